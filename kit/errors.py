@@ -1,0 +1,154 @@
+"""One error family for everything the kit refuses.
+
+Every error carries where the problem is (file, row, column, key path) and a hint; the CLI turns
+it into one readable paragraph and exit code 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "ConfigError",
+    "DataError",
+    "KitError",
+    "Problem",
+    "ProcessMapError",
+    "ReportError",
+    "RunError",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input: where it is, what was found and what was expected."""
+
+    message: str
+    path: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    expected: str | None = None
+    key: str | None = None
+    severity: str = "error"  # error | warning
+
+    def describe(self) -> str:
+        """Return the problem as one readable line: file, row, column, value, expectation."""
+        where: list[str] = []
+        if self.path:
+            where.append(str(self.path))
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        if self.key:
+            where.append(f"key '{self.key}'")
+        text = self.message
+        if self.value is not None:
+            shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+            text += f" (found '{shown}')"
+        if self.expected:
+            text += f"; expected {self.expected}"
+        return (", ".join(where) + ": " if where else "") + text
+
+    def as_dict(self) -> dict[str, object]:
+        """Return a JSON-ready dictionary of the problem's fields."""
+        return {
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "expected": self.expected,
+            "key": self.key,
+        }
+
+
+class KitError(Exception):
+    """Root of every error the kit raises on purpose (bad input, failed run)."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        key: str | None = None,
+        value: object = None,
+        expected: str | None = None,
+        hint: str | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.row = row
+        self.column = column
+        self.key = key
+        self.value = None if value is None else str(value)
+        self.expected = expected
+        self.hint = hint
+        self.problems: list[Problem] = list(problems or [])
+
+    def as_problem(self) -> Problem:
+        """Return the error's own location and message as a Problem."""
+        return Problem(
+            self.message,
+            path=self.path,
+            row=self.row,
+            column=self.column,
+            value=self.value,
+            expected=self.expected,
+            key=self.key,
+        )
+
+    def describe(self) -> str:
+        """Return the whole error as readable text: one paragraph per problem, then the hint."""
+        lines = [self.as_problem().describe()]
+        lines.extend(p.describe() for p in self.problems)
+        if self.hint:
+            lines.append(f"Hint: {self.hint}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+class ConfigError(KitError):
+    """engagement.yaml (or another configuration file) is missing, malformed or inconsistent."""
+
+
+class DataError(KitError):
+    """A ledger, register or status file cannot be read or breaks a validation rule."""
+
+
+class ProcessMapError(KitError):
+    """A process map (YAML, CSV or BPMN) is malformed or breaks a map rule."""
+
+
+class ReportError(KitError):
+    """A report cannot be produced (missing browser for PDF, bad template)."""
+
+
+class RunError(KitError):
+    """A notebook of `kit run` failed; the previous reports stay untouched."""
+
+    exit_code = 1
+
+    def __init__(
+        self, *, step: str, error: str, cell: int | None = None, executed: str | None = None
+    ) -> None:
+        text = f"step {step} failed"
+        if cell is not None:
+            text += f" in cell {cell}"
+        text += f": {error}"
+        super().__init__(text, path=executed)
+        self.step = step
+        self.cell = cell
+        self.error = error
+        self.executed = executed
