@@ -22,6 +22,7 @@ __all__ = [
     "StrategySettings",
     "Team",
     "load_engagement",
+    "load_yaml_text",
     "repo_root",
     "resolve_engagement_dir",
 ]
@@ -62,7 +63,9 @@ class Source(_Strict):
         try:
             codecs.lookup(value)
         except LookupError as exc:
-            raise ValueError(f"unknown encoding '{value}' (use e.g. utf-8, cp1252, latin-1)") from exc
+            raise ValueError(
+                f"unknown encoding '{value}' (use e.g. utf-8, cp1252, latin-1)"
+            ) from exc
         return value
 
     @field_validator("fx")
@@ -209,7 +212,11 @@ def resolve_engagement_dir(path: str | Path) -> Path:
     notebooks run from any folder find `data/samples/acme-gmbh`.
     """
     candidate = Path(path)
-    options = [candidate] if candidate.is_absolute() else [Path.cwd() / candidate, repo_root() / candidate]
+    options = (
+        [candidate]
+        if candidate.is_absolute()
+        else [Path.cwd() / candidate, repo_root() / candidate]
+    )
     for option in options:
         if option.is_file() and option.name.endswith((".yaml", ".yml")):
             return option.parent.resolve()
@@ -218,8 +225,23 @@ def resolve_engagement_dir(path: str | Path) -> Path:
     raise ConfigError(
         f"no {ENGAGEMENT_FILE} found",
         path=str(candidate),
-        hint="give the engagement folder (the one holding engagement.yaml); `kit new PATH` creates one",
+        hint="give the folder that holds engagement.yaml; `kit new PATH` creates one",
     )
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates stay text so pydantic reports bad ones."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml_text(text: str) -> Any:
+    """Return the data of a YAML text read safely (no tags that build objects, dates as text)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
 
 
 def _read_yaml(file: Path) -> dict[str, Any]:
@@ -233,7 +255,7 @@ def _read_yaml(file: Path) -> dict[str, Any]:
             f"not UTF-8 text (byte {exc.start})", path=file, hint="save engagement.yaml as UTF-8"
         ) from None
     try:
-        loaded = yaml.safe_load(text)
+        loaded = load_yaml_text(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
@@ -245,7 +267,9 @@ def _read_yaml(file: Path) -> dict[str, Any]:
             hint="check indentation and quoting near that line; only plain YAML is accepted",
         ) from None
     if loaded is None:
-        raise ConfigError("the file is empty", path=file, expected="a mapping with at least 'client' and 'data'")
+        raise ConfigError(
+            "the file is empty", path=file, expected="a mapping with at least 'client' and 'data'"
+        )
     if not isinstance(loaded, dict):
         raise ConfigError(
             "top level is not a mapping", path=file, expected="keys such as client, language, data"
@@ -298,7 +322,7 @@ def _check_files(engagement: Engagement, file: Path) -> list[Problem]:
 
 
 def load_engagement(path: str | Path) -> Engagement:
-    """Return the validated Engagement of a folder (or engagement.yaml); ConfigError when invalid."""
+    """Return the validated Engagement of a folder or engagement.yaml; ConfigError if invalid."""
     root = resolve_engagement_dir(path)
     file = root / ENGAGEMENT_FILE
     raw = _read_yaml(file)

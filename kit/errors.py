@@ -20,6 +20,26 @@ __all__ = [
 ]
 
 
+_WORDS = {
+    "en": {
+        "row": "row",
+        "column": "column",
+        "key": "key",
+        "found": "found",
+        "expected": "expected",
+        "hint": "Hint",
+    },
+    "de": {
+        "row": "Zeile",
+        "column": "Spalte",
+        "key": "Schlüssel",
+        "found": "gefunden",
+        "expected": "erwartet",
+        "hint": "Hinweis",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in an input: where it is, what was found and what was expected."""
@@ -33,23 +53,24 @@ class Problem:
     key: str | None = None
     severity: str = "error"  # error | warning
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
         """Return the problem as one readable line: file, row, column, value, expectation."""
+        words = _WORDS.get(language, _WORDS["en"])
         where: list[str] = []
         if self.path:
             where.append(str(self.path))
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(f"{words['row']} {self.row}")
         if self.column:
-            where.append(f"column '{self.column}'")
+            where.append(f"{words['column']} '{self.column}'")
         if self.key:
-            where.append(f"key '{self.key}'")
+            where.append(f"{words['key']} '{self.key}'")
         text = self.message
         if self.value is not None:
             shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
-            text += f" (found '{shown}')"
+            text += f" ({words['found']} '{shown}')"
         if self.expected:
-            text += f"; expected {self.expected}"
+            text += f"; {words['expected']} {self.expected}"
         return (", ".join(where) + ": " if where else "") + text
 
     def as_dict(self) -> dict[str, object]:
@@ -107,12 +128,12 @@ class KitError(Exception):
             key=self.key,
         )
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
         """Return the whole error as readable text: one paragraph per problem, then the hint."""
-        lines = [self.as_problem().describe()]
-        lines.extend(p.describe() for p in self.problems)
+        lines = [self.as_problem().describe(language)]
+        lines.extend(p.describe(language) for p in self.problems)
         if self.hint:
-            lines.append(f"Hint: {self.hint}")
+            lines.append(f"{_WORDS.get(language, _WORDS['en'])['hint']}: {self.hint}")
         return "\n".join(lines)
 
     def __str__(self) -> str:

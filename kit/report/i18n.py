@@ -36,9 +36,7 @@ def catalogue() -> dict[str, dict[str, str]]:
 def t(key: str, language: str, /, **values: object) -> str:
     """Return the message `key` in `language` ("de" or "en"), placeholders filled from `values`."""
     if language not in LANGUAGES:
-        raise ConfigError(
-            f"unsupported language '{language}'", key="language", expected="de or en"
-        )
+        raise ConfigError(f"unsupported language '{language}'", key="language", expected="de or en")
     texts = catalogue().get(key)
     if texts is None:
         raise KeyError(f"no message '{key}' in the catalogue")

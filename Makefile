@@ -1,0 +1,45 @@
+# The two commands: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := data/samples/acme-gmbh
+# Executed notebooks must render figures inline: never let a kernel inherit a headless backend.
+unexport MPLBACKEND
+
+.PHONY: help demo test lint unit notebooks browser bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
+	touch $(STAMP)
+
+demo: $(STAMP)  ## create .venv, install the kit, run the sample engagement
+	$(BIN)/kit run $(SAMPLE) --jobs 2
+	@echo "Reports: $(CURDIR)/$(SAMPLE)/output/reports/index.html"
+
+lint: $(STAMP)  ## ruff and mypy
+	$(BIN)/ruff check kit tests benchmarks data/samples/make_acme.py
+	$(BIN)/ruff format --check kit tests benchmarks data/samples/make_acme.py
+	$(BIN)/mypy
+
+unit: $(STAMP)  ## unit tests (includes the sample run and the browser test)
+	$(BIN)/pytest tests -q
+
+notebooks: $(STAMP)  ## execute every notebook with nbval (lax)
+	$(BIN)/pytest --nbval-lax notebooks -q -p no:randomly
+
+test: lint unit notebooks  ## lint, type checks, unit, notebook and browser tests
+
+bench: $(STAMP)  ## speed and memory against DuckDB and at scale
+	$(BIN)/python benchmarks/ingest_vs_duckdb.py
+	$(BIN)/python benchmarks/kpis_vs_duckdb.py --sizes 1000000
+	$(BIN)/python benchmarks/duplicates_scale.py
+
+clean:  ## remove the environment and generated output
+	rm -rf $(VENV) $(SAMPLE)/output benchmarks/_work
