@@ -19,13 +19,10 @@ def locale_of(language: str) -> str:
     return _LOCALES[language]
 
 
-def _missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
 
 def fmt_number(value: float | None, language: str, *, digits: int = 1) -> str:
     """Return a number with the locale's separators and `digits` decimals ("1.234,5" in German)."""
-    if _missing(value):
+    if value is None or math.isnan(value):
         return _DASH
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     return format_decimal(value, format=pattern, locale=locale_of(language))
@@ -33,7 +30,7 @@ def fmt_number(value: float | None, language: str, *, digits: int = 1) -> str:
 
 def fmt_money(value: float | None, language: str, *, currency: str = "EUR", digits: int = 2) -> str:
     """Return an amount with currency sign for the locale ("1.234,56 €" / "€1,234.56")."""
-    if _missing(value):
+    if value is None or math.isnan(value):
         return _DASH
     if digits == 0:
         pattern = "#,##0\u00a0¤" if language == "de" else "¤#,##0"
@@ -45,7 +42,7 @@ def fmt_money(value: float | None, language: str, *, currency: str = "EUR", digi
 
 def fmt_percent(value: float | None, language: str, *, digits: int = 1) -> str:
     """Return a value already in percent (84.1) as "84,1 %" (de) or "84.1%" (en)."""
-    if _missing(value):
+    if value is None or math.isnan(value):
         return _DASH
     number = fmt_number(value, language, digits=digits)
     return f"{number}\u00a0%" if language == "de" else f"{number}%"
@@ -53,7 +50,7 @@ def fmt_percent(value: float | None, language: str, *, digits: int = 1) -> str:
 
 def fmt_days(value: float | None, language: str, *, digits: int = 1) -> str:
     """Return a number of days with its unit ("41,2 Tage" / "41.2 days")."""
-    if _missing(value):
+    if value is None or math.isnan(value):
         return _DASH
     unit = "Tage" if language == "de" else "days"
     return f"{fmt_number(value, language, digits=digits)}\u00a0{unit}"
