@@ -1,0 +1,105 @@
+"""Gantt chart of the rollout: planned against actual bars per phase, today line, RAG colours."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from kit.report.format import fmt_date
+from kit.report.i18n import t
+from kit.rollout.status import RolloutStatus
+
+__all__ = ["RAG_STYLE", "plot_gantt"]
+
+# Okabe–Ito colours (safe for colour-blind readers) plus a hatch per RAG, so the status also
+# reads in greyscale print; the status word is written next to every actual bar as well.
+RAG_STYLE: dict[str, dict[str, str]] = {
+    "green": {"color": "#009E73", "hatch": ""},
+    "amber": {"color": "#E69F00", "hatch": ".."},
+    "red": {"color": "#D55E00", "hatch": "xx"},
+    "grey": {"color": "#999999", "hatch": "//"},
+}
+_PLANNED = "#56B4E9"
+
+
+def _num(day: date) -> float:
+    return float(mdates.date2num(day))  # type: ignore[no-untyped-call]
+
+
+def _days(start: date, end: date) -> float:
+    # a phase planned from Monday to Friday covers five days: the end day is included
+    return float((end - start).days + 1)
+
+
+def plot_gantt(
+    status: RolloutStatus, *, language: str | None = None, today: date | None = None
+) -> Figure:
+    """Return a Gantt chart: per phase a planned bar (top) and an actual bar (bottom, RAG colour).
+
+    Actual bars run from the actual start to the actual end, or to `today` while the phase is
+    open. A dashed line marks today; labels give status, percent and slippage in days.
+    """
+    language = language or status.language
+    today = today or status.today
+    rows = len(status.phases)
+    fig, ax = plt.subplots(figsize=(10, 1.0 + 0.62 * max(rows, 1)), layout="constrained")
+    plt.close(fig)  # the caller shows or saves it; no second copy in notebooks
+    dated = [p for p in status.phases if p.phase.start or p.phase.end or p.actual_start]
+    ax.set_title(t("rollout.gantt.title", language), loc="left", fontsize=12, pad=18)
+    if not dated:
+        ax.text(0.5, 0.5, t("rollout.gantt.no_dates", language), ha="center", va="center",
+                transform=ax.transAxes)  # fmt: skip
+        ax.set_axis_off()
+        return fig
+    for index, item in enumerate(status.phases):
+        y = rows - 1 - index
+        plan = item.phase
+        if plan.start and plan.end:
+            ax.barh(y + 0.18, _days(plan.start, plan.end), left=_num(plan.start),
+                    height=0.3, color=_PLANNED, edgecolor="#1f1f1f", linewidth=0.6)  # fmt: skip
+        start = item.actual_start
+        if start is not None:
+            end = item.actual_end or max(today, start)
+            style = RAG_STYLE[item.rag]
+            ax.barh(y - 0.18, _days(start, end), left=_num(start), height=0.3,
+                    color=style["color"], hatch=style["hatch"], edgecolor="#1f1f1f",
+                    linewidth=0.6)  # fmt: skip
+        label = f"{t('rollout.status.' + item.status, language)} · {item.percent:.0f} %"
+        if item.slippage_days:
+            label += f" · {item.slippage_days:+d} {t('common.days', language)}"
+        anchor = max(
+            d for d in (plan.end, item.actual_end, start and max(today, start), plan.start) if d
+        )
+        ax.text(_num(anchor + timedelta(days=2)), y, label, va="center", fontsize=8.5)
+    ax.set_yticks(range(rows), [p.name for p in reversed(status.phases)], fontsize=9.5)
+    ax.axvline(_num(today), color="#1f1f1f", linestyle="--", linewidth=1.2)
+    ax.text(_num(today), 1.01, t("rollout.gantt.today", language,
+            date=fmt_date(today, language)), ha="center", va="bottom", fontsize=8.5,
+            transform=ax.get_xaxis_transform())  # fmt: skip
+    ax.set_ylim(-0.7, rows - 0.2)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    pattern = "%d.%m.%y" if language == "de" else "%d %b %y"
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(pattern))  # type: ignore[no-untyped-call]
+    ax.set_xlabel(t("rollout.gantt.axis", language))
+    left, right = ax.get_xlim()
+    ax.set_xlim(left, right + (right - left) * 0.18)  # room for the labels right of the bars
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    handles = [
+        Patch(facecolor=_PLANNED, edgecolor="#1f1f1f", label=t("rollout.gantt.planned", language))
+    ]
+    handles += [
+        Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="#1f1f1f",
+              label=f"{t('rollout.gantt.actual', language)}: {t('rollout.rag.' + rag, language)}")
+        for rag, s in RAG_STYLE.items()
+        if rag != "grey"
+    ]  # fmt: skip
+    fig.legend(handles=handles, loc="outside lower center", ncol=4, frameon=False, fontsize=8.5)
+    return fig

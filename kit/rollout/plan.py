@@ -1,0 +1,158 @@
+"""The rollout phase plan (seven default phases) and its exit criteria."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from kit.engagement import Engagement
+from kit.errors import ConfigError
+from kit.report.i18n import catalogue, t
+
+__all__ = [
+    "AUTOMATIC_CRITERIA",
+    "DEFAULT_EXIT_CRITERIA",
+    "DEFAULT_PHASES",
+    "PlannedPhase",
+    "criterion_text",
+    "evaluate_exit_criteria",
+    "phase_name",
+    "phase_plan",
+]
+
+DEFAULT_PHASES = (
+    "blueprint",
+    "setup",
+    "training",
+    "acceptance_test",
+    "go_live",
+    "hypercare",
+    "continuous_improvement",
+)
+
+# Criterion ids per default phase; their texts are `rollout.criterion.<id>` in the catalogue.
+DEFAULT_EXIT_CRITERIA: Mapping[str, tuple[str, ...]] = {
+    "blueprint": (
+        "goals_smart",
+        "stakeholders_ok",
+        "maps_analysed",
+        "baseline_computed",
+        "blueprint_signed_off",
+    ),
+    "setup": ("data_connected", "configuration_done", "dispute_owner_named"),
+    "training": ("end_users_trained", "training_material_ready"),
+    "acceptance_test": ("test_cases_passed", "acceptance_signed_off"),
+    "go_live": ("go_live_decision", "cutover_done"),
+    "hypercare": ("incidents_resolved", "kpis_monitored", "aftercare_owner_named"),
+    "continuous_improvement": ("kpi_trend_reviewed", "backlog_maintained"),
+}
+
+# Criteria the kit can check itself; the caller passes their results to evaluate_exit_criteria.
+AUTOMATIC_CRITERIA = (
+    "goals_smart",
+    "stakeholders_ok",
+    "maps_analysed",
+    "baseline_computed",
+    "data_connected",
+    "dispute_owner_named",
+    "aftercare_owner_named",
+    "kpi_trend_reviewed",
+    "backlog_maintained",
+)
+
+
+@dataclass(frozen=True)
+class PlannedPhase:
+    """One phase of the plan: id, optional own name, owner, planned dates, exit criteria."""
+
+    id: str
+    name: str | None = None
+    owner: str | None = None
+    start: date | None = None
+    end: date | None = None
+    exit_criteria: tuple[str, ...] = ()
+
+    def title(self, language: str) -> str:
+        """Return the phase's display name: its own name, the catalogue name, or its id."""
+        return phase_name(self.id, language, own=self.name)
+
+    @property
+    def duration_days(self) -> int | None:
+        """Return planned end − planned start in days (None without both dates)."""
+        if self.start is None or self.end is None:
+            return None
+        return (self.end - self.start).days
+
+
+def phase_name(phase_id: str, language: str, *, own: str | None = None) -> str:
+    """Return the display name of a phase id in `language` (own name first, then catalogue, id)."""
+    if own:
+        return own
+    key = f"rollout.phase.{phase_id}"
+    return t(key, language) if key in catalogue() else phase_id
+
+
+def criterion_text(criterion: str, language: str) -> str:
+    """Return the catalogue text of a criterion id; free-text criteria are returned unchanged."""
+    key = f"rollout.criterion.{criterion}"
+    return t(key, language) if key in catalogue() else criterion
+
+
+def phase_plan(engagement: Engagement) -> list[PlannedPhase]:
+    """Return the engagement's phases in plan order, or the seven defaults (no dates) if none."""
+    if not engagement.phases:
+        return [PlannedPhase(id=p, exit_criteria=DEFAULT_EXIT_CRITERIA[p]) for p in DEFAULT_PHASES]
+    return [
+        PlannedPhase(
+            id=p.id,
+            name=p.name,
+            owner=p.owner,
+            start=p.start,
+            end=p.end,
+            exit_criteria=tuple(p.exit_criteria) or DEFAULT_EXIT_CRITERIA.get(p.id, ()),
+        )
+        for p in engagement.phases
+    ]
+
+
+def evaluate_exit_criteria(
+    plan: Sequence[PlannedPhase],
+    *,
+    automatic: Mapping[str, bool | None],
+    language: str = "en",
+) -> pd.DataFrame:
+    """Return one row per phase and exit criterion: check (automatic/manual) and met (bool/NA).
+
+    `automatic` holds what the kit checked (criterion id -> True/False, None = could not check);
+    criteria not in it are manual: a person confirms them (met is NA).
+    """
+    unknown = sorted(set(automatic) - set(AUTOMATIC_CRITERIA))
+    if unknown:
+        raise ConfigError(
+            "unknown automatic exit criterion",
+            key="automatic",
+            value=", ".join(unknown),
+            expected="one of " + ", ".join(AUTOMATIC_CRITERIA),
+        )
+    rows = []
+    for phase in plan:
+        for criterion in phase.exit_criteria:
+            checked = criterion in automatic
+            result = automatic.get(criterion)
+            rows.append(
+                {
+                    "phase": phase.id,
+                    "phase_name": phase.title(language),
+                    "criterion": criterion,
+                    "text": criterion_text(criterion, language),
+                    "check": "automatic" if checked else "manual",
+                    "met": pd.NA if result is None else bool(result),
+                }
+            )
+    columns = ["phase", "phase_name", "criterion", "text", "check", "met"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["met"] = frame["met"].astype("boolean")
+    return frame

@@ -1,0 +1,110 @@
+"""Reading hand-kept tracking CSV files record by record, with row numbers as a user sees them."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from kit.errors import DataError, Problem
+
+__all__ = ["DATE_FORMATS", "Record", "parse_date", "read_records"]
+
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}")
+MAX_TRACKING_BYTES = 20_000_000
+
+Record = tuple[int, dict[str, str]]
+
+
+def parse_date(text: str) -> date | None:
+    """Return the date of an ISO (2026-03-27) or German (27.03.2026) string, None when invalid."""
+    text = text.strip()
+    if not _DATE_SHAPE.fullmatch(text):
+        return None
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            yield from csv.reader(handle, strict=True)
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"not UTF-8 text (byte {exc.start})", path=path, hint="save the file as UTF-8 CSV"
+        ) from None
+
+
+def read_records(path: Path, *, columns: tuple[str, ...]) -> list[Record]:
+    """Return (row number with header = row 1, {column: text}) for every non-blank record.
+
+    Rows are counted as a spreadsheet shows them: a quoted note spanning several lines is one row.
+    The header must hold exactly `columns` (any order); DataError otherwise.
+    """
+    size = path.stat().st_size
+    if size > MAX_TRACKING_BYTES:
+        raise DataError(f"file is {size} bytes; at most {MAX_TRACKING_BYTES} are read", path=path)
+    records: list[Record] = []
+    header: list[str] | None = None
+    problems: list[Problem] = []
+    number = 0
+    try:
+        for number, row in enumerate(_rows(path), start=1):
+            if header is None:
+                header = [cell.strip() for cell in row]
+                _check_header(path, header, columns)
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                problems.append(
+                    Problem(
+                        f"row has {len(row)} fields, the header has {len(header)}",
+                        path=str(path),
+                        row=number,
+                        value=",".join(row),
+                        expected="one value per column; quote notes holding commas",
+                    )
+                )
+                continue
+            records.append((number, dict(zip(header, row, strict=True))))
+    except csv.Error as exc:
+        raise DataError(
+            f"CSV syntax error: {exc}",
+            path=path,
+            row=number + 1,
+            hint='a quote (") opened in a note is not closed',
+        ) from None
+    if header is None:
+        return []
+    if problems:
+        first, *rest = problems
+        raise DataError(
+            first.message,
+            path=path,
+            row=first.row,
+            value=first.value,
+            expected=first.expected,
+            problems=rest,
+        )
+    return records
+
+
+def _check_header(path: Path, header: list[str], columns: tuple[str, ...]) -> None:
+    missing = [c for c in columns if c not in header]
+    unknown = [c for c in header if c not in columns]
+    if missing or unknown or len(set(header)) != len(header):
+        found = ",".join(header)
+        message = "header does not match"
+        if missing:
+            message += f"; missing column(s) {', '.join(missing)}"
+        if unknown:
+            message += f"; unknown column(s) {', '.join(unknown)}"
+        raise DataError(message, path=path, row=1, value=found, expected=",".join(columns))
