@@ -1,0 +1,359 @@
+"""BPMN 2.0 import with defusedxml: tasks, sub-processes, events, gateways, lanes, pools."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
+from defusedxml import ElementTree as SafeET
+from defusedxml import ExternalReferenceForbidden
+
+from kit.errors import Problem, ProcessMapError
+from kit.process.model import Activity, ProcessMap
+from kit.process.native import _number, _read_rows
+
+__all__ = ["MAX_BPMN_BYTES", "import_bpmn"]
+
+MAX_BPMN_BYTES = 20 * 1024 * 1024
+_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+_TASKS = {
+    "task",
+    "userTask",
+    "serviceTask",
+    "sendTask",
+    "receiveTask",
+    "manualTask",
+    "scriptTask",
+    "businessRuleTask",
+    "callActivity",
+}
+_SUBPROCESSES = {"subProcess", "transaction", "adHocSubProcess"}
+_GATEWAYS = {
+    "exclusiveGateway",
+    "parallelGateway",
+    "inclusiveGateway",
+    "eventBasedGateway",
+    "complexGateway",
+}
+_EVENTS = {
+    "startEvent": "start",
+    "endEvent": "end",
+    "intermediateCatchEvent": "wait",
+    "intermediateThrowEvent": "task",
+    "boundaryEvent": "wait",
+}
+_STRUCTURE = {
+    "laneSet",
+    "lane",
+    "childLaneSet",
+    "flowNodeRef",
+    "sequenceFlow",
+    "documentation",
+    "extensionElements",
+    "incoming",
+    "outgoing",
+    "conditionExpression",
+    "ioSpecification",
+    "property",
+    "multiInstanceLoopCharacteristics",
+    "standardLoopCharacteristics",
+}
+_METRICS = ("minutes", "per_month", "system", "object")
+_SPACE = re.compile(r"\s+")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+@dataclass
+class _Reader:
+    path: Path
+    acts: dict[str, Activity] = field(default_factory=dict)
+    docs: dict[str, str] = field(default_factory=dict)
+    extras: dict[str, dict[str, str]] = field(default_factory=dict)
+    flows: list[tuple[str, str]] = field(default_factory=list)
+    entry: dict[str, list[str]] = field(default_factory=dict)  # sub-process id -> first children
+    exit: dict[str, list[str]] = field(default_factory=dict)  # sub-process id -> last children
+    boundary: list[tuple[str, str]] = field(default_factory=list)
+    ignored: Counter[str] = field(default_factory=Counter)
+
+    def lanes_of(self, process: Element, pool: str | None) -> dict[str, str]:
+        """Map flow-node ids to their (innermost) lane name; unnamed lanes take the parent's."""
+        found: dict[str, str] = {}
+
+        def walk(lane_set: Element, parent: str | None) -> None:
+            for lane in lane_set:
+                if _local(lane.tag) != "lane":
+                    continue
+                name = _clean(lane.get("name")) or parent or ""
+                for ref in lane:
+                    if _local(ref.tag) == "flowNodeRef" and ref.text:
+                        found[ref.text.strip()] = name
+                for child in lane:
+                    if _local(child.tag) == "childLaneSet":
+                        walk(child, name)
+
+        for lane_set in process:
+            if _local(lane_set.tag) == "laneSet":
+                walk(lane_set, pool)
+        return found
+
+    def read_container(self, node: Element, lanes: dict[str, str], default: str | None) -> None:
+        """Add the flow nodes and sequence flows of a process or sub-process."""
+        for child in node:
+            tag = _local(child.tag)
+            ident = child.get("id", "")
+            lane = lanes.get(ident, default) or None
+            if tag in _SUBPROCESSES:
+                inner_ids = [c.get("id", "") for c in child if _is_node(c)]
+                if not inner_ids:
+                    self._add(child, "task", lane)
+                    continue
+                self.read_container(child, lanes, lane)
+                inner = set(inner_ids)
+                inner_flows = [
+                    (c.get("sourceRef", ""), c.get("targetRef", ""))
+                    for c in child
+                    if _local(c.tag) == "sequenceFlow"
+                ]
+                targets = {t for s, t in inner_flows if s in inner}
+                sources = {s for s, t in inner_flows if t in inner}
+                self.entry[ident] = [i for i in inner_ids if i not in targets] or inner_ids[:1]
+                self.exit[ident] = [i for i in inner_ids if i not in sources] or inner_ids[-1:]
+            elif tag in _TASKS:
+                self._add(child, "task", lane)
+            elif tag in _GATEWAYS:
+                self._add(child, "decision", lane)
+            elif tag in _EVENTS:
+                self._add(child, _kind_of_event(child, tag), lane)
+                if tag == "boundaryEvent" and child.get("attachedToRef"):
+                    self.boundary.append((child.get("attachedToRef", ""), ident))
+            elif tag == "sequenceFlow":
+                self.flows.append((child.get("sourceRef", ""), child.get("targetRef", "")))
+            elif tag not in _STRUCTURE:
+                self.ignored[tag] += 1
+
+    def _add(self, element: Element, kind: str, lane: str | None) -> None:
+        ident = element.get("id", "")
+        doc = " ".join(
+            _clean(d.text) for d in element if _local(d.tag) == "documentation" and d.text
+        )
+        extras = _extension_properties(element)
+        name = _clean(element.get("name")) or doc or ("" if kind != "task" else ident)
+        self.docs[ident] = doc
+        self.extras[ident] = extras
+        self.acts[ident] = Activity(
+            id=ident,
+            name=name,
+            lane=lane,
+            kind=kind,
+            system=extras.get("system"),
+            object=extras.get("object"),
+            minutes=_number(extras.get("minutes"), path=self.path, key=f"{ident}.minutes"),
+            per_month=_number(extras.get("per_month"), path=self.path, key=f"{ident}.per_month"),
+        )
+
+
+def _resolve(table: dict[str, list[str]], ident: str, depth: int = 0) -> list[str]:
+    """Return the flow nodes that stand for `ident` (sub-processes resolve to their children)."""
+    if ident not in table or depth > 20:
+        return [ident]
+    return [n for child in table[ident] for n in _resolve(table, child, depth + 1)]
+
+
+def _is_node(element: Element) -> bool:
+    tag = _local(element.tag)
+    return tag in _TASKS or tag in _GATEWAYS or tag in _EVENTS or tag in _SUBPROCESSES
+
+
+def _kind_of_event(element: Element, tag: str) -> str:
+    if tag == "intermediateCatchEvent" and not any(
+        _local(c.tag)
+        in (
+            "timerEventDefinition",
+            "messageEventDefinition",
+            "conditionalEventDefinition",
+            "signalEventDefinition",
+        )
+        for c in element
+    ):
+        return "task"
+    return _EVENTS[tag]
+
+
+def _extension_properties(element: Element) -> dict[str, str]:
+    """Return minutes/per_month/system/object found in extensionElements, any namespace."""
+    found: dict[str, str] = {}
+    for ext in element:
+        if _local(ext.tag) != "extensionElements":
+            continue
+        for item in ext.iter():
+            local = _local(item.tag)
+            if local in _METRICS and item.text and item.text.strip():
+                found[local] = item.text.strip()
+            key = item.get("name") or item.get("key") or item.get("metaKey")
+            value = item.get("value") if item.get("value") is not None else item.get("metaValue")
+            if key in _METRICS and value is not None and value.strip():
+                found[key] = value.strip()
+    return found
+
+
+def _parse(path: Path) -> Element:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ProcessMapError(f"cannot read the BPMN file: {exc}", path=path) from None
+    if size > MAX_BPMN_BYTES:
+        raise ProcessMapError(
+            f"BPMN file too large ({size} bytes)",
+            path=path,
+            expected=f"at most {MAX_BPMN_BYTES} bytes",
+        )
+    data = path.read_bytes()
+    try:
+        root: Element = SafeET.fromstring(data, forbid_dtd=True)
+    except DTDForbidden:
+        raise ProcessMapError(
+            "BPMN file contains a DTD (refused for security)",
+            path=path,
+            expected="plain BPMN 2.0 XML without <!DOCTYPE>",
+        ) from None
+    except EntitiesForbidden:
+        raise ProcessMapError(
+            "BPMN file declares XML entities (refused for security)",
+            path=path,
+            expected="plain BPMN 2.0 XML",
+        ) from None
+    except ExternalReferenceForbidden:
+        raise ProcessMapError(
+            "BPMN file refers to external resources (refused for security)",
+            path=path,
+            expected="plain BPMN 2.0 XML",
+        ) from None
+    except DefusedXmlException as exc:
+        raise ProcessMapError(f"BPMN file refused for security: {exc}", path=path) from None
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise ProcessMapError(
+            f"not well-formed XML: {exc}",
+            path=path,
+            row=line,
+            expected="a complete BPMN 2.0 XML file",
+        ) from None
+    if root.tag != f"{{{_NS}}}definitions":
+        raise ProcessMapError(
+            f"not a BPMN 2.0 file (root element '{root.tag}')",
+            path=path,
+            expected=f"<definitions> in namespace {_NS}",
+        )
+    return root
+
+
+def _apply_metrics(path: Path, reader: _Reader) -> None:
+    side = path.with_name(path.stem + ".metrics.csv")
+    if not side.is_file():
+        return
+    rows = _read_rows(side, ())
+    by_name = {a.name.lower(): i for i, a in reader.acts.items() if a.name}
+    for row_no, row in rows:
+        ref = (row.get("activity") or row.get("id") or row.get("name") or "").strip()
+        ident = ref if ref in reader.acts else by_name.get(ref.lower())
+        if ident is None:
+            raise ProcessMapError(
+                "metrics row names no activity of the BPMN file",
+                path=side,
+                row=row_no,
+                column="activity",
+                value=ref,
+                expected="an activity id or name",
+            )
+        act = reader.acts[ident]
+        updates = {
+            "minutes": _number(row.get("minutes"), path=side, key="minutes", row=row_no),
+            "per_month": _number(row.get("per_month"), path=side, key="per_month", row=row_no),
+        }
+        reader.acts[ident] = Activity(
+            id=act.id,
+            name=act.name,
+            lane=act.lane,
+            kind=act.kind,
+            system=(row.get("system") or "").strip() or act.system,
+            object=(row.get("object") or "").strip() or act.object,
+            minutes=act.minutes if updates["minutes"] is None else updates["minutes"],
+            per_month=act.per_month if updates["per_month"] is None else updates["per_month"],
+        )
+
+
+def import_bpmn(path: Path) -> ProcessMap:
+    """Return the map of a BPMN 2.0 file: all pools flattened into one map, lanes kept."""
+    path = Path(path)
+    root = _parse(path)
+    pools = {
+        p.get("processRef", ""): _clean(p.get("name"))
+        for p in root.iter(f"{{{_NS}}}participant")
+        if p.get("processRef")
+    }
+    processes = [p for p in root if _local(p.tag) == "process"]
+    if not processes:
+        raise ProcessMapError(
+            "BPMN file has no <process>", path=path, expected="at least one process with tasks"
+        )
+    reader = _Reader(path)
+    for process in processes:
+        pool = pools.get(process.get("id", "")) or _clean(process.get("name")) or None
+        reader.read_container(process, reader.lanes_of(process, pool), pool)
+    edges: list[tuple[str, str]] = []
+    for src, dst in reader.flows:
+        for s in _resolve(reader.exit, src):
+            edges.extend((s, t) for t in _resolve(reader.entry, dst))
+    for attached, event in reader.boundary:
+        edges.extend((s, event) for s in _resolve(reader.exit, attached))
+    _apply_metrics(path, reader)
+    warnings = [
+        Problem(
+            f"BPMN element '{tag}' is not part of a process map and was ignored ({n}×)",
+            path=str(path),
+            severity="warning",
+        )
+        for tag, n in sorted(reader.ignored.items())
+    ]
+    out_degree = Counter(s for s, _ in edges)
+    flows: list[tuple[str, str, float]] = []
+    split: list[str] = []
+    for src, dst in edges:
+        prob = 1.0
+        if src in reader.acts and reader.acts[src].kind == "decision" and out_degree[src] > 1:
+            prob = 1.0 / out_degree[src]
+            split.append(src)
+        flows.append((src, dst, prob))
+    if split:
+        warnings.append(
+            Problem(
+                f"BPMN has no branch probabilities: outgoing flows of {len(set(split))} gateway(s) "
+                "were split equally; set the probabilities in the YAML map where they matter",
+                path=str(path),
+                severity="warning",
+            )
+        )
+    name = (
+        _clean(root.get("name"))
+        or ", ".join(_clean(p.get("name")) for p in processes if p.get("name"))
+        or path.stem
+    )
+    return ProcessMap.build(
+        id=path.stem,
+        name=name,
+        activities=list(reader.acts.values()),
+        flows=flows,
+        source=path,
+        warnings=warnings,
+    )

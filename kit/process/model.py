@@ -1,0 +1,229 @@
+"""The process map: activities and flows on a networkx DiGraph, with validation."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kit.errors import Problem, ProcessMapError
+
+__all__ = ["KINDS", "Activity", "ProcessMap", "hours_per_month"]
+
+KINDS = ("task", "decision", "wait", "start", "end")
+_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One activity of a map as read from a file (before it becomes a graph node)."""
+
+    id: str
+    name: str
+    lane: str | None = None
+    system: str | None = None
+    object: str | None = None
+    minutes: float | None = None
+    per_month: float | None = None
+    kind: str = "task"
+    row: int | None = None  # where the user sees it (CSV row, YAML list position)
+
+
+def hours_per_month(minutes: float | None, per_month: float | None) -> float:
+    """Return hours per month = minutes × executions per month ÷ 60 (0 when effort is unknown)."""
+    if minutes is None or per_month is None:
+        return 0.0
+    return float(minutes) * float(per_month) / 60.0
+
+
+@dataclass
+class ProcessMap:
+    """A process map: `graph` nodes are activity ids with attributes, edges carry `probability`."""
+
+    id: str
+    name: str
+    graph: nx.DiGraph
+    owner: str | None = None
+    source: Path | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        id: str,  # noqa: A002 - the map's id is called id in every file format
+        name: str,
+        activities: list[Activity],
+        flows: list[tuple[str, str, float]],
+        owner: str | None = None,
+        source: Path | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> ProcessMap:
+        """Return a validated map built from activities and (from, to, probability) flows."""
+        graph = nx.DiGraph()
+        problems: list[Problem] = []
+        where = str(source) if source else None
+        for act in activities:
+            if act.id in graph:
+                problems.append(_problem(where, id, act.id, "duplicate activity id", row=act.row))
+                continue
+            graph.add_node(
+                act.id,
+                name=act.name,
+                lane=act.lane,
+                system=act.system,
+                object=act.object,
+                minutes=act.minutes,
+                per_month=act.per_month,
+                kind=act.kind,
+            )
+        for src, dst, prob in flows:
+            for end in (src, dst):
+                if end not in graph:
+                    problems.append(
+                        _problem(where, id, end, f"flow {src} → {dst} names an unknown activity")
+                    )
+            if not (isinstance(prob, float | int) and 0.0 <= prob <= 1.0) or math.isnan(prob):
+                problems.append(
+                    _problem(
+                        where,
+                        id,
+                        src,
+                        f"flow {src} → {dst} has probability {prob}",
+                        expected="a probability between 0 and 1",
+                    )
+                )
+            if src in graph and dst in graph:
+                graph.add_edge(src, dst, probability=float(prob))
+        pmap = cls(
+            id=id, name=name, graph=graph, owner=owner, source=source, warnings=list(warnings or [])
+        )
+        problems.extend(pmap.problems())
+        if problems:
+            raise ProcessMapError(
+                f"process map '{id}' is invalid: {problems[0].message}",
+                path=source,
+                key=problems[0].key,
+                problems=problems[1:],
+            )
+        return pmap
+
+    def problems(self) -> list[Problem]:
+        """Return every rule the graph breaks (kinds, negative effort, decisions, endless loops)."""
+        where = str(self.source) if self.source else None
+        out: list[Problem] = []
+        if self.graph.number_of_nodes() == 0:
+            out.append(_problem(where, self.id, None, "the map has no activities"))
+            return out
+        for node, data in self.graph.nodes(data=True):
+            if data["kind"] not in KINDS:
+                out.append(
+                    _problem(
+                        where,
+                        self.id,
+                        node,
+                        f"unknown kind '{data['kind']}'",
+                        expected=", ".join(KINDS),
+                    )
+                )
+            for attr in ("minutes", "per_month"):
+                value = data[attr]
+                if value is not None and (math.isnan(value) or value < 0):
+                    out.append(
+                        _problem(
+                            where, self.id, node, f"{attr} is {value}", expected="a number ≥ 0"
+                        )
+                    )
+            if data["kind"] == "decision" and self.graph.out_degree(node) > 0:
+                total = sum(p for _, _, p in self.graph.out_edges(node, data="probability"))
+                if abs(total - 1.0) > _TOLERANCE:
+                    out.append(
+                        _problem(
+                            where,
+                            self.id,
+                            node,
+                            f"outgoing probabilities of the decision sum to {total:g}",
+                            expected="a sum of 1 (± 0.01)",
+                        )
+                    )
+        condensed = nx.condensation(self.graph)
+        for comp, members in condensed.nodes(data="members"):
+            looping = len(members) > 1 or any(self.graph.has_edge(m, m) for m in members)
+            if looping and condensed.out_degree(comp) == 0:
+                first = sorted(members)[0]
+                out.append(
+                    _problem(
+                        where,
+                        self.id,
+                        first,
+                        f"the loop {', '.join(sorted(members))} has no exit",
+                        expected="a flow that leaves the loop",
+                    )
+                )
+        return out
+
+    def activity(self, activity_id: str) -> dict[str, Any]:
+        """Return the attributes of one activity (name, lane, system, object, minutes, …)."""
+        return dict(self.graph.nodes[activity_id])
+
+    def hours(self, activity_id: str) -> float:
+        """Return the hours per month one activity costs (0 when its effort is unknown)."""
+        data = self.graph.nodes[activity_id]
+        return hours_per_month(data["minutes"], data["per_month"])
+
+    def total_hours(self) -> float:
+        """Return the hours per month of all activities of the map."""
+        return sum(self.hours(n) for n in self.graph.nodes)
+
+    def unknown_effort(self) -> list[str]:
+        """Return ids of tasks and waits whose minutes or volume is missing (counted as 0 h)."""
+        return [
+            n
+            for n, d in self.graph.nodes(data=True)
+            if d["kind"] in ("task", "wait") and (d["minutes"] is None or d["per_month"] is None)
+        ]
+
+    def lanes(self) -> list[str]:
+        """Return the lanes of the map in the order they first appear."""
+        seen: dict[str, None] = {}
+        for _, lane in self.graph.nodes(data="lane"):
+            seen.setdefault(lane or "", None)
+        return list(seen)
+
+    def activities(self) -> list[Activity]:
+        """Return the activities as Activity records, in insertion order."""
+        return [
+            Activity(
+                id=str(n),
+                name=d["name"],
+                lane=d["lane"],
+                system=d["system"],
+                object=d["object"],
+                minutes=d["minutes"],
+                per_month=d["per_month"],
+                kind=d["kind"],
+            )
+            for n, d in self.graph.nodes(data=True)
+        ]
+
+
+def _problem(
+    path: str | None,
+    map_id: str,
+    activity_id: str | None,
+    message: str,
+    *,
+    expected: str | None = None,
+    row: int | None = None,
+) -> Problem:
+    where = f"map '{map_id}'" + (f", activity '{activity_id}'" if activity_id else "")
+    return Problem(
+        f"{where}: {message}",
+        path=path,
+        row=row,
+        expected=expected,
+        key=f"{map_id}/{activity_id}" if activity_id else map_id,
+    )

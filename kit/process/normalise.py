@@ -1,0 +1,234 @@
+"""Label normalisation: folding, stop words, stemming, compound splitting and domain concepts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kit.errors import ProcessMapError
+
+__all__ = ["Signature", "Synonyms", "fold", "load_synonyms", "signature", "stem"]
+
+_SHIPPED = Path(__file__).with_name("synonyms.yaml")
+_CATEGORIES = ("actions", "objects", "channels", "levels")
+_SUFFIXES = ("ungen", "ung", "ieren", "ing", "en", "er", "es", "ed", "e", "s", "n")
+_LINKS = ("s", "es", "n", "en")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Return `text` in lower case with umlauts folded (ä→ae, ß→ss) and accents removed."""
+    low = text.lower()
+    for src, dst in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        low = low.replace(src, dst)
+    low = unicodedata.normalize("NFKD", low)
+    low = "".join(c for c in low if not unicodedata.combining(c))
+    return low.replace("e-mail", "email")
+
+
+def stem(token: str) -> str:
+    """Return a crude German/English stem of a folded token (suffixes removed, min. 4 letters)."""
+    while True:
+        for suffix in _SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+                token = token[: -len(suffix)]
+                break
+        else:
+            return token
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(text))
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """Word → concept tables built from one or more synonym files."""
+
+    raw: dict[str, frozenset[str]]
+    stemmed: dict[str, frozenset[str]]
+    phrases: dict[tuple[str, ...], frozenset[str]]
+    kind: dict[str, str]  # concept id -> actions | objects | channels | levels
+    weak: frozenset[str]
+    ignore: frozenset[str]
+    max_phrase: int = 1
+
+    def lookup(self, token: str) -> frozenset[str] | None:
+        """Return the concepts of one folded token, or None when the word is unknown."""
+        hit = self.raw.get(token)
+        if hit is None:
+            hit = self.stemmed.get(stem(token))
+        return hit
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ProcessMapError(f"cannot read synonym file: {exc}", path=path) from None
+    if not isinstance(loaded, dict):
+        raise ProcessMapError(
+            "synonym file must be a mapping", path=path, expected="keys actions, objects, …"
+        )
+    for key in _CATEGORIES:
+        section = loaded.get(key, {}) or {}
+        if not isinstance(section, dict) or not all(isinstance(v, list) for v in section.values()):
+            raise ProcessMapError(
+                "synonym section must map a concept id to a list of words",
+                path=path,
+                key=key,
+                expected="CONCEPT: [word, word]",
+            )
+    return loaded
+
+
+def _build(files: tuple[Path, ...]) -> Synonyms:
+    raw: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    exact_stem: dict[str, bool] = {}
+    phrases: dict[tuple[str, ...], set[str]] = {}
+    kind: dict[str, str] = {}
+    weak: set[str] = set()
+    ignore: set[str] = set()
+    for path in files:
+        data = _read(path)
+        for category in _CATEGORIES:
+            for concept, words in (data.get(category) or {}).items():
+                kind[str(concept)] = category
+                for word in words:
+                    toks = tuple(_tokens(str(word)))
+                    if len(toks) > 1:
+                        key = tuple(stem(t) for t in toks)
+                        phrases.setdefault(key, set()).add(str(concept))
+                    elif toks:
+                        tok = toks[0]
+                        raw.setdefault(tok, set()).add(str(concept))
+                        st = stem(tok)
+                        is_exact = st == tok
+                        if st not in stems or (is_exact and not exact_stem[st]):
+                            stems[st] = set()
+                            exact_stem[st] = is_exact
+                        if is_exact or not exact_stem[st]:
+                            stems[st].add(str(concept))
+        weak.update(str(w) for w in data.get("weak_objects") or [])
+        ignore.update(fold(str(w)) for w in data.get("ignore") or [])
+    return Synonyms(
+        raw={k: frozenset(v) for k, v in raw.items()},
+        stemmed={k: frozenset(v) for k, v in stems.items()},
+        phrases={k: frozenset(v) for k, v in phrases.items()},
+        kind=kind,
+        weak=frozenset(weak),
+        ignore=frozenset(ignore),
+        max_phrase=max((len(p) for p in phrases), default=1),
+    )
+
+
+@cache
+def _cached(files: tuple[Path, ...]) -> Synonyms:
+    return _build(files)
+
+
+def load_synonyms(extra: Path | None = None) -> Synonyms:
+    """Return the shipped receivables vocabulary, extended by an engagement's own file."""
+    if extra is not None and not Path(extra).is_file():
+        raise ProcessMapError(
+            "synonym file not found", path=extra, expected="an existing YAML file"
+        )
+    files = (_SHIPPED,) if extra is None else (_SHIPPED, Path(extra).resolve())
+    return _cached(files)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What an activity label says: actions, objects, channel and level qualifiers, other words."""
+
+    actions: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    weak_objects: frozenset[str] = frozenset()
+    channels: frozenset[str] = frozenset()
+    levels: frozenset[str] = frozenset()
+    residual: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def core_objects(self) -> frozenset[str]:
+        """Return the objects that define the work (weak ones only when nothing else is named)."""
+        return self.objects or self.weak_objects
+
+    def text(self) -> str:
+        """Return the concept string compared with rapidfuzz (ids and leftover stems, sorted)."""
+        parts = sorted({c.lower() for c in self.actions | self.core_objects | self.levels})
+        return " ".join(parts + sorted(self.residual))
+
+
+def _split(token: str, syn: Synonyms, depth: int = 0) -> list[frozenset[str]] | None:
+    """Split a German compound into known parts (Kundenanruf → kunde + anruf), or None."""
+    if depth > 2 or len(token) < 7:
+        return None
+    for i in range(3, len(token) - 2):
+        left, right = token[:i], token[i:]
+        right_hit = syn.lookup(right)
+        right_parts = [right_hit] if right_hit is not None else _split(right, syn, depth + 1)
+        if right_parts is None:
+            continue
+        left_hit = syn.lookup(left)
+        if left_hit is None:
+            for link in _LINKS:
+                if left.endswith(link) and len(left) - len(link) >= 3:
+                    left_hit = syn.lookup(left[: -len(link)])
+                    if left_hit is not None:
+                        break
+        if left_hit is not None:
+            return [left_hit, *right_parts]
+    return None
+
+
+def signature(label: str, syn: Synonyms, *, obj: str | None = None) -> Signature:
+    """Return the concepts of an activity label (plus its `object` field) for matching."""
+    toks = _tokens(label)
+    found: list[frozenset[str]] = []
+    residual: list[str] = []
+    i = 0
+    while i < len(toks):
+        for size in range(min(syn.max_phrase, len(toks) - i), 1, -1):
+            hit = syn.phrases.get(tuple(stem(t) for t in toks[i : i + size]))
+            if hit is not None:
+                found.append(hit)
+                i += size
+                break
+        else:
+            tok = toks[i]
+            i += 1
+            known = syn.lookup(tok)
+            if known is not None:
+                found.append(known)
+            elif tok in syn.ignore or (tok.isdigit() and len(tok) > 1):
+                continue
+            else:
+                parts = _split(tok, syn)
+                if parts is None:
+                    residual.append(stem(tok))
+                else:
+                    found.extend(parts)
+    if obj:
+        of_object = signature(obj, syn)
+        found.append(of_object.objects | of_object.weak_objects)
+        residual.extend(of_object.residual)
+    concepts: dict[str, set[str]] = {c: set() for c in _CATEGORIES}
+    for hit in found:
+        for concept in hit:
+            concepts[syn.kind[concept]].add(concept)
+    objects = concepts["objects"]
+    return Signature(
+        actions=frozenset(concepts["actions"]),
+        objects=frozenset(objects - syn.weak),
+        weak_objects=frozenset(objects & syn.weak),
+        channels=frozenset(concepts["channels"]),
+        levels=frozenset(concepts["levels"]),
+        residual=tuple(sorted(set(residual))),
+    )
