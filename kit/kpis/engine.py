@@ -1,0 +1,174 @@
+"""Compute every KPI at an as-of date: for the whole ledger, per group, or as a monthly series."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from kit.errors import ConfigError
+from kit.kpis.aggregates import Receivables, receivables, snapshot
+from kit.kpis.aging import aging_frame
+from kit.kpis.digital import digital, messages
+from kit.kpis.disputes import dispute_flags, disputes
+from kit.kpis.formulas import Computed, evaluate
+from kit.kpis.registry import REGISTRY
+from kit.kpis.result import KpiResult
+from kit.kpis.timeline import Timeline, build_timeline, day_number
+from kit.ledger import Ledger
+
+__all__ = ["compute_kpis", "group_codes", "kpi_series", "kpis_by", "series_dates"]
+
+
+def _check(period_days: int, goal_days: int) -> None:
+    if not isinstance(period_days, int) or period_days < 1:
+        raise ConfigError(
+            "period_days must be a whole number of days ≥ 1", key="period_days", value=period_days
+        )
+    if not isinstance(goal_days, int) or goal_days < 0:
+        raise ConfigError(
+            "goal_days must be a whole number of days ≥ 0", key="goal_days", value=goal_days
+        )
+
+
+def _evaluate(
+    tl: Timeline, *, day: int, period_days: int, goal_days: int, codes: np.ndarray, groups: int
+) -> tuple[Computed, Receivables, list[str]]:
+    snap = snapshot(tl, day=day, period_days=period_days)
+    rec = receivables(tl, snap, codes=codes, groups=groups, goal_days=goal_days)
+    flags = dispute_flags(tl, day=day, period_days=period_days)
+    dis = disputes(flags, snap, codes=codes, groups=groups)
+    msg = messages(tl, day=day, period_days=period_days, codes=codes, groups=groups)
+    dig = digital(msg, groups=groups)
+    warnings = list(tl.warnings)
+    if rec.overpaid_count:
+        warnings.append(
+            f"{rec.overpaid_count} invoices overpaid at as-of date by {rec.overpaid_amount:.2f} "
+            "in total; counted as 0 open"
+        )
+    computed = evaluate(rec, dis, dig, period_days=period_days)
+    return computed, rec, warnings
+
+
+def compute_kpis(
+    ledger: Ledger, *, as_of: date, period_days: int = 90, goal_days: int = 45
+) -> KpiResult:
+    """Return every KPI of REGISTRY at `as_of` (window of `period_days`), aging and notes."""
+    _check(period_days, goal_days)
+    tl = build_timeline(ledger)
+    return _result(tl, as_of=as_of, period_days=period_days, goal_days=goal_days)
+
+
+def _result(tl: Timeline, *, as_of: date, period_days: int, goal_days: int) -> KpiResult:
+    day = day_number(as_of)
+    codes = np.zeros(tl.size, dtype=np.int64)
+    computed, rec, warnings = _evaluate(
+        tl, day=day, period_days=period_days, goal_days=goal_days, codes=codes, groups=1
+    )
+    values: dict[str, float | None] = {}
+    notes: dict[str, str] = {}
+    for kpi in REGISTRY:
+        value = float(computed.values[kpi][0])
+        if math.isnan(value):
+            values[kpi] = None
+            notes[kpi] = computed.reasons[kpi]
+        else:
+            values[kpi] = value
+    if bool(computed.countback_truncated[0]):
+        notes["dso_countback"] = "countback truncated: sales history ran out before AR was covered"
+    if rec.overpaid_count:
+        notes.setdefault("ar_total", "overpaid invoices counted as 0 open (see warnings)")
+    return KpiResult(
+        as_of=pd.Timestamp(np.datetime64(day, "D")).date(),
+        period_days=period_days,
+        values=values,
+        notes=notes,
+        aging=aging_frame(rec.aging_amount[0], rec.aging_count[0]),
+        warnings=warnings,
+        goal_days=goal_days,
+    )
+
+
+def group_codes(ledger: Ledger, by: str) -> tuple[np.ndarray, pd.Index]:
+    """Return per invoice the group number for column `by`, and the group labels (sorted)."""
+    inv = ledger.invoices
+    if by in inv.columns:
+        values = inv[by]
+    elif ledger.customers is not None and by in ledger.customers.columns:
+        cust = ledger.customers.assign(customer_id=ledger.customers["customer_id"].astype(str))
+        lookup = cust.drop_duplicates("customer_id").set_index("customer_id")[by]
+        values = inv["customer_id"].astype(str).map(lookup)
+    else:
+        available = sorted(
+            set(map(str, inv.columns))
+            | set(map(str, ledger.customers.columns if ledger.customers is not None else []))
+        )
+        raise ConfigError(
+            f"cannot break KPIs down by '{by}': no such invoice or customer column",
+            key="by",
+            value=by,
+            expected="one of " + ", ".join(available),
+        )
+    labels = values.astype(object).where(values.notna(), "(missing)").astype(str)
+    codes, uniques = pd.factorize(labels, sort=True)
+    return codes.astype(np.int64), pd.Index(uniques, name=by)
+
+
+def kpis_by(
+    ledger: Ledger, by: str, *, as_of: date, period_days: int = 90, goal_days: int = 45
+) -> pd.DataFrame:
+    """Return every KPI per value of column `by` (rows = groups, NaN = null)."""
+    _check(period_days, goal_days)
+    codes, labels = group_codes(ledger, by)
+    tl = build_timeline(ledger)
+    computed, _, _ = _evaluate(
+        tl,
+        day=day_number(as_of),
+        period_days=period_days,
+        goal_days=goal_days,
+        codes=codes,
+        groups=len(labels),
+    )
+    return pd.DataFrame({k: computed.values[k] for k in REGISTRY}, index=labels)
+
+
+def series_dates(as_of: date, months: int) -> list[pd.Timestamp]:
+    """Return the last `months` month ends up to `as_of`, plus `as_of` if it is no month end."""
+    t = pd.Timestamp(np.datetime64(day_number(as_of), "D"))
+    last_end = t if t.is_month_end else (t - pd.offsets.MonthEnd(1))
+    ends = [last_end - pd.offsets.MonthEnd(k) for k in range(months - 1, -1, -1)]
+    dates = [pd.Timestamp(e).normalize() for e in ends]
+    if not t.is_month_end:
+        dates.append(t)
+    return dates
+
+
+def kpi_series(
+    ledger: Ledger,
+    *,
+    as_of: date,
+    months: int = 12,
+    period_days: int = 90,
+    goal_days: int = 45,
+) -> pd.DataFrame:
+    """Return every KPI at each of the last `months` month ends and at `as_of` (NaN = null)."""
+    _check(period_days, goal_days)
+    if not isinstance(months, int) or months < 1:
+        raise ConfigError("months must be a whole number ≥ 1", key="months", value=months)
+    tl = build_timeline(ledger)
+    codes = np.zeros(tl.size, dtype=np.int64)
+    rows: list[dict[str, float]] = []
+    dates = series_dates(as_of, months)
+    for stamp in dates:
+        computed, _, _ = _evaluate(
+            tl,
+            day=day_number(stamp),
+            period_days=period_days,
+            goal_days=goal_days,
+            codes=codes,
+            groups=1,
+        )
+        rows.append({k: float(computed.values[k][0]) for k in REGISTRY})
+    return pd.DataFrame(rows, index=pd.DatetimeIndex(dates, name="as_of"), columns=list(REGISTRY))
