@@ -1,0 +1,155 @@
+"""Load every source of an engagement into a Ledger, with cross-table rules and `on_error: skip`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from kit.engagement import Engagement
+from kit.errors import DataError, Problem
+from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
+from kit.ingest.rules import date_order, duplicates, unknown_references
+from kit.ingest.table import LoadedTable, load_table
+from kit.ledger import Ledger
+
+__all__ = ["Ingested", "ingest", "load_ledger"]
+
+# Customers first (invoices refer to them), invoices before the tables that refer to invoices.
+_ORDER = ("customers", "invoices", "payments", "disputes", "dunning_events")
+
+
+@dataclass
+class Ingested:
+    """Everything ingest found: the tables it could build, blocking errors, warnings, exclusions."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    excluded: list[Problem] = field(default_factory=list)
+    info: dict[str, dict[str, object]] = field(default_factory=dict)
+
+
+def load_ledger(engagement: Engagement) -> Ledger:
+    """Return the engagement's canonical Ledger; DataError listing every blocking problem."""
+    result = ingest(engagement)
+    if result.errors or "invoices" not in result.tables:
+        problems = result.errors or [Problem("no invoices could be loaded")]
+        first, rest = problems[0], problems[1:]
+        raise DataError(
+            first.message,
+            path=first.path,
+            row=first.row,
+            column=first.column,
+            key=first.key,
+            value=first.value,
+            expected=first.expected,
+            problems=rest,
+            hint="`kit validate` lists every problem; `on_error: skip` on a source leaves bad rows out",
+        )
+    tables = result.tables
+    return Ledger(
+        invoices=tables["invoices"],
+        payments=tables.get("payments"),
+        customers=tables.get("customers"),
+        disputes=tables.get("disputes"),
+        dunning_events=tables.get("dunning_events"),
+        warnings=result.warnings,
+        excluded=result.excluded,
+    )
+
+
+def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
+    """Return what loading the engagement's sources yields; never raises for data problems."""
+    sources = dict(engagement.data.items())
+    blocking: list[Problem] = []
+    findings: list[Finding] = []
+    warn_findings: list[Finding] = []
+    out = Ingested()
+    for name in _ORDER:
+        source = sources.get(name)
+        if source is None:
+            continue
+        loaded = load_table(
+            name, source, root=engagement.root, currency=engagement.currency, today=today
+        )
+        out.warnings.extend(loaded.warnings)
+        blocking.extend(loaded.problems)
+        if loaded.frame is None:
+            out.info[name] = {"path": loaded.path, "rows": 0, "filtered": loaded.filtered, "excluded": 0}
+            continue
+        rules = _rules(loaded, out.tables)
+        errors = [f for f in loaded.findings + rules if f.severity == "error"]
+        warn_findings.extend(f for f in rules if f.severity != "error")
+        frame = loaded.frame
+        excluded = 0
+        if source.on_error == "skip" and errors:
+            bad = np.unique(np.concatenate([f.rows for f in errors]))
+            excluded = len(bad)
+            for finding in errors:
+                out.excluded.extend(finding.problems())
+            frame = frame.drop(index=bad)
+        else:
+            findings.extend(errors)
+        out.tables[name] = frame
+        out.info[name] = {
+            "path": loaded.path,
+            "rows": len(frame),
+            "filtered": loaded.filtered,
+            "excluded": excluded,
+        }
+    out.warnings.extend(to_problems(warn_findings))
+    rows = to_problems(findings, limit=max(MAX_PROBLEMS - len(blocking), 1))
+    out.errors = blocking[:MAX_PROBLEMS] + rows
+    out.tables = {n: t.reset_index(drop=True) for n, t in out.tables.items()}
+    return out
+
+
+def _rules(loaded: LoadedTable, done: dict[str, pd.DataFrame]) -> list[Finding]:
+    frame, ctx = loaded.frame, loaded.ctx
+    if frame is None or ctx is None:
+        return []
+    invoices = done.get("invoices")
+    found: list[Finding] = []
+    if loaded.name == "customers":
+        found += duplicates(frame, "customer_id", ctx, what="customer id")
+    if loaded.name == "invoices":
+        found += duplicates(frame, "invoice_id", ctx, what="invoice id")
+        if "issue_date" in frame.columns:
+            issue = frame["issue_date"]
+            found += date_order(
+                frame, "due_date", issue, ctx,
+                message="due date before the issue date", expected="issue date",
+            )
+            found += date_order(
+                frame, "paid_date", issue, ctx,
+                message="paid date before the issue date", expected="issue date",
+            )
+        customers = done.get("customers")
+        if customers is not None:
+            found += unknown_references(
+                frame, "customer_id", customers["customer_id"], ctx,
+                what="customer id", severity="warning",
+            )
+    if loaded.name == "payments":
+        found += duplicates(frame, "payment_id", ctx, what="payment id")
+    if loaded.name == "disputes":
+        found += duplicates(frame, "dispute_id", ctx, what="dispute id")
+        if "opened_date" in frame.columns:
+            found += date_order(
+                frame, "resolved_date", frame["opened_date"], ctx,
+                message="resolved before it was opened", expected="opened date",
+            )
+    if invoices is not None and loaded.name in ("payments", "disputes", "dunning_events"):
+        found += unknown_references(frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id")
+        if loaded.name == "payments" and "issue_date" in invoices.columns:
+            issued = frame["invoice_id"].map(
+                invoices.drop_duplicates("invoice_id").set_index("invoice_id")["issue_date"]
+            )
+            found += date_order(
+                frame, "payment_date", issued, ctx,
+                message="payment dated before the invoice was issued", expected="invoice's issue date",
+            )
+    return found

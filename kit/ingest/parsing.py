@@ -1,0 +1,188 @@
+"""Vectorised, strict parsing of raw cells into canonical types (ids, text, numbers, dates, flags).
+
+Each parser returns the parsed Series (same index, i.e. file row numbers) and the rows whose
+non-blank value could not be parsed. Blank cells become missing values; whether a blank is
+allowed is decided by the schema, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["KINDS", "expand_value_map", "kind_of", "parse_bool", "parse_dates", "parse_number", "parse_text"]
+
+#: Canonical column → kind (id, text, number, date, datetime, bool); unlisted columns are text.
+KINDS: dict[str, str] = {
+    "invoice_id": "id",
+    "customer_id": "id",
+    "payment_id": "id",
+    "dispute_id": "id",
+    "message_id": "id",
+    "issue_date": "date",
+    "due_date": "date",
+    "paid_date": "date",
+    "payment_date": "date",
+    "opened_date": "date",
+    "resolved_date": "date",
+    "timestamp": "datetime",
+    "amount": "number",
+    "credit_limit": "number",
+    "disputed": "bool",
+}
+
+# Words YAML 1.1 reads as booleans: an unquoted `Yes:` key in a values map arrives as True.
+_YAML_BOOL_WORDS = {
+    True: ("y", "yes", "true", "on"),
+    False: ("n", "no", "false", "off"),
+}
+_DEFAULT_BOOLS = {"true": True, "false": False, "1": True, "0": False}
+
+
+def kind_of(column: str) -> str:
+    """Return the kind of a canonical column (id, text, number, date, datetime, bool)."""
+    return KINDS.get(column, "text")
+
+
+def expand_value_map(mapping: dict[Any, Any]) -> dict[str, Any]:
+    """Return a values map keyed by raw text; boolean YAML keys match every spelling YAML reads so."""
+    expanded: dict[str, Any] = {}
+    for key, value in mapping.items():
+        if isinstance(key, bool):
+            for word in _YAML_BOOL_WORDS[key]:
+                for spelled in (word, word.capitalize(), word.upper()):
+                    expanded.setdefault(spelled, value)
+        else:
+            expanded[str(key)] = value
+    return expanded
+
+
+def parse_text(raw: pd.Series) -> pd.Series:
+    """Return cells as stripped text (str dtype); numbers stored as 1001.0 become '1001'."""
+    if raw.dtype == object or not pd.api.types.is_string_dtype(raw.dtype):
+        raw = raw.map(_cell_text, na_action="ignore").astype("str")
+    text = raw.str.strip()
+    return text.where(text != "", np.nan)
+
+
+def _cell_text(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return value.isoformat(sep=" ") if value.time() != dt.time() else value.date().isoformat()
+    return str(value)
+
+
+def parse_number(raw: pd.Series, *, decimal: str, thousands: str | None) -> tuple[pd.Series, pd.Index]:
+    """Return cells as float64 and the rows whose text is not a number in the given format."""
+    if pd.api.types.is_numeric_dtype(raw.dtype) and raw.dtype != bool:
+        return raw.astype("float64"), pd.Index([])
+    text = parse_text(raw) if raw.dtype == object else raw.str.strip()
+    if raw.dtype == object:
+        numeric = raw.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+        direct = pd.to_numeric(raw.where(numeric), errors="coerce")
+    else:
+        numeric, direct = None, None
+    cleaned = text
+    if thousands:
+        cleaned = cleaned.str.replace(thousands, "", regex=False)
+    if decimal != ".":
+        cleaned = cleaned.str.replace(decimal, ".", regex=False)
+    values = _to_float(cleaned)
+    if numeric is not None and direct is not None:
+        values = values.where(~numeric, direct)
+    bad = text.notna() & ~np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan))
+    return values, raw.index[bad.to_numpy()]
+
+
+def _to_float(text: pd.Series) -> pd.Series:
+    try:
+        array = pc.cast(pa.array(text, type=pa.string(), from_pandas=True), pa.float64())
+        return pd.Series(array.to_numpy(zero_copy_only=False), index=text.index, dtype="float64")
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.to_numeric(text, errors="coerce").astype("float64")
+
+
+def parse_dates(
+    raw: pd.Series, *, date_format: str | None, dayfirst: bool, with_time: bool = False
+) -> tuple[pd.Series, pd.Index]:
+    """Return cells as datetime64[ns] (midnight unless with_time) and the rows that are no valid date."""
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        parsed = pd.Series(raw, copy=False)
+        bad = pd.Index([])
+    else:
+        text = parse_text(raw)
+        parsed = _parse_text_dates(text, date_format, dayfirst)
+        if raw.dtype == object:
+            stamps = raw.map(lambda v: isinstance(v, dt.date))
+            if bool(stamps.any()):
+                direct = pd.to_datetime(raw.where(stamps), errors="coerce")
+                parsed = parsed.where(~stamps, direct)
+        bad = raw.index[(text.notna() & parsed.isna()).to_numpy()]
+    if getattr(parsed.dt, "tz", None) is not None:
+        parsed = parsed.dt.tz_localize(None)
+    parsed = parsed.astype("datetime64[ns]")
+    return (parsed if with_time else parsed.dt.normalize()), bad
+
+
+def _parse_text_dates(text: pd.Series, date_format: str | None, dayfirst: bool) -> pd.Series:
+    if date_format is None:
+        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        if parsed.notna().sum() == text.notna().sum():
+            return parsed
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return pd.to_datetime(text, dayfirst=dayfirst, errors="coerce")
+    parsed = _fast_strict(text, date_format)
+    if "%H" in date_format and " " in date_format:
+        missing = text.notna() & parsed.isna()
+        if bool(missing.any()):
+            day_only = _fast_strict(text[missing], date_format.split(" ")[0])
+            parsed = parsed.where(~missing, day_only.reindex(parsed.index))
+    return parsed
+
+
+def _fast_strict(text: pd.Series, fmt: str) -> pd.Series:
+    """Parse with Arrow's strptime, then re-check every row it does not round-trip with pandas."""
+    try:
+        array = pa.array(text, type=pa.string(), from_pandas=True)
+        stamps = pc.strptime(array, format=fmt, unit="s", error_is_null=True)
+        same = pc.fill_null(pc.equal(pc.strftime(stamps, format=fmt), array), False)
+        parsed = pd.Series(stamps.to_numpy(zero_copy_only=False), index=text.index).astype(
+            "datetime64[ns]"
+        )
+        ok = same.to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
+        return pd.to_datetime(text, format=fmt, errors="coerce")
+    recheck = text.notna().to_numpy() & ~ok
+    if recheck.any():
+        strict = pd.to_datetime(text[recheck], format=fmt, errors="coerce")
+        parsed = parsed.where(~recheck, strict.reindex(parsed.index).astype("datetime64[ns]"))
+    return parsed
+
+
+def parse_bool(raw: pd.Series, mapping: dict[str, Any]) -> tuple[pd.Series, pd.Index, pd.Index]:
+    """Return a yes/no column as bool, the rows with an unmapped value and the blank rows (False)."""
+    text = parse_text(raw)
+    if mapping:
+        mapped = text.map(lambda v: mapping.get(v, mapping.get(str(v).lower())), na_action="ignore")
+    else:
+        mapped = text.str.lower().map(_DEFAULT_BOOLS)
+    mapped = mapped.map(_as_bool, na_action="ignore")
+    bad = raw.index[(text.notna() & mapped.isna()).to_numpy()]
+    blank = raw.index[text.isna().to_numpy()]
+    result = mapped.where(mapped.notna(), False).astype(bool)
+    return result, bad, blank
+
+
+def _as_bool(value: object) -> object:
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    lowered = str(value).strip().lower()
+    return _DEFAULT_BOOLS.get(lowered)

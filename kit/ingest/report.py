@@ -1,0 +1,104 @@
+"""`kit validate`: the validation report of an engagement's data, as text (en/de) or JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kit.engagement import Engagement
+from kit.errors import Problem
+from kit.ingest.load import ingest
+
+__all__ = ["ValidationReport", "validate_engagement"]
+
+_WORDS = {
+    "en": {
+        "file": "file", "row": "row", "column": "column", "key": "key", "found": "found",
+        "expected": "expected", "valid": "Data valid", "invalid": "Data NOT valid",
+        "errors": "Errors", "warnings": "Warnings", "excluded": "Rows left out (on_error: skip)",
+        "rows": "rows", "filtered": "filtered out", "skipped": "left out",
+    },
+    "de": {
+        "file": "Datei", "row": "Zeile", "column": "Spalte", "key": "Schlüssel", "found": "gefunden",
+        "expected": "erwartet", "valid": "Daten gültig", "invalid": "Daten NICHT gültig",
+        "errors": "Fehler", "warnings": "Hinweise", "excluded": "Ausgelassene Zeilen (on_error: skip)",
+        "rows": "Zeilen", "filtered": "gefiltert", "skipped": "ausgelassen",
+    },
+}
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of checking an engagement's data: errors block KPIs, warnings do not."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    excluded: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    tables: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    @property
+    def blocking(self) -> bool:
+        """Return True when at least one error blocks loading the ledger."""
+        return bool(self.errors)
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the report as a JSON-ready dictionary (valid, errors, warnings, excluded, tables)."""
+        return {
+            "valid": not self.blocking,
+            "errors": [p.as_dict() for p in self.errors],
+            "warnings": [p.as_dict() for p in self.warnings],
+            "excluded": [p.as_dict() for p in self.excluded],
+            "tables": self.tables,
+        }
+
+    def describe(self, language: str = "en") -> str:
+        """Return a readable summary: verdict, rows per table, one line per problem."""
+        words = _WORDS["de" if language == "de" else "en"]
+        lines = [words["valid"] if not self.blocking else words["invalid"]]
+        for name, info in self.tables.items():
+            line = f"  {name}: {info.get('rows', 0)} {words['rows']}"
+            if info.get("filtered"):
+                line += f", {info['filtered']} {words['filtered']}"
+            if info.get("excluded"):
+                line += f", {info['excluded']} {words['skipped']}"
+            lines.append(line)
+        for title, problems in (
+            ("errors", self.errors), ("warnings", self.warnings), ("excluded", self.excluded)
+        ):
+            if problems:
+                lines.append(f"{words[title]} ({len(problems)}):")
+                lines.extend("  " + _line(p, words) for p in problems)
+        return "\n".join(lines)
+
+
+def _line(problem: Problem, words: dict[str, str]) -> str:
+    where = []
+    if problem.path:
+        where.append(f"{words['file']} {problem.path}")
+    if problem.row is not None:
+        where.append(f"{words['row']} {problem.row}")
+    if problem.column:
+        where.append(f"{words['column']} '{problem.column}'")
+    if problem.key:
+        where.append(f"{words['key']} '{problem.key}'")
+    text = problem.message
+    if problem.value is not None:
+        shown = problem.value if len(problem.value) <= 60 else problem.value[:57] + "..."
+        text += f" ({words['found']} '{shown}')"
+    if problem.expected:
+        text += f"; {words['expected']}: {problem.expected}"
+    return (", ".join(where) + ": " if where else "") + text
+
+
+def validate_engagement(engagement: Engagement) -> ValidationReport:
+    """Return the validation report of the engagement's data; never raises for data problems."""
+    result = ingest(engagement)
+    if "invoices" not in result.tables and not result.errors:
+        result.errors.append(Problem("no invoices could be loaded", key="data.invoices"))
+    return ValidationReport(
+        errors=result.errors,
+        warnings=result.warnings,
+        excluded=result.excluded,
+        counts={name: int(str(info["rows"])) for name, info in result.info.items()},
+        tables=result.info,
+    )

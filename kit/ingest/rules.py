@@ -1,0 +1,117 @@
+"""Vectorised rules across columns and tables: unique ids, date order, references to invoices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kit.ingest.findings import Finding
+
+__all__ = ["TableContext", "date_order", "duplicates", "unknown_references"]
+
+
+@dataclass
+class TableContext:
+    """What a rule needs to name source rows: the file, its raw cells and header names."""
+
+    path: str
+    raw: pd.DataFrame
+    source_names: dict[str, str]
+
+    def src(self, canonical: str) -> str:
+        """Return the file's header for a canonical column."""
+        return self.source_names.get(canonical, canonical)
+
+    def values(self, canonical: str) -> pd.Series | None:
+        """Return the raw cells of a canonical column (None when the column is not in the file)."""
+        name = self.src(canonical)
+        return self.raw[name] if name in self.raw.columns else None
+
+
+def duplicates(frame: pd.DataFrame, column: str, ctx: TableContext, *, what: str) -> list[Finding]:
+    """Return a finding for every row whose id repeats an earlier row (naming that row)."""
+    if column not in frame.columns:
+        return []
+    ids = frame[column]
+    repeated = ids.duplicated(keep="first") & ids.notna()
+    if not bool(repeated.any()):
+        return []
+    first_rows = pd.Series(ids.index, index=ids.to_numpy()).groupby(level=0).first()
+    again = ids[repeated]
+    details = pd.Series(
+        ["first in row " + str(r) for r in first_rows.reindex(again.to_numpy()).to_numpy()],
+        index=again.index,
+    )
+    return [
+        Finding(
+            f"{what} used more than once",
+            path=ctx.path,
+            rows=again.index.to_numpy(),
+            column=ctx.src(column),
+            values=ctx.values(column),
+            expected=f"each {what} once",
+            details=details,
+        )
+    ]
+
+
+def date_order(
+    frame: pd.DataFrame,
+    later: str,
+    earlier: pd.Series,
+    ctx: TableContext,
+    *,
+    message: str,
+    expected: str,
+) -> list[Finding]:
+    """Return a finding for rows whose `later` date lies before `earlier` (aligned by row)."""
+    if later not in frame.columns:
+        return []
+    before = (frame[later] < earlier).fillna(False).to_numpy(dtype=bool)
+    if not before.any():
+        return []
+    rows = frame.index[before]
+    details = pd.Series(
+        [f"{expected} {d.date().isoformat()}" for d in earlier[before]], index=rows
+    )
+    return [
+        Finding(
+            message,
+            path=ctx.path,
+            rows=rows.to_numpy(),
+            column=ctx.src(later),
+            values=ctx.values(later),
+            expected=f"a date not before the {expected}",
+            details=details,
+        )
+    ]
+
+
+def unknown_references(
+    frame: pd.DataFrame,
+    column: str,
+    known: pd.Series,
+    ctx: TableContext,
+    *,
+    what: str,
+    severity: str = "error",
+) -> list[Finding]:
+    """Return a finding for rows whose id is not among the known ids (e.g. payments of no invoice)."""
+    if column not in frame.columns:
+        return []
+    ids = frame[column]
+    unknown = (ids.notna() & ~ids.isin(known)).to_numpy(dtype=bool)
+    if not unknown.any():
+        return []
+    return [
+        Finding(
+            f"{what} not found",
+            path=ctx.path,
+            rows=frame.index[unknown].to_numpy(),
+            column=ctx.src(column),
+            values=ctx.values(column),
+            expected=f"an id that exists in the {what.split()[0]}s table",
+            severity=severity,
+        )
+    ]
