@@ -417,6 +417,7 @@ def _message_events(
         channel
     ]
     clicked = False
+    click = sent
     if channel == "SMS" or rng.random() < p_open:
         if channel != "SMS":
             t = sent + mins(20, 60 * 30)
@@ -426,28 +427,23 @@ def _message_events(
                 out.append((t, "opened"))
         if rng.random() < p_click:
             clicked = True
-            t = t + mins(1, 30)
+            t = click = t + mins(1, 30)
             out += [(t, "clicked"), (t + mins(0, 2), "page_view")]
     if rng.random() < 0.07:
         t = t + mins(30, 60 * 24)
         out.append((t, "replied"))
         if rng.random() < 0.4:
             out.append((t + mins(5, 120), "promise_to_pay"))
-    if clicked and post and channel != "Brief" and (inv.settled is None or inv.settled > t.date()):
-        if inv.dispute is None and rng.random() < 0.55:  # pays through the link right away
-            _settle_online(inv, t.date())
-    settled_soon = inv.settled is not None and 0 <= (inv.settled - sent.date()).days <= 3
-    if clicked and post and settled_soon and inv.settled is not None:
-        pay_t = max(
-            t + mins(2, 10),
-            datetime.combine(inv.settled, datetime.min.time()) + mins(8 * 60, 18 * 60),
-        )
+    open_then = inv.settled is None or inv.settled > click.date()
+    if clicked and post and open_then and inv.dispute is None and rng.random() < 0.55:
+        pay_t = click + mins(2, 10)  # pays right away through the payment link
         out.append((pay_t, "payment_attempt"))
         if rng.random() < 0.12:
             out.append((pay_t + mins(1, 3), "payment_failed"))
             pay_t = pay_t + mins(5, 30)
             out.append((pay_t, "payment_attempt"))
         out.append((pay_t + mins(0, 2), "payment_succeeded"))
+        _settle_online(inv, (pay_t + timedelta(minutes=2)).date())
     return out
 
 
