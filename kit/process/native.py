@@ -266,8 +266,9 @@ def write_yaml(pmap: ProcessMap, path: Path) -> Path:
         for key in ("lane", "system", "object"):
             if getattr(act, key):
                 item[key] = getattr(act, key)
-        item["minutes"] = _plain(act.minutes)
-        item["per_month"] = _plain(act.per_month)
+        if act.kind in ("task", "wait") or act.minutes is not None or act.per_month is not None:
+            item["minutes"] = _plain(act.minutes)  # left empty for the consultant to fill in
+            item["per_month"] = _plain(act.per_month)
         if act.kind != "task":
             item["kind"] = act.kind
         acts.append(item)

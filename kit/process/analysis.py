@@ -1,0 +1,221 @@
+"""One analysis of all maps: duplicate work, rework, handoffs, waits, headline findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from kit.errors import ConfigError
+
+from kit.process.duplicates import DuplicateGroup, find_duplicates
+from kit.process.model import ProcessMap
+from kit.process.normalise import Synonyms
+from kit.process.waste import ReworkLoop, handoffs, rework_loops, waits
+from kit.report.format import fmt_number
+from kit.report.i18n import t
+
+__all__ = ["ProcessAnalysis", "analyse", "findings"]
+
+
+@dataclass(frozen=True)
+class ProcessAnalysis:
+    """Duplicate groups, rework loops, handoffs and waits found in a set of maps."""
+
+    maps: tuple[ProcessMap, ...]
+    groups: tuple[DuplicateGroup, ...]
+    rework: tuple[ReworkLoop, ...]
+    handoffs: pd.DataFrame
+    waits: pd.DataFrame
+    threshold: float
+
+    @property
+    def activities(self) -> int:
+        """Return the number of activities in all maps."""
+        return sum(m.graph.number_of_nodes() for m in self.maps)
+
+    @property
+    def duplicate_hours_per_month(self) -> float:
+        """Return the avoidable hours per month of all duplicate groups."""
+        return sum(g.avoidable_hours_per_month for g in self.groups)
+
+    @property
+    def rework_hours_per_month(self) -> float:
+        """Return the extra hours per month spent in rework loops."""
+        return sum(r.hours_per_month for r in self.rework)
+
+    @property
+    def wait_hours_per_month(self) -> float:
+        """Return the hours per month of waiting steps (where minutes are given)."""
+        return float(self.waits["hours_per_month"].sum()) if len(self.waits) else 0.0
+
+    def unknown_effort(self) -> list[tuple[str, str]]:
+        """Return (map, activity id) of tasks whose effort is unknown (counted as 0 h)."""
+        return [(m.id, str(a)) for m in self.maps for a in m.unknown_effort()]
+
+    def groups_frame(self) -> pd.DataFrame:
+        """Return one row per activity of each duplicate group (group number, hours per month)."""
+        rows = [
+            {
+                "group": n,
+                "map": m.map,
+                "id": m.id,
+                "name": m.name,
+                "lane": m.lane,
+                "system": m.system,
+                "hours_per_month": m.hours_per_month,
+                "avoidable_hours_per_month": g.avoidable_hours_per_month,
+                "reason": g.reason,
+            }
+            for n, g in enumerate(self.groups, start=1)
+            for m in g.members
+        ]
+        columns = [
+            "group",
+            "map",
+            "id",
+            "name",
+            "lane",
+            "system",
+            "hours_per_month",
+            "avoidable_hours_per_month",
+            "reason",
+        ]
+        return pd.DataFrame(rows, columns=columns)
+
+    def rework_frame(self) -> pd.DataFrame:
+        """Return one row per rework loop: map, activities, trigger, probability, extra hours."""
+        names = {m.id: m for m in self.maps}
+        rows = []
+        for loop in self.rework:
+            pmap = names[loop.map]
+            rows.append(
+                {
+                    "map": loop.map,
+                    "loop": " → ".join(pmap.graph.nodes[a]["name"] or a for a in loop.activities),
+                    "trigger": f"{loop.trigger[0]} → {loop.trigger[1]}",
+                    "probability": loop.probability,
+                    "hours_per_month": loop.hours_per_month,
+                }
+            )
+        return pd.DataFrame(
+            rows, columns=["map", "loop", "trigger", "probability", "hours_per_month"]
+        )
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Return the `kit duplicates --json` document (plain floats, hours per month)."""
+        return {
+            "maps": len(self.maps),
+            "activities": self.activities,
+            "duplicate_hours_per_month": float(self.duplicate_hours_per_month),
+            "rework_hours_per_month": float(self.rework_hours_per_month),
+            "groups": [
+                {
+                    "activities": [
+                        {
+                            "map": m.map,
+                            "id": m.id,
+                            "name": m.name,
+                            "lane": m.lane,
+                            "hours_per_month": float(m.hours_per_month),
+                        }
+                        for m in g.members
+                    ],
+                    "avoidable_hours_per_month": float(g.avoidable_hours_per_month),
+                    "reason": g.reason,
+                }
+                for g in self.groups
+            ],
+            "rework": [
+                {
+                    "map": r.map,
+                    "activities": list(r.activities),
+                    "trigger": list(r.trigger),
+                    "probability": float(r.probability),
+                    "hours_per_month": float(r.hours_per_month),
+                }
+                for r in self.rework
+            ],
+            "handoffs": [
+                {
+                    k: (int(v) if isinstance(v, int) or hasattr(v, "item") else v)
+                    for k, v in row.items()
+                }
+                for row in self.handoffs.to_dict(orient="records")
+            ],
+            "waits": [
+                {**row, "hours_per_month": float(row["hours_per_month"])}
+                for row in self.waits.to_dict(orient="records")
+            ],
+            "unknown_effort": [{"map": m, "id": a} for m, a in self.unknown_effort()],
+        }
+
+
+def analyse(
+    maps: Sequence[ProcessMap], *, threshold: float = 0.85, synonyms: Synonyms | None = None
+) -> ProcessAnalysis:
+    """Return the analysis of all maps: duplicates (threshold 0…1), rework, handoffs, waits."""
+    if not 0.0 < threshold <= 1.0:
+        raise ConfigError(
+            "threshold out of range",
+            key="threshold",
+            value=threshold,
+            expected="a number in (0, 1], e.g. 0.85",
+        )
+    groups = find_duplicates(maps, threshold=threshold, synonyms=synonyms)
+    loops = [loop for pmap in maps for loop in rework_loops(pmap)]
+    return ProcessAnalysis(
+        tuple(maps), tuple(groups), tuple(loops), handoffs(maps), waits(maps), threshold
+    )
+
+
+def findings(analysis: ProcessAnalysis, *, language: str) -> list[str]:
+    """Return the headline sentences of the analysis in `language` (de or en)."""
+    def num(value: float) -> str:
+        return fmt_number(value, language, digits=0)
+
+    out = [
+        t(
+            "process.finding.duplicates",
+            language,
+            hours=num(analysis.duplicate_hours_per_month),
+            groups=len(analysis.groups),
+            maps=len(analysis.maps),
+            activities=analysis.activities,
+        )
+    ]
+    out.append(
+        t(
+            "process.finding.rework",
+            language,
+            hours=num(analysis.rework_hours_per_month),
+            loops=len(analysis.rework),
+        )
+    )
+    crossings = int(analysis.handoffs["lane_handoffs"].sum()) if len(analysis.handoffs) else 0
+    out.append(
+        t(
+            "process.finding.handoffs",
+            language,
+            handoffs=crossings,
+            waits=len(analysis.waits),
+            hours=num(analysis.wait_hours_per_month),
+        )
+    )
+    if analysis.groups:
+        top = analysis.groups[0]
+        out.append(
+            t(
+                "process.finding.top_group",
+                language,
+                hours=num(top.avoidable_hours_per_month),
+                count=len(top.members),
+                name=top.members[0].name,
+            )
+        )
+    unknown = analysis.unknown_effort()
+    if unknown:
+        out.append(t("process.finding.unknown_effort", language, count=len(unknown)))
+    return out
