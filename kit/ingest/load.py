@@ -47,7 +47,7 @@ def load_ledger(engagement: Engagement) -> Ledger:
             value=first.value,
             expected=first.expected,
             problems=rest,
-            hint="`kit validate` lists every problem; `on_error: skip` on a source leaves bad rows out",
+            hint="`kit validate` lists every problem; `on_error: skip` leaves bad rows out",
         )
     tables = result.tables
     return Ledger(
@@ -78,7 +78,12 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
         out.warnings.extend(loaded.warnings)
         blocking.extend(loaded.problems)
         if loaded.frame is None:
-            out.info[name] = {"path": loaded.path, "rows": 0, "filtered": loaded.filtered, "excluded": 0}
+            out.info[name] = {
+                "path": loaded.path,
+                "rows": 0,
+                "filtered": loaded.filtered,
+                "excluded": 0,
+            }
             continue
         rules = _rules(loaded, out.tables)
         errors = [f for f in loaded.findings + rules if f.severity == "error"]
@@ -90,7 +95,7 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
             excluded = len(bad)
             for finding in errors:
                 out.excluded.extend(finding.problems())
-            frame = frame.drop(index=bad)
+            frame = frame.drop(index=pd.Index(bad))
         else:
             findings.extend(errors)
         out.tables[name] = frame
@@ -120,18 +125,30 @@ def _rules(loaded: LoadedTable, done: dict[str, pd.DataFrame]) -> list[Finding]:
         if "issue_date" in frame.columns:
             issue = frame["issue_date"]
             found += date_order(
-                frame, "due_date", issue, ctx,
-                message="due date before the issue date", expected="issue date",
+                frame,
+                "due_date",
+                issue,
+                ctx,
+                message="due date before the issue date",
+                expected="issue date",
             )
             found += date_order(
-                frame, "paid_date", issue, ctx,
-                message="paid date before the issue date", expected="issue date",
+                frame,
+                "paid_date",
+                issue,
+                ctx,
+                message="paid date before the issue date",
+                expected="issue date",
             )
         customers = done.get("customers")
         if customers is not None:
             found += unknown_references(
-                frame, "customer_id", customers["customer_id"], ctx,
-                what="customer id", severity="warning",
+                frame,
+                "customer_id",
+                customers["customer_id"],
+                ctx,
+                what="customer id",
+                severity="warning",
             )
     if loaded.name == "payments":
         found += duplicates(frame, "payment_id", ctx, what="payment id")
@@ -139,17 +156,27 @@ def _rules(loaded: LoadedTable, done: dict[str, pd.DataFrame]) -> list[Finding]:
         found += duplicates(frame, "dispute_id", ctx, what="dispute id")
         if "opened_date" in frame.columns:
             found += date_order(
-                frame, "resolved_date", frame["opened_date"], ctx,
-                message="resolved before it was opened", expected="opened date",
+                frame,
+                "resolved_date",
+                frame["opened_date"],
+                ctx,
+                message="resolved before it was opened",
+                expected="opened date",
             )
     if invoices is not None and loaded.name in ("payments", "disputes", "dunning_events"):
-        found += unknown_references(frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id")
+        found += unknown_references(
+            frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id"
+        )
         if loaded.name == "payments" and "issue_date" in invoices.columns:
             issued = frame["invoice_id"].map(
                 invoices.drop_duplicates("invoice_id").set_index("invoice_id")["issue_date"]
             )
             found += date_order(
-                frame, "payment_date", issued, ctx,
-                message="payment dated before the invoice was issued", expected="invoice's issue date",
+                frame,
+                "payment_date",
+                issued,
+                ctx,
+                message="payment dated before the invoice was issued",
+                expected="invoice's issue date",
             )
     return found

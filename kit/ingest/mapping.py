@@ -43,8 +43,10 @@ def closest(name: str, choices: list[str]) -> str | None:
     return None if match is None else str(match[0])
 
 
-def plan_columns(found: list[str], source: Source, table: str, *, path: str, header_row: int | None) -> ColumnPlan:
-    """Return the rename plan for a file's header; missing mapped or required columns are problems."""
+def plan_columns(
+    found: list[str], source: Source, table: str, *, path: str, header_row: int | None
+) -> ColumnPlan:
+    """Return the rename plan of a header; missing mapped or required columns are problems."""
     rename: dict[str, str] = {}
     problems: list[Problem] = []
     listed = ", ".join(found)
@@ -110,7 +112,7 @@ def apply_filter(
         text = raw[column].map(_text_or_none, na_action="ignore")
         allowed_text = {str(v) for v in allowed}
         values = expand_value_map(source.values.get(plan.rename.get(column, column), {}))
-        mapped = text.map(lambda v: str(values.get(v, v)), na_action="ignore")
+        mapped = text.map(lambda v, m=values: str(m.get(v, v)), na_action="ignore")
         hit = (text.isin(allowed_text) | mapped.isin(allowed_text)).to_numpy()
         dropped = int((keep & ~hit).sum())
         keep &= hit
@@ -135,9 +137,15 @@ def _text_or_none(value: object) -> str:
 
 
 def apply_fx(
-    frame: pd.DataFrame, source: Source, plan: ColumnPlan, *, currency: str, path: str, raw: pd.DataFrame
+    frame: pd.DataFrame,
+    source: Source,
+    plan: ColumnPlan,
+    *,
+    currency: str,
+    path: str,
+    raw: pd.DataFrame,
 ) -> list[Finding]:
-    """Convert foreign-currency amounts to the reporting currency in place; rows without a rate are findings."""
+    """Convert foreign amounts to the reporting currency in place; rateless rows are findings."""
     if "currency" not in frame.columns or "amount" not in frame.columns:
         return []
     codes = frame["currency"].str.upper()

@@ -8,6 +8,7 @@ allowed is decided by the schema, not here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from typing import Any
 
@@ -16,7 +17,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["KINDS", "expand_value_map", "kind_of", "parse_bool", "parse_dates", "parse_number", "parse_text"]
+__all__ = [
+    "KINDS",
+    "expand_value_map",
+    "kind_of",
+    "parse_bool",
+    "parse_dates",
+    "parse_number",
+    "parse_text",
+]
 
 #: Canonical column → kind (id, text, number, date, datetime, bool); unlisted columns are text.
 KINDS: dict[str, str] = {
@@ -51,7 +60,7 @@ def kind_of(column: str) -> str:
 
 
 def expand_value_map(mapping: dict[Any, Any]) -> dict[str, Any]:
-    """Return a values map keyed by raw text; boolean YAML keys match every spelling YAML reads so."""
+    """Return a values map keyed by raw text; boolean keys match every YAML spelling."""
     expanded: dict[str, Any] = {}
     for key, value in mapping.items():
         if isinstance(key, bool):
@@ -79,7 +88,9 @@ def _cell_text(value: object) -> object:
     return str(value)
 
 
-def parse_number(raw: pd.Series, *, decimal: str, thousands: str | None) -> tuple[pd.Series, pd.Index]:
+def parse_number(
+    raw: pd.Series, *, decimal: str, thousands: str | None
+) -> tuple[pd.Series, pd.Index]:
     """Return cells as float64 and the rows whose text is not a number in the given format."""
     if pd.api.types.is_numeric_dtype(raw.dtype) and raw.dtype != bool:
         return raw.astype("float64"), pd.Index([])
@@ -98,6 +109,13 @@ def parse_number(raw: pd.Series, *, decimal: str, thousands: str | None) -> tupl
     if numeric is not None and direct is not None:
         values = values.where(~numeric, direct)
     bad = text.notna() & ~np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan))
+    if thousands:  # "1,234.50" must not pass as 1.2345 when '.' is the thousands separator
+        t, d = re.escape(thousands), re.escape(decimal)
+        shape = rf"[+-]?(?:\d{{1,3}}(?:{t}\d{{3}})+|\d+)(?:{d}\d+)?"
+        wellformed = text.str.fullmatch(shape).fillna(True).astype(bool)
+        if numeric is not None:
+            wellformed |= numeric
+        bad |= ~wellformed
     return values, raw.index[bad.to_numpy()]
 
 
@@ -112,7 +130,7 @@ def _to_float(text: pd.Series) -> pd.Series:
 def parse_dates(
     raw: pd.Series, *, date_format: str | None, dayfirst: bool, with_time: bool = False
 ) -> tuple[pd.Series, pd.Index]:
-    """Return cells as datetime64[ns] (midnight unless with_time) and the rows that are no valid date."""
+    """Return cells as datetime64[ns] (midnight unless with_time) and invalid rows."""
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         parsed = pd.Series(raw, copy=False)
         bad = pd.Index([])
@@ -168,7 +186,7 @@ def _fast_strict(text: pd.Series, fmt: str) -> pd.Series:
 
 
 def parse_bool(raw: pd.Series, mapping: dict[str, Any]) -> tuple[pd.Series, pd.Index, pd.Index]:
-    """Return a yes/no column as bool, the rows with an unmapped value and the blank rows (False)."""
+    """Return a yes/no column as bool, the rows with an unmapped value and the blank rows."""
     text = parse_text(raw)
     if mapping:
         mapped = text.map(lambda v: mapping.get(v, mapping.get(str(v).lower())), na_action="ignore")

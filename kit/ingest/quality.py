@@ -69,12 +69,18 @@ def data_quality(ledger: Ledger, *, as_of: dt.date | None = None) -> DataQuality
     )
     late = _payments_after_settlement(ledger, invoices, cutoff)
     anomalies.append(late)
-    found = pd.concat([a for a in anomalies if not a.empty] or [pd.DataFrame(columns=_ANOMALY_COLUMNS)])
+    found = pd.concat(
+        [a for a in anomalies if not a.empty] or [pd.DataFrame(columns=_ANOMALY_COLUMNS)]
+    )
     count = len(invoices)
     metrics = pd.DataFrame(
         [
             ("invoices", float(count), "count"),
-            ("invoices_with_payments_pct", 100.0 * float(has_payment.sum()) / count if count else float("nan"), "%"),
+            (
+                "invoices_with_payments_pct",
+                100.0 * float(has_payment.sum()) / count if count else float("nan"),
+                "%",
+            ),
             ("open_items", float((open_amount > 0.005).sum()), "count"),
             ("open_amount", float(open_amount.clip(lower=0).sum()), "currency"),
             ("overpaid_invoices", float(overpaid.sum()), "count"),
@@ -84,7 +90,9 @@ def data_quality(ledger: Ledger, *, as_of: dt.date | None = None) -> DataQuality
         ],
         columns=["metric", "value", "unit"],
     )
-    return DataQuality(tables=_overview(ledger), metrics=metrics, anomalies=found.reset_index(drop=True))
+    return DataQuality(
+        tables=_overview(ledger), metrics=metrics, anomalies=found.reset_index(drop=True)
+    )
 
 
 def _overview(ledger: Ledger) -> pd.DataFrame:
@@ -140,14 +148,20 @@ def _payments_after_settlement(
     if payments is None or payments.empty:
         return pd.DataFrame(columns=_ANOMALY_COLUMNS)
     upto = payments[payments["payment_date"] <= cutoff].sort_values(["invoice_id", "payment_date"])
-    amount = upto["invoice_id"].map(invoices.drop_duplicates("invoice_id").set_index("invoice_id")["amount"])
+    amount = upto["invoice_id"].map(
+        invoices.drop_duplicates("invoice_id").set_index("invoice_id")["amount"]
+    )
     before = upto.groupby("invoice_id")["amount"].cumsum() - upto["amount"]
     late = upto[(before >= amount - 0.005) & amount.notna()]
     if "paid_date" in invoices.columns:
-        settled = upto["invoice_id"].map(invoices.drop_duplicates("invoice_id").set_index("invoice_id")["paid_date"])
+        settled = upto["invoice_id"].map(
+            invoices.drop_duplicates("invoice_id").set_index("invoice_id")["paid_date"]
+        )
         late = pd.concat([late, upto[upto["payment_date"] > settled]])
         late = late[~late.index.duplicated()]
-    customers = late["invoice_id"].map(invoices.drop_duplicates("invoice_id").set_index("invoice_id")["customer_id"])
+    customers = late["invoice_id"].map(
+        invoices.drop_duplicates("invoice_id").set_index("invoice_id")["customer_id"]
+    )
     return pd.DataFrame(
         {
             "kind": "payment_after_settlement",

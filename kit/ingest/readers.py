@@ -28,7 +28,9 @@ MAX_FILE_BYTES = 1 << 30
 
 _SAMPLE_BYTES = 64 * 1024
 _SEPARATORS = ",;\t|"
-_TOTALS = re.compile(r"^\s*(summe|gesamt|gesamtsumme|endsumme|total|totals|sum|grand total)\b", re.I)
+_TOTALS = re.compile(
+    r"^\s*(summe|gesamt|gesamtsumme|endsumme|total|totals|sum|grand total)\b", re.I
+)
 _ID_COLUMNS = {
     "invoices": "invoice_id",
     "payments": "invoice_id",
@@ -58,7 +60,7 @@ class RawTable:
 
 
 def read_table(source: Source, *, root: Path, table: str) -> pd.DataFrame:
-    """Return the source file as a raw DataFrame (index = row number in the file, totals rows left out)."""
+    """Return the source file as a raw DataFrame (index = row number in the file, no totals row)."""
     return read_raw(source, root=root, table=table).frame
 
 
@@ -120,7 +122,9 @@ def _read_csv(file: Path, source: Source) -> pd.DataFrame:
     lines = text.splitlines()[source.skiprows : source.skiprows + 50]
     sep = source.sep or _sniff(lines)
     try:
-        return _csv_frame(file, sep=sep, encoding="utf-8" if utf8 else encoding, skip=source.skiprows)
+        return _csv_frame(
+            file, sep=sep, encoding="utf-8" if utf8 else encoding, skip=source.skiprows
+        )
     except UnicodeDecodeError as exc:
         raise _encoding_error(file, encoding, None) from exc
     except Exception as exc:  # pyarrow raises ArrowInvalid for malformed text
@@ -131,7 +135,9 @@ def _read_csv(file: Path, source: Source) -> pd.DataFrame:
             raise _ragged_error(file, sep, "utf-8-sig" if utf8 else encoding, source) from None
         if isinstance(exc, pd.errors.EmptyDataError):
             raise DataError("no header row found", path=file) from None
-        raise DataError(f"cannot read the file as CSV: {message.splitlines()[0]}", path=file) from None
+        raise DataError(
+            f"cannot read the file as CSV: {message.splitlines()[0]}", path=file
+        ) from None
 
 
 def _csv_frame(file: Path, *, sep: str, encoding: str, skip: int) -> pd.DataFrame:
@@ -143,7 +149,7 @@ def _csv_frame(file: Path, *, sep: str, encoding: str, skip: int) -> pd.DataFram
         "na_values": [""],
     }
     if len(sep) == 1:
-        frame = pd.read_csv(file, engine="pyarrow", skiprows=skip, **options)
+        frame: pd.DataFrame = pd.read_csv(file, engine="pyarrow", skiprows=skip, **options)
     else:  # multi-character separators need the python engine
         frame = pd.read_csv(file, engine="python", skiprows=skip, **options)
     frame.index = pd.RangeIndex(skip + 2, skip + 2 + len(frame))
@@ -168,7 +174,7 @@ def _encoding_error(file: Path, encoding: str, offset: int | None) -> DataError:
         f"the file is not valid {encoding} text{where}",
         path=file,
         expected=f"text encoded as {encoding}",
-        hint=f"set `encoding: {alternative}` (or the export's encoding) for this source in engagement.yaml",
+        hint=f"set `encoding: {alternative}` (or the export's encoding) for this source",
     )
 
 
@@ -222,7 +228,9 @@ def _read_xlsx(file: Path, source: Source) -> pd.DataFrame:
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise DataError(
-            f"not a readable XLSX workbook ({type(exc).__name__})", path=file, expected="an .xlsx file"
+            f"not a readable XLSX workbook ({type(exc).__name__})",
+            path=file,
+            expected="an .xlsx file",
         ) from None
     try:
         names = book.sheetnames
@@ -230,7 +238,9 @@ def _read_xlsx(file: Path, source: Source) -> pd.DataFrame:
         if isinstance(sheet, int):
             if not 0 <= sheet < len(names):
                 raise DataError(
-                    f"sheet index {sheet} does not exist", path=file, key="sheet",
+                    f"sheet index {sheet} does not exist",
+                    path=file,
+                    key="sheet",
                     expected=f"0..{len(names) - 1} ({', '.join(names)})",
                 )
             sheet = names[sheet]
@@ -283,7 +293,9 @@ def _drop_totals(raw: RawTable, source: Source, table: str) -> None:
     for label in reversed(frame.index[-3:]):
         row = frame.loc[label]
         ident = row[id_column]
-        blank = ident is None or (isinstance(ident, float) and pd.isna(ident)) or not str(ident).strip()
+        blank = (
+            ident is None or (isinstance(ident, float) and pd.isna(ident)) or not str(ident).strip()
+        )
         labels = [str(v) for v in row.tolist() if isinstance(v, str)]
         if not (blank and any(_TOTALS.match(text) for text in labels)):
             break

@@ -12,16 +12,36 @@ __all__ = ["ValidationReport", "validate_engagement"]
 
 _WORDS = {
     "en": {
-        "file": "file", "row": "row", "column": "column", "key": "key", "found": "found",
-        "expected": "expected", "valid": "Data valid", "invalid": "Data NOT valid",
-        "errors": "Errors", "warnings": "Warnings", "excluded": "Rows left out (on_error: skip)",
-        "rows": "rows", "filtered": "filtered out", "skipped": "left out",
+        "file": "file",
+        "row": "row",
+        "column": "column",
+        "key": "key",
+        "found": "found",
+        "expected": "expected",
+        "valid": "Data valid",
+        "invalid": "Data NOT valid",
+        "errors": "Errors",
+        "warnings": "Warnings",
+        "excluded": "Rows left out (on_error: skip)",
+        "rows": "rows",
+        "filtered": "filtered out",
+        "skipped": "left out",
     },
     "de": {
-        "file": "Datei", "row": "Zeile", "column": "Spalte", "key": "Schlüssel", "found": "gefunden",
-        "expected": "erwartet", "valid": "Daten gültig", "invalid": "Daten NICHT gültig",
-        "errors": "Fehler", "warnings": "Hinweise", "excluded": "Ausgelassene Zeilen (on_error: skip)",
-        "rows": "Zeilen", "filtered": "gefiltert", "skipped": "ausgelassen",
+        "file": "Datei",
+        "row": "Zeile",
+        "column": "Spalte",
+        "key": "Schlüssel",
+        "found": "gefunden",
+        "expected": "erwartet",
+        "valid": "Daten gültig",
+        "invalid": "Daten NICHT gültig",
+        "errors": "Fehler",
+        "warnings": "Hinweise",
+        "excluded": "Ausgelassene Zeilen (on_error: skip)",
+        "rows": "Zeilen",
+        "filtered": "gefiltert",
+        "skipped": "ausgelassen",
     },
 }
 
@@ -42,7 +62,7 @@ class ValidationReport:
         return bool(self.errors)
 
     def as_dict(self) -> dict[str, object]:
-        """Return the report as a JSON-ready dictionary (valid, errors, warnings, excluded, tables)."""
+        """Return the report as a JSON-ready dict (valid, errors, warnings, excluded, tables)."""
         return {
             "valid": not self.blocking,
             "errors": [p.as_dict() for p in self.errors],
@@ -63,7 +83,9 @@ class ValidationReport:
                 line += f", {info['excluded']} {words['skipped']}"
             lines.append(line)
         for title, problems in (
-            ("errors", self.errors), ("warnings", self.warnings), ("excluded", self.excluded)
+            ("errors", self.errors),
+            ("warnings", self.warnings),
+            ("excluded", self.excluded),
         ):
             if problems:
                 lines.append(f"{words[title]} ({len(problems)}):")

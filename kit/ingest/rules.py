@@ -72,9 +72,7 @@ def date_order(
     if not before.any():
         return []
     rows = frame.index[before]
-    details = pd.Series(
-        [f"{expected} {d.date().isoformat()}" for d in earlier[before]], index=rows
-    )
+    details = pd.Series([f"{expected} {d.date().isoformat()}" for d in earlier[before]], index=rows)
     return [
         Finding(
             message,
@@ -97,7 +95,7 @@ def unknown_references(
     what: str,
     severity: str = "error",
 ) -> list[Finding]:
-    """Return a finding for rows whose id is not among the known ids (e.g. payments of no invoice)."""
+    """Return a finding for rows whose id is not among the known ids (e.g. unknown invoices)."""
     if column not in frame.columns:
         return []
     ids = frame[column]

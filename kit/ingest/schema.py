@@ -29,7 +29,9 @@ def plausible_range(today: dt.date | None = None) -> tuple[pd.Timestamp, pd.Time
     return pd.Timestamp(EARLIEST_DATE), pd.Timestamp(latest)
 
 
-def table_schema(table: str, columns: list[str], *, today: dt.date | None = None) -> pa.DataFrameSchema:
+def table_schema(
+    table: str, columns: list[str], *, today: dt.date | None = None
+) -> pa.DataFrameSchema:
     """Return the pandera schema of a canonical table, restricted to the columns present."""
     earliest, latest = plausible_range(today)
     required, optional = CANONICAL[table]
@@ -93,9 +95,14 @@ def schema_findings(
     return findings, problems
 
 
-def _explain(check: str, column: str, earliest: pd.Timestamp, latest: pd.Timestamp) -> tuple[str, str]:
+def _explain(
+    check: str, column: str, earliest: pd.Timestamp, latest: pd.Timestamp
+) -> tuple[str, str]:
     if check.startswith("greater_than"):
-        return f"{column} must be greater than 0", "a positive amount (credit notes belong in payments)"
+        return (
+            f"{column} must be greater than 0",
+            "a positive amount (credit notes belong in payments)",
+        )
     if check.startswith("in_range"):
         return (
             "date outside the plausible range",

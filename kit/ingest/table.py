@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
 import pandas as pd
 
 from kit.engagement import Source
@@ -47,8 +46,13 @@ class LoadedTable:
 def _problem_of(exc: DataError) -> Problem:
     message = exc.message if not exc.hint else f"{exc.message} (hint: {exc.hint})"
     return Problem(
-        message, path=exc.path, row=exc.row, column=exc.column, value=exc.value,
-        expected=exc.expected, key=exc.key,
+        message,
+        path=exc.path,
+        row=exc.row,
+        column=exc.column,
+        value=exc.value,
+        expected=exc.expected,
+        key=exc.key,
     )
 
 
@@ -66,7 +70,11 @@ def load_table(
         return result
     result.warnings.extend(raw_table.warnings)
     raw = raw_table.frame
-    header_row = None if (source.format or "").lower() == "parquet" or path.endswith(".parquet") else source.skiprows + 1
+    header_row = (
+        None
+        if (source.format or "").lower() == "parquet" or path.endswith(".parquet")
+        else source.skiprows + 1
+    )
     plan = plan_columns(list(map(str, raw.columns)), source, name, path=path, header_row=header_row)
     if plan.problems:
         result.problems = plan.problems
@@ -91,7 +99,12 @@ def load_table(
 
 
 def _parse_columns(
-    raw: pd.DataFrame, source: Source, plan: ColumnPlan, table: str, ctx: TableContext, result: LoadedTable
+    raw: pd.DataFrame,
+    source: Source,
+    plan: ColumnPlan,
+    table: str,
+    ctx: TableContext,
+    result: LoadedTable,
 ) -> pd.DataFrame:
     required, optional = CANONICAL[table]
     canonical = set(required) | set(optional)
@@ -141,7 +154,10 @@ def _parse_one(
             result.findings.append(
                 Finding(
                     f"value not in the yes/no map of {target}",
-                    path=ctx.path, rows=bad.to_numpy(), column=src, values=cells,
+                    path=ctx.path,
+                    rows=bad.to_numpy(),
+                    column=src,
+                    values=cells,
                     expected=f"one of {known} (add it under values: {{{target}: ...}})",
                 )
             )
@@ -149,7 +165,9 @@ def _parse_one(
             result.warnings.append(
                 Problem(
                     f"{len(blank)} empty cells read as false (first in row {int(blank[0])})",
-                    path=ctx.path, column=src, severity="warning",
+                    path=ctx.path,
+                    column=src,
+                    severity="warning",
                 )
             )
         return flags
@@ -162,21 +180,31 @@ def _parse_one(
         if len(bad):
             result.findings.append(
                 Finding(
-                    "not a number", path=ctx.path, rows=bad.to_numpy(), column=src,
-                    values=ctx.raw[src], expected=_number_example(source),
+                    "not a number",
+                    path=ctx.path,
+                    rows=bad.to_numpy(),
+                    column=src,
+                    values=ctx.raw[src],
+                    expected=_number_example(source),
                 )
             )
         return numbers
     if kind in ("date", "datetime"):
         stamps, bad = parse_dates(
-            cells, date_format=source.date_format, dayfirst=source.dayfirst,
+            cells,
+            date_format=source.date_format,
+            dayfirst=source.dayfirst,
             with_time=kind == "datetime",
         )
         if len(bad):
             result.findings.append(
                 Finding(
-                    "not a valid date", path=ctx.path, rows=bad.to_numpy(), column=src,
-                    values=ctx.raw[src], expected=_date_example(source),
+                    "not a valid date",
+                    path=ctx.path,
+                    rows=bad.to_numpy(),
+                    column=src,
+                    values=ctx.raw[src],
+                    expected=_date_example(source),
                 )
             )
         return stamps
@@ -185,7 +213,8 @@ def _parse_one(
 
 def _number_example(source: Source) -> str:
     whole = f"1{source.thousands}234" if source.thousands else "1234"
-    return f"a number like {whole}{source.decimal}56 (decimal '{source.decimal}', thousands '{source.thousands or ''}')"
+    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
+    return f"a number like {whole}{source.decimal}56 ({marks})"
 
 
 def _date_example(source: Source) -> str:

@@ -63,4 +63,6 @@ def de_invoices(root: Path, text: str = INVOICES_DE, **changes: Any) -> Engageme
 
 def en_invoices(root: Path, text: str = INVOICES_EN, **options: Any) -> Engagement:
     """Return an engagement whose invoices are an English canonical-header CSV."""
-    return engagement(root, {"invoices.csv": text}, {"invoices": {"path": "invoices.csv", **options}})
+    return engagement(
+        root, {"invoices.csv": text}, {"invoices": {"path": "invoices.csv", **options}}
+    )

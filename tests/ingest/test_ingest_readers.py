@@ -48,7 +48,7 @@ def test_cp1252_file_reads_with_encoding_option(tmp_path: Path) -> None:
 
 
 def test_encoding_error_names_byte_offset_and_hint(tmp_path: Path) -> None:
-    data = "id;name\n1;M".encode() + "ü".encode("cp1252") + b"ller\n"
+    data = b"id;name\n1;M" + "ü".encode("cp1252") + b"ller\n"
     (tmp_path / "f.csv").write_bytes(data)
     with pytest.raises(DataError) as caught:
         read_table(_src("f.csv"), root=tmp_path, table="customers")
