@@ -1,0 +1,213 @@
+"""Collection-team capacity against workload: how much volume growth the team can carry.
+
+Workload scales linearly with invoice volume: ``workload(g) = W0 × (1 + g) × (1 − a)`` hours a
+month, W0 = today's workload (from the process maps: minutes × per month ÷ 60, summed), g =
+volume growth (0.1 = +10 %), a = share of the work automated. Capacity = FTE × productive hours
+per FTE and month. Break-even growth solves ``workload(g) = capacity``:
+``g* = capacity ÷ (W0 × (1 − a)) − 1``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from kit.errors import ConfigError
+from kit.report.figures import OKABE_ITO, STATUS_COLOURS, new_figure
+from kit.report.format import fmt_number, fmt_percent
+from kit.report.i18n import t
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["DEFAULT_GROWTH", "CapacityPlan", "capacity_plan", "plot_capacity"]
+
+DEFAULT_GROWTH: tuple[float, ...] = tuple(round(0.1 * i, 1) for i in range(11))
+
+
+@dataclass(frozen=True)
+class CapacityPlan:
+    """Workload against team hours per growth step, the break-even growth and a verdict."""
+
+    table: pd.DataFrame
+    workload_hours_per_month: float
+    invoices_per_month: float
+    capacity_hours_per_month: float
+    fte: float
+    hours_per_fte_month: float
+    automation_share: float
+    break_even_growth: float | None
+    max_growth: float
+
+    def workload_at(self, growth: float) -> float:
+        """Return the workload in hours a month at a volume growth (0.1 = +10 %)."""
+        return self.workload_hours_per_month * (1.0 + growth) * (1.0 - self.automation_share)
+
+    def verdict(self, language: str) -> str:
+        """Return the plain-words verdict: how much more volume the team can carry."""
+        hours = self.hours_per_fte_month
+        common = {
+            "fte": fmt_number(self.fte, language, digits=1),
+            "capacity": fmt_number(self.capacity_hours_per_month, language, digits=0),
+            "max_growth": fmt_percent(self.max_growth * 100.0, language, digits=0),
+        }
+        at_max = self.workload_at(self.max_growth)
+        g = self.break_even_growth
+        if g is None:
+            spare = self.capacity_hours_per_month - at_max
+            return t(
+                "strategy.capacity.verdict.enough",
+                language,
+                **common,
+                spare=fmt_number(spare, language, digits=0),
+            )
+        if g >= 0:
+            extra = max(at_max - self.capacity_hours_per_month, 0.0) / hours
+            return t(
+                "strategy.capacity.verdict.headroom",
+                language,
+                **common,
+                growth=fmt_percent(g * 100.0, language, digits=0),
+                extra_fte=fmt_number(extra, language, digits=1),
+            )
+        today = self.workload_at(0.0)
+        short = today - self.capacity_hours_per_month
+        raw = self.workload_hours_per_month
+        needed = 1.0 - self.capacity_hours_per_month / raw if raw > 0 else 1.0
+        return t(
+            "strategy.capacity.verdict.short",
+            language,
+            **common,
+            short=fmt_number(short, language, digits=0),
+            extra_fte=fmt_number(short / hours, language, digits=1),
+            automation=fmt_percent(needed * 100.0, language, digits=0),
+        )
+
+
+def _check(
+    name: str,
+    value: float,
+    *,
+    low: float,
+    high: float = math.inf,
+    low_open: bool = False,
+    expected: str,
+) -> None:
+    bad = not math.isfinite(value) or value < low or value > high or (low_open and value == low)
+    if bad:
+        raise ConfigError(f"{name} is out of range", key=name, value=value, expected=expected)
+
+
+def capacity_plan(
+    *,
+    workload_hours_per_month: float,
+    invoices_per_month: float,
+    fte: float,
+    hours_per_fte_month: float,
+    growth: Sequence[float] = DEFAULT_GROWTH,
+    automation_share: float = 0.0,
+) -> CapacityPlan:
+    """Return the plan: per growth step workload, capacity and gap (hours a month), FTE needed."""
+    _check(
+        "workload_hours_per_month", workload_hours_per_month, low=0.0, expected="hours a month >= 0"
+    )
+    _check("invoices_per_month", invoices_per_month, low=0.0, expected="a count >= 0")
+    _check("team.fte", fte, low=0.0, expected="FTE >= 0")
+    _check(
+        "team.hours_per_fte_month",
+        hours_per_fte_month,
+        low=0.0,
+        low_open=True,
+        expected="productive hours per FTE and month > 0",
+    )
+    _check(
+        "automation_share",
+        automation_share,
+        low=0.0,
+        high=1.0,
+        expected="a share from 0 to 1 (0.25 = a quarter of the work automated)",
+    )
+    steps = sorted({float(g) for g in growth})
+    if not steps:
+        raise ConfigError("no growth steps given", key="growth", expected="e.g. 0, 0.1, ..., 1.0")
+    for g in steps:
+        _check("growth", g, low=-1.0, expected="growth as a share >= -1 (0.1 = +10 %)")
+    capacity = fte * hours_per_fte_month
+    g_arr = np.array(steps)
+    workload = workload_hours_per_month * (1.0 + g_arr) * (1.0 - automation_share)
+    table = pd.DataFrame(
+        {
+            "growth": g_arr,
+            "invoices_per_month": invoices_per_month * (1.0 + g_arr),
+            "workload_hours": workload,
+            "capacity_hours": capacity,
+            "gap_hours": workload - capacity,
+            "fte_needed": workload / hours_per_fte_month,
+        }
+    )
+    table["extra_fte"] = (table["fte_needed"] - fte).clip(lower=0.0)
+    per_volume = workload_hours_per_month * (1.0 - automation_share)
+    break_even: float | None = None
+    if per_volume > 0:
+        solved = capacity / per_volume - 1.0
+        break_even = solved if solved <= steps[-1] else None
+    return CapacityPlan(
+        table=table,
+        workload_hours_per_month=float(workload_hours_per_month),
+        invoices_per_month=float(invoices_per_month),
+        capacity_hours_per_month=float(capacity),
+        fte=float(fte),
+        hours_per_fte_month=float(hours_per_fte_month),
+        automation_share=float(automation_share),
+        break_even_growth=break_even,
+        max_growth=steps[-1],
+    )
+
+
+def plot_capacity(plan: CapacityPlan, *, language: str) -> Figure:
+    """Return a figure of workload against team capacity (hours a month) over volume growth."""
+    low = min(0.0, float(plan.table["growth"].min()))
+    grid = np.linspace(low, plan.max_growth, 101)
+    workload = np.array([plan.workload_at(float(g)) for g in grid])
+    capacity = np.full_like(grid, plan.capacity_hours_per_month)
+    fig, ax = new_figure(
+        xlabel=t("strategy.capacity.axis_growth", language),
+        ylabel=t("strategy.capacity.axis_hours", language),
+        title=t("strategy.capacity.title", language),
+    )
+    x = grid * 100.0
+    ax.plot(x, workload, color=OKABE_ITO[0], label=t("strategy.capacity.workload", language))
+    ax.plot(
+        x,
+        capacity,
+        color=OKABE_ITO[2],
+        linestyle="--",
+        label=t("strategy.capacity.capacity", language),
+    )
+    ax.fill_between(
+        x,
+        capacity,
+        workload,
+        where=workload > capacity,
+        color=STATUS_COLOURS["bad"],
+        alpha=0.15,
+        label=t("strategy.capacity.shortfall", language),
+    )
+    if plan.break_even_growth is not None and plan.break_even_growth >= low:
+        g = plan.break_even_growth * 100.0
+        ax.axvline(g, color="#444444", linewidth=1, linestyle=":")
+        ax.annotate(
+            t("strategy.capacity.break_even", language, growth=fmt_percent(g, language, digits=0)),
+            xy=(g, plan.capacity_hours_per_month),
+            xytext=(6, 8),
+            textcoords="offset points",
+            fontsize=9,
+        )
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper left")
+    return fig
