@@ -12,6 +12,8 @@ Rules (also in the catalogue under `rollout.rule.*` for the report glossary):
 * overall RAG = worst of all phases that are not grey; overall slippage = largest slippage of the
   open phases (all done: the last phase's slippage).
 * current phase = the last phase in progress or blocked (plan order), else the first not done.
+* actual start = date of the first in_progress or done row (or blocked with percent > 0); actual
+  end = date of the first done row after the last row that was not done.
 """
 
 from __future__ import annotations
@@ -151,7 +153,7 @@ def phase_rag(phase: PlannedPhase, *, status: str, slippage_days: int | None, to
     if status == "blocked":
         return "red"
     if status == "not_started":
-        if phase.start is None or today <= phase.start:
+        if phase.start is None or today < phase.start:
             return "grey"
         if (today - phase.start).days > LATE_START_DAYS:
             return "red"
@@ -164,7 +166,10 @@ def phase_rag(phase: PlannedPhase, *, status: str, slippage_days: int | None, to
 
 
 def _actual_dates(rows: pd.DataFrame) -> tuple[date | None, date | None]:
-    started = rows[rows["status"].isin(["in_progress", "done"])]
+    # work has begun with the first in_progress or done row, or a blocked row with progress
+    begun = rows["status"].isin(["in_progress", "done"])
+    begun |= (rows["status"] == "blocked") & (rows["percent_complete"] > 0)
+    started = rows[begun]
     start = started["date"].iloc[0].date() if not started.empty else None
     end = None
     if not rows.empty and rows["status"].iloc[-1] == "done":
