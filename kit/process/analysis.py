@@ -9,7 +9,6 @@ from typing import Any
 import pandas as pd
 
 from kit.errors import ConfigError
-
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
@@ -173,6 +172,7 @@ def analyse(
 
 def findings(analysis: ProcessAnalysis, *, language: str) -> list[str]:
     """Return the headline sentences of the analysis in `language` (de or en)."""
+
     def num(value: float) -> str:
         return fmt_number(value, language, digits=0)
 

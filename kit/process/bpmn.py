@@ -8,9 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
-from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
+from defusedxml import (
+    DefusedXmlException,
+    DTDForbidden,
+    EntitiesForbidden,
+    ExternalReferenceForbidden,
+)
 from defusedxml import ElementTree as SafeET
-from defusedxml import ExternalReferenceForbidden
 
 from kit.errors import Problem, ProcessMapError
 from kit.process.model import Activity, ProcessMap

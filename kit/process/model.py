@@ -54,7 +54,7 @@ class ProcessMap:
     def build(
         cls,
         *,
-        id: str,  # noqa: A002 - the map's id is called id in every file format
+        id: str,
         name: str,
         activities: list[Activity],
         flows: list[tuple[str, str, float]],

@@ -166,17 +166,26 @@ class Signature:
         return " ".join(parts + sorted(self.residual))
 
 
+def _ignored(part: str, syn: Synonyms) -> frozenset[str] | None:
+    """Return an empty concept set for a filler word of 4+ letters inside a compound."""
+    return frozenset() if len(part) > 3 and part in syn.ignore else None
+
+
 def _split(token: str, syn: Synonyms, depth: int = 0) -> list[frozenset[str]] | None:
     """Split a German compound into known parts (Kundenanruf → kunde + anruf), or None."""
     if depth > 2 or len(token) < 7:
         return None
     for i in range(3, len(token) - 2):
         left, right = token[:i], token[i:]
-        right_hit = syn.lookup(right) or (frozenset() if len(right) > 3 and right in syn.ignore else None)
+        right_hit = syn.lookup(right) or (
+            frozenset() if len(right) > 3 and right in syn.ignore else None
+        )
         right_parts = [right_hit] if right_hit is not None else _split(right, syn, depth + 1)
         if right_parts is None:
             continue
-        left_hit = syn.lookup(left) or (frozenset() if len(left) > 3 and left in syn.ignore else None)
+        left_hit = syn.lookup(left) or (
+            frozenset() if len(left) > 3 and left in syn.ignore else None
+        )
         if left_hit is None:
             for link in _LINKS:
                 if left.endswith(link) and len(left) - len(link) >= 3:
