@@ -29,7 +29,8 @@ def invoice_facts(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
 
     Columns: invoice_id, customer_id, issue_date, due_date, amount, paid, open_amount, settled
     (NaT while not settled by as_of), days_late (settled - due, float days, NaN while open),
-    dpd (as_of - due, days), disputed (flag or a dispute opened by as_of) and dispute_open
+    dpd (as_of - due, days), flagged (the invoice's disputed flag), disputed (flag or a dispute
+    opened by as_of) and dispute_open
     (a dispute open at as_of, or a flag while the invoice is open).
     """
     t = as_timestamp(as_of)
@@ -78,6 +79,7 @@ def invoice_facts(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
         )
         still_open = opened[resolved.isna() | (resolved > t)]
         table_open = facts.index.isin(still_open["invoice_id"].astype(str))
+    facts["flagged"] = flag.to_numpy()
     facts["disputed"] = flag.to_numpy() | in_table
     facts["dispute_open"] = table_open | (
         flag.to_numpy() & (facts["open_amount"] > _CENT).to_numpy()
