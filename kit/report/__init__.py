@@ -2,7 +2,44 @@
 
 from __future__ import annotations
 
+from kit.report.blocks import (
+    HEADLINE_MIME,
+    Html,
+    Tile,
+    glossary,
+    headline,
+    headline_bundle,
+    note,
+    summary,
+    table,
+    tiles,
+)
+from kit.report.context import ReportContext, open_report
+from kit.report.figures import OKABE_ITO, STATUS_COLOURS, new_figure, style_figures
 from kit.report.format import fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent
 from kit.report.i18n import t
 
-__all__ = ["fmt_date", "fmt_days", "fmt_money", "fmt_number", "fmt_percent", "t"]
+__all__ = [
+    "HEADLINE_MIME",
+    "OKABE_ITO",
+    "STATUS_COLOURS",
+    "Html",
+    "ReportContext",
+    "Tile",
+    "fmt_date",
+    "fmt_days",
+    "fmt_money",
+    "fmt_number",
+    "fmt_percent",
+    "glossary",
+    "headline",
+    "headline_bundle",
+    "new_figure",
+    "note",
+    "open_report",
+    "style_figures",
+    "summary",
+    "t",
+    "table",
+    "tiles",
+]

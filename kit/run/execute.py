@@ -1,0 +1,134 @@
+"""Execute one notebook with papermill in a kernel whose environment keeps figures inline."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, ClassVar
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+
+__all__ = ["KERNEL_NAME", "CleanEnvKernelManager", "StepOutcome", "execute_step", "kernel_env"]
+
+KERNEL_NAME = "python3"
+# Variables that must not leak from the caller into the kernel: a non-inline matplotlib backend
+# (MPLBACKEND=Agg in a test or CI shell) makes every figure of every report silently disappear.
+_DROPPED_ENV = ("MPLBACKEND",)
+
+
+def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """Return the environment for report kernels: the caller's, minus MPLBACKEND."""
+    env = dict(os.environ if base is None else base)
+    for name in _DROPPED_ENV:
+        env.pop(name, None)
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # quiets a debugger warning on frozen modules
+    return env
+
+
+class CleanEnvKernelManager(AsyncKernelManager):  # type: ignore[misc]
+    """Kernel manager that starts kernels with `kernel_env()` instead of the inherited env."""
+
+    kernel_log: ClassVar[IO[bytes] | None] = None
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+        kw["env"] = kernel_env(kw.get("env"))
+        if self.kernel_log is not None:  # the kernel's own chatter goes to a log, not the console
+            kw.setdefault("stdout", self.kernel_log)
+            kw.setdefault("stderr", self.kernel_log)
+        return await super()._async_pre_start_kernel(**kw)
+
+
+def _manager_for(log: IO[bytes]) -> type[CleanEnvKernelManager]:
+    """Return a kernel manager class whose kernels write stdout/stderr to `log`."""
+    return type("StepKernelManager", (CleanEnvKernelManager,), {"kernel_log": log})
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    """The result of executing one notebook: status, time and where the executed copy is."""
+
+    step: str
+    executed: Path
+    seconds: float
+    ok: bool
+    cell: int | None = None
+    error: str | None = None
+
+
+def _source_cell_number(source: Path, executed: Path, index: int) -> int | None:
+    """Return the 1-based position in the source notebook of executed cell `index`."""
+    try:
+        run_nb = nbformat.read(executed, as_version=4)
+        src_nb = nbformat.read(source, as_version=4)
+    except (OSError, ValueError):
+        return index + 1
+    cells = [c for c in run_nb.cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
+    if not 0 <= index < len(cells):
+        return index + 1
+    wanted = cells[index].get("id")
+    for position, cell in enumerate(src_nb.cells, start=1):
+        if wanted is not None and cell.get("id") == wanted:
+            return position
+    injected = sum(
+        1 for c in cells[:index] if "injected-parameters" in c.metadata.get("tags", [])
+    )
+    return index - injected + 1
+
+
+def _one_line(text: str) -> str:
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
+
+def execute_step(
+    source: Path,
+    executed: Path,
+    *,
+    parameters: dict[str, Any],
+    cwd: Path,
+    timeout: int | None = None,
+) -> StepOutcome:
+    """Return the outcome of running `source` with papermill into `executed` (never raises)."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    step = source.stem
+    started = time.perf_counter()
+    log = executed.with_suffix(".kernel.log").open("wb")
+    try:
+        pm.execute_notebook(
+            str(source),
+            str(executed),
+            parameters=parameters,
+            kernel_name=KERNEL_NAME,
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=timeout,
+            # The kernel's working directory, without papermill's process-wide chdir (threads).
+            resources={"metadata": {"path": str(cwd)}},
+            kernel_manager_class=_manager_for(log),
+        )
+    except PapermillExecutionError as exc:
+        error = f"{exc.ename}: {_one_line(exc.evalue)}" if exc.evalue else str(exc.ename)
+        return StepOutcome(
+            step,
+            executed,
+            time.perf_counter() - started,
+            ok=False,
+            cell=_source_cell_number(source, executed, exc.cell_index),
+            error=error,
+        )
+    except Exception as exc:  # kernel died, bad notebook file, missing parameters cell ...
+        return StepOutcome(
+            step,
+            executed,
+            time.perf_counter() - started,
+            ok=False,
+            error=f"{type(exc).__name__}: {_one_line(str(exc))}",
+        )
+    finally:
+        log.close()
+    return StepOutcome(step, executed, time.perf_counter() - started, ok=True)

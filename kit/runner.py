@@ -1,0 +1,325 @@
+"""`kit run`: execute the step notebooks, convert them to client reports, publish atomically."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from kit.engagement import Engagement, load_engagement, repo_root
+from kit.errors import ConfigError, RunError
+from kit.report.format import fmt_date
+from kit.report.i18n import t
+from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
+from kit.run.convert import convert_notebook, page_metadata, prepare_notebook, read_headline, report_title
+from kit.run.execute import StepOutcome, execute_step
+from kit.run.manifest import environment, input_hashes, new_run_id, write_manifest
+from kit.run.pdf import combined_html, find_chromium, html_to_pdf
+from kit.run.publish import publish_reports, recover_reports
+
+__all__ = ["RunResult", "StepResult", "find_notebooks", "run_engagement"]
+
+_STEP_NAME = re.compile(r"^\d{2}_[A-Za-z0-9_-]+$")
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One notebook of a run: status, seconds, executed notebook, report and headline."""
+
+    step: str
+    status: str  # ok | failed
+    seconds: float
+    executed: Path
+    html: Path | None = None
+    pdf: Path | None = None
+    title: str | None = None
+    headline: dict[str, Any] | None = None
+    cell: int | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """A finished run: id, folders, per-step results and the published reports folder."""
+
+    run_id: str
+    run_dir: Path
+    reports_dir: Path
+    started: datetime
+    finished: datetime
+    steps: list[StepResult] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        """Return the wall-clock duration of the run in seconds."""
+        return (self.finished - self.started).total_seconds()
+
+
+def find_notebooks(notebooks_dir: Path, only: Sequence[str] | None = None) -> list[Path]:
+    """Return the step notebooks (NN_name.ipynb, sorted); `only` picks by number or name."""
+    found = sorted(p for p in notebooks_dir.glob("*.ipynb") if _STEP_NAME.match(p.stem))
+    if not found:
+        raise ConfigError("no step notebooks (NN_name.ipynb) found", path=notebooks_dir)
+    if not only:
+        return found
+    chosen: list[Path] = []
+    for wanted in only:
+        key = wanted.strip().removesuffix(".ipynb")
+        hits = [p for p in found if p.stem == key or p.stem.split("_", 1)[0] == key.zfill(2)]
+        if not hits:
+            raise ConfigError(
+                "unknown step",
+                key="only",
+                value=wanted,
+                expected="one of " + ", ".join(p.stem for p in found),
+            )
+        chosen.extend(h for h in hits if h not in chosen)
+    return sorted(chosen)
+
+
+class _Progress:
+    """Concise progress lines on stderr: one per notebook start and end, one for the run."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total = total
+        self.done = 0
+        self.enabled = enabled
+        self.started = time.perf_counter()
+
+    def _say(self, text: str) -> None:
+        if self.enabled:
+            print(text, file=sys.stderr, flush=True)
+
+    def start(self, step: str) -> None:
+        self._say(f"kit run: {step} …")
+
+    def finish(self, outcome: StepOutcome) -> None:
+        self.done += 1
+        bar = "#" * self.done + "." * (self.total - self.done)
+        state = "ok" if outcome.ok else "FAILED"
+        self._say(
+            f"kit run: [{bar}] {self.done}/{self.total} {outcome.step} {state} ({outcome.seconds:.1f} s)"
+        )
+
+    def end(self, text: str) -> None:
+        self._say(f"kit run: {text} in {time.perf_counter() - self.started:.1f} s")
+
+
+def _footer(run_id: str, started: datetime, language: str) -> str:
+    return t("report.footer", language, run_id=run_id, time=f"{started:%Y-%m-%d %H:%M}")
+
+
+def _convert(
+    outcome: StepOutcome,
+    *,
+    engagement: Engagement,
+    language: str,
+    as_of_text: str,
+    footer: str,
+) -> StepResult:
+    executed_nb = nbformat.read(outcome.executed, as_version=4)
+    title = report_title(executed_nb, outcome.step, language)
+    meta = page_metadata(
+        engagement, language=language, title=title, as_of_text=as_of_text, footer=footer
+    )
+    prepared = prepare_notebook(executed_nb, language=language, kit_meta=meta)
+    html = convert_notebook(prepared, outcome.executed.with_suffix(".html"))
+    return StepResult(
+        outcome.step,
+        "ok",
+        round(outcome.seconds, 3),
+        outcome.executed,
+        html=html,
+        title=title,
+        headline=read_headline(executed_nb),
+    )
+
+
+def run_engagement(
+    path: str | Path,
+    *,
+    only: Sequence[str] | None = None,
+    as_of: date | None = None,
+    jobs: int = 1,
+    pdf: bool = False,
+    notebooks_dir: Path | None = None,
+    progress: bool = True,
+    phase_status: PhaseStatusSource | None = None,
+) -> RunResult:
+    """Run the engagement's notebooks into output/runs/<run-id>/ and publish output/reports/.
+
+    `reports/` is replaced only when every notebook succeeded; a failure raises RunError naming
+    the step, the cell and the error, and keeps the executed notebook in the run folder.
+    """
+    engagement = load_engagement(path)
+    notebooks = find_notebooks(notebooks_dir or repo_root() / "notebooks", only)
+    if jobs < 1:
+        raise ConfigError("jobs must be at least 1", key="jobs", value=jobs)
+    if pdf and find_chromium() is None:
+        from kit.errors import ReportError
+
+        raise ReportError(
+            "Chromium is not installed, so no PDF can be printed",
+            hint="install it (Debian/Ubuntu: apt-get install chromium) or run without --pdf",
+        )
+    language = engagement.language
+    output = engagement.output_dir
+    output.mkdir(parents=True, exist_ok=True)
+    recover_reports(output)
+    started = datetime.now(UTC).replace(microsecond=0)
+    hashes = input_hashes(engagement)
+    run_id = new_run_id(started, hashes)
+    run_dir = output / "runs" / run_id
+    run_dir.mkdir(parents=True)
+    shown_as_of = as_of or engagement.as_of or started.date()
+    parameters = {
+        "engagement": str(engagement.root),
+        "as_of": as_of.isoformat() if as_of else None,
+        "language": language,
+    }
+    manifest: dict[str, Any] = {
+        "run_id": run_id,
+        "started": started.isoformat(),
+        "finished": None,
+        "status": "running",
+        "kit_version": _kit_version(),
+        "engagement": str(engagement.root),
+        "parameters": parameters,
+        "inputs": hashes,
+        "environment": environment(),
+        "notebooks": {},
+    }
+    write_manifest(run_dir / "run.json", manifest)
+    bar = _Progress(len(notebooks), enabled=progress)
+    footer = _footer(run_id, started, language)
+
+    def one(source: Path) -> StepOutcome:
+        bar.start(source.stem)
+        outcome = execute_step(
+            source, run_dir / source.name, parameters=parameters, cwd=repo_root()
+        )
+        bar.finish(outcome)
+        return outcome
+
+    with ThreadPoolExecutor(max_workers=min(jobs, len(notebooks))) as pool:
+        outcomes = list(pool.map(one, notebooks))
+    failed = [o for o in outcomes if not o.ok]
+    results: list[StepResult] = []
+    for outcome in outcomes:
+        if outcome.ok and not failed:
+            results.append(
+                _convert(
+                    outcome,
+                    engagement=engagement,
+                    language=language,
+                    as_of_text=fmt_date(shown_as_of, language),
+                    footer=footer,
+                )
+            )
+        else:
+            status = "ok" if outcome.ok else "failed"
+            results.append(
+                StepResult(outcome.step, status, round(outcome.seconds, 3), outcome.executed,
+                           cell=outcome.cell, error=outcome.error)
+            )
+    manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
+    if failed:
+        manifest.update(status="failed", finished=_now())
+        write_manifest(run_dir / "run.json", manifest)
+        first = failed[0]
+        bar.end(f"FAILED at {first.step}; reports/ left unchanged")
+        raise RunError(
+            step=first.step, cell=first.cell, error=first.error or "failed", executed=str(first.executed)
+        )
+    kit_meta = page_metadata(
+        engagement,
+        language=language,
+        title=t("report.index.title", language),
+        as_of_text=fmt_date(shown_as_of, language),
+        footer=footer,
+    )
+    files = _finish_pages(results, run_dir, kit_meta, engagement, language, pdf, phase_status)
+    finished = datetime.now(UTC)
+    manifest.update(status="ok", finished=finished.isoformat())
+    manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
+    write_manifest(run_dir / "run.json", manifest)
+    reports = publish_reports(files, output, run_id=run_id)
+    bar.end(f"{len(results)} report(s) published to {reports}")
+    return RunResult(run_id, run_dir, reports, started, finished, results)
+
+
+def _finish_pages(
+    results: list[StepResult],
+    run_dir: Path,
+    kit_meta: dict[str, Any],
+    engagement: Engagement,
+    language: str,
+    pdf: bool,
+    phase_status: PhaseStatusSource | None,
+) -> list[Path]:
+    """Write index.html (and PDFs when asked) into the run folder; return the files to publish."""
+    if pdf:
+        for i, result in enumerate(results):
+            assert result.html is not None  # noqa: S101 - converted steps always have HTML
+            results[i] = _with_pdf(result, html_to_pdf(result.html, result.html.with_suffix(".pdf")))
+    cards = [
+        IndexCard(
+            r.step,
+            r.title or r.step,
+            r.html.name if r.html else "",
+            r.headline,
+            r.pdf.name if r.pdf else None,
+        )
+        for r in results
+    ]
+    phases = phase_states(engagement, language=language, status=phase_status)
+    combined_name = "reports.pdf" if pdf else None
+    index = run_dir / "index.html"
+    index.write_text(
+        render_index(kit_meta=kit_meta, cards=cards, phases=phases, combined_pdf=combined_name),
+        encoding="utf-8",
+    )
+    files = [index, *(r.html for r in results if r.html)]
+    if pdf:
+        pages = [index, *(r.html for r in results if r.html)]
+        combined = combined_html(pages, run_dir / ".combined.html")
+        files.append(html_to_pdf(combined, run_dir / "reports.pdf"))
+        combined.unlink()
+        files.extend(r.pdf for r in results if r.pdf)
+    return files
+
+
+def _with_pdf(result: StepResult, pdf: Path) -> StepResult:
+    from dataclasses import replace
+
+    return replace(result, pdf=pdf)
+
+
+def _step_record(result: StepResult, run_dir: Path) -> dict[str, Any]:
+    return {
+        "status": result.status,
+        "seconds": result.seconds,
+        "executed": result.executed.relative_to(run_dir).as_posix(),
+        "output": result.html.relative_to(run_dir).as_posix() if result.html else None,
+        "pdf": result.pdf.relative_to(run_dir).as_posix() if result.pdf else None,
+        "cell": result.cell,
+        "error": result.error,
+    }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _kit_version() -> str:
+    from kit import __version__
+
+    return __version__

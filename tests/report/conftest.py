@@ -1,0 +1,60 @@
+"""Fixtures for report tests: a fixture engagement and one shared run of the fixture notebooks.
+
+`report_run` is the run every report check looks at. To check the real sample engagement instead,
+change `report_run` to run `data/samples/acme-gmbh` with the real notebooks (notebooks_dir=None,
+only=None) — every test below reads whatever `report_run` returns.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kit.runner import RunResult, run_engagement
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "notebooks"
+FIXTURE_ENGAGEMENT = FIXTURES / "engagement"
+FOOTER = re.compile(r'<span class="kit-run-footer">[^<]*</span>')
+
+
+def copy_engagement(target: Path) -> Path:
+    """Return a fresh copy of the fixture engagement in `target` (reports are written into it)."""
+    shutil.copytree(FIXTURE_ENGAGEMENT, target)
+    return target
+
+
+def mask_footer(html: str) -> str:
+    """Return the HTML with the run footer (run id and time) blanked."""
+    return FOOTER.sub('<span class="kit-run-footer">RUN</span>', html)
+
+
+def image_count(html: str) -> int:
+    """Return the number of inline PNG images (figures and logo) in a report."""
+    return len(re.findall(r'<img[^>]*\ssrc="data:image/png;base64,', html))
+
+
+@pytest.fixture(scope="session")
+def agg_backend() -> Iterator[None]:
+    """Set MPLBACKEND=Agg in this process, as a CI shell would; the kernels must not inherit it."""
+    old = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "Agg"
+    yield
+    if old is None:
+        os.environ.pop("MPLBACKEND", None)
+    else:
+        os.environ["MPLBACKEND"] = old
+
+
+@pytest.fixture(scope="session")
+def report_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) -> RunResult:
+    """Return one run of fixture notebooks 01 and 02 (two jobs) on a copy of the fixture engagement."""
+    engagement = copy_engagement(tmp_path_factory.mktemp("run") / "engagement")
+    return run_engagement(
+        engagement, only=["01", "02"], jobs=2, notebooks_dir=FIXTURES, progress=False
+    )
