@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from kit.rollout.gantt import plot_gantt
-from kit.rollout.log import STATUS_COLUMNS, STATUSES, append_status, current_state, load_status
+from kit.rollout.log import (
+    STATUS_COLUMNS,
+    STATUSES,
+    append_status,
+    current_state,
+    load_status,
+    record_status,
+)
 from kit.rollout.plan import (
     AUTOMATIC_CRITERIA,
     DEFAULT_EXIT_CRITERIA,
@@ -13,7 +20,13 @@ from kit.rollout.plan import (
     phase_plan,
 )
 from kit.rollout.portfolio import format_status_table, load_statuses, portfolio, portfolio_table
-from kit.rollout.status import PhaseStatus, RolloutStatus, rollout_status, status_for_plan
+from kit.rollout.status import (
+    PhaseStatus,
+    RolloutStatus,
+    rollout_glossary,
+    rollout_status,
+    status_for_plan,
+)
 
 __all__ = [
     "AUTOMATIC_CRITERIA",
@@ -34,6 +47,8 @@ __all__ = [
     "plot_gantt",
     "portfolio",
     "portfolio_table",
+    "record_status",
+    "rollout_glossary",
     "rollout_status",
     "status_for_plan",
 ]

@@ -5,23 +5,23 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from kit.report.figures import STATUS_COLOURS, new_figure
 from kit.report.format import fmt_date
 from kit.report.i18n import t
 from kit.rollout.status import RolloutStatus
 
 __all__ = ["RAG_STYLE", "plot_gantt"]
 
-# Okabe–Ito colours (safe for colour-blind readers) plus a hatch per RAG, so the status also
-# reads in greyscale print; the status word is written next to every actual bar as well.
+# The report's status colours (Okabe–Ito, safe for colour-blind readers) plus a hatch per RAG, so
+# the status also reads in greyscale print; the status word is written next to every bar as well.
 RAG_STYLE: dict[str, dict[str, str]] = {
-    "green": {"color": "#009E73", "hatch": ""},
-    "amber": {"color": "#E69F00", "hatch": ".."},
-    "red": {"color": "#D55E00", "hatch": "xx"},
-    "grey": {"color": "#999999", "hatch": "//"},
+    "green": {"color": STATUS_COLOURS["good"], "hatch": ""},
+    "amber": {"color": STATUS_COLOURS["warn"], "hatch": ".."},
+    "red": {"color": STATUS_COLOURS["bad"], "hatch": "xx"},
+    "grey": {"color": STATUS_COLOURS["neutral"], "hatch": "//"},
 }
 _PLANNED = "#56B4E9"
 
@@ -41,13 +41,15 @@ def plot_gantt(
     """Return a Gantt chart: per phase a planned bar (top) and an actual bar (bottom, RAG colour).
 
     Actual bars run from the actual start to the actual end, or to `today` while the phase is
-    open. A dashed line marks today; labels give status, percent and slippage in days.
+    open. A dashed line marks today; labels give status, percent and slippage in days. Like every
+    kit figure it stays open in pyplot, so a notebook cell shows it once.
     """
     language = language or status.language
     today = today or status.today
     rows = len(status.phases)
-    fig, ax = plt.subplots(figsize=(10, 1.0 + 0.62 * max(rows, 1)), layout="constrained")
-    plt.close(fig)  # the caller shows or saves it; no second copy in notebooks
+    fig, ax = new_figure(
+        xlabel=t("rollout.gantt.axis", language), ylabel="", size=(10, 1.0 + 0.62 * max(rows, 1))
+    )
     dated = [p for p in status.phases if p.phase.start or p.phase.end or p.actual_start]
     ax.set_title(t("rollout.gantt.title", language), loc="left", fontsize=12, pad=18)
     if not dated:
@@ -85,10 +87,10 @@ def plot_gantt(
     ax.xaxis.set_major_locator(locator)
     pattern = "%d.%m.%y" if language == "de" else "%d %b %y"
     ax.xaxis.set_major_formatter(mdates.DateFormatter(pattern))  # type: ignore[no-untyped-call]
-    ax.set_xlabel(t("rollout.gantt.axis", language))
     left, right = ax.get_xlim()
     ax.set_xlim(left, right + (right - left) * 0.18)  # room for the labels right of the bars
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#e5e7eb", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.engagement import Engagement
 from kit.errors import DataError, Problem
-from kit.rollout.plan import PlannedPhase
+from kit.rollout.plan import PlannedPhase, phase_plan
 from kit.rollout.records import parse_date, read_records
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "current_state",
     "empty_status",
     "load_status",
+    "record_status",
 ]
 
 STATUS_COLUMNS = ("date", "phase", "status", "percent_complete", "note", "author")
@@ -243,6 +245,31 @@ def append_status(
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def record_status(
+    engagement: Engagement,
+    *,
+    phase: str,
+    status: str,
+    percent: float,
+    note: str = "",
+    author: str | None = None,
+    on: date | None = None,
+) -> Path:
+    """Return the status log path after appending one entry (phase checked against the plan)."""
+    path = engagement.resolve(engagement.status_log)
+    append_status(
+        path,
+        phase=phase,
+        status=status,
+        percent=percent,
+        note=note,
+        author=author,
+        on=on,
+        phases=phase_plan(engagement),
+    )
+    return path
 
 
 def _existing_columns(path: Path) -> list[str]:

@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import Engagement
+from kit.report.i18n import t
 from kit.rollout.log import load_status
 from kit.rollout.plan import PlannedPhase, phase_plan
 
@@ -38,6 +39,7 @@ __all__ = [
     "RolloutStatus",
     "phase_rag",
     "phase_slippage",
+    "rollout_glossary",
     "rollout_status",
     "status_for_plan",
 ]
@@ -286,3 +288,24 @@ def rollout_status(
         client=engagement.client,
         language=language or engagement.language,
     )
+
+
+def rollout_glossary(language: str) -> list[tuple[str, str, str]]:
+    """Return (term, meaning, formula) rows explaining slippage, RAG and milestones for a report."""
+    values = {
+        "red_days": RED_SLIPPAGE_DAYS,
+        "late_start_days": LATE_START_DAYS,
+        "horizon_days": MILESTONE_HORIZON_DAYS,
+    }
+    rows = [
+        (
+            t("rollout.term.slippage", language),
+            t("rollout.rule.slippage", language),
+            t("rollout.formula.slippage", language),
+        )
+    ]
+    for name in ("red", "amber", "green", "grey", "overall", "current", "milestones"):
+        rows.append(
+            (t(f"rollout.term.{name}", language), t(f"rollout.rule.{name}", language, **values), "")
+        )
+    return rows

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import matplotlib
@@ -7,7 +8,9 @@ import matplotlib
 matplotlib.use("Agg")  # library unit test only; executed notebooks keep the inline backend
 
 import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import pandas as pd
+import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -28,6 +31,12 @@ def _log(*rows: tuple[date, str, str, float, str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=columns).assign(author="", row=range(2, len(rows) + 2))
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
 
 
 def _bars(fig: Figure) -> list[Rectangle]:

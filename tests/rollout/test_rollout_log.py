@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import csv
 import multiprocessing
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from kit.engagement import load_engagement
 from kit.errors import DataError
-from kit.rollout import STATUS_COLUMNS, append_status, current_state, load_status
+from kit.rollout import STATUS_COLUMNS, append_status, current_state, load_status, record_status
 
 PHASES = ["blueprint", "setup", "training"]
 HEADER = "date,phase,status,percent_complete,note,author\n"
@@ -202,3 +204,16 @@ def test_current_state_is_latest_row_per_phase(tmp_path: Path) -> None:
         append_status(log, phase=phase, status=status, percent=percent, on=on, phases=PHASES)
     state = current_state(load_status(log, phases=PHASES)).set_index("phase")
     assert state["status"].to_dict() == {"blueprint": "done", "setup": "blocked"}
+
+
+def test_record_status_uses_the_engagement_plan_and_log_path(
+    make_engagement: Callable[..., Path],
+) -> None:
+    engagement = load_engagement(make_engagement(phases=[{"id": "blueprint"}, {"id": "pilot"}]))
+    path = record_status(engagement, phase="pilot", status="in_progress", percent=25,
+                         note="Werk Süd", author="MW", on=date(2026, 2, 2))  # fmt: skip
+    assert path == engagement.root / "tracking" / "status.csv"
+    assert path.read_text().splitlines()[1] == "2026-02-02,pilot,in_progress,25,Werk Süd,MW"
+    with pytest.raises(DataError) as caught:
+        record_status(engagement, phase="setup", status="in_progress", percent=5)
+    assert caught.value.key == "phase" and caught.value.expected == "one of blueprint, pilot"

@@ -200,3 +200,16 @@ def test_rollout_status_reads_the_engagement_log(make_engagement: Callable[..., 
     frame = status.frame()
     assert list(frame["id"]) == ["blueprint", "setup"]
     assert str(frame["slippage_days"].dtype) == "Int64"
+
+
+def test_glossary_states_the_thresholds_in_both_languages() -> None:
+    from kit.rollout import rollout_glossary
+
+    for language in ("de", "en"):
+        rows = rollout_glossary(language)
+        assert len(rows) == 8
+        assert all(term and meaning for term, meaning, _ in rows)
+        text = " ".join(meaning for _, meaning, _ in rows)
+        assert "10" in text and "5" in text and "30" in text
+    assert rollout_glossary("de")[1][0] == "Ampel rot"
+    assert rollout_glossary("en")[0][2].startswith("done: actual end − planned end")
