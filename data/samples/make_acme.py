@@ -593,7 +593,7 @@ STAKEHOLDERS = [
         "Kundenservice",
         3,
         4,
-        "C C I C I C R",
+        "R C I C I C R",
         "k.wagner@acme-gmbh.de",
     ),
     (

@@ -1,0 +1,389 @@
+"""Goals: SMART checks, progress from baseline to target, trend forecast and starter goals.
+
+The KPI engine computes the numbers; this module takes its monthly series as input, so it can be
+tested with hand-made series.
+
+Verdict rules (the same words appear in the report glossary, `goals.verdict.*.rule`):
+
+- ``achieved``: the latest value meets the target (up: latest ≥ target; down: latest ≤ target).
+- ``missed``: the deadline is on or before the as-of date and the target is not met.
+- ``on_track``: the linear trend reaches the target by the deadline (the forecast at the
+  deadline meets the target).
+- ``at_risk``: the trend does not reach the target by the deadline, or there are fewer than two
+  values to draw a trend from.
+- ``unknown``: the KPI has no value at the baseline or at the as-of date.
+
+The trend is a straight line (``numpy.polyfit``, degree 1, x in days) through the values from
+the baseline date to the as-of date; when fewer than three values lie in that span, the last six
+values of the series are used instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+
+from kit.engagement import Goal
+from kit.kpis.registry import REGISTRY
+from kit.report.figures import OKABE_ITO, new_figure
+from kit.report.format import fmt_date, fmt_number, fmt_percent
+from kit.report.i18n import t
+
+__all__ = [
+    "RULES",
+    "VERDICTS",
+    "GoalStatus",
+    "SmartCheck",
+    "SuggestedGoal",
+    "evaluate_goals",
+    "plot_goal",
+    "suggest_goals",
+]
+
+RULES = ("specific", "measurable", "direction", "time_bound", "owner")
+VERDICTS = ("achieved", "on_track", "at_risk", "missed", "unknown")
+_MIN_FIT_POINTS = 3
+_FALLBACK_POINTS = 6
+# Credit Research Foundation national medians, Q1 2021 (kpis.md)
+_CRF = {"dso": 38.04, "add": 3.00, "cei": 86.52}
+_FLAT = 1e-9  # KPI units per day below which a trend counts as flat
+_HORIZON_DAYS = 36_500  # reach dates further out than 100 years are reported as never
+_UNITS = ("days", "percent", "currency", "count", "hours")
+
+
+@dataclass(frozen=True)
+class SmartCheck:
+    """One SMART rule applied to a goal: rule id, whether it holds, and why (report language)."""
+
+    rule: str
+    passed: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class GoalStatus:
+    """Where a goal stands at the as-of date: baseline, latest value, progress, trend, verdict."""
+
+    goal: Goal
+    baseline: float | None
+    latest: float | None
+    progress: float | None  # share of the way from baseline to target (1.0 = reached)
+    slope_per_month: float | None  # KPI units per 30.4 days, from the linear fit
+    forecast: float | None  # trend value at the deadline
+    reach_date: date | None  # when the trend meets the target (None: never / already met)
+    verdict: str
+    smart: list[SmartCheck] = field(default_factory=list)
+
+    @property
+    def smart_ok(self) -> bool:
+        """Return True when every SMART rule passes."""
+        return all(check.passed for check in self.smart)
+
+
+@dataclass(frozen=True)
+class SuggestedGoal:
+    """A starter goal derived from the data, with the gap in plain words."""
+
+    kpi: str
+    current: float
+    target: float
+    direction: str
+    statement: str
+    rationale: str
+
+
+def _value(x: object) -> float | None:
+    if x is None:
+        return None
+    number = float(x)  # type: ignore[arg-type]
+    return None if math.isnan(number) else number
+
+
+def _at_or_before(column: pd.Series, when: date) -> float | None:
+    """Return the last non-missing value dated on or before `when`."""
+    known = column.loc[: pd.Timestamp(when)].dropna()
+    return None if known.empty else _value(known.iloc[-1])
+
+
+def _latest(column: pd.Series, when: date) -> float | None:
+    """Return the value at the last date on or before `when` (missing stays missing)."""
+    upto = column.loc[: pd.Timestamp(when)]
+    return None if upto.empty else _value(upto.iloc[-1])
+
+
+def _fit_points(column: pd.Series, baseline_date: date, as_of: date) -> pd.Series:
+    upto = column.loc[: pd.Timestamp(as_of)].dropna()
+    span = upto.loc[pd.Timestamp(baseline_date) :]
+    return span if len(span) >= _MIN_FIT_POINTS else upto.iloc[-_FALLBACK_POINTS:]
+
+
+def _trend(
+    column: pd.Series, baseline_date: date, as_of: date
+) -> tuple[float, float, pd.Timestamp] | None:
+    """Return (slope per day, intercept, origin) of the linear fit, or None with < 2 points."""
+    points = _fit_points(column, baseline_date, as_of)
+    if len(points) < 2:
+        return None
+    origin = pd.Timestamp(points.index[0])
+    days = np.array([(pd.Timestamp(i) - origin).days for i in points.index], dtype=float)
+    slope, intercept = np.polyfit(days, points.to_numpy(dtype=float), 1)
+    return float(slope), float(intercept), origin
+
+
+def _meets(value: float, goal: Goal) -> bool:
+    return value >= goal.target if goal.direction == "up" else value <= goal.target
+
+
+def _smart(
+    goal: Goal,
+    baseline: float | None,
+    *,
+    baseline_date: date,
+    owners: set[str] | None,
+    computable: set[str] | None,
+    language: str,
+) -> list[SmartCheck]:
+    lang = language
+    checks = []
+    stated = bool(goal.statement and goal.statement.strip())
+    checks.append(SmartCheck("specific", stated, t(f"goals.smart.specific.{_ok(stated)}", lang)))
+    if computable is not None and goal.kpi not in computable:
+        checks.append(
+            SmartCheck(
+                "measurable", False, t("goals.smart.measurable.unknown_kpi", lang, kpi=goal.kpi)
+            )
+        )
+    elif baseline is None:
+        checks.append(
+            SmartCheck(
+                "measurable",
+                False,
+                t(
+                    "goals.smart.measurable.no_data",
+                    lang,
+                    kpi=goal.kpi,
+                    date=fmt_date(baseline_date, lang),
+                ),
+            )
+        )
+    else:
+        checks.append(
+            SmartCheck("measurable", True, t("goals.smart.measurable.ok", lang, kpi=goal.kpi))
+        )
+    if baseline is None:
+        checks.append(SmartCheck("direction", False, t("goals.smart.direction.no_baseline", lang)))
+    else:
+        ahead = goal.target > baseline if goal.direction == "up" else goal.target < baseline
+        key = "goals.smart.direction." + ("ok" if ahead else f"fail_{goal.direction}")
+        values = {
+            "target": fmt_number(goal.target, lang, digits=2),
+            "baseline": fmt_number(baseline, lang, digits=2),
+        }
+        checks.append(SmartCheck("direction", ahead, t(key, lang, **values)))
+    timely = goal.deadline > baseline_date
+    dates = {
+        "deadline": fmt_date(goal.deadline, lang),
+        "baseline_date": fmt_date(baseline_date, lang),
+    }
+    checks.append(
+        SmartCheck("time_bound", timely, t(f"goals.smart.time_bound.{_ok(timely)}", lang, **dates))
+    )
+    owner = (goal.owner or "").strip()
+    if not owner:
+        checks.append(SmartCheck("owner", False, t("goals.smart.owner.missing", lang)))
+    elif owners is not None and owner not in owners:
+        checks.append(
+            SmartCheck("owner", False, t("goals.smart.owner.not_registered", lang, owner=owner))
+        )
+    else:
+        checks.append(SmartCheck("owner", True, t("goals.smart.owner.ok", lang, owner=owner)))
+    return checks
+
+
+def _ok(passed: bool) -> str:
+    return "ok" if passed else "fail"
+
+
+def _evaluate(
+    goal: Goal, column: pd.Series, baseline: float | None, *, baseline_date: date, as_of: date
+) -> tuple[float | None, float | None, float | None, float | None, date | None, str]:
+    """Return latest, progress, slope per month, forecast, reach date and verdict of one goal."""
+    latest = _latest(column, as_of)
+    progress = None
+    if baseline is not None and latest is not None and goal.target != baseline:
+        progress = (latest - baseline) / (goal.target - baseline)
+    fit = _trend(column, baseline_date, as_of)
+    slope_month = forecast = None
+    reach: date | None = None
+    if fit is not None:
+        slope, intercept, origin = fit
+        slope_month = slope * 30.4375
+        forecast = intercept + slope * (pd.Timestamp(goal.deadline) - origin).days
+        towards = slope > _FLAT if goal.direction == "up" else slope < -_FLAT
+        if towards and latest is not None and not _meets(latest, goal):
+            days = math.ceil((goal.target - intercept) / slope)
+            if days <= _HORIZON_DAYS:
+                crossing = origin.date() + timedelta(days=days)
+                reach = max(crossing, as_of + timedelta(days=1))
+    if baseline is None or latest is None:
+        verdict = "unknown"
+    elif _meets(latest, goal):
+        verdict = "achieved"
+    elif goal.deadline <= as_of:
+        verdict = "missed"
+    elif forecast is not None and _meets(forecast, goal):
+        verdict = "on_track"
+    else:
+        verdict = "at_risk"
+    return latest, progress, slope_month, forecast, reach, verdict
+
+
+def evaluate_goals(
+    goals: Sequence[Goal],
+    series: pd.DataFrame,
+    *,
+    baseline_date: date,
+    as_of: date,
+    owners: set[str] | None = None,
+    computable: set[str] | None = None,
+    language: str = "de",
+) -> list[GoalStatus]:
+    """Return one GoalStatus per goal from monthly KPI values (columns = KPI ids, NaN = none).
+
+    `owners` are the names of the stakeholder register (None skips the register check),
+    `computable` the KPI ids the engine knows (None skips that check).
+    """
+    frame = series.sort_index()
+    out = []
+    for goal in goals:
+        if goal.kpi in frame.columns:
+            column = frame[goal.kpi].astype(float)
+        else:
+            column = pd.Series(np.nan, index=frame.index, dtype=float)
+        baseline = _at_or_before(column, baseline_date)
+        smart = _smart(
+            goal,
+            baseline,
+            baseline_date=baseline_date,
+            owners=owners,
+            computable=computable,
+            language=language,
+        )
+        latest, progress, slope, forecast, reach, verdict = _evaluate(
+            goal, column, baseline, baseline_date=baseline_date, as_of=as_of
+        )
+        out.append(
+            GoalStatus(goal, baseline, latest, progress, slope, forecast, reach, verdict, smart)
+        )
+    return out
+
+
+def suggest_goals(
+    values: dict[str, float | None],
+    *,
+    language: str,
+    worst_segment: str | None = None,
+    goal_days: int = 45,
+) -> list[SuggestedGoal]:
+    """Return starter goals from current KPI values: the basics first, then the CRF medians.
+
+    A KPI without a value, or one already at or better than the reference, gets no suggestion.
+    """
+    lang = language
+    out = []
+    within = _value(values.get("paid_within_45_rate"))
+    if within is not None and within < 100:
+        late = 100 - within
+        rationale = t(
+            "goals.suggest.within.rationale",
+            lang,
+            late=fmt_percent(late, lang, digits=0),
+            days=goal_days,
+        )
+        if worst_segment:
+            rationale += " " + t("goals.suggest.within.segment", lang, segment=worst_segment)
+        statement = t("goals.suggest.within.statement", lang, days=goal_days)
+        out.append(SuggestedGoal("paid_within_45_rate", within, 100.0, "up", statement, rationale))
+    for kpi, direction in (("dso", "down"), ("add", "down"), ("cei", "up")):
+        current = _value(values.get(kpi))
+        reference = _CRF[kpi]
+        if current is None:
+            continue
+        gap = current - reference if direction == "down" else reference - current
+        if gap <= 0:
+            continue
+        digits = 1
+        text = {
+            "current": fmt_number(current, lang, digits=digits),
+            "reference": fmt_number(reference, lang, digits=2),
+            "gap": fmt_number(gap, lang, digits=digits),
+        }
+        statement = t(f"goals.suggest.{kpi}.statement", lang, **text)
+        rationale = t(f"goals.suggest.{kpi}.rationale", lang, **text)
+        out.append(SuggestedGoal(kpi, current, reference, direction, statement, rationale))
+    return out
+
+
+def _kpi_label(kpi: str, language: str) -> tuple[str, str]:
+    """Return (KPI name, axis label with unit) in the report language."""
+    info = REGISTRY.get(kpi)
+    if info is None:
+        return kpi, kpi
+    name = info.name_de if language == "de" else info.name_en
+    unit = t(f"goals.unit.{info.unit}", language) if info.unit in _UNITS else ""
+    return name, f"{name} ({unit})" if unit else name
+
+
+def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: str) -> Figure:
+    """Return a chart of one goal: monthly values, baseline, target, deadline and trend forecast."""
+    goal = status.goal
+    lang = language
+    name, ylabel = _kpi_label(goal.kpi, lang)
+    verdict = t(f"goals.verdict.{status.verdict}", lang)
+    fig, ax = new_figure(
+        xlabel=t("goals.chart.month", lang),
+        ylabel=ylabel,
+        title=f"{name} – {verdict}",
+        size=(7.5, 3.8),
+    )
+    blue, orange, grey = OKABE_ITO[0], OKABE_ITO[1], "#6b7280"
+    column = series[goal.kpi].astype(float).sort_index().dropna() if goal.kpi in series else None
+    if column is not None and not column.empty:
+        ax.plot(
+            column.index,
+            column.to_numpy(),
+            marker="o",
+            color=blue,
+            label=t("goals.chart.actual", lang),
+        )
+    if status.baseline is not None:
+        ax.axhline(
+            status.baseline, color=grey, linestyle=":", label=t("goals.chart.baseline", lang)
+        )
+    ax.axhline(goal.target, color=orange, linestyle="--", label=t("goals.chart.target", lang))
+    deadline = pd.Timestamp(goal.deadline)
+    x_deadline = float(date2num(deadline))  # type: ignore[no-untyped-call]
+    ax.axvline(x_deadline, color=grey, linewidth=1, label=t("goals.chart.deadline", lang))
+    if (
+        status.forecast is not None
+        and status.latest is not None
+        and column is not None
+        and not column.empty
+    ):
+        ax.plot(
+            [column.index[-1], deadline],
+            [status.latest, status.forecast],
+            linestyle="--",
+            color=blue,
+            alpha=0.6,
+            label=t("goals.chart.forecast", lang),
+        )
+    ax.legend(loc="best", fontsize=8)
+    return fig

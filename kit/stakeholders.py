@@ -1,0 +1,451 @@
+"""Stakeholder register: loading with row checks, success-factor coverage, RACI and grid charts.
+
+The register is a CSV file (comma or semicolon separated, UTF-8) with the columns of
+`STAKEHOLDER_COLUMNS`: name, role, department, influence (1–5), interest (1–5), one RACI letter per
+phase (R = responsible, A = accountable, C = consulted, I = informed, empty = not involved) and an
+optional contact. Further columns are kept. Names are kept as written (also HTML); reports escape.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation
+from matplotlib.transforms import Bbox
+
+from kit.errors import DataError, Problem
+from kit.report.figures import OKABE_ITO, new_figure
+from kit.report.i18n import catalogue, t
+
+__all__ = [
+    "PHASE_IDS",
+    "RACI_LETTERS",
+    "ROLE_PATTERNS",
+    "STAKEHOLDER_COLUMNS",
+    "CheckResult",
+    "coverage_checks",
+    "has_role",
+    "load_register",
+    "plot_power_interest",
+    "plot_raci",
+    "pseudonymise",
+    "pseudonyms",
+]
+
+#: The default rollout phases in plan order (the same ids as the rollout plan).
+PHASE_IDS = (
+    "blueprint",
+    "setup",
+    "training",
+    "acceptance_test",
+    "go_live",
+    "hypercare",
+    "continuous_improvement",
+)
+STAKEHOLDER_COLUMNS = ("name", "role", "department", "influence", "interest", *PHASE_IDS, "contact")
+RACI_LETTERS = ("R", "A", "C", "I")
+_PEOPLE_COLUMNS = ("name", "role", "department", "influence", "interest")
+_RACI_EXPECTED = "R, A, C, I or empty (R responsible, A accountable, C consulted, I informed)"
+
+#: Keywords in role or department that identify a group (German and English).
+ROLE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "project_lead": re.compile(
+        r"projektleit|projektmanag|project ?lead|project ?manag|program(me)? ?manag", re.I
+    ),
+    "credit": re.compile(r"kredit|credit|forderungsmanag|receivables|collections", re.I),
+    "finance": re.compile(
+        r"finanz|financ|buchhaltung|accounting|controlling|controller|\bcfo\b|treasury", re.I
+    ),
+    "it": re.compile(r"\bIT\b|(?i:informatik|\bedv\b|information technology|\bict\b)"),
+    "end_user": re.compile(r"endanwender|end.?user|sachbearbeit|clerk|anwender", re.I),
+    "dispute": re.compile(r"reklamation|dispute|konflikt|conflict|beschwerde|complaint", re.I),
+}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One success-factor check on the register: id, outcome, what is missing, why it matters."""
+
+    id: str
+    passed: bool
+    message: str
+    why: str
+
+
+def _read(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataError("stakeholder register not found", path=path, hint="`kit new` writes one")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"not UTF-8 text (byte {exc.start})", path=path, hint="save as UTF-8"
+        ) from None
+    header = text.split("\n", 1)[0]
+    if not text.strip() or len(text.strip().splitlines()) < 2:
+        raise DataError(
+            "the register is empty", path=path, expected="a header row and at least one person"
+        )
+    sep = ";" if header.count(";") > header.count(",") else ","
+    try:
+        return pd.read_csv(
+            StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True
+        )
+    except pd.errors.ParserError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        raise DataError(
+            "a row has more fields than the header",
+            path=path,
+            row=int(found.group(1)) if found else None,
+            expected=f"fields separated by '{sep}'; quote values that contain '{sep}'",
+        ) from None
+
+
+def _check_rows(frame: pd.DataFrame, path: Path, phases: Sequence[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, rec in enumerate(frame.to_dict("records")):
+        row = i + 2  # the header is row 1
+        name = str(rec["name"]).strip()
+        if not name:
+            problems.append(Problem("name is empty", str(path), row, "name", "", "a person's name"))
+        elif name.casefold() in seen:
+            first = seen[name.casefold()]
+            problems.append(
+                Problem(
+                    f"name already in row {first}", str(path), row, "name", name, "unique names"
+                )
+            )
+        else:
+            seen[name.casefold()] = row
+        for column in ("influence", "interest"):
+            value = str(rec[column]).strip()
+            if not re.fullmatch(r"[1-5]", value):
+                problems.append(
+                    Problem(
+                        f"{column} is not a score", str(path), row, column, value, "1, 2, 3, 4 or 5"
+                    )
+                )
+        for phase in phases:
+            value = str(rec[phase]).strip()
+            if value.upper() not in (*RACI_LETTERS, ""):
+                problems.append(
+                    Problem("not a RACI letter", str(path), row, phase, value, _RACI_EXPECTED)
+                )
+    return problems
+
+
+def load_register(path: Path, *, phases: Sequence[str] = PHASE_IDS) -> pd.DataFrame:
+    """Return the validated register: scores as int, RACI letters upper case ("" = not involved).
+
+    Raises DataError naming file, row (header = row 1), column, value and what was expected.
+    """
+    frame = _read(path)
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in (*_PEOPLE_COLUMNS, *phases) if c not in frame.columns]
+    if missing:
+        raise DataError(
+            f"missing column(s): {', '.join(missing)}",
+            path=path,
+            row=1,
+            column=missing[0],
+            expected="columns " + ", ".join((*_PEOPLE_COLUMNS, *phases)) + " (contact optional)",
+        )
+    problems = _check_rows(frame, path, phases)
+    if problems:
+        first, rest = problems[0], problems[1:]
+        raise DataError(
+            first.message,
+            path=path,
+            row=first.row,
+            column=first.column,
+            value=first.value,
+            expected=first.expected,
+            problems=rest,
+        )
+    out = frame.copy()
+    for column in out.columns:
+        out[column] = out[column].astype(str).str.strip()
+    for column in ("influence", "interest"):
+        out[column] = out[column].astype(int)
+    for phase in phases:
+        out[phase] = out[phase].str.upper()
+    if "contact" not in out.columns:
+        out["contact"] = ""
+    return out.reset_index(drop=True)
+
+
+def has_role(register: pd.DataFrame, group: str) -> pd.Series:
+    """Return a boolean mask of the people whose role or department matches `group`."""
+    pattern = ROLE_PATTERNS[group]
+    text = register["role"].astype(str) + " | " + register["department"].astype(str)
+    return text.map(lambda s: bool(pattern.search(s)))
+
+
+def _phase_name(phase: str, language: str) -> str:
+    key = f"rollout.phase.{phase}"
+    return t(key, language) if key in catalogue() else phase
+
+
+def _names(frame: pd.DataFrame) -> str:
+    return ", ".join(frame["name"].astype(str))
+
+
+def _result(check: str, missing: str | None, language: str, **values: object) -> CheckResult:
+    base = f"stakeholders.check.{check}"
+    why = t(f"{base}.why", language)
+    if missing is None:
+        return CheckResult(check, True, t(f"{base}.ok", language, **values), why)
+    return CheckResult(check, False, t(f"{base}.{missing}", language, **values), why)
+
+
+def _per_phase(
+    register: pd.DataFrame, phases: Sequence[str], letter: str, language: str
+) -> list[str]:
+    bad = []
+    for phase in phases:
+        holders = register[register[phase] == letter]
+        if letter == "A" and len(holders) > 1:
+            bad.append(f"{_phase_name(phase, language)} ({_names(holders)})")
+        elif holders.empty:
+            bad.append(_phase_name(phase, language))
+    return bad
+
+
+def _group_in(register: pd.DataFrame, group: str, phases: Sequence[str], letters: str) -> list[str]:
+    """Return the phases in which nobody of `group` holds one of `letters`."""
+    people = register[has_role(register, group)]
+    return [p for p in phases if not people[p].isin(list(letters)).any()]
+
+
+def coverage_checks(
+    register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS, language: str
+) -> list[CheckResult]:
+    """Return the success-factor checks (seed 000), each saying what is missing and why."""
+    lang = language
+    involved = "RACI"
+    start = "blueprint" if "blueprint" in phases else phases[0]
+    results = []
+    for check, letter in (("one_accountable", "A"), ("responsible_per_phase", "R")):
+        bad = _per_phase(register, phases, letter, lang)
+        results.append(_result(check, "fail" if bad else None, lang, phases="; ".join(bad)))
+    leads = register[has_role(register, "project_lead")]
+    if leads.empty:
+        results.append(_result("project_lead", "missing", lang))
+    else:
+        gaps = {str(r["name"]): [p for p in phases if r[p] == ""] for _, r in leads.iterrows()}
+        best = min(gaps, key=lambda n: len(gaps[n]))
+        absent = ", ".join(_phase_name(p, lang) for p in gaps[best])
+        results.append(
+            _result("project_lead", "fail" if absent else None, lang, name=best, phases=absent)
+        )
+    for group in ("credit", "finance", "it"):
+        check = f"{group}_from_start"
+        if not has_role(register, group).any():
+            results.append(_result(check, "missing", lang))
+            continue
+        late = _group_in(register, group, [start], involved)
+        names = _names(register[has_role(register, group)])
+        results.append(
+            _result(
+                check, "fail" if late else None, lang, names=names, phase=_phase_name(start, lang)
+            )
+        )
+    user_phases = [p for p in ("training", "acceptance_test") if p in phases]
+    if not has_role(register, "end_user").any():
+        results.append(_result("end_users", "missing", lang))
+    else:
+        absent = ", ".join(
+            _phase_name(p, lang) for p in _group_in(register, "end_user", user_phases, "RA")
+        )
+        results.append(_result("end_users", "fail" if absent else None, lang, phases=absent))
+    if not has_role(register, "dispute").any():
+        results.append(_result("dispute_owner", "missing", lang))
+    else:
+        late = _group_in(register, "dispute", [start], "RA")
+        names = _names(register[has_role(register, "dispute")])
+        results.append(
+            _result(
+                "dispute_owner",
+                "fail" if late else None,
+                lang,
+                names=names,
+                phase=_phase_name(start, lang),
+            )
+        )
+    care = "continuous_improvement" if "continuous_improvement" in phases else phases[-1]
+    owners = register[register[care].isin(["R", "A"])]
+    results.append(
+        _result(
+            "aftercare_owner",
+            "fail" if owners.empty else None,
+            lang,
+            names=_names(owners),
+            phase=_phase_name(care, lang),
+        )
+    )
+    return results
+
+
+def pseudonyms(names: Sequence[str]) -> dict[str, str]:
+    """Return name -> "Person A", "Person B", … ("Person AA" after Z), in order of appearance."""
+    out: dict[str, str] = {}
+    for name in names:
+        if name in out:
+            continue
+        n, label = len(out), ""
+        while True:
+            n, rest = divmod(n, 26)
+            label = chr(ord("A") + rest) + label
+            if n == 0:
+                break
+            n -= 1
+        out[name] = f"Person {label}"
+    return out
+
+
+def pseudonymise(register: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy with names replaced by "Person A", "Person B", … and contacts removed."""
+    out = register.copy()
+    mapping = pseudonyms(list(out["name"].astype(str)))
+    out["name"] = out["name"].astype(str).map(mapping)
+    if "contact" in out.columns:
+        out["contact"] = ""
+    return out
+
+
+def _positions(register: pd.DataFrame) -> list[tuple[float, float]]:
+    """Return (interest, influence) per person; equal scores spread on a small circle, by name."""
+    scores = list(zip(register["interest"], register["influence"], strict=True))
+    names = list(register["name"].astype(str))
+    points: list[tuple[float, float]] = []
+    for pos, (interest, influence) in enumerate(scores):
+        same = sorted((names[i], i) for i, s in enumerate(scores) if s == (interest, influence))
+        k, j = len(same), same.index((names[pos], pos))
+        angle = 2 * math.pi * j / k + math.pi / 4
+        radius = 0.0 if k == 1 else 0.16 + 0.02 * k
+        points.append(
+            (int(interest) + radius * math.cos(angle), int(influence) + radius * math.sin(angle))
+        )
+    return points
+
+
+_OFFSETS = [(8, -4), (-8, -4), (0, 9), (0, -16), (8, 8), (-8, 8), (8, -16), (-8, -16)]
+_OFFSETS += [(dx * s, dy * s) for s in (2, 3) for dx, dy in _OFFSETS[:6]]
+
+
+def _place_label(ax: Axes, text: str, xy: tuple[float, float], placed: list[Bbox]) -> Annotation:
+    """Return the label at the first offset whose box overlaps no earlier box and stays inside."""
+    frame = ax.get_window_extent()
+    label: Annotation | None = None
+    for dx, dy in _OFFSETS:
+        if label is not None:
+            label.remove()
+        ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+        label = ax.annotate(
+            text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, fontsize=8
+        )
+        box = label.get_window_extent()
+        inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+        if inside and not any(box.overlaps(other) for other in placed):
+            break
+    if label is None:  # pragma: no cover - _OFFSETS is never empty
+        raise ValueError("no label offsets")
+    placed.append(label.get_window_extent())
+    return label
+
+
+def plot_power_interest(register: pd.DataFrame, *, language: str) -> Figure:
+    """Return the power/interest grid (influence over interest, 1–5) with quadrants and names."""
+    lang = language
+    fig, ax = new_figure(
+        xlabel=t("stakeholders.grid.interest", lang),
+        ylabel=t("stakeholders.grid.influence", lang),
+        title=t("stakeholders.grid.title", lang),
+        size=(7.5, 6.0),
+    )
+    ax.set_xlim(0.4, 5.6)
+    ax.set_ylim(0.4, 5.6)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.axhline(3, color="#9ca3af", linewidth=1)
+    ax.axvline(3, color="#9ca3af", linewidth=1)
+    for key, (x, y) in {
+        "manage_closely": (5.5, 5.5),
+        "keep_satisfied": (0.5, 5.5),
+        "keep_informed": (5.5, 0.5),
+        "monitor": (0.5, 0.5),
+    }.items():
+        ax.text(
+            x,
+            y,
+            t(f"stakeholders.grid.{key}", lang),
+            ha="right" if x > 3 else "left",
+            va="top" if y > 3 else "bottom",
+            color="#6b7280",
+            fontsize=9,
+            style="italic",
+        )
+    points = _positions(register)
+    xs, ys = zip(*points, strict=True) if points else ((), ())
+    ax.scatter(xs, ys, color=OKABE_ITO[0], zorder=3, s=30)
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")  # freeze the layout so label boxes stay where they were checked
+    placed: list[Bbox] = [text.get_window_extent() for text in ax.texts]
+    for name, xy in zip(register["name"].astype(str), points, strict=True):
+        _place_label(ax, name, xy, placed)
+    return fig
+
+
+_RACI_COLOURS = {
+    "": "#ffffff",
+    "I": "#f3f4f6",
+    "C": OKABE_ITO[4],
+    "R": OKABE_ITO[1],
+    "A": OKABE_ITO[0],
+}
+
+
+def plot_raci(
+    register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS, language: str
+) -> Figure:
+    """Return the RACI matrix as a heat map (people × phases) with the letter in every cell."""
+    lang = language
+    order = ["", "I", "C", "R", "A"]
+    codes = np.array([[order.index(str(v)) for v in register[p]] for p in phases]).T
+    height = 1.2 + 0.42 * max(len(register), 1)
+    fig, ax = new_figure(
+        xlabel=t("stakeholders.raci.phase", lang)
+        + "\n"
+        + " · ".join(t(f"stakeholders.raci.{x}", lang) for x in RACI_LETTERS),
+        ylabel=t("stakeholders.raci.person", lang),
+        title=t("stakeholders.raci.title", lang),
+        size=(8.5, height),
+    )
+    ax.imshow(
+        codes, cmap=ListedColormap([_RACI_COLOURS[c] for c in order]), vmin=0, vmax=4, aspect="auto"
+    )
+    ax.grid(False)
+    ax.set_xticks(
+        range(len(phases)), [_phase_name(p, lang) for p in phases], rotation=30, ha="right"
+    )
+    ax.set_yticks(range(len(register)), list(register["name"].astype(str)))
+    for (row, col), code in np.ndenumerate(codes):
+        letter = order[int(code)]
+        colour = "white" if letter == "A" else "black"
+        ax.text(col, row, letter, ha="center", va="center", color=colour, fontweight="bold")
+    ax.set_xticks(np.arange(-0.5, len(phases)), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(register)), minor=True)
+    ax.grid(which="minor", color="#d1d5db", linewidth=0.8)
+    ax.tick_params(which="minor", length=0)
+    return fig
