@@ -217,3 +217,13 @@ def test_record_status_uses_the_engagement_plan_and_log_path(
     with pytest.raises(DataError) as caught:
         record_status(engagement, phase="setup", status="in_progress", percent=5)
     assert caught.value.key == "phase" and caught.value.expected == "one of blueprint, pilot"
+
+
+def test_spreadsheet_saved_file_with_bom_and_crlf(tmp_path: Path) -> None:
+    log = tmp_path / "status.csv"
+    log.write_bytes(("\ufeff" + HEADER + "2026-01-05,blueprint,in_progress,10,,MW\n").replace(
+        "\n", "\r\n").encode("utf-8"))  # fmt: skip
+    append_status(log, phase="blueprint", status="done", percent=100, on=date(2026, 2, 13))
+    frame = load_status(log, phases=None)  # without a plan only the id's shape is checked
+    assert list(frame["status"]) == ["in_progress", "done"]
+    assert log.read_bytes().endswith(b"\r\n2026-02-13,blueprint,done,100,,\n")
