@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -134,14 +135,31 @@ def parse_dates(
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         parsed = pd.Series(raw, copy=False)
         bad = pd.Index([])
+    elif raw.dtype != object:
+        codes, uniques = pd.factorize(raw)
+        distinct = parse_text(pd.Series(uniques, dtype="str"))
+        parsed_u = _parse_text_dates(distinct, date_format, dayfirst)
+        bad_u = (distinct.notna() & parsed_u.isna()).to_numpy()
+        values = parsed_u.to_numpy(dtype="datetime64[ns]")
+        safe = np.clip(codes, 0, None)
+        present = codes >= 0
+        parsed = pd.Series(
+            np.where(
+                present,
+                values[safe] if len(values) else np.datetime64("NaT", "ns"),
+                np.datetime64("NaT", "ns"),
+            ),
+            index=raw.index,
+            dtype="datetime64[ns]",
+        )
+        bad = raw.index[present & (bad_u[safe] if len(bad_u) else False)]
     else:
         text = parse_text(raw)
         parsed = _parse_text_dates(text, date_format, dayfirst)
-        if raw.dtype == object:
-            stamps = raw.map(lambda v: isinstance(v, dt.date))
-            if bool(stamps.any()):
-                direct = pd.to_datetime(raw.where(stamps), errors="coerce")
-                parsed = parsed.where(~stamps, direct)
+        stamps = raw.map(lambda v: isinstance(v, dt.date))
+        if bool(stamps.any()):
+            direct = pd.to_datetime(raw.where(stamps), errors="coerce")
+            parsed = parsed.where(~stamps, direct)
         bad = raw.index[(text.notna() & parsed.isna()).to_numpy()]
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_localize(None)
@@ -151,12 +169,14 @@ def parse_dates(
 
 def _parse_text_dates(text: pd.Series, date_format: str | None, dayfirst: bool) -> pd.Series:
     if date_format is None:
-        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        parsed = _per_distinct(text, lambda u: pd.to_datetime(u, format="ISO8601", errors="coerce"))
         if parsed.notna().sum() == text.notna().sum():
             return parsed
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            return pd.to_datetime(text, dayfirst=dayfirst, errors="coerce")
+            return _per_distinct(
+                text, lambda u: pd.to_datetime(u, dayfirst=dayfirst, errors="coerce")
+            )
     parsed = _fast_strict(text, date_format)
     if "%H" in date_format and " " in date_format:
         missing = text.notna() & parsed.isna()
@@ -167,22 +187,16 @@ def _parse_text_dates(text: pd.Series, date_format: str | None, dayfirst: bool) 
 
 
 def _fast_strict(text: pd.Series, fmt: str) -> pd.Series:
-    """Parse with Arrow's strptime, then re-check every row it does not round-trip with pandas."""
-    try:
-        array = pa.array(text, type=pa.string(), from_pandas=True)
-        stamps = pc.strptime(array, format=fmt, unit="s", error_is_null=True)
-        same = pc.fill_null(pc.equal(pc.strftime(stamps, format=fmt), array), False)
-        parsed = pd.Series(stamps.to_numpy(zero_copy_only=False), index=text.index).astype(
-            "datetime64[ns]"
-        )
-        ok = same.to_numpy(zero_copy_only=False)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
-        return pd.to_datetime(text, format=fmt, errors="coerce")
-    recheck = text.notna().to_numpy() & ~ok
-    if recheck.any():
-        strict = pd.to_datetime(text[recheck], format=fmt, errors="coerce")
-        parsed = parsed.where(~recheck, strict.reindex(parsed.index).astype("datetime64[ns]"))
-    return parsed
+    """Parse strictly with the format (31.02. is invalid, not 03.03.)."""
+    return _per_distinct(text, lambda u: pd.to_datetime(u, format=fmt, errors="coerce"))
+
+
+def _per_distinct(text: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """Apply a date parser once per distinct value (ledgers repeat few dates) and spread back."""
+    codes, uniques = pd.factorize(text)
+    values = pd.Series(parse(pd.Series(uniques))).to_numpy(dtype="datetime64[ns]")
+    picked = np.where(codes >= 0, values[np.clip(codes, 0, None)], np.datetime64("NaT", "ns"))
+    return pd.Series(picked, index=text.index, dtype="datetime64[ns]")
 
 
 def parse_bool(raw: pd.Series, mapping: dict[str, Any]) -> tuple[pd.Series, pd.Index, pd.Index]:
