@@ -1,0 +1,101 @@
+"""Plain-words findings of the collection strategy for the executive summary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from kit.report.format import fmt_days, fmt_money, fmt_number, fmt_percent
+from kit.report.i18n import t
+from kit.strategy.capacity import CapacityPlan
+
+__all__ = ["strategy_summary"]
+
+
+def _segment_findings(summary: pd.DataFrame, language: str, currency: str) -> list[str]:
+    if summary.empty:
+        return []
+    label = f"label_{language}"
+    lines = []
+    ranked = summary.sort_values(["ar", "customers"], ascending=False, kind="stable")
+    top = ranked.iloc[0]
+    if float(top["ar"]) > 0:
+        lines.append(
+            t(
+                "strategy.summary.largest_ar",
+                language,
+                customers=int(summary["customers"].sum()),
+                segments=len(summary),
+                share=fmt_percent(float(top["ar_share"]), language, digits=0),
+                label=top[label],
+                members=int(top["customers"]),
+                days=fmt_days(float(top["days_late"]), language, digits=0),
+            )
+        )
+    overdue = summary.sort_values("overdue", ascending=False, kind="stable").iloc[0]
+    if float(overdue["overdue"]) > 0:
+        lines.append(
+            t(
+                "strategy.summary.largest_overdue",
+                language,
+                label=overdue[label],
+                amount=fmt_money(float(overdue["overdue"]), language, currency=currency, digits=0),
+                share=fmt_percent(float(overdue["overdue_share"]), language, digits=0),
+            )
+        )
+    punctual = summary[summary["segment"] == "punctual"]
+    if len(punctual):
+        lines.append(
+            t(
+                "strategy.summary.punctual",
+                language,
+                share=fmt_percent(float(punctual["customer_share"].iloc[0]), language, digits=0),
+            )
+        )
+    return lines
+
+
+def strategy_summary(
+    *,
+    language: str,
+    segment_summary: pd.DataFrame | None = None,
+    preferred: Mapping[str, str] | None = None,
+    capacity: CapacityPlan | None = None,
+    handover: pd.DataFrame | None = None,
+    agency_days: int = 90,
+    currency: str = "EUR",
+) -> list[str]:
+    """Return the strategy findings as sentences in `language` (only for the parts given)."""
+    lines: list[str] = []
+    labels: dict[str, str] = {}
+    if segment_summary is not None:
+        lines += _segment_findings(segment_summary, language, currency)
+        labels = dict(
+            zip(segment_summary["segment"], segment_summary[f"label_{language}"], strict=True)
+        )
+    if preferred:
+        pairs = [
+            f"{labels.get(seg, seg)}: {t(f'strategy.channel.{ch}', language)}"
+            for seg, ch in preferred.items()
+        ]
+        lines.append(t("strategy.summary.channels", language, pairs="; ".join(pairs)))
+    if capacity is not None:
+        lines.append(capacity.verdict(language))
+    if handover is not None:
+        if handover.empty:
+            lines.append(t("strategy.summary.handover_none", language, days=agency_days))
+        else:
+            lines.append(
+                t(
+                    "strategy.summary.handover",
+                    language,
+                    count=fmt_number(len(handover), language, digits=0),
+                    customers=fmt_number(handover["customer_id"].nunique(), language, digits=0),
+                    amount=fmt_money(
+                        float(handover["open_amount"].sum()), language, currency=currency, digits=0
+                    ),
+                    days=agency_days,
+                )
+            )
+    return lines
