@@ -108,3 +108,9 @@ def test_syntax_error_names_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_engagement(_engagement(tmp_path, "client: A\ndata:\n  invoices: [\n"))
     assert info.value.row is not None
+
+
+def test_yes_no_keys_stay_text(tmp_path: Path) -> None:
+    text = MINIMAL + "    values: {disputed: {Yes: true, No: false, Ja: true}}\n"
+    eng = load_engagement(_engagement(tmp_path, text))
+    assert eng.data.invoices.values["disputed"] == {"Yes": True, "No": False, "Ja": True}
