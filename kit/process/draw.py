@@ -300,7 +300,7 @@ def draw_overview(
         ax.text(
             x,
             y - 0.24,
-            "\n".join(textwrap.wrap(data["label"], 22)),
+            "\n".join(textwrap.wrap(data["label"], 22, break_long_words=False)),
             ha="center",
             va="top",
             fontsize=8,
