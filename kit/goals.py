@@ -228,7 +228,7 @@ def _evaluate(
         forecast = intercept + slope * (pd.Timestamp(goal.deadline) - origin).days
         towards = slope > _FLAT if goal.direction == "up" else slope < -_FLAT
         if towards and latest is not None and not _meets(latest, goal):
-            days = math.ceil((goal.target - intercept) / slope)
+            days = math.ceil((goal.target - intercept) / slope - 1e-6)  # first whole day on target
             if days <= _HORIZON_DAYS:
                 crossing = origin.date() + timedelta(days=days)
                 reach = max(crossing, as_of + timedelta(days=1))
