@@ -9,7 +9,8 @@ the recent half of L minus those due earlier (positive = getting worse).
 
 Rule tiers, evaluated in this order (the first that matches wins):
 
-1. ``disputer``: dispute rate >= ``dispute_rate_min`` (%).
+1. ``disputer``: dispute rate >= ``dispute_rate_min`` (%) and at least ``disputes_min``
+   disputed invoices (one dispute alone does not make a disputer).
 2. ``high_value_at_risk``: exposure (open AR at as_of) in the top decile of customers with
    exposure, and days late > ``high_value_days_late`` or trend > ``worsening_days``.
 3. ``chronic_late``: days late > ``chronic_days_late`` or on-time rate < ``chronic_on_time_max``.
@@ -51,6 +52,7 @@ class SegmentThresholds:
     """Thresholds of the rule tiers (rates in %, days in calendar days)."""
 
     dispute_rate_min: float = 20.0
+    disputes_min: int = 2
     high_value_quantile: float = 0.9
     high_value_days_late: float = 10.0
     worsening_days: float = 5.0
@@ -149,7 +151,7 @@ def _rule_tiers(m: pd.DataFrame, th: SegmentThresholds) -> list[str]:
     cut = float(exposed.quantile(th.high_value_quantile)) if len(exposed) else np.inf
     has_history = m["behaviour_invoices"] > 0
     conditions = [
-        m["dispute_rate"] >= th.dispute_rate_min,
+        (m["dispute_rate"] >= th.dispute_rate_min) & (m["disputed_invoices"] >= th.disputes_min),
         (m["exposure"] > _CENT)
         & (m["exposure"] >= cut)
         & ((m["days_late"] > th.high_value_days_late) | (m["trend_days"] > th.worsening_days)),
@@ -205,12 +207,14 @@ def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int) -> None:
     for label, row in profile.iterrows():
         seg = rank[int(str(label))]
         mask = eligible & (m["segment"] == f"cluster_{seg}")
+        days = float(row["days_late"])
+        key = "strategy.cluster.describe" if days >= 0 else "strategy.cluster.describe_early"
         for lang in ("de", "en"):
             m.loc[mask, f"label_{lang}"] = t(
-                "strategy.cluster.describe",
+                key,
                 lang,
                 number=seg,
-                days=fmt_number(float(row["days_late"]), lang, digits=0),
+                days=fmt_number(abs(days), lang, digits=0),
                 on_time=fmt_number(float(row["on_time_rate"]), lang, digits=0),
                 disputes=fmt_number(float(np.nan_to_num(row["dispute_rate"])), lang, digits=0),
             )

@@ -56,15 +56,20 @@ def test_each_constructed_customer_lands_in_its_tier():
 
 
 def test_rule_order_disputer_wins_over_chronic():
-    # A customer who is both chronic (30 days late) and a disputer (1 of 4 = 25 %) is a disputer,
+    # A customer who is both chronic (30 days late) and a disputer (2 of 4 = 50 %) is a disputer,
     # because the dispute check comes first in the documented order.
-    rows = [invoice(f"X{i}", "X", d, late=30, disputed=i == 0) for i, d in enumerate(DUES)]
+    rows = [invoice(f"X{i}", "X", d, late=30, disputed=i < 2) for i, d in enumerate(DUES)]
     seg = segment_customers(ledger_from(rows), as_of=AS_OF.date())
     assert seg["segment"].tolist() == ["disputer"]
-    # with a stricter threshold (30 %) the 25 % no longer counts and chronic_late applies
-    strict = SegmentThresholds(dispute_rate_min=30.0)
+    # with a stricter threshold (60 %) the 50 % no longer counts and chronic_late applies
+    strict = SegmentThresholds(dispute_rate_min=60.0)
     seg = segment_customers(ledger_from(rows), as_of=AS_OF.date(), thresholds=strict)
     assert seg["segment"].tolist() == ["chronic_late"]
+    # a single disputed invoice (1 of 2 = 50 %) is below disputes_min = 2: not a disputer
+    rows = [invoice(f"Y{i}", "Y", d, late=30, disputed=i == 0) for i, d in enumerate(DUES[:2])]
+    assert segment_customers(ledger_from(rows), as_of=AS_OF.date())["segment"].tolist() == [
+        "chronic_late"
+    ]
 
 
 def test_trend_recent_half_minus_earlier_half():
