@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kit.kpis.timeline import Timeline
+from kit.kpis.timeline import Timeline, positions
 
 __all__ = ["RESPONSES", "WINDOW_DAYS", "Digital", "Messages", "digital", "messages"]
 
@@ -49,7 +49,7 @@ class Digital:
 
 
 def _group_of(tl: Timeline, ids: pd.Series, codes: np.ndarray, groups: int) -> np.ndarray:
-    pos = tl.invoice_id.get_indexer(pd.Index(ids.astype(str)))
+    pos = positions(tl, ids)
     if groups == 1:
         return np.zeros(len(ids), dtype=np.int64)
     return np.where(pos >= 0, codes[np.maximum(pos, 0)], -1).astype(np.int64)
@@ -117,7 +117,7 @@ def messages(
         )
     )
     table = table[table["sent"]].copy()
-    pos = tl.invoice_id.get_indexer(pd.Index(table["invoice_id"]))
+    pos = positions(tl, table["invoice_id"])
     settled = np.where(pos >= 0, tl.settled[np.maximum(pos, 0)], np.iinfo(np.int64).max)
     sent_day = table["sent_ts"].to_numpy().astype("datetime64[D]").astype(np.int64)
     table["converted"] = (

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from kit.kpis.aggregates import Snapshot
-from kit.kpis.timeline import NEVER, Timeline, date_days
+from kit.kpis.timeline import NEVER, Timeline, date_days, positions
 
 __all__ = ["DisputeFlags", "Disputes", "dispute_flags", "disputes"]
 
@@ -55,7 +54,7 @@ def dispute_flags(tl: Timeline, *, day: int, period_days: int) -> DisputeFlags:
     res_days = np.empty(0, dtype=np.int64)
     has_resolved = False
     if table is not None and len(table.columns):
-        pos = tl.invoice_id.get_indexer(pd.Index(table["invoice_id"].astype(str)))
+        pos = positions(tl, table["invoice_id"])
         known = pos >= 0
         opened = date_days(table, "opened_date", "disputes", allow_missing=False)
         has_resolved = "resolved_date" in table.columns

@@ -11,11 +11,22 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kit.errors import ConfigError, DataError
 from kit.ledger import Ledger
 
-__all__ = ["NEVER", "TOLERANCE", "Timeline", "build_timeline", "date_days", "day_number", "open_at"]
+__all__ = [
+    "NEVER",
+    "TOLERANCE",
+    "Timeline",
+    "build_timeline",
+    "date_days",
+    "day_number",
+    "open_at",
+    "positions",
+]
 
 #: Day number standing for "no date" (never settled); later than any real date.
 NEVER = np.int64(2**40)
@@ -31,7 +42,7 @@ class Timeline:
     """Per-invoice and per-payment arrays of a ledger; dates are day numbers since 1970-01-01."""
 
     ledger: Ledger
-    invoice_id: pd.Index
+    invoice_id: pa.Array  # string ids in invoice order
     issue: np.ndarray  # int64 day
     due: np.ndarray  # int64 day
     amount: np.ndarray  # float64
@@ -109,9 +120,9 @@ def build_timeline(ledger: Ledger) -> Timeline:
     """Return the per-invoice arrays of `ledger` (settlement dates resolved once)."""
     inv = ledger.invoices
     _require(inv, "invoices", ("invoice_id", "customer_id", "issue_date", "due_date", "amount"))
-    ids = pd.Index(inv["invoice_id"].astype(str))
-    if not ids.is_unique:
-        dup = ids[ids.duplicated()][0]
+    ids = _arrow_ids(inv["invoice_id"])
+    if len(pc.unique(ids)) != len(ids):
+        dup = inv["invoice_id"][inv["invoice_id"].duplicated()].iloc[0]
         raise DataError("invoice_id is not unique", key="invoices", column="invoice_id", value=dup)
     issue = date_days(inv, "issue_date", "invoices", allow_missing=False)
     due = date_days(inv, "due_date", "invoices", allow_missing=False)
@@ -120,7 +131,7 @@ def build_timeline(ledger: Ledger) -> Timeline:
     pays = ledger.payments
     if pays is not None:
         _require(pays, "payments", ("invoice_id", "payment_date", "amount"))
-        pay_inv = ids.get_indexer(pd.Index(pays["invoice_id"].astype(str))).astype(_I64)
+        pay_inv = _index_in(_arrow_ids(pays["invoice_id"]), ids)
         pay_date = date_days(pays, "payment_date", "payments", allow_missing=False)
         pay_amount = _amounts(pays, "payments")
         orphan = pay_inv < 0
@@ -153,6 +164,29 @@ def build_timeline(ledger: Ledger) -> Timeline:
         first_day=int(issue.min()) if issue.size else 0,
         warnings=tuple(warnings),
     )
+
+
+def _arrow_ids(values: pd.Series) -> pa.Array:
+    """Return ids as an Arrow string array (zero-copy for Arrow-backed string columns)."""
+    try:
+        arr = pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        arr = pa.array(values.astype(str))
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+        arr = pa.array(values.astype(str))
+    return arr.cast(pa.large_string())
+
+
+def _index_in(values: pa.Array, ids: pa.Array) -> np.ndarray:
+    found = pc.index_in(values, value_set=ids)
+    return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=_I64)
+
+
+def positions(tl: Timeline, values: pd.Series) -> np.ndarray:
+    """Return the invoice position of each id in `values` (−1 when unknown)."""
+    return _index_in(_arrow_ids(values), tl.invoice_id)
 
 
 def _settlement(

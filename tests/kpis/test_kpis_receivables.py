@@ -152,3 +152,13 @@ def test_bad_period_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="period_days"):
         compute_kpis(base_ledger(), as_of=T, period_days=0)
+
+
+def test_duplicate_invoice_id_is_a_data_error() -> None:
+    from kit.errors import DataError
+
+    inv = invoices(
+        [("Q", "c", "2024-01-10", "2024-02-09", 100), ("Q", "c", "2024-01-11", "2024-02-10", 5)]
+    )
+    with pytest.raises(DataError, match="not unique"):
+        compute_kpis(Ledger(invoices=inv), as_of=T)
