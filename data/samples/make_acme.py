@@ -257,7 +257,7 @@ def _issue_dates(rng: np.random.Generator, n: int) -> list[date]:
 def _delay(rng: np.random.Generator, c: Customer, due: date) -> float:
     """Return days after due date at which the customer pays (negative = early)."""
     after = due >= GO_LIVE - timedelta(days=30)  # trained clerks follow up from mid-April
-    r = rng.random() * (0.5 if after else 1.0)  # the new ladder halves late payers
+    r = rng.random() * (0.65 if after else 1.0)  # the new ladder halves late payers
     if c.behaviour == "punctual":
         d = rng.normal(-2, 3) if r < 0.96 else rng.uniform(5, 25)
     elif c.behaviour == "occasional" or c.behaviour == "disputer":
@@ -265,9 +265,9 @@ def _delay(rng: np.random.Generator, c: Customer, due: date) -> float:
     else:
         d = rng.uniform(-3, 12) if r < 0.35 else 14 + rng.gamma(2.0, 18.0)
     if after and d > 3:
-        d = 3 + (d - 3) * 0.35
+        d = 3 + (d - 3) * 0.5
     elif d > 0:  # staff shortage in accounts receivable from mid-2025: late payers drift later
-        d *= 1.0 + 0.9 * min(max((due - date(2025, 3, 1)).days / 240, 0.0), 1.0)
+        d *= 1.0 + 1.1 * min(max((due - date(2025, 3, 1)).days / 240, 0.0), 1.0)
     return float(max(d, -c.terms + 2))
 
 
@@ -286,7 +286,7 @@ def make_invoices(rng: np.random.Generator, customers: list[Customer]) -> list[I
         if pay > GO_LIVE and due < GO_LIVE - timedelta(
             days=30
         ):  # overdue at go-live: the new ladder collects faster
-            pay = GO_LIVE + timedelta(days=round((pay - GO_LIVE).days * 0.5))
+            pay = GO_LIVE + timedelta(days=round((pay - GO_LIVE).days * 0.75))
         dispute = None
         p_dispute = 0.30 if c.behaviour == "disputer" else 0.027
         if rng.random() < p_dispute:
