@@ -1,0 +1,151 @@
+"""What the CLI commands compute: each returns (readable text, JSON document).
+
+The CLI (`kit.cli`) only parses options, prints and maps errors to exit codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kit.engagement import Engagement, load_engagement
+from kit.errors import ConfigError
+from kit.ledger import Ledger
+
+__all__ = ["duplicates_command", "kpis_command", "status_command"]
+
+
+def status_command(
+    engagements: Sequence[Path],
+    *,
+    update: str | None = None,
+    status: str | None = None,
+    percent: int | None = None,
+    note: str = "",
+    author: str | None = None,
+    today: date | None = None,
+) -> tuple[str, Any]:
+    """Return the status table and the portfolio JSON; with `update`, append a status row first."""
+    from kit.rollout import format_status_table, load_statuses, record_status
+
+    if update is not None:
+        if len(engagements) != 1:
+            raise ConfigError("--update takes exactly one engagement", key="--update")
+        if status is None:
+            raise ConfigError(
+                "--update needs --status",
+                key="--status",
+                expected="not_started, in_progress, done or blocked",
+            )
+        engagement = load_engagement(engagements[0])
+        default_percent = {"done": 100, "not_started": 0}.get(status)
+        chosen = percent if percent is not None else default_percent
+        if chosen is None:
+            raise ConfigError(
+                "--update needs --percent for this status",
+                key="--percent",
+                expected="a whole number from 0 to 100",
+            )
+        record_status(
+            engagement,
+            phase=update,
+            status=status,
+            percent=chosen,
+            note=note,
+            author=author,
+            on=today,
+        )
+    elif status is not None or percent is not None:
+        raise ConfigError("--status and --percent only go with --update PHASE", key="--update")
+    statuses = load_statuses(engagements, today=today)
+    language = statuses[0][1].language if statuses else "en"
+    document = [{"engagement": str(path), **state.as_dict()} for path, state in statuses]
+    return format_status_table(statuses, language=language), document
+
+
+def _kpi_value(value: float | None, unit: str, language: str, currency: str) -> str:
+    from kit.report.format import fmt_days, fmt_money, fmt_number, fmt_percent
+
+    if unit == "days":
+        return fmt_days(value, language)
+    if unit == "percent":
+        return fmt_percent(value, language)
+    if unit == "currency":
+        return fmt_money(value, language, currency=currency)
+    if unit == "hours":
+        return f"{fmt_number(value, language)}\u00a0h" if value is not None else "–"
+    return fmt_number(value, language, digits=0)
+
+
+def kpis_command(
+    engagement: Engagement, ledger: Ledger, *, as_of: date, by: str | None = None
+) -> tuple[str, Any]:
+    """Return the KPI table (or the breakdown by `by`) and the `kit kpis --json` document."""
+    import math
+
+    from kit.kpis import REGISTRY, compute_kpis, kpis_by
+
+    language = engagement.language
+    options = {
+        "as_of": as_of,
+        "period_days": engagement.period_days,
+        "goal_days": engagement.goal_days,
+    }
+    header = {
+        "client": engagement.client,
+        "as_of": as_of.isoformat(),
+        "period_days": engagement.period_days,
+        "currency": engagement.currency,
+    }
+    if by is not None:
+        frame = kpis_by(ledger, by, **options)
+        groups = {
+            str(group): {k: (None if math.isnan(v) else float(v)) for k, v in row.items()}
+            for group, row in frame.iterrows()
+        }
+        shown = frame[["ar_total", "dso", "bpdso", "add", "cei", "paid_within_45_rate"]].round(1)
+        return f"{engagement.client} · {as_of.isoformat()} · {by}\n{shown.to_string()}", {
+            **header,
+            "by": by,
+            "groups": groups,
+        }
+    result = compute_kpis(ledger, **options)
+    rows = []
+    for kpi, info in REGISTRY.items():
+        name = info.name_de if language == "de" else info.name_en
+        value = _kpi_value(result.values.get(kpi), info.unit, language, engagement.currency)
+        note = result.notes.get(kpi, "")
+        rows.append(f"  {name:<48} {value:>18}  {note}".rstrip())
+    aging = [
+        f"  {bucket:<48} {_kpi_value(float(a), 'currency', language, engagement.currency):>18}"
+        for bucket, a in result.aging["amount"].items()
+    ]
+    title = f"{engagement.client} · {as_of.isoformat()} · {engagement.period_days} d"
+    text = "\n".join([title, *rows, "", "Aging" if language == "en" else "Altersstruktur", *aging])
+    return text, result.to_json_dict(client=engagement.client, currency=engagement.currency)
+
+
+def duplicates_command(paths: Sequence[Path], *, threshold: float) -> tuple[str, Any]:
+    """Return the duplicate-work findings of maps/folders (or engagements) and the JSON document."""
+    from kit.process import analyse, findings, load_maps, load_synonyms
+
+    sources: list[Path] = []
+    synonyms = None
+    language = "en"
+    for path in paths:
+        if (path / "engagement.yaml").is_file():
+            engagement = load_engagement(path)
+            sources.append(engagement.resolve(engagement.process_maps))
+            language = engagement.language
+            if engagement.synonyms is not None:
+                synonyms = load_synonyms(engagement.resolve(engagement.synonyms))
+        else:
+            sources.append(path)
+    analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
+    lines = findings(analysis, language=language)
+    frame = analysis.groups_frame()
+    if not frame.empty:
+        lines += ["", frame.to_string(index=False)]
+    return "\n".join(lines), analysis.to_json_dict()
