@@ -1,0 +1,1 @@
+"""The glue of each rollout step: what its notebook shows, built from the domain packages."""
