@@ -158,7 +158,7 @@ def run(
         result = run_engagement(
             engagement, only=steps, as_of=_parse_date(as_of, "--as-of"), jobs=jobs, pdf=pdf
         )
-        typer.echo(str(result.index))
+        typer.echo(str(result.reports_dir / "index.html"))
         return 0
 
     _guard(body)

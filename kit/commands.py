@@ -88,11 +88,6 @@ def kpis_command(
     from kit.kpis import REGISTRY, compute_kpis, kpis_by
 
     language = engagement.language
-    options = {
-        "as_of": as_of,
-        "period_days": engagement.period_days,
-        "goal_days": engagement.goal_days,
-    }
     header = {
         "client": engagement.client,
         "as_of": as_of.isoformat(),
@@ -100,7 +95,13 @@ def kpis_command(
         "currency": engagement.currency,
     }
     if by is not None:
-        frame = kpis_by(ledger, by, **options)
+        frame = kpis_by(
+            ledger,
+            by,
+            as_of=as_of,
+            period_days=engagement.period_days,
+            goal_days=engagement.goal_days,
+        )
         groups = {
             str(group): {k: (None if math.isnan(v) else float(v)) for k, v in row.items()}
             for group, row in frame.iterrows()
@@ -111,7 +112,9 @@ def kpis_command(
             "by": by,
             "groups": groups,
         }
-    result = compute_kpis(ledger, **options)
+    result = compute_kpis(
+        ledger, as_of=as_of, period_days=engagement.period_days, goal_days=engagement.goal_days
+    )
     rows = []
     for kpi, info in REGISTRY.items():
         name = info.name_de if language == "de" else info.name_en
