@@ -45,74 +45,80 @@ def invoice_facts(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
             value=inv["invoice_id"].iloc[first],
             expected="unique invoice ids",
         )
+    keep = (inv["issue_date"] <= t).to_numpy()
     cols = ["invoice_id", "customer_id", "issue_date", "due_date", "amount"]
-    facts = inv.loc[inv["issue_date"] <= t, cols].copy()
+    facts = inv.loc[keep, cols].reset_index(drop=True)
     facts["invoice_id"] = facts["invoice_id"].astype(str)
     facts["customer_id"] = facts["customer_id"].astype(str)
     facts["amount"] = facts["amount"].astype(float)
-    facts = facts.set_index("invoice_id", drop=False)
+    index = pd.Index(facts["invoice_id"])
+    amount = facts["amount"].to_numpy(float)
 
-    paid, settled = _paid_and_settled(ledger, facts, t)
-    facts["paid"] = paid.reindex(facts.index).fillna(0.0).astype(float)
-    facts["settled"] = pd.to_datetime(settled.reindex(facts.index))
-    facts["open_amount"] = (facts["amount"] - facts["paid"]).clip(lower=0.0)
-    facts.loc[facts["settled"].notna(), "open_amount"] = 0.0
+    paid, settled = _paid_and_settled(ledger, index, amount, keep, t)
+    facts["paid"] = paid
+    facts["settled"] = pd.to_datetime(settled)
+    open_amount = np.clip(amount - paid, 0.0, None)
+    open_amount[~np.isnat(settled)] = 0.0
+    facts["open_amount"] = open_amount
     facts["days_late"] = (facts["settled"] - facts["due_date"]).dt.days.astype(float)
     facts["dpd"] = (t - facts["due_date"]).dt.days.astype(float)
 
-    flag = (
-        inv.set_index(inv["invoice_id"].astype(str))["disputed"].reindex(facts.index)
-        if "disputed" in inv.columns
-        else pd.Series(False, index=facts.index)
-    )
-    flag = flag.fillna(False).astype(bool)
+    flag = np.zeros(len(facts), dtype=bool)
+    if "disputed" in inv.columns:
+        flag = inv.loc[keep, "disputed"].fillna(False).astype(bool).to_numpy()
     in_table = np.zeros(len(facts), dtype=bool)
     table_open = np.zeros(len(facts), dtype=bool)
     if ledger.disputes is not None and len(ledger.disputes):
         dis = ledger.disputes
         opened = dis[dis["opened_date"] <= t]
-        in_table = facts.index.isin(opened["invoice_id"].astype(str))
-        resolved = (
-            opened["resolved_date"]
-            if "resolved_date" in opened.columns
-            else pd.Series(pd.NaT, index=opened.index)
-        )
-        still_open = opened[resolved.isna() | (resolved > t)]
-        table_open = facts.index.isin(still_open["invoice_id"].astype(str))
-    facts["flagged"] = flag.to_numpy()
-    facts["disputed"] = flag.to_numpy() | in_table
-    facts["dispute_open"] = table_open | (
-        flag.to_numpy() & (facts["open_amount"] > _CENT).to_numpy()
-    )
-    return facts.reset_index(drop=True)
+        pos = index.get_indexer(pd.Index(opened["invoice_id"].astype(str)))
+        in_table[pos[pos >= 0]] = True
+        if "resolved_date" in opened.columns:
+            resolved = opened["resolved_date"]
+            pos = pos[(resolved.isna() | (resolved > t)).to_numpy()]
+        table_open[pos[pos >= 0]] = True
+    facts["flagged"] = flag
+    facts["disputed"] = flag | in_table
+    facts["dispute_open"] = table_open | (flag & (open_amount > _CENT))
+    return facts
 
 
 def _paid_and_settled(
-    ledger: Ledger, facts: pd.DataFrame, t: pd.Timestamp
-) -> tuple[pd.Series, pd.Series]:
-    """Return paid amount up to t and settlement date per invoice id (index)."""
+    ledger: Ledger, index: pd.Index, amount: np.ndarray, keep: np.ndarray, t: pd.Timestamp
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return paid amount up to t and settlement date (NaT = not settled) per invoice position."""
+    paid = np.zeros(len(index), dtype=float)
+    settled = np.full(len(index), np.datetime64("NaT"), dtype="datetime64[ns]")
     if ledger.payments is not None:
         pay = ledger.payments
-        pay = pay.loc[pay["payment_date"] <= t, ["invoice_id", "payment_date", "amount"]].copy()
-        pay["invoice_id"] = pay["invoice_id"].astype(str)
-        pay = pay[pay["invoice_id"].isin(facts.index)]
-        daily = pay.groupby(["invoice_id", "payment_date"])["amount"].sum().reset_index()
-        daily = daily.sort_values(["invoice_id", "payment_date"], kind="stable")
-        daily["cum"] = daily.groupby("invoice_id")["amount"].cumsum()
-        daily["due_amount"] = daily["invoice_id"].map(facts["amount"])
-        reached = daily[daily["cum"] >= daily["due_amount"] - _CENT]
-        settled = reached.groupby("invoice_id")["payment_date"].min()
-        paid = daily.groupby("invoice_id")["amount"].sum()
-        return paid, settled
-    inv = facts
-    if "paid_date" in ledger.invoices.columns:
-        paid_date = ledger.invoices.set_index(ledger.invoices["invoice_id"].astype(str))[
-            "paid_date"
-        ].reindex(inv.index)
-        settled = paid_date[paid_date.notna() & (paid_date <= t)]
-        return inv.loc[settled.index, "amount"], settled
-    empty = pd.Series(dtype="datetime64[ns]")
-    return pd.Series(dtype=float), empty
+        pay = pay[(pay["payment_date"] <= t).to_numpy()]
+        pos = index.get_indexer(pd.Index(pay["invoice_id"].astype(str)))
+        known = pos >= 0
+        daily = (
+            pd.DataFrame(
+                {
+                    "pos": pos[known],
+                    "day": pay["payment_date"].to_numpy()[known],
+                    "amount": pay["amount"].to_numpy(float)[known],
+                }
+            )
+            .groupby(["pos", "day"], sort=True)["amount"]
+            .sum()
+            .reset_index()
+        )
+        rows = daily["pos"].to_numpy()
+        cum = daily.groupby("pos")["amount"].cumsum().to_numpy()
+        reached = daily[cum >= amount[rows] - _CENT]
+        first = reached.groupby("pos")["day"].min()
+        settled[first.index.to_numpy()] = first.to_numpy()
+        total = daily.groupby("pos")["amount"].sum()
+        paid[total.index.to_numpy()] = total.to_numpy()
+    elif "paid_date" in ledger.invoices.columns:
+        paid_date = pd.to_datetime(ledger.invoices.loc[keep, "paid_date"]).to_numpy()
+        done = ~np.isnat(paid_date) & (paid_date <= t.to_datetime64())
+        settled[done] = paid_date[done]
+        paid[done] = amount[done]
+    return paid, settled
 
 
 def weighted_mean(values: pd.Series, weights: pd.Series) -> float:

@@ -176,6 +176,7 @@ def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int) -> None:
     """Add segment and label columns from k-means on standardised behaviour features."""
     from sklearn.cluster import KMeans
     from sklearn.preprocessing import StandardScaler
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     if n_clusters < 1:
         raise ConfigError("need at least one cluster", key="n_clusters", value=n_clusters)
@@ -196,7 +197,9 @@ def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int) -> None:
         return
     k = min(n_clusters, len(features.drop_duplicates()))
     scaled = StandardScaler().fit_transform(features.to_numpy(float))
-    model = KMeans(n_clusters=k, random_state=seed, n_init=10).fit(scaled)
+    # One thread: the data are small, and OpenMP threads on a busy machine cost seconds.
+    with threadpool_limits(limits=1):
+        model = KMeans(n_clusters=k, random_state=seed, n_init=10).fit(scaled)
     raw = pd.Series(model.labels_, index=features.index)
     profile = m[eligible].groupby(raw)[["days_late", "on_time_rate", "dispute_rate"]].mean()
     profile = profile.sort_values(

@@ -116,3 +116,13 @@ def test_preferred_channel_rules():
     )
     assert empty.empty
     assert preferred_channels(empty) == {"all": "email"}
+
+
+def test_without_message_id_column_messages_are_invoice_channel_and_time():
+    ledger = _ledger()
+    ledger.dunning_events = ledger.dunning_events.drop(columns="message_id")
+    eff = channel_effectiveness(ledger, as_of=AS_OF.date()).set_index("channel")
+    # the duplicated m1 row has the same (invoice, channel, timestamp): still one message; opens
+    # and the click attach to the latest earlier email of the same invoice
+    assert eff.loc["email", ["messages", "delivered", "opened", "clicked"]].tolist() == [2, 1, 1, 1]
+    assert eff.loc["letter", "response_rate"] == pytest.approx(50.0)
