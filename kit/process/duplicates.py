@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -54,7 +55,7 @@ def _key(sig: Signature) -> Key:
     return (sig.actions, sig.core_objects, sig.levels, sig.channels, sig.residual)
 
 
-def similarity(a: Signature, b: Signature) -> float:
+def similarity(a: Signature, b: Signature, *, texts: tuple[str, str] | None = None) -> float:
     """Return 0…1: how surely two labels name the same work (0 when action or object differ)."""
     if a.levels and b.levels and a.levels != b.levels:
         return 0.0
@@ -64,13 +65,14 @@ def similarity(a: Signature, b: Signature) -> float:
         return 0.0
     if not (a.core_objects or a.residual) or not (b.core_objects or b.residual):
         return 0.0  # generic labels ("prüfen") say nothing alone
-    ta, tb = a.text(), b.text()
+    ta, tb = texts if texts is not None else (a.text(), b.text())
     return (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 200.0
 
 
 @dataclass
 class _Cluster:
     keys: set[Key] = field(default_factory=set)
+    fits: dict[Key, bool] = field(default_factory=dict)  # cache, cleared when keys grow
     members: list[Member] = field(default_factory=list)
     by_map: dict[str, list[Member]] = field(default_factory=lambda: defaultdict(list))
 
@@ -80,17 +82,22 @@ def _collect(
 ) -> tuple[dict[Key, list[Member]], dict[Key, set[Key]]]:
     by_key: dict[Key, list[Member]] = defaultdict(list)
     neighbours: dict[Key, set[Key]] = defaultdict(set)
+    seen: dict[tuple[str, str | None], Signature] = {}  # labels repeat across maps
     for pmap in maps:
         graph = pmap.graph
         loops: dict[str, int] = {}
-        for n, comp in enumerate(nx.strongly_connected_components(graph)):
-            if len(comp) > 1:
-                loops.update(dict.fromkeys(comp, n))
+        if not nx.is_directed_acyclic_graph(graph):
+            for n, comp in enumerate(nx.strongly_connected_components(graph)):
+                if len(comp) > 1:
+                    loops.update(dict.fromkeys(comp, n))
         keys: dict[str, Key] = {}
         for node, data in graph.nodes(data=True):
             if data["kind"] != "task":
                 continue
-            sig = signature(data["name"], syn, obj=data["object"])
+            label = (data["name"], data["object"])
+            sig = seen.get(label)
+            if sig is None:
+                sig = seen[label] = signature(data["name"], syn, obj=data["object"])
             if not (sig.core_objects or sig.residual):
                 continue
             key = _key(sig)
@@ -117,30 +124,45 @@ def _collect(
 def _key_graph(
     by_key: dict[Key, list[Member]], neighbours: dict[Key, set[Key]], threshold: float
 ) -> nx.Graph:
-    """Return the similarity graph over distinct label keys, compared within blocks only."""
+    """Return the similarity graph over distinct label keys, compared within blocks only.
+
+    A block holds the keys that share an object (or, without objects, a leftover word) and an
+    action; keys without an action are compared with every key that shares their object.
+    """
     graph = nx.Graph()
-    blocks: dict[str, list[Key]] = defaultdict(list)
-    for key, members in by_key.items():
+    sigs = {key: members[0].signature for key, members in by_key.items()}
+    texts = {key: sig.text() for key, sig in sigs.items()}
+    blocks: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    by_token: dict[str, list[Key]] = defaultdict(list)
+    loose: list[tuple[str, Key]] = []
+    for key, sig in sigs.items():
         graph.add_node(key)
-        sig = members[0].signature
         for token in sig.core_objects or frozenset(sig.residual):
-            blocks[token].append(key)
+            by_token[token].append(key)
+            if sig.actions:
+                for action in sig.actions:
+                    blocks[(token, action)].append(key)
+            else:
+                loose.append((token, key))
+    candidates: set[tuple[Key, Key]] = set()
     for keys in blocks.values():
-        for i, ka in enumerate(keys):
-            sa = by_key[ka][0].signature
-            for kb in keys[i + 1 :]:
-                if graph.has_edge(ka, kb):
-                    continue
-                score = similarity(sa, by_key[kb][0].signature)
-                if score >= threshold or (
-                    score >= threshold - _BORDER and neighbours[ka] & neighbours[kb]
-                ):
-                    graph.add_edge(ka, kb, score=score)
+        candidates.update(itertools.combinations(keys, 2))
+    for token, key in loose:
+        candidates.update((key, other) for other in by_token[token] if other != key)
+    for ka, kb in candidates:
+        if graph.has_edge(ka, kb):
+            continue
+        score = similarity(sigs[ka], sigs[kb], texts=(texts[ka], texts[kb]))
+        if score >= threshold or (score >= threshold - _BORDER and neighbours[ka] & neighbours[kb]):
+            graph.add_edge(ka, kb, score=score)
     return graph
 
 
 def _fits(cluster: _Cluster, member: Member, key: Key, graph: nx.Graph) -> bool:
-    if any(k != key and not graph.has_edge(k, key) for k in cluster.keys):
+    known = cluster.fits.get(key)
+    if known is None:
+        known = cluster.fits[key] = all(k == key or graph.has_edge(k, key) for k in cluster.keys)
+    if not known:
         return False
     for other in cluster.by_map.get(member.map, []):
         if member.loop is not None and other.loop == member.loop:
@@ -180,12 +202,18 @@ def find_duplicates(
             continue
         members.sort(key=lambda mk: (-mk[0].hours_per_month, mk[0].map, mk[0].id))
         clusters: list[_Cluster] = []
+        last: dict[Key, _Cluster] = {}  # members with the same label mostly join the same group
         for member, key in members:
-            target = next((c for c in clusters if _fits(c, member, key, graph)), None)
+            target = last.get(key)
+            if target is None or not _fits(target, member, key, graph):
+                target = next((c for c in clusters if _fits(c, member, key, graph)), None)
             if target is None:
                 target = _Cluster()
                 clusters.append(target)
-            target.keys.add(key)
+            if key not in target.keys:
+                target.keys.add(key)
+                target.fits.clear()
+            last[key] = target
             target.members.append(member)
             target.by_map[member.map].append(member)
         for cluster in clusters:

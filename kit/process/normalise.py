@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +20,19 @@ _CATEGORIES = ("actions", "objects", "channels", "levels")
 _SUFFIXES = ("ungen", "ung", "ieren", "ing", "en", "er", "es", "ed", "e", "s", "n")
 _LINKS = ("s", "es", "n", "en")
 _TOKEN = re.compile(r"[a-z0-9]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def fold(text: str) -> str:
     """Return `text` in lower case with umlauts folded (ä→ae, ß→ss) and accents removed."""
-    low = text.lower()
-    for src, dst in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        low = low.replace(src, dst)
-    low = unicodedata.normalize("NFKD", low)
-    low = "".join(c for c in low if not unicodedata.combining(c))
+    low = text.lower().translate(_UMLAUTS)
+    if not low.isascii():
+        low = unicodedata.normalize("NFKD", low)
+        low = "".join(c for c in low if not unicodedata.combining(c))
     return low.replace("e-mail", "email")
 
 
+@lru_cache(maxsize=65536)
 def stem(token: str) -> str:
     """Return a crude German/English stem of a folded token (suffixes removed, min. 4 letters)."""
     while True:
