@@ -13,10 +13,23 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import DataError
-from kit.ledger import Ledger
+from kit.ledger import CANONICAL, Ledger
 
 #: Amounts below this are treated as fully paid (rounding of split payments).
 _CENT = 0.005
+
+
+def require_columns(table: pd.DataFrame, name: str, columns: tuple[str, ...]) -> None:
+    """Raise DataError when a ledger table lacks canonical columns this package needs."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise DataError(
+            f"table '{name}' lacks columns",
+            key=name,
+            value=", ".join(missing),
+            expected="the canonical columns " + ", ".join(CANONICAL[name][0]),
+            hint="map the source's headers to the canonical names in engagement.yaml (columns:)",
+        )
 
 
 def as_timestamp(value: date | pd.Timestamp) -> pd.Timestamp:
@@ -35,6 +48,11 @@ def invoice_facts(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
     """
     t = as_timestamp(as_of)
     inv = ledger.invoices
+    require_columns(inv, "invoices", CANONICAL["invoices"][0])
+    if ledger.payments is not None:
+        require_columns(ledger.payments, "payments", CANONICAL["payments"][0])
+    if ledger.disputes is not None:
+        require_columns(ledger.disputes, "disputes", CANONICAL["disputes"][0])
     dup = inv["invoice_id"].duplicated(keep="first")
     if bool(dup.any()):
         first = int(np.flatnonzero(dup.to_numpy())[0])

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import ConfigError, ReportError
-from kit.ledger import Ledger
+from kit.ledger import CANONICAL, Ledger
 from kit.report.i18n import t
-from kit.strategy._facts import _CENT, as_timestamp, invoice_facts
+from kit.strategy._facts import _CENT, as_timestamp, invoice_facts, require_columns
 
 __all__ = ["HANDOVER_COLUMNS", "agency_handover", "export_handover"]
 
@@ -89,6 +89,7 @@ def _reminders(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
     events = ledger.dunning_events
     if events is None or not len(events):
         return pd.DataFrame(columns=columns).astype({"last_reminder_date": "datetime64[ns]"})
+    require_columns(events, "dunning_events", CANONICAL["dunning_events"][0])
     end = as_timestamp(as_of) + pd.Timedelta(days=1)
     sent = events[(events["event"] == "sent") & (events["timestamp"] < end)].copy()
     sent["invoice_id"] = sent["invoice_id"].astype(str)

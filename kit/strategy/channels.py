@@ -16,8 +16,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from kit.ledger import CHANNELS, Ledger
-from kit.strategy._facts import as_timestamp, invoice_facts
+from kit.ledger import CANONICAL, CHANNELS, Ledger
+from kit.strategy._facts import as_timestamp, invoice_facts, require_columns
+from kit.strategy.segments import SEGMENT_ORDER
 
 __all__ = ["EFFECTIVENESS_COLUMNS", "channel_effectiveness", "preferred_channels"]
 
@@ -62,6 +63,7 @@ def channel_effectiveness(
     events = ledger.dunning_events
     if events is None or not len(events):
         return pd.DataFrame(columns=[*by[:-1], *EFFECTIVENESS_COLUMNS])
+    require_columns(events, "dunning_events", CANONICAL["dunning_events"][0])
     end = as_timestamp(as_of) + pd.Timedelta(days=1)
     ev = events[events["timestamp"] < end].copy()
     ev["invoice_id"] = ev["invoice_id"].astype(str)
@@ -165,8 +167,13 @@ def _aggregate(messages: pd.DataFrame, ev: pd.DataFrame, by: list[str]) -> pd.Da
         counts.loc[~counts["channel"].isin(tracked), rate] = np.nan
     rank = {c: i for i, c in enumerate(CHANNELS)}
     counts["_rank"] = counts["channel"].map(rank).fillna(len(rank))
-    counts = counts.sort_values([*by[:-1], "_rank", "channel"], kind="stable")
-    return counts.drop(columns="_rank").reset_index(drop=True)
+    keys = ["_rank", "channel"]
+    if "segment" in by:
+        tiers = {s: i for i, s in enumerate(SEGMENT_ORDER)}
+        counts["_tier"] = counts["segment"].map(tiers).fillna(len(tiers))
+        keys = ["_tier", "segment", *keys]
+    counts = counts.sort_values(keys, kind="stable")
+    return counts.drop(columns=[k for k in keys if k.startswith("_")]).reset_index(drop=True)
 
 
 def preferred_channels(

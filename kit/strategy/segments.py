@@ -31,7 +31,7 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.ledger import Ledger
-from kit.report.format import fmt_number
+from kit.report.format import fmt_money, fmt_number
 from kit.report.i18n import t
 from kit.strategy._facts import _CENT, as_timestamp, invoice_facts, weighted_mean
 
@@ -71,6 +71,7 @@ def segment_customers(
     seed: int = 0,
     thresholds: SegmentThresholds | None = None,
     n_clusters: int = 4,
+    currency: str = "EUR",
 ) -> pd.DataFrame:
     """Return one row per customer with behaviour metrics (days, %, currency) and its segment."""
     if lookback_days < 2:
@@ -87,7 +88,7 @@ def segment_customers(
         metrics["label_de"] = [t(f"strategy.segment.{s}", "de") for s in segment]
         metrics["label_en"] = [t(f"strategy.segment.{s}", "en") for s in segment]
     elif method == "kmeans":
-        _kmeans(metrics, n_clusters=n_clusters, seed=seed)
+        _kmeans(metrics, n_clusters=n_clusters, seed=seed, currency=currency)
     else:
         raise ConfigError(
             "unknown segmentation method", key="method", value=method, expected="rules or kmeans"
@@ -172,7 +173,7 @@ def _rule_tiers(m: pd.DataFrame, th: SegmentThresholds) -> list[str]:
     return [str(s) for s in choice]
 
 
-def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int) -> None:
+def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int, currency: str) -> None:
     """Add segment and label columns from k-means on standardised behaviour features."""
     from sklearn.cluster import KMeans
     from sklearn.preprocessing import StandardScaler
@@ -201,7 +202,8 @@ def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int) -> None:
     with threadpool_limits(limits=1):
         model = KMeans(n_clusters=k, random_state=seed, n_init=10).fit(scaled)
     raw = pd.Series(model.labels_, index=features.index)
-    profile = m[eligible].groupby(raw)[["days_late", "on_time_rate", "dispute_rate"]].mean()
+    described = ["days_late", "on_time_rate", "dispute_rate", "exposure"]
+    profile = m[eligible].groupby(raw)[described].mean()
     profile = profile.sort_values(
         ["days_late", "on_time_rate", "dispute_rate"], ascending=[True, False, True], kind="stable"
     )
@@ -220,6 +222,7 @@ def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int) -> None:
                 days=fmt_number(abs(days), lang, digits=0),
                 on_time=fmt_number(float(row["on_time_rate"]), lang, digits=0),
                 disputes=fmt_number(float(np.nan_to_num(row["dispute_rate"])), lang, digits=0),
+                exposure=fmt_money(float(row["exposure"]), lang, currency=currency, digits=0),
             )
 
 

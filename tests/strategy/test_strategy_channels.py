@@ -73,21 +73,23 @@ def test_period_and_segments():
     segments = pd.DataFrame(
         {
             "customer_id": ["X", "Y"],
-            "segment": ["punctual", "chronic_late"],
+            "segment": ["chronic_late", "high_value_at_risk"],
             "preferred_channel": ["letter", "sms"],
         }
     )
     # window (30 June - 25 days, 30 June]: only l5 (10 June) was sent in it
     eff = channel_effectiveness(_ledger(), as_of=AS_OF.date(), period_days=25, segments=segments)
     assert eff[["segment", "channel", "messages"]].values.tolist() == [
-        ["chronic_late", "letter", 1]
+        ["high_value_at_risk", "letter", 1]
     ]
     eff = channel_effectiveness(_ledger(), as_of=AS_OF.date(), segments=segments)
     pairs = eff[["segment", "channel", "messages"]].values.tolist()
+    # segments in tier order (high value before chronic, not alphabetical), channels in the
+    # order of CHANNELS
     assert pairs == [
-        ["chronic_late", "sms", 1],
-        ["chronic_late", "letter", 2],
-        ["punctual", "email", 2],
+        ["high_value_at_risk", "sms", 1],
+        ["high_value_at_risk", "letter", 2],
+        ["chronic_late", "email", 2],
     ]
 
 

@@ -136,3 +136,10 @@ def test_ibm_data_reproduces_the_published_facts():
     means = first.groupby("segment")["days_late"].mean()
     assert means.is_monotonic_increasing
     assert "days early" in first.loc[first["segment"] == "cluster_1", "label_en"].iloc[0]
+
+
+def test_missing_canonical_column_is_a_data_error():
+    invoices = _invoices().drop(columns="due_date")
+    with pytest.raises(DataError, match="lacks columns") as info:
+        invoice_facts(Ledger(invoices=invoices), as_of=AS_OF.date())
+    assert info.value.value == "due_date"

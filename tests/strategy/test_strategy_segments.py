@@ -126,10 +126,16 @@ def test_kmeans_is_stable_and_ordered_by_days_late():
         "K09",
     }
     label = first.loc[first["segment"] == "cluster_1", "label_en"].iloc[0]
-    assert label == "Cluster 1: pays on average 0 days late, 100 % on time, 0 % disputes"
+    assert label == (
+        "Cluster 1: pays on average 0 days late, 100 % on time, 0 % disputes, "
+        "€0 open per customer on average"
+    )
     # 11.5 is shown rounded half to even by Babel: "12"
     label = first.loc[first["segment"] == "cluster_2", "label_de"].iloc[0]
-    assert label == "Cluster 2: zahlt im Mittel 12 Tage verspätet, 0 % pünktlich, 0 % Reklamationen"
+    assert label == (
+        "Cluster 2: zahlt im Mittel 12 Tage verspätet, 0 % pünktlich, 0 % Reklamationen, "
+        "im Mittel 0\u00a0€ offen je Kunde"
+    )
 
 
 def test_unknown_method_is_a_config_error():
