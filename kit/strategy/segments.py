@@ -47,6 +47,23 @@ SEGMENT_ORDER = (
 )
 
 
+_SUMMARY_COLUMNS = [
+    "segment",
+    "label_de",
+    "label_en",
+    "customers",
+    "customer_share",
+    "invoices",
+    "ar",
+    "ar_share",
+    "overdue",
+    "overdue_share",
+    "days_late",
+    "on_time_rate",
+    "dispute_rate",
+]
+
+
 @dataclass(frozen=True)
 class SegmentThresholds:
     """Thresholds of the rule tiers (rates in %, days in calendar days)."""
@@ -263,4 +280,4 @@ def segment_summary(segments: pd.DataFrame, ledger: Ledger, *, as_of: date) -> p
                 "dispute_rate": weighted_mean(members["dispute_rate"].fillna(0.0), issued),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=_SUMMARY_COLUMNS)

@@ -62,3 +62,14 @@ def test_findings_in_both_languages():
     german = strategy_summary(language="de", segment_summary=summary, handover=handover.iloc[:0])
     assert german[-1].startswith("Keine unstrittige Rechnung ist 90 Tage")
     assert "„Großkunde mit Risiko“" in german[0]
+
+
+def test_ledger_without_invoices_by_as_of_gives_empty_tables_and_no_findings():
+    # the only invoice is issued after as_of
+    ledger = ledger_from([invoice("A", "C", "2027-01-31", late=None)])
+    seg = segment_customers(ledger, as_of=AS_OF.date())
+    summary = segment_summary(seg, ledger, as_of=AS_OF.date())
+    assert seg.empty
+    assert summary.empty
+    assert "segment" in summary.columns
+    assert strategy_summary(language="en", segment_summary=summary) == []
