@@ -123,17 +123,16 @@ def validate(engagement: EngagementArg, as_json: JsonOpt = False) -> None:
     """Check engagement.yaml and every data file; exit 0 when usable, 2 when anything blocks."""
 
     def body() -> int:
+        from kit.commands import validate_command
         from kit.engagement import load_engagement
-        from kit.ingest import validate_engagement
 
         _state["language"] = _language_of(engagement)
-        eng = load_engagement(engagement)
-        report = validate_engagement(eng)
+        text, document, blocking = validate_command(load_engagement(engagement))
         if as_json:
-            _emit_json(report.as_dict())
+            _emit_json(document)
         else:
-            typer.echo(report.describe(eng.language))
-        return 2 if report.blocking else 0
+            typer.echo(text, err=blocking)
+        return 2 if blocking else 0
 
     _guard(body)
 

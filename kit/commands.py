@@ -5,16 +5,16 @@ The CLI (`kit.cli`) only parses options, prints and maps errors to exit codes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kit.engagement import Engagement, load_engagement
-from kit.errors import ConfigError
+from kit.errors import ConfigError, KitError, Problem
 from kit.ledger import Ledger
 
-__all__ = ["duplicates_command", "kpis_command", "status_command"]
+__all__ = ["duplicates_command", "kpis_command", "status_command", "validate_command"]
 
 
 def status_command(
@@ -152,3 +152,48 @@ def duplicates_command(paths: Sequence[Path], *, threshold: float) -> tuple[str,
     if not frame.empty:
         lines += ["", frame.to_string(index=False)]
     return "\n".join(lines), analysis.to_json_dict()
+
+
+def _problems_of(error: KitError) -> list[Problem]:
+    return [error.as_problem(), *error.problems]
+
+
+def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
+    """Return the validation summary, its JSON document and whether anything blocks.
+
+    Checks the ledger sources, then the stakeholder register, the status log, the backlog and
+    the process maps, so one call lists every problem of the engagement.
+    """
+    from kit.backlog import load_backlog
+    from kit.ingest import validate_engagement
+    from kit.kpis import REGISTRY
+    from kit.process import load_maps
+    from kit.rollout import load_status, phase_plan
+    from kit.stakeholders import load_register
+
+    report = validate_engagement(engagement)
+    plan = phase_plan(engagement)
+    checks: list[tuple[Path, Callable[[Path], object]]] = [
+        (
+            engagement.resolve(engagement.stakeholders),
+            lambda p: load_register(p, phases=[phase.id for phase in plan]),
+        ),
+        (engagement.resolve(engagement.status_log), lambda p: load_status(p, phases=plan)),
+        (
+            engagement.resolve(engagement.backlog),
+            lambda p: load_backlog(p, known_kpis=set(REGISTRY)),
+        ),
+    ]
+    maps = engagement.resolve(engagement.process_maps)
+    if maps.is_dir() and any(
+        f.suffix in (".yaml", ".yml", ".csv", ".bpmn") for f in maps.rglob("*")
+    ):
+        checks.append((maps, lambda p: load_maps([p])))
+    for path, check in checks:
+        if not path.exists():
+            continue
+        try:
+            check(path)
+        except KitError as error:
+            report.errors.extend(_problems_of(error))
+    return report.describe(engagement.language), report.as_dict(), report.blocking
