@@ -19,7 +19,13 @@ from kit.errors import ConfigError, RunError
 from kit.report.format import fmt_date
 from kit.report.i18n import t
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
-from kit.run.convert import convert_notebook, page_metadata, prepare_notebook, read_headline, report_title
+from kit.run.convert import (
+    convert_notebook,
+    page_metadata,
+    prepare_notebook,
+    read_headline,
+    report_title,
+)
 from kit.run.execute import StepOutcome, execute_step
 from kit.run.manifest import environment, input_hashes, new_run_id, write_manifest
 from kit.run.pdf import combined_html, find_chromium, html_to_pdf
@@ -96,7 +102,8 @@ class _Progress:
 
     def _say(self, text: str) -> None:
         if self.enabled:
-            print(text, file=sys.stderr, flush=True)
+            sys.stderr.write(text + "\n")
+            sys.stderr.flush()
 
     def start(self, step: str) -> None:
         self._say(f"kit run: {step} …")
@@ -105,9 +112,8 @@ class _Progress:
         self.done += 1
         bar = "#" * self.done + "." * (self.total - self.done)
         state = "ok" if outcome.ok else "FAILED"
-        self._say(
-            f"kit run: [{bar}] {self.done}/{self.total} {outcome.step} {state} ({outcome.seconds:.1f} s)"
-        )
+        count = f"{self.done}/{self.total}"
+        self._say(f"kit run: [{bar}] {count} {outcome.step} {state} ({outcome.seconds:.1f} s)")
 
     def end(self, text: str) -> None:
         self._say(f"kit run: {text} in {time.perf_counter() - self.started:.1f} s")
@@ -227,8 +233,14 @@ def run_engagement(
         else:
             status = "ok" if outcome.ok else "failed"
             results.append(
-                StepResult(outcome.step, status, round(outcome.seconds, 3), outcome.executed,
-                           cell=outcome.cell, error=outcome.error)
+                StepResult(
+                    outcome.step,
+                    status,
+                    round(outcome.seconds, 3),
+                    outcome.executed,
+                    cell=outcome.cell,
+                    error=outcome.error,
+                )
             )
     manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
     if failed:
@@ -237,7 +249,10 @@ def run_engagement(
         first = failed[0]
         bar.end(f"FAILED at {first.step}; reports/ left unchanged")
         raise RunError(
-            step=first.step, cell=first.cell, error=first.error or "failed", executed=str(first.executed)
+            step=first.step,
+            cell=first.cell,
+            error=first.error or "failed",
+            executed=str(first.executed),
         )
     kit_meta = page_metadata(
         engagement,
@@ -269,7 +284,9 @@ def _finish_pages(
     if pdf:
         for i, result in enumerate(results):
             assert result.html is not None  # noqa: S101 - converted steps always have HTML
-            results[i] = _with_pdf(result, html_to_pdf(result.html, result.html.with_suffix(".pdf")))
+            results[i] = _with_pdf(
+                result, html_to_pdf(result.html, result.html.with_suffix(".pdf"))
+            )
     cards = [
         IndexCard(
             r.step,

@@ -126,7 +126,9 @@ def summary(
 def _tile_value(ctx: ReportContext, value: float | None, unit: str, digits: int) -> str:
     if unit in ("money", "percent", "days", "number"):
         return _fmt(ctx, value, f"{unit}:{digits}")
-    return f"{ctx.number(value, digits=digits)}\u00a0{unit}" if value is not None else ctx.number(None)
+    return (
+        f"{ctx.number(value, digits=digits)}\u00a0{unit}" if value is not None else ctx.number(None)
+    )
 
 
 def tiles(ctx: ReportContext, items: Sequence[Tile | Mapping[str, Any]]) -> Html:
@@ -137,7 +139,9 @@ def tiles(ctx: ReportContext, items: Sequence[Tile | Mapping[str, Any]]) -> Html
         tile = raw if isinstance(raw, Tile) else Tile(**raw)
         status = tile.status or "neutral"
         if status not in STATUS_COLOURS:
-            raise ValueError(f"unknown tile status '{status}'; expected {', '.join(STATUS_COLOURS)}")
+            raise ValueError(
+                f"unknown tile status '{status}'; expected {', '.join(STATUS_COLOURS)}"
+            )
         value = _tile_value(ctx, tile.value, tile.unit, tile.digits)
         reference = ""
         if tile.reference is not None:
@@ -240,14 +244,18 @@ def glossary(
     items = []
     for row in rows:
         if isinstance(row, Mapping):
-            term, meaning, formula = row.get("term", ""), row.get("definition", ""), row.get("formula", "")
+            term, meaning, formula = (
+                row.get("term", ""),
+                row.get("definition", ""),
+                row.get("formula", ""),
+            )
         else:
-            term, meaning, formula = (list(row) + ["", ""])[:3]
+            term, meaning, formula = [*list(row), "", ""][:3]
         formula_html = f'<div class="kit-formula">{_e(formula)}</div>' if formula else ""
         items.append(f"<dt>{_e(term)}</dt><dd>{_e(meaning)}{formula_html}</dd>")
     html = (
         f'<section class="kit-glossary"><h2>{_e(ctx.t("report.glossary.title"))}</h2>'
-        f'<dl>{"".join(items)}</dl>'
+        f"<dl>{''.join(items)}</dl>"
     )
     if sources:
         source_rows = "".join(
@@ -278,7 +286,9 @@ def headline_bundle(
 ) -> dict[str, Any]:
     """Return the display bundle of an index-card headline (custom MIME type plus plain text)."""
     if status is not None and status not in STATUS_COLOURS:
-        raise ValueError(f"unknown headline status '{status}'; expected {', '.join(STATUS_COLOURS)}")
+        raise ValueError(
+            f"unknown headline status '{status}'; expected {', '.join(STATUS_COLOURS)}"
+        )
     data = {"title": title, "value_text": value_text, "takeaway": takeaway, "status": status}
     return {HEADLINE_MIME: data, "text/plain": f"{title}: {value_text} – {takeaway}"}
 

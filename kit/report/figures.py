@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -65,7 +65,7 @@ def style_figures() -> None:
 
     style = dict(_STYLE)
     style["axes.prop_cycle"] = cycler(color=list(OKABE_ITO))
-    mpl.rcParams.update(style)
+    cast(Any, mpl.rcParams).update(style)
     _pin_metadata()
 
 

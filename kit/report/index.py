@@ -77,13 +77,21 @@ def read_status_log(path: Path) -> dict[str, str]:
             when = date.fromisoformat(raw_date)
         except ValueError:
             raise DataError(
-                "not a date", path=path, row=row_number, column="date", value=raw_date,
+                "not a date",
+                path=path,
+                row=row_number,
+                column="date",
+                value=raw_date,
                 expected="YYYY-MM-DD",
             ) from None
         status = (row.get("status") or "").strip()
         if status not in PHASE_STATUSES:
             raise DataError(
-                "unknown status", path=path, row=row_number, column="status", value=status,
+                "unknown status",
+                path=path,
+                row=row_number,
+                column="status",
+                value=status,
                 expected=", ".join(PHASE_STATUSES),
             )
         phase = (row.get("phase") or "").strip()
@@ -108,7 +116,9 @@ def phase_states(
         key = f"report.phase.{phase.id}"
         name = phase.name or (names[key][language] if key in names else phase.id)
         states.append(
-            PhaseState(phase.id, name, str(current.get(phase.id, "planned")), phase.start, phase.end)
+            PhaseState(
+                phase.id, name, str(current.get(phase.id, "planned")), phase.start, phase.end
+            )
         )
     return states
 
@@ -133,8 +143,14 @@ def render_index(
     )
     labels = {
         key: t(f"report.{key}", language)
-        for key in ("index.title", "index.reports", "index.phases", "index.open", "index.pdf",
-                    "index.all_pdf")
+        for key in (
+            "index.title",
+            "index.reports",
+            "index.phases",
+            "index.open",
+            "index.pdf",
+            "index.all_pdf",
+        )
     }
     phase_rows = [
         {

@@ -1,8 +1,8 @@
-"""Building blocks of `kit run`: execute notebooks, convert them, write the manifest, publish."""
+"""Building blocks of `kit run` (see kit.runner): execute, convert, manifest, pdf, publish.
+
+Nothing is imported here so that light modules (publish) load without papermill and nbformat.
+"""
 
 from __future__ import annotations
 
-from kit.run.execute import StepOutcome, execute_step
-from kit.run.publish import publish_reports, recover_reports
-
-__all__ = ["StepOutcome", "execute_step", "publish_reports", "recover_reports"]
+__all__: list[str] = []

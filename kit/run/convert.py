@@ -66,13 +66,13 @@ def report_title(nb: Any, step: str, language: str) -> str:
         if cell.cell_type == "markdown" and other not in cell.metadata.get("tags", []):
             for line in cell.source.splitlines():
                 if line.startswith("# "):
-                    return line[2:].strip()
+                    return str(line[2:].strip())
     return slug.replace("_", " ").capitalize()
 
 
 def _keep_output(output: Any) -> bool:
     if output.get("output_type") == "stream":
-        return output.get("name") != "stderr"
+        return bool(output.get("name") != "stderr")
     data = output.get("data", {})
     if HEADLINE_MIME in data:
         return False
@@ -122,7 +122,9 @@ def _exporter() -> Any:
 
 def convert_notebook(nb: Any, target: Path) -> Path:
     """Write the prepared notebook `nb` as a self-contained HTML report to `target`."""
-    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"path": str(target.parent)}})
+    body, _ = _exporter().from_notebook_node(
+        nb, resources={"metadata": {"path": str(target.parent)}}
+    )
     target.write_text(body, encoding="utf-8")
     return target
 
@@ -148,5 +150,6 @@ def page_metadata(
             "as_of": t("report.as_of", language),
             "prepared_by": t("report.prepared_by", language),
             "overview": t("report.overview", language),
+            "figure": t("report.figure", language),
         },
     }

@@ -28,7 +28,7 @@ def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-class CleanEnvKernelManager(AsyncKernelManager):  # type: ignore[misc]
+class CleanEnvKernelManager(AsyncKernelManager):
     """Kernel manager that starts kernels with `kernel_env()` instead of the inherited env."""
 
     kernel_log: ClassVar[IO[bytes] | None] = None
@@ -65,16 +65,16 @@ def _source_cell_number(source: Path, executed: Path, index: int) -> int | None:
         src_nb = nbformat.read(source, as_version=4)
     except (OSError, ValueError):
         return index + 1
-    cells = [c for c in run_nb.cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
+    cells = [
+        c for c in run_nb.cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])
+    ]
     if not 0 <= index < len(cells):
         return index + 1
     wanted = cells[index].get("id")
     for position, cell in enumerate(src_nb.cells, start=1):
         if wanted is not None and cell.get("id") == wanted:
             return position
-    injected = sum(
-        1 for c in cells[:index] if "injected-parameters" in c.metadata.get("tags", [])
-    )
+    injected = sum(1 for c in cells[:index] if "injected-parameters" in c.metadata.get("tags", []))
     return index - injected + 1
 
 

@@ -101,7 +101,9 @@ def package_versions() -> dict[str, str | None]:
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
     """Write run.json (sorted keys, UTF-8, trailing newline) via a temporary file and rename."""
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+    tmp.write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", "utf-8"
+    )
     tmp.replace(path)
 
 

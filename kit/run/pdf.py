@@ -28,7 +28,11 @@ _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
 
 def find_chromium() -> Path | None:
     """Return the Chromium executable (/usr/bin/chromium or `chromium` on PATH), or None."""
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in (
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and os.access(candidate, os.X_OK):
             return Path(candidate)
     return None
@@ -56,7 +60,9 @@ def html_to_pdf(html: Path, pdf: Path, *, timeout: float = 120.0) -> Path:
                 command, capture_output=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            raise ReportError(f"Chromium did not finish printing within {timeout:.0f} s", path=html) from None
+            raise ReportError(
+                f"Chromium did not finish printing within {timeout:.0f} s", path=html
+            ) from None
     if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ReportError(
@@ -77,5 +83,7 @@ def combined_html(pages: list[Path], target: Path) -> Path:
         if match is None:
             raise ReportError("report has no <body>", path=page)
         parts.append(f'<div class="kit-combined-report">{match.group(1)}</div>')
-    target.write_text(head + '<body class="kit-page kit-combined">' + "".join(parts) + "</body></html>\n", "utf-8")
+    target.write_text(
+        head + '<body class="kit-page kit-combined">' + "".join(parts) + "</body></html>\n", "utf-8"
+    )
     return target

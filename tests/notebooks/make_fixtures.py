@@ -13,7 +13,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 HERE = Path(__file__).parent
 PARAMS = 'engagement = "data/samples/acme-gmbh"\nas_of = None\nlanguage = None'
 OPEN = (
-    "from kit.report import Tile, glossary, headline, new_figure, note, open_report, summary, table, tiles\n"
+    "from kit.report import Tile, glossary, headline, new_figure, note\n"
+    "from kit.report import open_report, summary, table, tiles\n"
     "ctx = open_report(engagement, as_of=as_of, language=language)"
 )
 
@@ -27,7 +28,11 @@ def _nb(name: str, cells: list[tuple[str, str, list[str]]]) -> None:
             cell.metadata["tags"] = tags
         made.append(cell)
     nb = new_notebook(cells=made)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     nbformat.write(nb, HERE / f"{name}.ipynb")
 
@@ -43,18 +48,19 @@ _nb(
             "code",
             "summary(\n"
             "    ctx,\n"
-            "    found=[f\"{ctx.engagement.client} zahlt im Schnitt nach {ctx.days(41.2)}.\"],\n"
-            "    means=[\"Liquidität & Planung leiden <sofort>.\"],\n"
-            "    next_steps=[\"Mahnlauf wöchentlich statt monatlich.\"],\n"
+            '    found=[f"{ctx.engagement.client} zahlt im Schnitt nach {ctx.days(41.2)}."],\n'
+            '    means=["Liquidität & Planung leiden <sofort>."],\n'
+            '    next_steps=["Mahnlauf wöchentlich statt monatlich."],\n'
             ")",
             [],
         ),
         (
             "code",
             "tiles(ctx, [\n"
-            "    Tile(\"DSO\", 41.2, unit=\"days\", reference=38.0, source=\"CRF-Median\", status=\"bad\"),\n"
-            "    Tile(\"CEI\", 84.1, unit=\"percent\", reference=88, status=\"warn\"),\n"
-            "    Tile(\"Offene Posten\", 1234567.891, unit=\"money\", digits=0, status=\"neutral\"),\n"
+            '    Tile("DSO", 41.2, unit="days", reference=38.0, source="CRF-Median",'
+            ' status="bad"),\n'
+            '    Tile("CEI", 84.1, unit="percent", reference=88, status="warn"),\n'
+            '    Tile("Offene Posten", 1234567.891, unit="money", digits=0, status="neutral"),\n'
             "])",
             [],
         ),
@@ -94,7 +100,11 @@ _nb(
             "takeaway=f'{ctx.engagement.client}: Ziel 40 Tage verfehlt')",
             [],
         ),
-        ("code", "glossary(ctx, [('DSO', 'Forderungslaufzeit', 'Forderungen / Umsatz × Tage')])", []),
+        (
+            "code",
+            "glossary(ctx, [('DSO', 'Forderungslaufzeit', 'Forderungen / Umsatz × Tage')])",
+            [],
+        ),
     ],
 )
 

@@ -53,7 +53,7 @@ def agg_backend() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def report_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) -> RunResult:
-    """Return one run of fixture notebooks 01 and 02 (two jobs) on a copy of the fixture engagement."""
+    """Return one run of fixture notebooks 01 and 02 (two jobs) on a fixture engagement copy."""
     engagement = copy_engagement(tmp_path_factory.mktemp("run") / "engagement")
     return run_engagement(
         engagement, only=["01", "02"], jobs=2, notebooks_dir=FIXTURES, progress=False

@@ -1,0 +1,116 @@
+"""Open every report of a run in headless Debian Chromium as a reader would (playwright).
+
+Uses the `report_run` fixture (conftest.py): pointing it at the sample engagement's run makes
+this test check the real reports.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from kit.run.pdf import CHROMIUM_FLAGS, find_chromium
+from kit.runner import RunResult
+
+pytestmark = pytest.mark.browser
+
+A4_WIDTH_PX = 794  # 210 mm at 96 dpi
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(chromium), args=list(CHROMIUM_FLAGS)
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder for screenshots: $KIT_SCREENSHOTS if set (to look at them), else a tmp folder."""
+    wanted = os.environ.get("KIT_SCREENSHOTS")
+    if wanted:
+        Path(wanted).mkdir(parents=True, exist_ok=True)
+        return Path(wanted)
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _open(browser, page_file: Path, *, width: int, print_media: bool):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    if print_media:
+        page.emulate_media(media="print")
+    page.goto(page_file.as_uri(), wait_until="load")
+    return context, page, errors, requests
+
+
+def test_reports_render_offline_without_errors(browser, report_run: RunResult, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    pages = sorted(report_run.reports_dir.glob("*.html"))
+    assert pages
+    for page_file in pages:
+        for width, print_media, tag in ((1280, False, "desktop"), (A4_WIDTH_PX, True, "a4")):
+            context, page, errors, requests = _open(
+                browser, page_file, width=width, print_media=print_media
+            )
+            try:
+                assert errors == [], (page_file.name, errors)
+                foreign = [u for u in requests if urlparse(u).scheme not in ("file", "data")]
+                assert foreign == [], (page_file.name, foreign)
+                broken = page.evaluate(
+                    "Array.from(document.images)"
+                    ".filter(i => !(i.complete && i.naturalWidth > 0)).length"
+                )
+                assert broken == 0, page_file.name
+                # Nothing wider than the page (tables and figures fit at A4 width).
+                overflow = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                assert overflow <= 0, (page_file.name, tag, overflow)
+                target = shots / f"{page_file.stem}-{tag}.png"
+                page.screenshot(path=str(target), full_page=True)
+                assert target.stat().st_size > 10_000
+            finally:
+                context.close()
+
+
+def test_every_index_link_resolves(browser, report_run: RunResult) -> None:  # type: ignore[no-untyped-def]
+    index = report_run.reports_dir / "index.html"
+    context, page, errors, _ = _open(browser, index, width=1280, print_media=False)
+    try:
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        assert hrefs
+        for href in hrefs:
+            parsed = urlparse(href)
+            assert parsed.scheme == "file", href
+            assert Path(parsed.path).is_file(), href
+        # Follow the first card and come back through the report's overview link.
+        page.click(".kit-card h3 a")
+        page.wait_for_load_state("load")
+        assert page.url.endswith(".html") and not page.url.endswith("index.html")
+        page.click(".kit-nav a")
+        page.wait_for_load_state("load")
+        assert page.url.endswith("index.html")
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_chromium_is_available_in_ci() -> None:
+    """In CI (.ci/run installs Debian chromium) the browser tests must not be skipped."""
+    if os.environ.get("CI") and shutil.which("chromium") is None and find_chromium() is None:
+        pytest.fail("CI is set but chromium is missing: the browser tests would be skipped")

@@ -1,0 +1,101 @@
+"""A run killed at any moment leaves `reports/` as the previous (or the new) complete set.
+
+5 kills by default; `KIT_KILL_RUNS=20 pytest tests/report/test_run_kill.py` for 20 in a row.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from conftest import FIXTURES, REPO, copy_engagement
+
+from kit.runner import RunResult
+
+SCRIPT = """
+import sys
+from pathlib import Path
+from kit.runner import run_engagement
+run_engagement(sys.argv[1], only=["08"], notebooks_dir=Path(sys.argv[2]), progress=False)
+"""
+
+
+def _kill_marked(marker: str) -> None:
+    """SIGKILL the kernels this test started (they inherit the marker in their environment)."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            environ = (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if f"KIT_TEST_KILL_MARKER={marker}".encode() in environ:
+            try:
+                os.kill(int(proc.name), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def _complete_new_set(reports: Path) -> bool:
+    names = sorted(p.name for p in reports.iterdir())
+    if names != ["08_sleep.html", "index.html"]:
+        return False
+    return all(p.read_text("utf-8").rstrip().endswith("</html>") for p in reports.iterdir())
+
+
+def test_kill_at_random_points_keeps_a_complete_set(report_run: RunResult, tmp_path: Path) -> None:
+    kills = int(os.environ.get("KIT_KILL_RUNS", "5"))
+    engagement = copy_engagement(tmp_path / "engagement")
+    reports = engagement / "output" / "reports"
+    shutil.copytree(report_run.reports_dir, reports)
+    previous = {p.name: p.read_bytes() for p in reports.iterdir()}
+    marker = uuid.uuid4().hex
+    env = {**os.environ, "KIT_TEST_KILL_MARKER": marker, "KIT_TEST_SLEEP": "0.2"}
+    rng = random.Random(20260630)
+    # One uninterrupted run tells how long a run takes on this machine; kills then land anywhere
+    # from the middle of the run to just after its end (the reports are swapped near the end).
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(engagement), str(FIXTURES)],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    full = time.monotonic() - started
+    assert _complete_new_set(reports)
+    previous = {p.name: p.read_bytes() for p in reports.iterdir()}
+    outcomes = []
+    for _ in range(kills):
+        process = subprocess.Popen(
+            [sys.executable, "-c", SCRIPT, str(engagement), str(FIXTURES)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        delay = rng.uniform(0.3 * full, 1.05 * full)
+        deadline = time.monotonic() + delay
+        while time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.02)
+        finished = process.poll() is not None
+        process.kill()
+        process.wait()
+        _kill_marked(marker)
+        assert reports.is_dir(), f"reports/ missing after kill at {delay:.2f} s"
+        current = {p.name: p.read_bytes() for p in reports.iterdir()}
+        if current == previous:
+            outcomes.append("old")
+        else:
+            assert _complete_new_set(reports), f"incomplete set after kill at {delay:.2f} s"
+            outcomes.append("new" if not finished else "finished")
+            previous = current
+    print(f"kill outcomes (full run {full:.1f} s):", outcomes)
+    assert len(outcomes) == kills

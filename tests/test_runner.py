@@ -1,0 +1,41 @@
+"""Runner arguments: notebook selection and refusals before anything runs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kit.errors import ConfigError, ReportError
+from kit.run import pdf as pdf_module
+from kit.runner import find_notebooks, run_engagement
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "notebooks"
+
+
+def test_find_notebooks_by_number_or_name() -> None:
+    all_steps = [p.stem for p in find_notebooks(FIXTURES)]
+    assert all_steps == ["01_figures", "02_tables", "08_sleep", "09_fail"]
+    assert [p.stem for p in find_notebooks(FIXTURES, ["9", "01_figures"])] == [
+        "01_figures",
+        "09_fail",
+    ]
+    with pytest.raises(ConfigError) as caught:
+        find_notebooks(FIXTURES, ["05"])
+    assert caught.value.key == "only" and "01_figures" in str(caught.value)
+
+
+def test_refusals_before_running(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engagement = tmp_path / "e"
+    shutil.copytree(FIXTURES / "engagement", engagement)
+    with pytest.raises(ConfigError, match="jobs"):
+        run_engagement(engagement, jobs=0, notebooks_dir=FIXTURES, progress=False)
+    monkeypatch.setattr("kit.runner.find_chromium", lambda: None)
+    with pytest.raises(ReportError, match="Chromium is not installed"):
+        run_engagement(engagement, pdf=True, notebooks_dir=FIXTURES, progress=False)
+    monkeypatch.setattr(pdf_module, "find_chromium", lambda: None)
+    with pytest.raises(ReportError, match="Chromium"):
+        pdf_module.html_to_pdf(tmp_path / "x.html", tmp_path / "x.pdf")
+    assert not (engagement / "output" / "runs").exists()  # nothing ran
