@@ -232,6 +232,8 @@ def import_bpmn(
         pmap = read_bpmn(file)
         target = output or file.with_suffix(".yaml")
         write_yaml(pmap, target)
+        for warning in pmap.warnings:
+            typer.echo(f"Note: {warning.describe()}", err=True)
         typer.echo(str(target))
         return 0
 
