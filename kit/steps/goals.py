@@ -26,6 +26,7 @@ from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, compute_kpis, kpi_series
 from kit.kpis.aggregates import receivables, snapshot
 from kit.kpis.engine import group_codes
+from kit.kpis.registry import CRF_SOURCE
 from kit.kpis.timeline import build_timeline, day_number
 from kit.ledger import Ledger
 from kit.report import Html, Tile, glossary, headline, note, summary, table, tiles
@@ -161,10 +162,10 @@ def _owners(ctx: ReportContext) -> tuple[list[Goal], set[str] | None, bool]:
     return goals, {mapping[n] for n in names}, True
 
 
-def load_goals(ctx: ReportContext) -> GoalsView:
-    """Return the goals view of the engagement at the report's as-of date."""
+def load_goals(ctx: ReportContext, *, ledger: Ledger | None = None) -> GoalsView:
+    """Return the goals view at the report's as-of date (the ledger is loaded when not given)."""
     engagement = ctx.engagement
-    ledger = load_ledger(engagement)
+    ledger = ledger if ledger is not None else load_ledger(engagement)
     data_start = pd.Timestamp(ledger.invoices["issue_date"].min()).date()
     baseline, rule = default_baseline_date(engagement, as_of=ctx.as_of, data_start=data_start)
     series = _series(ledger, engagement, as_of=ctx.as_of, baseline=baseline, data_start=data_start)
@@ -198,13 +199,13 @@ def _name(kpi: str, language: str) -> str:
     return info.name_de if language == "de" else info.name_en
 
 
-def _value(ctx: ReportContext, kpi: str, value: float | None) -> str:
+def _value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int = 1) -> str:
     """Return a KPI value formatted with its unit (days, %, money, count)."""
     unit = REGISTRY[kpi].unit if kpi in REGISTRY else "number"
     if unit == "days":
-        return ctx.days(value)
+        return ctx.days(value, digits=digits)
     if unit == "percent":
-        return ctx.percent(value)
+        return ctx.percent(value, digits=digits)
     if unit == "currency":
         return ctx.money(value, digits=0)
     if unit == "count":
@@ -266,7 +267,7 @@ def _verdict_list(ctx: ReportContext, statuses: list[GoalStatus]) -> str:
         hit = [s for s in statuses if s.verdict == verdict]
         if hit:
             names = ", ".join(_name(s.goal.kpi, ctx.language) for s in hit)
-            parts.append(f"{len(hit)} {ctx.t('goals.verdict.' + verdict)} ({names})")
+            parts.append(f"{len(hit)} {ctx.t('goals.verdict.' + verdict)}: {names}")
     return "; ".join(parts)
 
 
@@ -315,7 +316,7 @@ def _found(ctx: ReportContext, view: GoalsView) -> list[str]:
         if not failing:
             found.append(ctx.t("steps.goals.found.smart_ok"))
         for s in failing:
-            reasons = " ".join(c.reason for c in s.smart if not c.passed)
+            reasons = " ".join(_named(ctx, c.reason, s.goal.kpi) for c in s.smart if not c.passed)
             found.append(
                 ctx.t("steps.goals.found.smart_fail", goal=_quote(ctx, s), reasons=reasons)
             )
@@ -444,7 +445,6 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
     rows = [
         {
             "goal": (s.goal.statement or "").strip(),
-            "kpi": _name(s.goal.kpi, ctx.language),
             "owner": s.goal.owner or "",
             "baseline": _value(ctx, s.goal.kpi, s.baseline),
             "latest": _value(ctx, s.goal.kpi, s.latest),
@@ -458,7 +458,6 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
     ]
     columns = [
         "goal",
-        "kpi",
         "owner",
         "baseline",
         "latest",
@@ -480,6 +479,11 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
     )
 
 
+def _named(ctx: ReportContext, text: str, kpi: str) -> str:
+    """Return `text` with a known KPI id replaced by its name in the report language."""
+    return text.replace(kpi, _name(kpi, ctx.language)) if kpi in REGISTRY else text
+
+
 def _smart_table(ctx: ReportContext, status: GoalStatus) -> Html:
     frame = pd.DataFrame(
         {
@@ -488,7 +492,7 @@ def _smart_table(ctx: ReportContext, status: GoalStatus) -> Html:
                 ctx.t("steps.goals.smart." + ("passed" if c.passed else "failed"))
                 for c in status.smart
             ],
-            "reason": [c.reason for c in status.smart],
+            "reason": [_named(ctx, c.reason, status.goal.kpi) for c in status.smart],
             "flag": [not c.passed for c in status.smart],
         }
     )
@@ -536,6 +540,11 @@ def goal_sections(ctx: ReportContext, view: GoalsView) -> None:
         show(plot_goal(status, view.series, language=ctx.language))
 
 
+def _digits(value: float) -> int:
+    """Return 2 for a value with hundredths (a CRF median such as 38.04), else 1."""
+    return 2 if abs(value * 10 - round(value * 10)) > 1e-9 else 1
+
+
 def starter_goals(ctx: ReportContext, view: GoalsView) -> Html:
     """Return the starter goals suggested from the data, with the gap in plain words."""
     frame = pd.DataFrame(
@@ -543,7 +552,7 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html:
             {
                 "kpi": _name(s.kpi, ctx.language),
                 "current": _value(ctx, s.kpi, s.current),
-                "proposed": _value(ctx, s.kpi, s.target),
+                "proposed": _value(ctx, s.kpi, s.target, digits=_digits(s.target)),
                 "statement": s.statement,
                 "rationale": s.rationale,
             }
@@ -571,7 +580,9 @@ def goals_glossary(ctx: ReportContext, view: GoalsView) -> Html:
             meaning += " " + ctx.t(
                 "steps.goals.glossary.reference",
                 value=ctx.number(info.reference, digits=2),
-                source=info.reference_source or "",
+                source=ctx.t("steps.goals.glossary.crf")
+                if info.reference_source == CRF_SOURCE
+                else info.reference_source or "",
             )
         rows.append(
             (_name(kpi, lang), meaning, info.formula_de if lang == "de" else info.formula_en)

@@ -230,7 +230,7 @@ def raci_matrix(ctx: ReportContext, view: StakeholdersView) -> None:
 
 
 def register_table(ctx: ReportContext, view: StakeholdersView) -> Html:
-    """Return the register: person, role, department, scores, quadrant and RACI letter per phase."""
+    """Return the register: person, role, department, scores, quadrant, phases with A and R."""
     reg = view.register
     frame = pd.DataFrame(
         {
@@ -245,18 +245,19 @@ def register_table(ctx: ReportContext, view: StakeholdersView) -> Html:
             ],
         }
     )
-    for phase in view.phases:
-        frame[phase] = reg[phase].replace("", "–")
-    labels = {
-        c: ctx.t("steps.stakeholders.col." + c) for c in frame.columns if c not in view.phases
-    }
-    labels.update(dict(zip(view.phases, view.phase_titles, strict=True)))
-    formats = {"influence": "number:0", "interest": "number:0"}
-    formats.update({p: "text" for p in view.phases})
+    for column, letter in (("accountable", "A"), ("responsible", "R")):
+        frame[column] = [
+            ", ".join(
+                t for p, t in zip(view.phases, view.phase_titles, strict=True) if r[p] == letter
+            )
+            or "–"
+            for _, r in reg.iterrows()
+        ]
+    labels = {c: ctx.t("steps.stakeholders.col." + c) for c in frame.columns}
     return table(
         ctx,
         frame,
-        formats=formats,
+        formats={"influence": "number:0", "interest": "number:0"},
         labels=labels,
         caption=ctx.t("steps.stakeholders.register_caption"),
     )
