@@ -45,6 +45,7 @@ __all__ = [
     "display_names",
     "gantt_chart",
     "goal_series",
+    "notes_table",
     "phase_table",
     "rollout_glossary_block",
     "rollout_headline",
@@ -554,13 +555,6 @@ def rollout_tiles(ctx: ReportContext, view: RolloutView) -> Html:
         ),
         Tile(t(_P + "tile.done"), float(done), unit=of, digits=0, status="neutral"),
         Tile(
-            t(_P + "tile.blocked"),
-            float(len(status.blocked)),
-            unit="number",
-            digits=0,
-            status="bad" if status.blocked else "good",
-        ),
-        Tile(
             t(_P + "tile.criteria"),
             float(met),
             unit=t(_P + "tile.of", total=len(auto)),
@@ -568,6 +562,17 @@ def rollout_tiles(ctx: ReportContext, view: RolloutView) -> Html:
             status="good" if met == len(auto) else "warn",
         ),
     ]
+    if status.blocked:  # only worth a tile when something is blocked; the summary says so too
+        items.insert(
+            2,
+            Tile(
+                t(_P + "tile.blocked"),
+                float(len(status.blocked)),
+                unit="number",
+                digits=0,
+                status="bad",
+            ),
+        )
     return tiles(ctx, items)
 
 
@@ -579,7 +584,6 @@ def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
     frame["status"] = frame["status"].map(lambda s: ctx.t("rollout.status." + s))
     red = frame["rag"] == "red"
     frame["rag"] = frame["rag"].map(lambda r: _rag(ctx, r))
-    frame["note"] = [p.note for p in view.status.phases]
     frame["red"] = red
     shown = [
         "name",
@@ -592,7 +596,6 @@ def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
         "percent",
         "rag",
         "slippage_days",
-        "note",
         "red",
     ]
     labels = {c: ctx.t("rollout.column." + c) for c in shown if c not in ("name", "red")}
@@ -607,18 +610,55 @@ def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
     )
 
 
+def notes_table(ctx: ReportContext, view: RolloutView) -> Html:
+    """Return the latest status update per phase that has one: date, status, note."""
+    rows = [
+        {
+            "name": p.name,
+            "since": p.since,
+            "status": ctx.t("rollout.status." + p.status),
+            "note": p.note,
+            "blocked": p.status == "blocked",
+        }
+        for p in view.status.phases
+        if p.since is not None
+    ]
+    frame = pd.DataFrame(rows, columns=["name", "since", "status", "note", "blocked"])
+    labels = {
+        "name": ctx.t("rollout.column.phase"),
+        "since": ctx.t(_P + "column.latest"),
+        "status": ctx.t("rollout.column.status"),
+        "note": ctx.t("rollout.column.note"),
+    }
+    return table(
+        ctx,
+        frame,
+        highlight="blocked",
+        labels=labels,
+        formats={"since": "date"},
+        caption=ctx.t(_P + "caption.notes"),
+    )
+
+
 def gantt_chart(ctx: ReportContext, view: RolloutView) -> Figure:
     """Return the Gantt chart of planned against actual phase dates up to the as-of date."""
     return plot_gantt(view.status, language=ctx.language, today=ctx.as_of)
+
+
+def _result(ctx: ReportContext, met: object, closed: bool) -> str:
+    if met is pd.NA or met is None:
+        return ctx.t(_P + "met.confirmed") if closed else ctx.t("rollout.met.open")
+    return ctx.t("rollout.met." + ("yes" if met else "no"))
 
 
 def criteria_table(ctx: ReportContext, view: RolloutView) -> Html:
     """Return the exit criteria per phase: automatic or manual, met / not met / open, why."""
     frame = view.criteria.copy()
     frame["check"] = frame["check"].map(lambda c: ctx.t("rollout.check." + c))
+    done = {p.phase.id for p in view.status.phases if p.status == "done"}
     frame["result"] = [
-        ctx.t("rollout.met.open") if pd.isna(m) else ctx.t("rollout.met." + ("yes" if m else "no"))
-        for m in view.criteria["met"]
+        _result(ctx, met, phase in done)
+        for met, phase in zip(view.criteria["met"], frame["phase"], strict=True)
     ]
     frame["failed"] = view.criteria["met"].eq(False).fillna(False).astype(bool)
     shown = ["phase_name", "text", "check", "result", "detail", "failed"]
