@@ -620,8 +620,9 @@ def segment_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
     )
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
+    ax.set_axisbelow(True)
     ax.margins(x=0.18)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3)
     return fig
 
 
@@ -632,7 +633,8 @@ def segment_table(ctx: ReportContext, view: KpisView) -> Html | None:
         return None
     cols = ["ar_total", "ar_overdue", "dso", "bpdso", "add", "pct_current", "paid_within_45_rate"]
     frame = seg[cols].reset_index().rename(columns={seg.index.name or "index": "segment"})
-    labels = {c: _name(ctx, c) for c in cols} | {"segment": ctx.t("steps.kpis.fig.segment")}
+    labels = {c: ctx.t("steps.kpis.short." + c, days=ctx.engagement.goal_days) for c in cols}
+    labels["segment"] = ctx.t("steps.kpis.fig.segment")
     formats = {
         "ar_total": "money:0",
         "ar_overdue": "money:0",
@@ -704,6 +706,7 @@ def funnel_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
     )
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
+    ax.set_axisbelow(True)
     ax.margins(x=0.2)
     return fig
 
@@ -840,6 +843,7 @@ def _kpi_rows(
             }
         )
     frame = pd.DataFrame(rows, columns=["kpi", "value", "unit", "reference", "note", "flag"])
+    frame = frame.drop(columns=[c for c in ("reference", "note") if not frame[c].any()])
     labels = {c: ctx.t("steps.kpis.col." + c) for c in frame.columns if c != "flag"}
     return table(
         ctx,
