@@ -199,6 +199,12 @@ def _name(kpi: str, language: str) -> str:
     return info.name_de if language == "de" else info.name_en
 
 
+def _label(kpi: str, language: str) -> str:
+    """Return the KPI name with a capital first letter, for labels and table cells."""
+    name = _name(kpi, language)
+    return name[:1].upper() + name[1:]
+
+
 def _value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int = 1) -> str:
     """Return a KPI value formatted with its unit (days, %, money, count)."""
     unit = REGISTRY[kpi].unit if kpi in REGISTRY else "number"
@@ -406,7 +412,7 @@ def goals_tiles(ctx: ReportContext, view: GoalsView) -> Html:
     """Return one tile per goal: latest value against the target, coloured by verdict."""
     items = [
         Tile(
-            label=_name(s.goal.kpi, ctx.language),
+            label=_label(s.goal.kpi, ctx.language),
             value=s.latest,
             unit=_tile_unit(s.goal.kpi),
             reference=s.goal.target,
@@ -507,11 +513,11 @@ def _section_html(ctx: ReportContext, number: int, status: GoalStatus, view: Goa
     title = ctx.t(
         "steps.goals.section",
         n=number,
-        goal=(goal.statement or "").strip() or _name(kpi, ctx.language),
+        goal=(goal.statement or "").strip() or _label(kpi, ctx.language),
     )
     meta = ctx.t(
         "steps.goals.meta",
-        kpi=_name(kpi, ctx.language),
+        kpi=_label(kpi, ctx.language),
         owner=goal.owner or ctx.t("steps.goals.no_owner"),
         verdict=ctx.t("goals.verdict." + status.verdict),
     )
@@ -550,7 +556,7 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html:
     frame = pd.DataFrame(
         [
             {
-                "kpi": _name(s.kpi, ctx.language),
+                "kpi": _label(s.kpi, ctx.language),
                 "current": _value(ctx, s.kpi, s.current),
                 "proposed": _value(ctx, s.kpi, s.target, digits=_digits(s.target)),
                 "statement": s.statement,
@@ -585,7 +591,7 @@ def goals_glossary(ctx: ReportContext, view: GoalsView) -> Html:
                 else info.reference_source or "",
             )
         rows.append(
-            (_name(kpi, lang), meaning, info.formula_de if lang == "de" else info.formula_en)
+            (_label(kpi, lang), meaning, info.formula_de if lang == "de" else info.formula_en)
         )
     for term in ("baseline", "progress", "trend", "starter"):
         rows.append(

@@ -230,15 +230,13 @@ def raci_matrix(ctx: ReportContext, view: StakeholdersView) -> None:
 
 
 def register_table(ctx: ReportContext, view: StakeholdersView) -> Html:
-    """Return the register: person, role, department, scores, quadrant, phases with A and R."""
+    """Return the register: person, role, department, grid quadrant, phases with A and with R."""
     reg = view.register
     frame = pd.DataFrame(
         {
             "name": reg["name"],
             "role": reg["role"],
             "department": reg["department"],
-            "influence": reg["influence"],
-            "interest": reg["interest"],
             "quadrant": [
                 ctx.t("stakeholders.grid." + quadrant(int(i), int(j)))
                 for i, j in zip(reg["influence"], reg["interest"], strict=True)
@@ -257,7 +255,6 @@ def register_table(ctx: ReportContext, view: StakeholdersView) -> Html:
     return table(
         ctx,
         frame,
-        formats={"influence": "number:0", "interest": "number:0"},
         labels=labels,
         caption=ctx.t("steps.stakeholders.register_caption"),
     )

@@ -110,7 +110,7 @@ def test_register_table_lists_phases_with_a_and_r(engagement: Engagement) -> Non
     assert row is not None
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
     assert cells[-2:] == ["Blueprint, Go-live", "Setup, Schulung, Abnahmetest, Hypercare"]
-    assert cells[4] == "Eng einbinden"
+    assert cells[2] == "Eng einbinden"
 
 
 def test_pseudonymised_register_hides_every_name(
