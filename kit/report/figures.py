@@ -44,6 +44,7 @@ _STYLE: dict[str, Any] = {
     "axes.spines.right": False,
     "axes.grid": True,
     "axes.grid.axis": "y",
+    "axes.axisbelow": True,
     "grid.color": "#e5e7eb",
     "grid.linewidth": 0.8,
     "xtick.color": "#4b5563",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kit.run.pdf import find_chromium
 from kit.runner import RunResult, run_engagement
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,5 +57,10 @@ def report_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) -> R
     """Return one run of fixture notebooks 01 and 02 (two jobs) on a fixture engagement copy."""
     engagement = copy_engagement(tmp_path_factory.mktemp("run") / "engagement")
     return run_engagement(
-        engagement, only=["01", "02"], jobs=2, notebooks_dir=FIXTURES, progress=False
+        engagement,
+        only=["01", "02"],
+        jobs=2,
+        notebooks_dir=FIXTURES,
+        progress=False,
+        pdf=find_chromium() is not None,  # PDFs too where Chromium is installed
     )

@@ -31,3 +31,14 @@ def test_reports_print_to_a4_pdf(report_run: RunResult, tmp_path: Path) -> None:
     # Each report starts on a new page, so the combined file has at least one page per report.
     assert _pages(combined) >= len(pages) > 0
     assert _pages(combined) > _pages(single)
+
+
+def test_run_with_pdf_publishes_pdfs(report_run: RunResult) -> None:
+    if find_chromium() is None:
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    names = sorted(p.name for p in report_run.reports_dir.glob("*.pdf"))
+    assert names == ["01_figures.pdf", "02_tables.pdf", "reports.pdf"]
+    combined = report_run.reports_dir / "reports.pdf"
+    # index + two reports, each starting on a new page.
+    assert _pages(combined) >= 3
+    assert not (report_run.run_dir / ".combined.html").exists()

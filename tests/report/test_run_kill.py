@@ -1,6 +1,6 @@
 """A run killed at any moment leaves `reports/` as the previous (or the new) complete set.
 
-5 kills by default; `KIT_KILL_RUNS=20 pytest tests/report/test_run_kill.py` for 20 in a row.
+3 kills by default; `KIT_KILL_RUNS=20 pytest tests/report/test_run_kill.py` for 20 in a row.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _complete_new_set(reports: Path) -> bool:
 
 
 def test_kill_at_random_points_keeps_a_complete_set(report_run: RunResult, tmp_path: Path) -> None:
-    kills = int(os.environ.get("KIT_KILL_RUNS", "5"))
+    kills = int(os.environ.get("KIT_KILL_RUNS", "3"))
     engagement = copy_engagement(tmp_path / "engagement")
     reports = engagement / "output" / "reports"
     shutil.copytree(report_run.reports_dir, reports)
@@ -59,19 +59,10 @@ def test_kill_at_random_points_keeps_a_complete_set(report_run: RunResult, tmp_p
     marker = uuid.uuid4().hex
     env = {**os.environ, "KIT_TEST_KILL_MARKER": marker, "KIT_TEST_SLEEP": "0.2"}
     rng = random.Random(20260630)
-    # One uninterrupted run tells how long a run takes on this machine; kills then land anywhere
-    # from the middle of the run to just after its end (the reports are swapped near the end).
-    started = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(engagement), str(FIXTURES)],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    full = time.monotonic() - started
-    assert _complete_new_set(reports)
-    previous = {p.name: p.read_bytes() for p in reports.iterdir()}
+    # A notebook's time in the shared run plus interpreter start-up and conversion approximates
+    # one run here; kills land from early in the run to just after its end. The swap itself, a
+    # window of microseconds, is hammered separately in tests/run/test_publish.py.
+    full = max(step.seconds for step in report_run.steps) + 4.0
     outcomes = []
     for _ in range(kills):
         process = subprocess.Popen(

@@ -19,7 +19,7 @@ def _reports(run: RunResult) -> dict[str, str]:
 
 
 def test_reports_are_published_with_index(report_run: RunResult) -> None:
-    names = sorted(p.name for p in report_run.reports_dir.iterdir())
+    names = sorted(p.name for p in report_run.reports_dir.glob("*.html"))
     assert names == ["01_figures.html", "02_tables.html", "index.html"]
     assert [s.status for s in report_run.steps] == ["ok", "ok"]
 
@@ -84,7 +84,8 @@ def test_tables_numbers_and_missed_targets(report_run: RunResult) -> None:
 def test_index_has_cards_headline_status_and_relative_links(report_run: RunResult) -> None:
     html = _reports(report_run)["index.html"]
     hrefs = re.findall(r'href="([^"]*)"', html)
-    assert set(hrefs) == {"01_figures.html", "02_tables.html"}
+    pdfs = {"01_figures.pdf", "02_tables.pdf", "reports.pdf"} if report_run.steps[0].pdf else set()
+    assert set(hrefs) == {"01_figures.html", "02_tables.html"} | pdfs
     assert all((report_run.reports_dir / h).is_file() for h in hrefs)
     assert "41,2\xa0Tage" in html  # headline of 01
     assert "Müller &amp; Söhne &lt;Handel&gt; GmbH: Ziel 40 Tage verfehlt" in html
