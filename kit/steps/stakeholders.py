@@ -114,6 +114,20 @@ def _lead(view: StakeholdersView) -> str | None:
     return None if leads.empty else str(leads["name"].iloc[0])
 
 
+def _first_phase(ctx: ReportContext, view: StakeholdersView, check: CheckResult) -> str:
+    """Return " It first joins in <phase> (name: letter, …)." for a failed *_from_start check."""
+    group = check.id.removesuffix("_from_start")
+    if group == check.id or group not in ("credit", "finance", "it"):
+        return ""
+    people = view.register[has_role(view.register, group)]
+    for phase, title in zip(view.phases, view.phase_titles, strict=True):
+        active = people[people[phase] != ""]
+        if not active.empty:
+            who = ", ".join(f"{r['name']}: {r[phase]}" for _, r in active.iterrows())
+            return " " + ctx.t("steps.stakeholders.found.first_phase", phase=title, who=who)
+    return " " + ctx.t("steps.stakeholders.found.never")
+
+
 def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
     """Return the executive summary: who is involved, which checks fail, what to do next."""
     reg = view.register
@@ -131,7 +145,7 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
             total=len(view.checks),
         ),
     ]
-    found += [f"{_title(ctx, c)}: {c.message}" for c in view.failed]
+    found += [f"{_title(ctx, c)}: {c.message}{_first_phase(ctx, view, c)}" for c in view.failed]
     means = [f"{_title(ctx, c)}: {c.why}" for c in view.failed]
     if not view.failed:
         means.append(ctx.t("steps.stakeholders.means.all_ok"))

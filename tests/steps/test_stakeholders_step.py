@@ -42,6 +42,10 @@ def test_summary_names_the_it_check_and_what_to_do(engagement: Engagement) -> No
     text = step.stakeholders_summary(ctx, view).text
     assert "8 von 9 Prüfungen der Erfolgsfaktoren sind erfüllt." in text
     assert "IT ab dem Blueprint: Die IT (Thomas Schmidt, Jan Schulz)" in text
+    # Setup column: Thomas Schmidt A, Jan Schulz R
+    assert (
+        "Erstmals beteiligt ist sie in der Phase Setup (Thomas Schmidt: A, Jan Schulz: R)." in text
+    )
     assert "Die IT wird oft unterschätzt" in text
     assert "Die IT jetzt in den Blueprint holen" in text
     # 11 people; departments: Finanzen, Kreditmanagement, Geschäftsführung, Finanzen & Controlling,
