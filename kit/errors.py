@@ -173,3 +173,8 @@ class RunError(KitError):
         self.cell = cell
         self.error = error
         self.executed = executed
+
+    def describe(self, language: str = "en") -> str:
+        """Return one line: step, cell and error first, then where the executed notebook is."""
+        where = f" (executed notebook: {self.executed})" if self.executed else ""
+        return f"{self.message}{where}"
