@@ -50,6 +50,8 @@ __all__ = [
     "load_process",
     "maps_frame",
     "maps_table",
+    "members_frame",
+    "members_table",
     "overview_figure",
     "process_glossary",
     "process_headline",
@@ -118,6 +120,10 @@ def show(fig: Figure) -> None:
     plt.close(fig)
 
 
+def _plural(ctx: ReportContext, key: str, n: int, **values: object) -> str:
+    return ctx.t(_K + key + (".one" if n == 1 else ".other"), **values)
+
+
 def _h(ctx: ReportContext, hours: float) -> str:
     return ctx.number(hours, digits=0)
 
@@ -160,8 +166,10 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
     if a.rework:
         loop = max(a.rework, key=lambda r: r.hours_per_month)
         found.append(
-            ctx.t(
-                _K + "found.rework",
+            _plural(
+                ctx,
+                "found.rework",
+                len(a.rework),
                 hours=_h(ctx, a.rework_hours_per_month),
                 loops=len(a.rework),
                 map=view.map_name(loop.map),
@@ -216,7 +224,7 @@ def _summary_means(ctx: ReportContext, view: ProcessView) -> list[str]:
     unknown = a.unknown_effort()
     if unknown:
         names = ", ".join(f"„{view.activity_name(m, i)}“" for m, i in unknown)
-        means.append(ctx.t(_K + "means.unknown", count=len(unknown), names=names))
+        means.append(_plural(ctx, "means.unknown", len(unknown), count=len(unknown), names=names))
     return means
 
 
@@ -279,10 +287,9 @@ def process_headline(ctx: ReportContext, view: ProcessView) -> None:
 
 
 def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
-    """Return tiles: duplicate and rework hours, FTE bound, hours per map, to-be saving."""
+    """Return tiles: duplicate hours (with the bank case), rework hours, FTE bound, to-be saving."""
     a, unit = view.analysis, ctx.t(_K + "unit.hours")
     per_map = a.duplicate_hours_per_month / len(view.maps)
-    bank = BANK_DUPLICATE_HOURS / BANK_MAPS
     items = [
         Tile(
             ctx.t(_K + "tile.duplicates"),
@@ -290,7 +297,12 @@ def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
             unit=unit,
             digits=0,
             status="warn" if a.groups else "good",
-            note=ctx.t(_K + "tile.groups", groups=len(a.groups)),
+            note=ctx.t(
+                _K + "tile.groups",
+                groups=len(a.groups),
+                per_map=_h(ctx, per_map),
+                bank=_h(ctx, BANK_DUPLICATE_HOURS / BANK_MAPS),
+            ),
         ),
         Tile(
             ctx.t(_K + "tile.rework"),
@@ -298,7 +310,7 @@ def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
             unit=unit,
             digits=0,
             status="warn" if a.rework else "good",
-            note=ctx.t(_K + "tile.loops", loops=len(a.rework)),
+            note=_plural(ctx, "tile.loops", len(a.rework), loops=len(a.rework)),
         ),
         Tile(
             ctx.t(_K + "tile.fte"),
@@ -306,15 +318,6 @@ def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
             unit=ctx.t(_K + "unit.fte"),
             digits=1,
             note=ctx.t(_K + "tile.per_fte", hours=_h(ctx, view.hours_per_fte_month)),
-        ),
-        Tile(
-            ctx.t(_K + "tile.per_map"),
-            per_map,
-            unit=unit,
-            digits=0,
-            reference=bank,
-            source=ctx.t(_K + "tile.bank"),
-            status="neutral",
         ),
         Tile(
             ctx.t(_K + "tile.to_be"),
@@ -406,29 +409,44 @@ def _reason(ctx: ReportContext, view: ProcessView, group: DuplicateGroup) -> str
 
 
 def duplicates_frame(ctx: ReportContext, view: ProcessView) -> pd.DataFrame:
-    """Return one row per duplicate group: activities, maps, lanes, systems, hours, reason."""
+    """Return one row per duplicate group: work, places, hours, avoidable hours, reason."""
     rows = [
         {
             "group": n,
-            "activities": "; ".join(m.name for m in g.members),
-            "maps": _group_maps(view, g),
-            "lanes": _join([m.lane for m in g.members]),
-            "systems": _join([m.system for m in g.members]),
+            "work": g.members[0].name,
+            "places": len(g.members),
             "hours_per_month": g.hours_per_month,
             "avoidable_hours_per_month": g.avoidable_hours_per_month,
             "reason": _reason(ctx, view, g),
         }
         for n, g in enumerate(view.analysis.groups, start=1)
     ]
-    columns = ["group", "activities", "maps", "lanes", "systems"]
-    columns += ["hours_per_month", "avoidable_hours_per_month", "reason"]
+    columns = ["group", "work", "places", "hours_per_month", "avoidable_hours_per_month"]
+    return pd.DataFrame(rows, columns=[*columns, "reason"])
+
+
+def members_frame(view: ProcessView) -> pd.DataFrame:
+    """Return one row per activity of each duplicate group: map, lane, system, hours per month."""
+    rows = [
+        {
+            "group": n,
+            "activity": m.name,
+            "map": view.map_name(m.map),
+            "lane": m.lane or "–",
+            "system": m.system or "–",
+            "hours_per_month": m.hours_per_month,
+        }
+        for n, g in enumerate(view.analysis.groups, start=1)
+        for m in g.members
+    ]
+    columns = ["group", "activity", "map", "lane", "system", "hours_per_month"]
     return pd.DataFrame(rows, columns=columns)
 
 
 def duplicates_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the duplicate groups, largest avoidable hours first."""
     frame = duplicates_frame(ctx, view)
-    formats = {"group": "number:0", "hours_per_month": "number:1"}
+    formats = {"group": "number:0", "places": "number:0", "hours_per_month": "number:1"}
     formats["avoidable_hours_per_month"] = "number:1"
     return table(
         ctx,
@@ -436,6 +454,18 @@ def duplicates_table(ctx: ReportContext, view: ProcessView) -> Html:
         formats=formats,
         labels=_labels(ctx, list(frame.columns)),
         caption=ctx.t(_K + "caption.duplicates"),
+    )
+
+
+def members_table(ctx: ReportContext, view: ProcessView) -> Html:
+    """Return the activities of every duplicate group with map, role, system and hours."""
+    frame = members_frame(view)
+    return table(
+        ctx,
+        frame,
+        formats={"group": "number:0", "hours_per_month": "number:1"},
+        labels=_labels(ctx, list(frame.columns)),
+        caption=ctx.t(_K + "caption.members"),
     )
 
 
