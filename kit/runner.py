@@ -261,7 +261,9 @@ def run_engagement(
         as_of_text=fmt_date(shown_as_of, language),
         footer=footer,
     )
-    files = _finish_pages(results, run_dir, kit_meta, engagement, language, pdf, phase_status)
+    files = _finish_pages(
+        results, run_dir, kit_meta, engagement, language, pdf, phase_status, shown_as_of
+    )
     finished = datetime.now(UTC)
     manifest.update(status="ok", finished=finished.isoformat())
     manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
@@ -279,6 +281,7 @@ def _finish_pages(
     language: str,
     pdf: bool,
     phase_status: PhaseStatusSource | None,
+    today: date,
 ) -> list[Path]:
     """Write index.html (and PDFs when asked) into the run folder; return the files to publish."""
     if pdf:
@@ -297,7 +300,7 @@ def _finish_pages(
         )
         for r in results
     ]
-    phases = phase_states(engagement, language=language, status=phase_status)
+    phases = phase_states(engagement, language=language, status=phase_status, today=today)
     combined_name = "reports.pdf" if pdf else None
     index = run_dir / "index.html"
     index.write_text(

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from kit.engagement import Engagement
-from kit.errors import DataError
 from kit.report.format import fmt_date
-from kit.report.i18n import catalogue, t
+from kit.report.i18n import t
 
 __all__ = [
     "PHASE_STATUSES",
@@ -20,7 +17,6 @@ __all__ = [
     "PhaseState",
     "PhaseStatusSource",
     "phase_states",
-    "read_status_log",
     "render_index",
 ]
 
@@ -50,77 +46,37 @@ class PhaseState:
     end: date | None
 
 
-def read_status_log(path: Path) -> dict[str, str]:
-    """Return {phase id: status} from the latest row per phase of tracking/status.csv."""
-    if not path.is_file():
-        return {}
-    text = path.read_text(encoding="utf-8-sig")
-    if not text.strip():
-        return {}
-    try:
-        dialect: Any = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(text.splitlines(), dialect=dialect)
-    missing = {"date", "phase", "status"} - set(reader.fieldnames or [])
-    if missing:
-        raise DataError(
-            f"status log lacks column(s) {', '.join(sorted(missing))}",
-            path=path,
-            row=1,
-            expected="columns date, phase, status, percent_complete, note, author",
-        )
-    latest: dict[str, tuple[date, str]] = {}
-    for row_number, row in enumerate(reader, start=2):
-        raw_date = (row.get("date") or "").strip()
-        try:
-            when = date.fromisoformat(raw_date)
-        except ValueError:
-            raise DataError(
-                "not a date",
-                path=path,
-                row=row_number,
-                column="date",
-                value=raw_date,
-                expected="YYYY-MM-DD",
-            ) from None
-        status = (row.get("status") or "").strip()
-        if status not in PHASE_STATUSES:
-            raise DataError(
-                "unknown status",
-                path=path,
-                row=row_number,
-                column="status",
-                value=status,
-                expected=", ".join(PHASE_STATUSES),
-            )
-        phase = (row.get("phase") or "").strip()
-        if phase not in latest or when >= latest[phase][0]:
-            latest[phase] = (when, status)
-    return {phase: status for phase, (_, status) in latest.items()}
-
-
 def phase_states(
-    engagement: Engagement, *, language: str, status: PhaseStatusSource | None = None
+    engagement: Engagement,
+    *,
+    language: str,
+    status: PhaseStatusSource | None = None,
+    today: date | None = None,
 ) -> list[PhaseState]:
-    """Return the phases of the plan with their current status (from `status` or the status log)."""
+    """Return the phases of the plan with their status on `today` (default: from the status log).
+
+    `status` overrides the log with {phase id: status} or a function of the engagement.
+    """
+    from kit.rollout import phase_plan, rollout_status
+
+    plan = phase_plan(engagement)
     if status is None:
-        current: Mapping[str, str] = read_status_log(engagement.resolve(engagement.status_log))
+        state = rollout_status(engagement, today=today, language=language)
+        current: Mapping[str, str] = {p.phase.id: p.status for p in state.phases}
     elif callable(status):
         current = status(engagement)
     else:
         current = status
-    names = catalogue()
-    states = []
-    for phase in engagement.phases:
-        key = f"report.phase.{phase.id}"
-        name = phase.name or (names[key][language] if key in names else phase.id)
-        states.append(
-            PhaseState(
-                phase.id, name, str(current.get(phase.id, "planned")), phase.start, phase.end
-            )
+    return [
+        PhaseState(
+            phase.id,
+            phase.title(language),
+            str(current.get(phase.id, "planned")),
+            phase.start,
+            phase.end,
         )
-    return states
+        for phase in plan
+    ]
 
 
 def render_index(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,33 +11,41 @@ from conftest import FIXTURE_ENGAGEMENT
 
 from kit.engagement import load_engagement
 from kit.errors import DataError
-from kit.report.index import IndexCard, phase_states, read_status_log, render_index
+from kit.report.index import IndexCard, phase_states, render_index
 from kit.run.convert import page_metadata
 
 
-def test_latest_row_per_phase_wins() -> None:
-    current = read_status_log(FIXTURE_ENGAGEMENT / "tracking" / "status.csv")
-    # setup: in_progress on 2026-03-01, done on 2026-03-27 -> done.
-    assert current == {"blueprint": "done", "setup": "done", "training": "blocked"}
+def test_phase_states_follow_the_status_log() -> None:
+    engagement = load_engagement(FIXTURE_ENGAGEMENT)
+    states = phase_states(engagement, language="en", today=date(2026, 6, 30))
+    # setup: in_progress on 2026-03-01, done on 2026-03-27 -> done; training blocked on 04-10.
+    assert {s.id: s.status for s in states} == {
+        "blueprint": "done",
+        "setup": "done",
+        "training": "blocked",
+        "go_live": "not_started",
+        "hypercare": "not_started",
+    }
 
 
-def test_semicolon_log_and_bad_rows(tmp_path: Path) -> None:
-    log = tmp_path / "status.csv"
-    log.write_text("date;phase;status\n2026-01-02;setup;in_progress\n", "utf-8")
-    assert read_status_log(log) == {"setup": "in_progress"}
+def test_phase_states_as_they_stood(tmp_path: Path) -> None:
+    engagement = load_engagement(FIXTURE_ENGAGEMENT)
+    # On 2026-03-15 only the blueprint was done and setup was in progress.
+    states = phase_states(engagement, language="en", today=date(2026, 3, 15))
+    assert [s.status for s in states][:3] == ["done", "in_progress", "not_started"]
+
+
+def test_bad_status_log_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE_ENGAGEMENT, tmp_path / "e")
+    log = tmp_path / "e" / "tracking" / "status.csv"
     log.write_text(
-        "date,phase,status\n2026-01-02,setup,in_progress\n02.01.2026,setup,done\n", "utf-8"
+        "date,phase,status,percent_complete,note,author\n2026-01-02,setup,finished,10,,\n"
     )
     with pytest.raises(DataError) as caught:
-        read_status_log(log)
-    assert (caught.value.row, caught.value.column, caught.value.value) == (3, "date", "02.01.2026")
-    log.write_text("date,phase,status\n2026-01-02,setup,finished\n", "utf-8")
-    with pytest.raises(DataError, match="unknown status"):
-        read_status_log(log)
-    log.write_text("when,phase\n", "utf-8")
-    with pytest.raises(DataError, match="date, status"):
-        read_status_log(log)
-    assert read_status_log(tmp_path / "absent.csv") == {}
+        phase_states(load_engagement(tmp_path / "e"), language="en", today=date(2026, 6, 30))
+    assert (caught.value.row, caught.value.column) == (2, "status") or any(
+        (p.row, p.column) == (2, "status") for p in caught.value.problems
+    )
 
 
 def test_phase_states_from_mapping_or_callable(tmp_path: Path) -> None:
