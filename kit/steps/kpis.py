@@ -179,10 +179,12 @@ def load_kpis(ctx: ReportContext) -> KpisView:
 
 
 def _name(ctx: ReportContext, kpi: str) -> str:
+    """Return the KPI name in the report language, capitalised as a label."""
     if kpi == "paid_within_45_rate":
         return ctx.t("steps.kpis.paid_within", days=ctx.engagement.goal_days)
     info = REGISTRY[kpi]
-    return info.name_de if ctx.language == "de" else info.name_en
+    name = info.name_de if ctx.language == "de" else info.name_en
+    return name[:1].upper() + name[1:]
 
 
 def _fmt(ctx: ReportContext, kpi: str, value: float | None, *, digits: int = 1) -> str:

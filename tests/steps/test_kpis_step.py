@@ -49,8 +49,8 @@ def test_tiles_carry_the_engine_values(de: ReportContext, view: KpisView, engine
     tiles = {t.label: t for t in step.headline_tiles(de, view)}
     assert list(tiles) == [
         "DSO (Forderungslaufzeit)",
-        "bestmögliche DSO (BPDSO)",
-        "durchschnittliche Verzugstage (ADD)",
+        "Bestmögliche DSO (BPDSO)",
+        "Durchschnittliche Verzugstage (ADD)",
         "Inkasso-Effektivitätsindex (CEI)",
         "Anteil nicht fälliger Forderungen",
         "Einzugsquote",
