@@ -395,8 +395,9 @@ def goal_table(ctx: ReportContext, view: AftercareView) -> Html:
         kpi = s.goal.kpi
         rows.append(
             {
-                "goal": s.goal.statement or _name(ctx, kpi),
-                "kpi": _name(ctx, kpi),
+                "goal": f"{s.goal.statement} ({_name(ctx, kpi)})"
+                if s.goal.statement
+                else _name(ctx, kpi),
                 "baseline": _value(ctx, kpi, s.baseline),
                 "now": _value(ctx, kpi, s.latest),
                 "target": _value(ctx, kpi, s.goal.target),
@@ -411,7 +412,6 @@ def goal_table(ctx: ReportContext, view: AftercareView) -> Html:
         rows,
         columns=[
             "goal",
-            "kpi",
             "baseline",
             "now",
             "target",
@@ -556,6 +556,7 @@ def plot_contributors(ctx: ReportContext, view: AftercareView) -> Figure:
 def lever_table(ctx: ReportContext, view: AftercareView) -> Html:
     """Return the levers to collect faster, largest first, with action and backlog items."""
     frame = levers(ctx, view).drop(columns="id")
+    frame["action"] = [a[:1].upper() + a[1:] for a in frame["action"]]
     labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
     return table(
         ctx,

@@ -576,36 +576,48 @@ def rollout_tiles(ctx: ReportContext, view: RolloutView) -> Html:
     return tiles(ctx, items)
 
 
+def _span(ctx: ReportContext, start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return "–"
+    return f"{ctx.date(start) if start else '…'} – {ctx.date(end) if end else '…'}"
+
+
 def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
-    """Return the phase table: owner, planned/actual dates, status, %, RAG, slippage, note."""
+    """Return the phase table: owner, planned/actual period, status, %, RAG, slippage (days)."""
     name = display_names(ctx)
-    frame = view.status.frame()
-    frame["owner"] = frame["owner"].fillna("").map(name)
-    frame["status"] = frame["status"].map(lambda s: ctx.t("rollout.status." + s))
-    red = frame["rag"] == "red"
-    frame["rag"] = frame["rag"].map(lambda r: _rag(ctx, r))
-    frame["red"] = red
-    shown = [
-        "name",
-        "owner",
-        "planned_start",
-        "planned_end",
-        "actual_start",
-        "actual_end",
-        "status",
-        "percent",
-        "rag",
-        "slippage_days",
-        "red",
+    rows = [
+        {
+            "name": p.name,
+            "owner": name(p.phase.owner or ""),
+            "planned": _span(ctx, p.phase.start, p.phase.end),
+            "actual": _span(ctx, p.actual_start, p.actual_end),
+            "status": ctx.t("rollout.status." + p.status),
+            "percent": p.percent,
+            "rag": _rag(ctx, p.rag),
+            "slippage_days": p.slippage_days,
+            "red": p.rag == "red",
+        }
+        for p in view.status.phases
     ]
-    labels = {c: ctx.t("rollout.column." + c) for c in shown if c not in ("name", "red")}
-    labels["name"] = ctx.t("rollout.column.phase")
+    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["name", "red"])
+    labels = {c: ctx.t("rollout.column." + c) for c in ("owner", "status", "percent", "rag")}
+    labels.update(
+        name=ctx.t("rollout.column.phase"),
+        planned=ctx.t(_P + "column.planned"),
+        actual=ctx.t(_P + "column.actual"),
+        slippage_days=ctx.t("rollout.column.slippage_days"),
+    )
     return table(
         ctx,
-        frame[shown],
+        frame,
         highlight="red",
         labels=labels,
-        formats={"percent": "percent:0", "slippage_days": "number:0"},
+        formats={
+            "percent": "percent:0",
+            "slippage_days": "number:0",
+            "planned": "text",
+            "actual": "text",
+        },
         caption=ctx.t(_P + "caption.phases", date=ctx.date(ctx.as_of)),
     )
 
