@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -149,6 +151,25 @@ def _convert(
     )
 
 
+@contextmanager
+def _run_lock(output: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the engagement's output folder; refuse a second run at once."""
+    output.mkdir(parents=True, exist_ok=True)
+    with open(output / ".run.lock", "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ConfigError(
+                "another `kit run` on this engagement is still running",
+                path=output,
+                hint="wait until it has finished; two runs would replace each other's reports",
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def run_engagement(
     path: str | Path,
     *,
@@ -163,9 +184,34 @@ def run_engagement(
     """Run the engagement's notebooks into output/runs/<run-id>/ and publish output/reports/.
 
     `reports/` is replaced only when every notebook succeeded; a failure raises RunError naming
-    the step, the cell and the error, and keeps the executed notebook in the run folder.
+    the step, the cell and the error, and keeps the executed notebook in the run folder. Only one
+    run per engagement at a time (a second one is refused with ConfigError).
     """
     engagement = load_engagement(path)
+    with _run_lock(engagement.output_dir):
+        return _run(
+            engagement,
+            only=only,
+            as_of=as_of,
+            jobs=jobs,
+            pdf=pdf,
+            notebooks_dir=notebooks_dir,
+            progress=progress,
+            phase_status=phase_status,
+        )
+
+
+def _run(
+    engagement: Engagement,
+    *,
+    only: Sequence[str] | None,
+    as_of: date | None,
+    jobs: int,
+    pdf: bool,
+    notebooks_dir: Path | None,
+    progress: bool,
+    phase_status: PhaseStatusSource | None,
+) -> RunResult:
     notebooks = find_notebooks(notebooks_dir or repo_root() / "notebooks", only)
     if jobs < 1:
         raise ConfigError("jobs must be at least 1", key="jobs", value=jobs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from pathlib import Path
 
@@ -39,3 +40,15 @@ def test_refusals_before_running(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     with pytest.raises(ReportError, match="Chromium"):
         pdf_module.html_to_pdf(tmp_path / "x.html", tmp_path / "x.pdf")
     assert not (engagement / "output" / "runs").exists()  # nothing ran
+
+
+def test_second_run_on_the_same_engagement_is_refused(tmp_path: Path) -> None:
+    engagement = tmp_path / "e"
+    shutil.copytree(FIXTURES / "engagement", engagement)
+    output = engagement / "output"
+    output.mkdir()
+    with open(output / ".run.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(ConfigError, match="still running"):
+            run_engagement(engagement, only=["01"], notebooks_dir=FIXTURES, progress=False)
+    assert not (output / "runs").exists()
