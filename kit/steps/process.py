@@ -124,6 +124,10 @@ def _plural(ctx: ReportContext, key: str, n: int, **values: object) -> str:
     return ctx.t(_K + key + (".one" if n == 1 else ".other"), **values)
 
 
+def _quoted(ctx: ReportContext, texts: list[str]) -> str:
+    return ", ".join(ctx.t(_K + "quote", text=text) for text in texts)
+
+
 def _h(ctx: ReportContext, hours: float) -> str:
     return ctx.number(hours, digits=0)
 
@@ -223,7 +227,7 @@ def _summary_means(ctx: ReportContext, view: ProcessView) -> list[str]:
     means.append(ctx.t(_K + "means.money"))
     unknown = a.unknown_effort()
     if unknown:
-        names = ", ".join(f"„{view.activity_name(m, i)}“" for m, i in unknown)
+        names = _quoted(ctx, [view.activity_name(m, i) for m, i in unknown])
         means.append(_plural(ctx, "means.unknown", len(unknown), count=len(unknown), names=names))
     return means
 
@@ -251,7 +255,7 @@ def _summary_next(ctx: ReportContext, view: ProcessView) -> list[str]:
             )
         )
     if len(c.missing):
-        steps.append(ctx.t(_K + "next.add", steps=", ".join(f"„{n}“" for n in c.missing["name"])))
+        steps.append(ctx.t(_K + "next.add", steps=_quoted(ctx, list(c.missing["name"]))))
     owners = _join([m.owner for m in view.maps])
     steps.append(ctx.t(_K + "next.confirm", owners=owners))
     return steps
@@ -395,7 +399,9 @@ def _reason(ctx: ReportContext, view: ProcessView, group: DuplicateGroup) -> str
     maps = {m.map for m in group.members}
     lanes = {m.lane for m in group.members if m.lane}
     systems = sorted({m.system for m in group.members if m.system})
-    what = ctx.t(_K + ("reason.same" if len(sigs) == 1 else "reason.similar"))
+    names = {m.name.casefold().strip() for m in group.members}
+    level = "identical" if len(names) == 1 else "same" if len(sigs) == 1 else "similar"
+    what = ctx.t(_K + "reason." + level)
     if len(maps) == 1:
         where = (
             ctx.t(_K + "reason.double_entry", systems=" / ".join(systems))

@@ -59,7 +59,10 @@ def test_summary_numbers_equal_the_analysis(views: dict[str, Any]) -> None:
     text = step.process_summary(ctx, view).text
     dup = ctx.number(analysis.duplicate_hours_per_month, digits=0)
     assert f"{dup} Stunden pro Monat sind Doppelarbeit, verteilt auf 7 Gruppen" in text
-    assert f"{ctx.number(analysis.rework_hours_per_month, digits=0)} Stunden pro Monat Nacharbeit" in text
+    assert (
+        f"{ctx.number(analysis.rework_hours_per_month, digits=0)} Stunden pro Monat Nacharbeit"
+        in text
+    )
     assert "126 Stunden pro Monat sind Doppelarbeit" in text
     assert "5 Prozesslandkarten mit 52 Aktivitäten" in text
     # (126.5 + 15) h ÷ 130 h per FTE = 1.09 FTE
@@ -79,6 +82,7 @@ def test_summary_numbers_equal_the_analysis(views: dict[str, Any]) -> None:
     en = step.process_summary(*views["en"]).text
     assert "126 hours per month are duplicate work, spread over 7 groups" in en
     assert "1.1 full-time staff" in en
+    assert "„" not in en and "“Agree instalment plan”" in en
 
 
 def test_maps_table_hours_equal_minutes_times_volume(views: dict[str, Any]) -> None:
@@ -115,11 +119,16 @@ def test_duplicate_groups_read_as_plain_words(views: dict[str, Any]) -> None:
     assert list(groups["places"]) == [3, 3, 2, 3, 2, 2, 2]
     assert groups["avoidable_hours_per_month"].sum() == pytest.approx(126.5)
     assert groups.loc[0, "avoidable_hours_per_month"] == pytest.approx(47.0)
-    # e-mail reminder, call about the reminder and the English label: named differently
+    # e-mail reminder and a call about the reminder: related, not identical concepts
     assert groups.loc[0, "reason"] == (
+        "Ähnliche Tätigkeit am gleichen Geschäftsobjekt in 3 Prozesslandkarten und 3 Rollen."
+    )
+    # "Reklamation in SAP erfassen", "… im CRM erfassen", "Log customer dispute": same concepts
+    assert groups.loc[3, "reason"] == (
         "Gleiche Tätigkeit am gleichen Geschäftsobjekt, nur anders benannt, "
         "in 3 Prozesslandkarten und 3 Rollen."
     )
+    assert groups.loc[4, "reason"] == "Identische Tätigkeit in 2 Prozesslandkarten und 2 Rollen."
     assert "Mahnsperre setzen" == groups.loc[4, "work"]
     en_ctx, en_view = views["en"]
     assert not any(
