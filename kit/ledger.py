@@ -8,7 +8,7 @@ import pandas as pd
 
 from kit.errors import Problem
 
-__all__ = ["CANONICAL", "EVENTS", "CHANNELS", "Ledger"]
+__all__ = ["CANONICAL", "CHANNELS", "EVENTS", "Ledger"]
 
 #: Canonical columns per table: (required, optional). Dates are datetime64[ns] (normalised to
 #: midnight), ids are strings, amounts float64, disputed bool.

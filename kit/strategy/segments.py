@@ -194,7 +194,7 @@ def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int, currency: str) -> No
     """Add segment and label columns from k-means on standardised behaviour features."""
     from sklearn.cluster import KMeans
     from sklearn.preprocessing import StandardScaler
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    from threadpoolctl import threadpool_limits
 
     if n_clusters < 1:
         raise ConfigError("need at least one cluster", key="n_clusters", value=n_clusters)
