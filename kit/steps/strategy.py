@@ -225,7 +225,8 @@ def _describe(ctx: ReportContext, view: StrategyView, segment: str) -> str:
         text = str(
             view.summary.loc[view.summary["segment"] == segment, f"label_{ctx.language}"].iloc[0]
         )
-        return text.split(": ", 1)[-1]
+        words = text.split(": ", 1)[-1]
+        return words[:1].upper() + words[1:]
     return ctx.t(f"steps.strategy.rule.{segment}", **_rule_values(ctx))
 
 
@@ -701,8 +702,8 @@ def handover_table(ctx: ReportContext, view: StrategyView) -> Html:
         "reminders_sent",
         "last_channel",
     ]
-    if ctx.engagement.privacy == "pseudonymise":
-        cols.remove("customer_name")
+    private = ctx.engagement.privacy == "pseudonymise"
+    cols.remove("customer_name" if private or h["customer_name"].isna().all() else "customer_id")
     formats = {
         "customer_id": "text",
         "customer_name": "text",
