@@ -28,7 +28,7 @@ from kit.run.convert import (
     read_headline,
     report_title,
 )
-from kit.run.execute import StepOutcome, execute_step
+from kit.run.execute import EXPORTS_ENV, StepOutcome, execute_step
 from kit.run.manifest import environment, input_hashes, new_run_id, write_manifest
 from kit.run.pdf import combined_html, find_chromium, html_to_pdf
 from kit.run.publish import publish_reports, recover_reports
@@ -256,7 +256,11 @@ def _run(
     def one(source: Path) -> StepOutcome:
         bar.start(source.stem)
         outcome = execute_step(
-            source, run_dir / source.name, parameters=parameters, cwd=repo_root()
+            source,
+            run_dir / source.name,
+            parameters=parameters,
+            cwd=repo_root(),
+            env={EXPORTS_ENV: str(run_dir / "exports")},
         )
         bar.finish(outcome)
         return outcome
@@ -314,7 +318,7 @@ def _run(
     manifest.update(status="ok", finished=finished.isoformat())
     manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
     write_manifest(run_dir / "run.json", manifest)
-    reports = publish_reports(files, output, run_id=run_id)
+    reports = publish_reports(files, output, run_id=run_id, folders=[run_dir / "exports"])
     bar.end(f"{len(results)} report(s) published to {reports}")
     return RunResult(run_id, run_dir, reports, started, finished, results)
 

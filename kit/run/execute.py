@@ -11,9 +11,18 @@ from typing import IO, Any, ClassVar
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
 
-__all__ = ["KERNEL_NAME", "CleanEnvKernelManager", "StepOutcome", "execute_step", "kernel_env"]
+__all__ = [
+    "EXPORTS_ENV",
+    "KERNEL_NAME",
+    "CleanEnvKernelManager",
+    "StepOutcome",
+    "execute_step",
+    "kernel_env",
+]
 
 KERNEL_NAME = "python3"
+#: Set in report kernels: the run's folder for files the client opens from the reports (exports).
+EXPORTS_ENV = "KIT_EXPORTS_DIR"
 # Variables that must not leak from the caller into the kernel: a non-inline matplotlib backend
 # (MPLBACKEND=Agg in a test or CI shell) makes every figure of every report silently disappear.
 _DROPPED_ENV = ("MPLBACKEND",)
@@ -32,18 +41,21 @@ class CleanEnvKernelManager(AsyncKernelManager):
     """Kernel manager that starts kernels with `kernel_env()` instead of the inherited env."""
 
     kernel_log: ClassVar[IO[bytes] | None] = None
+    extra_env: ClassVar[dict[str, str]] = {}
 
     async def _async_pre_start_kernel(self, **kw: Any) -> Any:
-        kw["env"] = kernel_env(kw.get("env"))
+        kw["env"] = {**kernel_env(kw.get("env")), **self.extra_env}
         if self.kernel_log is not None:  # the kernel's own chatter goes to a log, not the console
             kw.setdefault("stdout", self.kernel_log)
             kw.setdefault("stderr", self.kernel_log)
         return await super()._async_pre_start_kernel(**kw)
 
 
-def _manager_for(log: IO[bytes]) -> type[CleanEnvKernelManager]:
-    """Return a kernel manager class whose kernels write stdout/stderr to `log`."""
-    return type("StepKernelManager", (CleanEnvKernelManager,), {"kernel_log": log})
+def _manager_for(log: IO[bytes], env: dict[str, str]) -> type[CleanEnvKernelManager]:
+    """Return a kernel manager class whose kernels write stdout/stderr to `log` and get `env`."""
+    return type(
+        "StepKernelManager", (CleanEnvKernelManager,), {"kernel_log": log, "extra_env": env}
+    )
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,7 @@ def execute_step(
     parameters: dict[str, Any],
     cwd: Path,
     timeout: int | None = None,
+    env: dict[str, str] | None = None,
 ) -> StepOutcome:
     """Return the outcome of running `source` with papermill into `executed` (never raises)."""
     import papermill as pm
@@ -109,7 +122,7 @@ def execute_step(
             execution_timeout=timeout,
             # The kernel's working directory, without papermill's process-wide chdir (threads).
             resources={"metadata": {"path": str(cwd)}},
-            kernel_manager_class=_manager_for(log),
+            kernel_manager_class=_manager_for(log, dict(env or {})),
         )
     except PapermillExecutionError as exc:
         error = f"{exc.ename}: {_one_line(exc.evalue)}" if exc.evalue else str(exc.ename)

@@ -17,6 +17,7 @@ import errno
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = ["STAGING_PREFIX", "TRASH_PREFIX", "publish_reports", "recover_reports"]
@@ -82,8 +83,11 @@ def recover_reports(output: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def publish_reports(files: list[Path], output: Path, *, run_id: str) -> Path:
-    """Copy `files` into a staging folder and swap it in as `output/reports`; return that path."""
+def publish_reports(
+    files: list[Path], output: Path, *, run_id: str, folders: Sequence[Path] = ()
+) -> Path:
+    """Copy `files` (and whole `folders`, e.g. exports) into a staging folder, swap it in as
+    `output/reports` and return that path."""
     reports = output / "reports"
     staging = output / f"{STAGING_PREFIX}{run_id}"
     if staging.exists():
@@ -91,6 +95,9 @@ def publish_reports(files: list[Path], output: Path, *, run_id: str) -> Path:
     staging.mkdir(parents=True)
     for file in files:
         shutil.copy2(file, staging / file.name)
+    for folder in folders:
+        if folder.is_dir():
+            shutil.copytree(folder, staging / folder.name)
     _fsync_tree(staging)
     if not reports.exists():
         os.rename(staging, reports)

@@ -5,13 +5,14 @@ hand-over list), the process maps (workload hours) and the engagement settings (
 Behaviour and channels are measured over the 365 days up to the as-of date.
 
 Exports: the agency hand-over list (CSV and XLSX) and the proposed dunning ladder (CSV, for the
-consultant to edit) are written atomically into ``<engagement>/output/exports/``; the report links
-them relatively (``../exports/<file>`` from ``output/reports/``), so the links work offline as
-long as the output folder is kept together.
+consultant to edit) are written atomically into the run's ``exports/`` folder, which `kit run`
+publishes with the reports as ``reports/exports/``; the report links them as ``exports/<file>``, so
+the links work offline wherever the reports folder is copied.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -108,8 +109,15 @@ def show(fig: Figure) -> None:
 
 
 def exports_dir(engagement: Engagement) -> Path:
-    """Return the folder for files the client opens from the reports (output/exports)."""
-    return engagement.output_dir / "exports"
+    """Return the folder for files the client opens from the reports.
+
+    Under `kit run` it is the run's `exports/` folder (published with the reports as
+    `reports/exports/`); a notebook run by hand writes to `<engagement>/output/exports/`.
+    """
+    from kit.run.execute import EXPORTS_ENV
+
+    chosen = os.environ.get(EXPORTS_ENV)
+    return Path(chosen) if chosen else engagement.output_dir / "exports"
 
 
 def workload_by_map(engagement: Engagement) -> pd.DataFrame:
@@ -732,7 +740,7 @@ def handover_block(ctx: ReportContext, view: StrategyView) -> Html:
         min_amount=ctx.money(settings.agency_min_amount, digits=0),
     )
     links = " · ".join(
-        f'<a href="../{escape(exports_dir(ctx.engagement).name)}/{escape(p.name)}" download>'
+        f'<a href="exports/{escape(p.name)}" download>'
         f"{escape(ctx.t(f'steps.strategy.download.{kind}'))} ({escape(p.name)})</a>"
         for kind, p in zip(("csv", "xlsx"), view.exports, strict=True)
     )

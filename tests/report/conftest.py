@@ -64,3 +64,22 @@ def report_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) -> R
         progress=False,
         pdf=find_chromium() is not None,  # PDFs too where Chromium is installed
     )
+
+
+SAMPLE = REPO / "data" / "samples" / "acme-gmbh"
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) -> RunResult:
+    """Return one run of the seven real notebooks on a copy of the sample engagement."""
+    engagement = tmp_path_factory.mktemp("sample") / "acme-gmbh"
+    shutil.copytree(SAMPLE, engagement, ignore=shutil.ignore_patterns("output"))
+    return run_engagement(engagement, jobs=2, progress=False)
+
+
+@pytest.fixture(scope="session", params=["fixture-notebooks", "sample-engagement"])
+def any_run(request: pytest.FixtureRequest) -> RunResult:
+    """Return the fixture run and the sample run in turn (browser checks apply to both)."""
+    name = "report_run" if request.param == "fixture-notebooks" else "sample_run"
+    run: RunResult = request.getfixturevalue(name)
+    return run

@@ -59,8 +59,8 @@ def _open(browser, page_file: Path, *, width: int, print_media: bool):  # type: 
     return context, page, errors, requests
 
 
-def test_reports_render_offline_without_errors(browser, report_run: RunResult, shots: Path) -> None:  # type: ignore[no-untyped-def]
-    pages = sorted(report_run.reports_dir.glob("*.html"))
+def test_reports_render_offline_without_errors(browser, any_run: RunResult, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    pages = sorted(any_run.reports_dir.glob("*.html"))
     assert pages
     for page_file in pages:
         for width, print_media, tag in ((1280, False, "desktop"), (A4_WIDTH_PX, True, "a4")):
@@ -81,15 +81,15 @@ def test_reports_render_offline_without_errors(browser, report_run: RunResult, s
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
                 )
                 assert overflow <= 0, (page_file.name, tag, overflow)
-                target = shots / f"{page_file.stem}-{tag}.png"
+                target = shots / f"{page_file.parent.parent.parent.name}-{page_file.stem}-{tag}.png"
                 page.screenshot(path=str(target), full_page=True)
                 assert target.stat().st_size > 10_000
             finally:
                 context.close()
 
 
-def test_every_index_link_resolves(browser, report_run: RunResult) -> None:  # type: ignore[no-untyped-def]
-    index = report_run.reports_dir / "index.html"
+def test_every_index_link_resolves(browser, any_run: RunResult) -> None:  # type: ignore[no-untyped-def]
+    index = any_run.reports_dir / "index.html"
     context, page, errors, _ = _open(browser, index, width=1280, print_media=False)
     try:
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
