@@ -306,3 +306,17 @@ def headline(
 
 def _finite(value: float | None) -> bool:
     return value is not None and math.isfinite(value)
+
+
+def show(item: Any) -> None:
+    """Display a figure (then close it, so it appears exactly once) or a block; None shows nothing."""
+    if item is None:
+        return
+    from IPython.display import display
+    from matplotlib.figure import Figure
+
+    display(item)
+    if isinstance(item, Figure):
+        import matplotlib.pyplot as plt
+
+        plt.close(item)

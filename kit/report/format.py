@@ -19,7 +19,6 @@ def locale_of(language: str) -> str:
     return _LOCALES[language]
 
 
-
 def fmt_number(value: float | None, language: str, *, digits: int = 1) -> str:
     """Return a number with the locale's separators and `digits` decimals ("1.234,5" in German)."""
     if value is None or math.isnan(value):
