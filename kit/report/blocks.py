@@ -309,7 +309,7 @@ def _finite(value: float | None) -> bool:
 
 
 def show(item: Any) -> None:
-    """Display a figure (then close it, so it appears exactly once) or a block; None shows nothing."""
+    """Display a figure (closed afterwards, so it shows once) or a block; None shows nothing."""
     if item is None:
         return
     from IPython.display import display
