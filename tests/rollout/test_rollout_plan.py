@@ -27,7 +27,7 @@ def test_default_plan_has_seven_phases_without_dates(make_engagement: Callable[.
     ]  # fmt: skip
     assert [p.title("de") for p in plan] == [
         "Blueprint", "Setup", "Schulung", "Abnahmetest", "Go-live", "Hypercare",
-        "kontinuierliche Verbesserung",
+        "Kontinuierliche Verbesserung",
     ]  # fmt: skip
     assert [p.title("en") for p in plan] == [
         "Blueprint", "Setup", "Training", "Acceptance test", "Go-live", "Hypercare",
