@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 from pathlib import Path
@@ -284,13 +285,51 @@ def _read_yaml(file: Path) -> dict[str, Any]:
     return loaded
 
 
+# Words consultants write for a key, mapped to the key the kit expects.
+_ALIASES = {
+    "separator": "sep",
+    "seperator": "sep",
+    "delimiter": "sep",
+    "trennzeichen": "sep",
+    "decimal_separator": "decimal",
+    "pfad": "path",
+    "file": "path",
+    "spalten": "columns",
+    "mapping": "columns",
+    "sprache": "language",
+    "kunde": "client",
+    "waehrung": "currency",
+    "stichtag": "as_of",
+    "zeitraum": "period_days",
+}
+
+
+def _known_keys() -> list[str]:
+    models: tuple[type[BaseModel], ...] = (
+        Engagement,
+        DataSources,
+        Source,
+        Branding,
+        Goal,
+        Phase,
+        Team,
+        StrategySettings,
+    )
+    return sorted({name for model in models for name in model.model_fields if name != "root"})
+
+
 def _problems_from(exc: ValidationError, file: Path, raw: dict[str, Any]) -> list[Problem]:
     problems = []
     for err in exc.errors():
         loc = ".".join(str(part) for part in err["loc"])
         if err["type"] == "extra_forbidden":
             message = f"unknown key '{err['loc'][-1]}'"
-            expected = "one of the keys documented in engagement.yaml"
+            unknown = str(err["loc"][-1])
+            close = [_ALIASES[unknown.lower()]] if unknown.lower() in _ALIASES else []
+            close = close or difflib.get_close_matches(unknown, _known_keys(), n=1)
+            expected = (
+                f"'{close[0]}'?" if close else "one of the keys documented in engagement.yaml"
+            )
         elif err["type"] == "missing":
             message = "required key is missing"
             expected = None

@@ -114,3 +114,16 @@ def test_yes_no_keys_stay_text(tmp_path: Path) -> None:
     text = MINIMAL + "    values: {disputed: {Yes: true, No: false, Ja: true}}\n"
     eng = load_engagement(_engagement(tmp_path, text))
     assert eng.data.invoices.values["disputed"] == {"Yes": True, "No": False, "Ja": True}
+
+
+@pytest.mark.parametrize(
+    ("line", "suggestion"),
+    [("languag: de\n", "'language'?"), ("separator: ';'\n", None)],
+)
+def test_unknown_key_suggests_the_expected_one(
+    tmp_path: Path, line: str, suggestion: str | None
+) -> None:
+    text = MINIMAL + line if suggestion else MINIMAL + "    " + line
+    with pytest.raises(ConfigError) as info:
+        load_engagement(_engagement(tmp_path, text))
+    assert (suggestion or "expected 'sep'?") in info.value.describe()
