@@ -16,6 +16,7 @@ from kit.kpis import kpis_by as kpis_by_group
 from kit.report import open_report
 from kit.report.context import ReportContext
 from kit.steps import kpis as step
+from kit.steps import kpis_figures, kpis_quality, kpis_tables, kpis_text, kpis_wording
 from kit.steps.kpis import KpisView
 
 matplotlib.use("Agg")
@@ -81,19 +82,19 @@ def test_references_are_the_crf_medians_with_their_source(
 
 def test_status_follows_the_direction() -> None:
     # DSO (lower is better), CRF 38.04; warn band 10 % = 3.804 days
-    assert step.kpi_status("dso", 38.0, 38.04) == "good"
-    assert step.kpi_status("dso", 41.8, 38.04) == "warn"  # 3.76 ≤ 3.804
-    assert step.kpi_status("dso", 43.9, 38.04) == "bad"  # 5.86 > 3.804
+    assert kpis_wording.kpi_status("dso", 38.0, 38.04) == "good"
+    assert kpis_wording.kpi_status("dso", 41.8, 38.04) == "warn"  # 3.76 ≤ 3.804
+    assert kpis_wording.kpi_status("dso", 43.9, 38.04) == "bad"  # 5.86 > 3.804
     # CEI (higher is better), CRF 86.52; warn band 8.652 points
-    assert step.kpi_status("cei", 92.1, 86.52) == "good"
-    assert step.kpi_status("cei", 80.0, 86.52) == "warn"  # 6.52 ≤ 8.652
-    assert step.kpi_status("cei", 70.0, 86.52) == "bad"
-    assert step.kpi_status("cei", None, 86.52) == "neutral"
-    assert step.kpi_status("cei", 70.0, None) == "neutral"
+    assert kpis_wording.kpi_status("cei", 92.1, 86.52) == "good"
+    assert kpis_wording.kpi_status("cei", 80.0, 86.52) == "warn"  # 6.52 ≤ 8.652
+    assert kpis_wording.kpi_status("cei", 70.0, 86.52) == "bad"
+    assert kpis_wording.kpi_status("cei", None, 86.52) == "neutral"
+    assert kpis_wording.kpi_status("cei", 70.0, None) == "neutral"
 
 
 def test_summary_numbers_match_the_engine(de: ReportContext, view: KpisView, engine: dict) -> None:
-    found, means, steps = step.summary_lines(de, view)
+    found, means, steps = kpis_text.summary_lines(de, view)
     text = " ".join(found + means + steps)
     dso, ar_overdue = engine["dso"], engine["ar_overdue"]
     assert de.days(dso) in found[0]  # "43,9 Tage"
@@ -122,7 +123,7 @@ def test_summary_numbers_match_the_engine(de: ReportContext, view: KpisView, eng
 def test_aging_table_sums_to_total_receivables(
     de: ReportContext, view: KpisView, engine: dict
 ) -> None:
-    rows = step.aging_rows(de, view)
+    rows = kpis_tables.aging_rows(de, view)
     buckets, total = rows.iloc[:-1], rows.iloc[-1]
     assert list(buckets["bucket"]) == [
         "nicht fällig",
@@ -145,9 +146,10 @@ def test_every_block_renders_in_both_languages(
     published: list[dict[str, object]] = []
     monkeypatch.setattr(step, "headline", lambda ctx, **kw: published.append(kw))
     blocks = (
-        step.kpis_summary, step.kpis_tiles, step.aging_table, step.segment_table,
-        step.top_overdue_table, step.dispute_tiles, step.funnel_table, step.digital_table,
-        step.quality_overview, step.quality_anomalies, step.kpi_table, step.kpis_glossary,
+        kpis_text.kpis_summary, step.kpis_tiles, kpis_tables.aging_table,
+        kpis_tables.segment_table, kpis_tables.top_overdue_table, step.dispute_tiles,
+        kpis_tables.funnel_table, kpis_tables.digital_table, kpis_quality.quality_overview,
+        kpis_quality.quality_anomalies, kpis_tables.kpi_table, kpis_tables.kpis_glossary,
     )  # fmt: skip
     for ctx in (de, en):
         html = "".join(str(block(ctx, view)) for block in blocks)  # KeyError on a missing key
@@ -155,7 +157,12 @@ def test_every_block_renders_in_both_languages(
         for info in REGISTRY.values():
             formula = info.formula_de if ctx.language == "de" else info.formula_en
             assert escape(formula) in html, info.id
-        for fig in (step.aging_figure, step.trend_figure, step.segment_figure, step.funnel_figure):
+        for fig in (
+            kpis_figures.aging_figure,
+            kpis_figures.trend_figure,
+            kpis_figures.segment_figure,
+            kpis_figures.funnel_figure,
+        ):
             figure = fig(ctx, view)
             assert figure.axes[0].get_xlabel() and figure.axes[0].get_ylabel()
             plt.close(figure)
@@ -169,8 +176,8 @@ def test_every_block_renders_in_both_languages(
 def test_glossary_states_the_known_variants(
     de: ReportContext, en: ReportContext, view: KpisView
 ) -> None:
-    de_html = str(step.kpis_glossary(de, view))
-    en_html = str(step.kpis_glossary(en, view))
+    de_html = str(kpis_tables.kpis_glossary(de, view))
+    en_html = str(kpis_tables.kpis_glossary(en, view))
     for word in ("durchschnittlichen statt", "Umsatz je Monat", "alle offenen Forderungen",
                  "nach Rechnungsdatum", "86,52", "ADD-Median nicht gleich"):  # fmt: skip
         assert word in de_html, word
@@ -180,7 +187,7 @@ def test_glossary_states_the_known_variants(
 
 
 def test_aging_axis_uses_german_thousands(de: ReportContext, view: KpisView) -> None:
-    fig = step.aging_figure(de, view)
+    fig = kpis_figures.aging_figure(de, view)
     fig.canvas.draw()
     ax = fig.axes[0]
     assert ax.get_ylabel() == "Offener Betrag (Tsd. €)"
@@ -210,10 +217,10 @@ def test_null_kpis_carry_translated_notes(de: ReportContext, view: KpisView) -> 
         quality=data_quality(bare, as_of=de.as_of),
     )
     for text in result.notes.values():
-        assert step.note_text(de, text) != text, text  # every engine note has a German text
-    html = str(step.kpi_table(de, bare_view))
+        assert kpis_wording.note_text(de, text) != text, text  # every engine note has a German text
+    html = str(kpis_tables.kpi_table(de, bare_view))
     assert "keine Daten zu Mahnereignissen" in html
     assert "keine Reklamationsdaten" in html
-    assert "Kundensegment" in str(step.segment_figure(de, bare_view))
-    assert step.segment_table(de, bare_view) is None
-    assert "Mahnereignissen" in str(step.funnel_figure(de, bare_view))
+    assert "Kundensegment" in str(kpis_figures.segment_figure(de, bare_view))
+    assert kpis_tables.segment_table(de, bare_view) is None
+    assert "Mahnereignissen" in str(kpis_figures.funnel_figure(de, bare_view))
