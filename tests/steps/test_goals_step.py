@@ -19,6 +19,7 @@ from kit.ingest import load_ledger
 from kit.kpis import compute_kpis, kpi_series
 from kit.ledger import Ledger
 from kit.report import ReportContext
+from kit.steps import goals_tables, goals_text, goals_wording
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
 AS_OF = date(2026, 6, 30)
@@ -121,7 +122,7 @@ def test_late_by_segment_counts_invoices_settled_after_45_days(
 
 def test_summary_names_verdicts_gap_and_segment(views: dict[str, Any]) -> None:
     ctx, view = views["de"]
-    text = step.goals_summary(ctx, view).text
+    text = goals_text.goals_summary(ctx, view).text
     worst = str(view.late_by_segment.index[0])
     assert "3 Ziele vereinbart" in text
     assert "1 gefährdet: Anteil innerhalb von 45 Tagen bezahlt" in text
@@ -131,7 +132,7 @@ def test_summary_names_verdicts_gap_and_segment(views: dict[str, Any]) -> None:
     # the late share is 100 − paid_within_45_rate, rounded to whole percent
     late = round(100 - view.values["paid_within_45_rate"])
     assert f"{late}\u00a0% der Rechnungen werden später als 45 Tage" in text
-    en = step.goals_summary(*views["en"]).text
+    en = goals_text.goals_summary(*views["en"]).text
     assert "The biggest gap is in “Alle Zahlungen innerhalb von 45 Tagen”" in en
     assert "at the current pace" in en.lower()
 
@@ -152,7 +153,7 @@ def test_headline_counts_goals_on_course(
 
 def test_forecast_words_for_each_verdict(views: dict[str, Any]) -> None:
     ctx, view = views["en"]
-    risk, track, done = (step.forecast_text(ctx, s) for s in view.statuses)
+    risk, track, done = (goals_wording.forecast_text(ctx, s) for s in view.statuses)
     reach = view.statuses[0].reach_date
     assert reach is not None and reach > date(2026, 12, 31)
     assert "not before the deadline of 31 Dec 2026" in risk
@@ -165,18 +166,18 @@ def test_every_block_renders_in_both_languages_without_placeholders(
     views: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[Any] = []
-    monkeypatch.setattr(step, "display", shown.append)
+    monkeypatch.setattr("IPython.display.display", shown.append)  # kit.report.show displays
     monkeypatch.setattr(step, "headline", lambda ctx, **kw: None)
     for lang in ("de", "en"):
         ctx, view = views[lang]
         blocks = [
-            step.goals_summary(ctx, view),
+            goals_text.goals_summary(ctx, view),
             step.goals_tiles(ctx, view),
-            step.goals_overview(ctx, view),
-            step.starter_goals(ctx, view),
-            step.goals_glossary(ctx, view),
+            goals_tables.goals_overview(ctx, view),
+            goals_tables.starter_goals(ctx, view),
+            goals_tables.goals_glossary(ctx, view),
         ]
-        step.goal_sections(ctx, view)
+        goals_tables.goal_sections(ctx, view)
         html = "".join(b.html for b in blocks) + "".join(getattr(s, "html", "") for s in shown)
         assert not re.search(r"\{[a-z_]+\}", html)
         assert "paid_within_45_rate" not in html  # KPI ids are shown by their names
@@ -225,7 +226,7 @@ def test_smart_failure_and_pseudonymised_owner(engagement: Engagement, ledger: L
     # the 11 people of the register → Person L
     assert [s.goal.owner for s in view.statuses] == ["Person A", "Person L"]
     assert [s.smart_ok for s in view.statuses] == [False, False]
-    text = step.goals_summary(ctx, view).text
+    text = goals_text.goals_summary(ctx, view).text
     assert "„DSO halten“ besteht den SMART-Check nicht" in text
     assert "Der Zielwert 60,00 liegt nicht unter dem Ausgangswert" in text
     assert "Person L steht nicht im Stakeholder-Register" in text

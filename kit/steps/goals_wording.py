@@ -1,0 +1,87 @@
+"""Goal wording for step 01: KPI names and values, goal quotes, progress and forecast."""
+
+from __future__ import annotations
+
+from kit.goals import GoalStatus
+from kit.kpis import REGISTRY
+from kit.report.context import ReportContext
+
+__all__ = [
+    "forecast_text",
+]
+
+
+def _name(kpi: str, language: str) -> str:
+    info = REGISTRY.get(kpi)
+    if info is None:
+        return kpi
+    return info.name_de if language == "de" else info.name_en
+
+
+def _label(kpi: str, language: str) -> str:
+    """Return the KPI name with a capital first letter, for labels and table cells."""
+    name = _name(kpi, language)
+    return name[:1].upper() + name[1:]
+
+
+def _value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int = 1) -> str:
+    """Return a KPI value formatted with its unit (days, %, money, count)."""
+    unit = REGISTRY[kpi].unit if kpi in REGISTRY else "number"
+    if unit == "days":
+        return ctx.days(value, digits=digits)
+    if unit == "percent":
+        return ctx.percent(value, digits=digits)
+    if unit == "currency":
+        return ctx.money(value, digits=0)
+    if unit == "count":
+        return ctx.number(value, digits=0)
+    return ctx.number(value)
+
+
+def _tile_unit(kpi: str) -> str:
+    unit = REGISTRY[kpi].unit if kpi in REGISTRY else "number"
+    return {"days": "days", "percent": "percent", "currency": "money"}.get(unit, "number")
+
+
+def _quote(ctx: ReportContext, status: GoalStatus) -> str:
+    text = (status.goal.statement or "").strip() or _name(status.goal.kpi, ctx.language)
+    return ctx.t("steps.goals.quote", text=text)
+
+
+def forecast_text(ctx: ReportContext, status: GoalStatus) -> str:
+    """Return the forecast verdict in words ("at the current pace the target is reached on …")."""
+    goal, kpi = status.goal, status.goal.kpi
+    values = {
+        "deadline": ctx.date(goal.deadline),
+        "target": _value(ctx, kpi, goal.target),
+        "latest": _value(ctx, kpi, status.latest),
+        "forecast": _value(ctx, kpi, status.forecast),
+    }
+    key = "steps.goals.forecast." + status.verdict
+    if status.verdict in ("at_risk", "on_track"):
+        if status.forecast is None:
+            key = "steps.goals.forecast.no_trend"
+        elif status.reach_date is not None:
+            values["reach"] = ctx.date(status.reach_date)
+            values["days"] = str(abs((goal.deadline - status.reach_date).days))
+            key += "" if status.verdict == "on_track" else ".late"
+        elif status.verdict == "on_track":
+            key += ".nodate"
+        else:
+            slope = status.slope_per_month or 0.0
+            towards = slope > 0 if goal.direction == "up" else slope < 0
+            key += ".slow" if towards else ".away"
+    return ctx.t(key, **values)
+
+
+def _progress_text(ctx: ReportContext, status: GoalStatus) -> str:
+    if status.progress is None:
+        return ctx.t("steps.goals.progress.none")
+    share = ctx.percent(status.progress * 100, digits=0)
+    key = "done" if status.progress >= 1 else "forward" if status.progress >= 0 else "backward"
+    return ctx.t("steps.goals.progress." + key, pct=share)
+
+
+def _named(ctx: ReportContext, text: str, kpi: str) -> str:
+    """Return `text` with a known KPI id replaced by its name in the report language."""
+    return text.replace(kpi, _name(kpi, ctx.language)) if kpi in REGISTRY else text
