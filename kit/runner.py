@@ -21,6 +21,7 @@ from kit.errors import ConfigError, RunError
 from kit.report.format import fmt_date
 from kit.report.i18n import t
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
+from kit.run.carry import carry_over, save_cards
 from kit.run.convert import (
     convert_notebook,
     page_metadata,
@@ -350,6 +351,14 @@ def _finish_pages(
         )
         for r in results
     ]
+    carried, carried_files = carry_over(
+        engagement.output_dir / "reports",
+        run_dir,
+        ran={r.step for r in results},
+        as_of=today.isoformat(),
+        language=language,
+    )
+    cards = sorted([*cards, *carried], key=lambda c: c.step)
     phases = phase_states(engagement, language=language, status=phase_status, today=today)
     combined_name = "reports.pdf" if pdf else None
     index = run_dir / "index.html"
@@ -357,14 +366,23 @@ def _finish_pages(
         render_index(kit_meta=kit_meta, cards=cards, phases=phases, combined_pdf=combined_name),
         encoding="utf-8",
     )
-    files = [index, *(r.html for r in results if r.html)]
+    pages = [index, *sorted([*(r.html for r in results if r.html), *carried_html(carried_files)])]
+    files = [
+        *pages,
+        *(f for f in carried_files if f.suffix == ".pdf"),
+        save_cards(cards, run_dir, as_of=today.isoformat(), language=language),
+    ]
     if pdf:
-        pages = [index, *(r.html for r in results if r.html)]
         combined = combined_html(pages, run_dir / ".combined.html")
         files.append(html_to_pdf(combined, run_dir / "reports.pdf"))
         combined.unlink()
         files.extend(r.pdf for r in results if r.pdf)
     return files
+
+
+def carried_html(files: list[Path]) -> list[Path]:
+    """Return the HTML reports among carried-over files."""
+    return [f for f in files if f.suffix == ".html"]
 
 
 def _with_pdf(result: StepResult, pdf: Path) -> StepResult:

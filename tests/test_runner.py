@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,20 @@ def test_second_run_on_the_same_engagement_is_refused(tmp_path: Path) -> None:
         with pytest.raises(ConfigError, match="still running"):
             run_engagement(engagement, only=["01"], notebooks_dir=FIXTURES, progress=False)
     assert not (output / "runs").exists()
+
+
+def test_partial_run_keeps_the_other_reports(tmp_path: Path) -> None:
+    engagement = tmp_path / "e"
+    shutil.copytree(FIXTURES / "engagement", engagement)
+    first = run_engagement(engagement, only=["01", "02"], notebooks_dir=FIXTURES, progress=False)
+    kept = (first.reports_dir / "02_tables.html").read_bytes()
+    second = run_engagement(engagement, only=["01"], notebooks_dir=FIXTURES, progress=False)
+    reports = second.reports_dir
+    assert (reports / "02_tables.html").read_bytes() == kept  # carried over unchanged
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert 'href="01_figures.html"' in index and 'href="02_tables.html"' in index
+    # Another as-of date: the old report of step 02 is not mixed into the new set.
+    third = run_engagement(
+        engagement, only=["01"], as_of=date(2026, 3, 31), notebooks_dir=FIXTURES, progress=False
+    )
+    assert not (third.reports_dir / "02_tables.html").exists()
