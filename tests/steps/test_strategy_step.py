@@ -14,21 +14,23 @@ from openpyxl import load_workbook
 from kit.report import open_report
 from kit.steps.strategy import (
     StrategyView,
-    capacity_table,
-    channel_table,
-    handover_block,
-    handover_table,
     invoices_per_month,
-    ladder_note,
-    ladder_table,
-    segment_rules_table,
-    segment_table,
-    strategy_glossary,
     strategy_summary_block,
     strategy_tiles,
     strategy_view,
     workload_by_map,
 )
+from kit.steps.strategy_tables import (
+    capacity_table,
+    channel_table,
+    handover_block,
+    handover_table,
+    ladder_note,
+    ladder_table,
+    segment_rules_table,
+    segment_table,
+)
+from kit.steps.strategy_text import strategy_glossary
 from kit.strategy import save_ladder
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
