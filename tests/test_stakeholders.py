@@ -15,13 +15,12 @@ import pytest
 from matplotlib.text import Annotation
 
 from kit.errors import DataError
+from kit.stakeholder_charts import plot_power_interest, plot_raci
 from kit.stakeholders import (
     PHASE_IDS,
     STAKEHOLDER_COLUMNS,
     coverage_checks,
     load_register,
-    plot_power_interest,
-    plot_raci,
     pseudonymise,
     pseudonyms,
 )

@@ -12,22 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
-from matplotlib.figure import Figure
 
-from kit.report import Html, Tile, glossary, headline, note, summary, table, tiles
+from kit.report import Html, Tile, glossary, headline, note, show, summary, table, tiles
 from kit.report.context import ReportContext
 from kit.rollout import phase_plan
+from kit.stakeholder_charts import plot_power_interest, plot_raci
 from kit.stakeholders import (
     RACI_LETTERS,
     CheckResult,
     coverage_checks,
     has_role,
     load_register,
-    plot_power_interest,
-    plot_raci,
     pseudonymise,
 )
 
@@ -41,7 +37,6 @@ __all__ = [
     "quadrant",
     "raci_matrix",
     "register_table",
-    "show",
     "stakeholders_glossary",
     "stakeholders_headline",
     "stakeholders_summary",
@@ -66,12 +61,6 @@ class StakeholdersView:
     def failed(self) -> list[CheckResult]:
         """Return the checks that did not pass."""
         return [c for c in self.checks if not c.passed]
-
-
-def show(fig: Figure) -> None:
-    """Display a figure once in the report and close it; returns nothing."""
-    display(fig)
-    plt.close(fig)
 
 
 def quadrant(influence: int, interest: int) -> str:

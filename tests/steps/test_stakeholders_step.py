@@ -123,7 +123,7 @@ def test_pseudonymised_register_hides_every_name(
     private = engagement.model_copy(update={"privacy": "pseudonymise"})
     ctx, view = _view(private, "de")
     shown: list[Any] = []
-    monkeypatch.setattr(step, "display", shown.append)
+    monkeypatch.setattr("IPython.display.display", shown.append)
     blocks = [
         step.stakeholders_summary(ctx, view),
         step.checks_table(ctx, view),
