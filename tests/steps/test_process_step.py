@@ -18,6 +18,7 @@ from kit.engagement import Engagement, load_engagement
 from kit.errors import ProcessMapError
 from kit.process import analyse, load_maps
 from kit.report import ReportContext
+from kit.steps import process_figures, process_tables, process_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "acme-gmbh"
@@ -56,7 +57,7 @@ def test_summary_numbers_equal_the_analysis(views: dict[str, Any]) -> None:
     # rework loop r3 → r4 → r5 → r6 (p = 0.3): (20 + 15) × 0.3 ÷ 0.7 = 15 h
     assert analysis.rework_hours_per_month == pytest.approx(15.0)
     assert view.analysis.duplicate_hours_per_month == analysis.duplicate_hours_per_month
-    text = step.process_summary(ctx, view).text
+    text = process_text.process_summary(ctx, view).text
     dup = ctx.number(analysis.duplicate_hours_per_month, digits=0)
     assert f"{dup} Stunden pro Monat sind Doppelarbeit, verteilt auf 7 Gruppen" in text
     assert (
@@ -79,7 +80,7 @@ def test_summary_numbers_equal_the_analysis(views: dict[str, Any]) -> None:
     assert "„Kreditlimit prüfen“" in bundle[1] and "29 Stunden" in bundle[1]
     assert "„Ratenplan vereinbaren“" in text and "„Vorab-Zahlungserinnerung" in text
     assert "€" not in text
-    en = step.process_summary(*views["en"]).text
+    en = process_text.process_summary(*views["en"]).text
     assert "126 hours per month are duplicate work, spread over 7 groups" in en
     assert "1.1 full-time staff" in en
     assert "„" not in en and "“Agree instalment plan”" in en
@@ -87,7 +88,7 @@ def test_summary_numbers_equal_the_analysis(views: dict[str, Any]) -> None:
 
 def test_maps_table_hours_equal_minutes_times_volume(views: dict[str, Any]) -> None:
     _, view = views["de"]
-    frame = step.maps_frame(view).set_index("map")
+    frame = process_tables.maps_frame(view).set_index("map")
     expected: dict[str, float] = {}
     for file in sorted(MAPS.glob("*.yaml")):
         doc = yaml.safe_load(file.read_text(encoding="utf-8"))
@@ -114,7 +115,7 @@ def test_maps_table_hours_equal_minutes_times_volume(views: dict[str, Any]) -> N
 
 def test_duplicate_groups_read_as_plain_words(views: dict[str, Any]) -> None:
     ctx, view = views["de"]
-    groups = step.duplicates_frame(ctx, view)
+    groups = process_tables.duplicates_frame(ctx, view)
     assert list(groups["group"]) == [1, 2, 3, 4, 5, 6, 7]
     assert list(groups["places"]) == [3, 3, 2, 3, 2, 2, 2]
     assert groups["avoidable_hours_per_month"].sum() == pytest.approx(126.5)
@@ -132,9 +133,10 @@ def test_duplicate_groups_read_as_plain_words(views: dict[str, Any]) -> None:
     assert "Mahnsperre setzen" == groups.loc[4, "work"]
     en_ctx, en_view = views["en"]
     assert not any(
-        re.search(r"[a-z]_[a-z]", r) for r in step.duplicates_frame(en_ctx, en_view)["reason"]
+        re.search(r"[a-z]_[a-z]", r)
+        for r in process_tables.duplicates_frame(en_ctx, en_view)["reason"]
     )
-    members = step.members_frame(view)
+    members = process_tables.members_frame(view)
     assert len(members) == 17
     first = members[members["group"] == 1]
     assert set(first["map"]) == {
@@ -147,14 +149,14 @@ def test_duplicate_groups_read_as_plain_words(views: dict[str, Any]) -> None:
 
 def test_rework_waits_and_import_note(views: dict[str, Any]) -> None:
     ctx, view = views["de"]
-    rework = step.rework_table(ctx, view).html
+    rework = process_tables.rework_table(ctx, view).html
     assert "Auf Unterlagen warten → Unterlagen prüfen" in rework
     assert "30\u00a0%" in rework and "15,0" in rework
-    waits = step.waits_table(ctx, view).html
+    waits = process_tables.waits_table(ctx, view).html
     # a12 has 0 minutes (known: 0,0 h), r6 has no effort at all (–)
     assert re.search(r"Auf Zahlungseingang warten.*?0,0</td>", waits)
     assert re.search(r"Auf Unterlagen warten</td><td[^>]*>Kundenservice</td><td[^>]*>–</td>", waits)
-    handoffs = step.handoffs_table(ctx, view).html
+    handoffs = process_tables.handoffs_table(ctx, view).html
     assert "62\u00a0%" in handoffs  # Vertrieb: 5 of 8 flows cross roles
     notes = step.import_notes(ctx, view)
     assert notes is not None
@@ -184,23 +186,23 @@ def test_every_block_in_both_languages(
     monkeypatch.setattr(step, "headline", lambda ctx, **kw: None)
     for lang, (ctx, view) in views.items():
         blocks = [
-            step.process_summary(ctx, view),
+            process_text.process_summary(ctx, view),
             step.process_tiles(ctx, view),
             step.import_notes(ctx, view),
-            step.maps_table(ctx, view),
-            step.duplicates_table(ctx, view),
-            step.members_table(ctx, view),
-            step.rework_table(ctx, view),
-            step.handoffs_table(ctx, view),
-            step.waits_table(ctx, view),
-            step.comparison_table(ctx, view),
-            step.avoided_table(ctx, view),
-            step.process_glossary(ctx, view),
+            process_tables.maps_table(ctx, view),
+            process_tables.duplicates_table(ctx, view),
+            process_tables.members_table(ctx, view),
+            process_tables.rework_table(ctx, view),
+            process_tables.handoffs_table(ctx, view),
+            process_tables.waits_table(ctx, view),
+            process_tables.comparison_table(ctx, view),
+            process_tables.avoided_table(ctx, view),
+            process_tables.process_glossary(ctx, view),
         ]
         html = "".join(b.html for b in blocks if b is not None)
         assert "steps.process." not in html, lang
         assert "{" not in html, lang  # no placeholder left unfilled
-    glossary = step.process_glossary(*views["de"]).html
+    glossary = process_tables.process_glossary(*views["de"]).html
     assert "vermeidbar = Σ Stunden der Gruppe − größte Stunden der Gruppe" in glossary
     assert "× p ÷ (1 − p)" in glossary and "Minuten × Ausführungen pro Monat ÷ 60" in glossary
     assert "Keine Doppelarbeit" in glossary and "mahnlauf_buchhaltung.yaml" in glossary
@@ -208,7 +210,7 @@ def test_every_block_in_both_languages(
 
 def test_one_swimlane_per_map(views: dict[str, Any]) -> None:
     ctx, view = views["en"]
-    figures = step.swimlane_figures(ctx, view)
+    figures = process_figures.swimlane_figures(ctx, view)
     try:
         assert [f.axes[0].get_title(loc="left") for f in figures] == [m.name for m in view.maps]
     finally:
