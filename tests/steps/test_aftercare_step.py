@@ -11,22 +11,18 @@ import pytest
 
 from kit.ingest import load_ledger
 from kit.kpis import compute_kpis
-from kit.report import open_report
-from kit.steps.aftercare import (
+from kit.report import open_report, show
+from kit.steps.aftercare import aftercare_tiles, aftercare_view, levers
+from kit.steps.aftercare_figures import plot_contributors, plot_goal_trends
+from kit.steps.aftercare_tables import (
     aftercare_glossary_block,
-    aftercare_summary,
-    aftercare_tiles,
-    aftercare_view,
     backlog_table,
     contributor_table,
     customer_table,
     goal_table,
     lever_table,
-    levers,
-    plot_contributors,
-    plot_goal_trends,
 )
-from kit.steps.rollout import show
+from kit.steps.aftercare_text import aftercare_summary
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
 

@@ -9,22 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from kit.report import open_report
+from kit.report import open_report, show
 from kit.rollout import AUTOMATIC_CRITERIA
-from kit.steps.rollout import (
-    automatic_checks,
-    blocked_episodes,
+from kit.steps.rollout import blocked_episodes, rollout_tiles, rollout_view
+from kit.steps.rollout_checks import automatic_checks
+from kit.steps.rollout_figures import gantt_chart
+from kit.steps.rollout_tables import (
     blocked_table,
     criteria_table,
-    gantt_chart,
     notes_table,
     phase_table,
     rollout_glossary_block,
-    rollout_summary,
-    rollout_tiles,
-    rollout_view,
-    show,
 )
+from kit.steps.rollout_text import rollout_summary
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
 

@@ -1,0 +1,229 @@
+"""Step 06, the kit's own checks of the automatic exit criteria: ledger, register, goals, maps
+and backlog.
+
+"Today" is always the report's as-of date (`ctx.as_of`), never the system date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from kit.errors import KitError
+from kit.goals import evaluate_goals
+from kit.ingest import load_ledger
+from kit.kpis import REGISTRY, compute_kpis, kpi_series
+from kit.ledger import Ledger
+from kit.report import ReportContext
+from kit.rollout import AUTOMATIC_CRITERIA
+from kit.stakeholders import coverage_checks, load_register
+
+__all__ = ["AutoCheck", "automatic_checks", "blueprint_checks", "goal_series"]
+
+_P = "steps.rollout."
+
+
+@dataclass(frozen=True)
+class AutoCheck:
+    """The kit's own check of one exit criterion: met (None = could not check) and why."""
+
+    met: bool | None
+    detail: str
+
+
+def _error(exc: KitError) -> str:
+    return exc.as_problem().describe()
+
+
+def _ledger_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], Ledger | None]:
+    eng = ctx.engagement
+    try:
+        ledger = load_ledger(eng)
+    except KitError as exc:
+        failed = AutoCheck(False, ctx.t(_P + "check.ledger_failed", error=_error(exc)))
+        return {"data_connected": failed, "baseline_computed": failed}, None
+    invoices = len(ledger.invoices)
+    payments = 0 if ledger.payments is None else len(ledger.payments)
+    connected = invoices > 0 and payments > 0
+    counts = {
+        "invoices": ctx.number(invoices, digits=0),
+        "payments": ctx.number(payments, digits=0),
+    }
+    out = {"data_connected": AutoCheck(connected, ctx.t(_P + "check.data", **counts))}
+    if eng.baseline_date is None:
+        out["baseline_computed"] = AutoCheck(False, ctx.t(_P + "check.no_baseline_date"))
+        return out, ledger
+    kpis = compute_kpis(
+        ledger, as_of=eng.baseline_date, period_days=eng.period_days, goal_days=eng.goal_days
+    )
+    dso = kpis.values.get("dso")
+    when = ctx.date(eng.baseline_date)
+    out["baseline_computed"] = (
+        AutoCheck(True, ctx.t(_P + "check.baseline_ok", date=when, dso=ctx.days(dso)))
+        if dso is not None
+        else AutoCheck(False, ctx.t(_P + "check.baseline_none", date=when))
+    )
+    return out, ledger
+
+
+def _goal_checks(
+    ctx: ReportContext, ledger: Ledger | None, owners: set[str] | None
+) -> dict[str, AutoCheck]:
+    eng = ctx.engagement
+    if not eng.goals:
+        missing = AutoCheck(False, ctx.t(_P + "check.no_goals"))
+        return {"goals_smart": missing, "kpi_trend_reviewed": missing}
+    if ledger is None or eng.baseline_date is None:
+        unknown = AutoCheck(None, ctx.t(_P + "check.goals_unchecked"))
+        return {"goals_smart": unknown, "kpi_trend_reviewed": unknown}
+    as_of = max(ctx.as_of, eng.baseline_date)
+    series = goal_series(ctx, ledger)
+    statuses = evaluate_goals(
+        eng.goals,
+        series,
+        baseline_date=eng.baseline_date,
+        as_of=as_of,
+        owners=owners,
+        computable=set(REGISTRY),
+        language=ctx.language,
+    )
+    failing = [
+        f"{s.goal.kpi}: " + "; ".join(c.reason for c in s.smart if not c.passed)
+        for s in statuses
+        if not s.smart_ok
+    ]
+    smart = (
+        AutoCheck(False, " | ".join(failing))
+        if failing
+        else AutoCheck(True, ctx.t(_P + "check.goals_ok", n=len(statuses)))
+    )
+    unknown_kpis = [s.goal.kpi for s in statuses if s.verdict == "unknown"]
+    verdicts = ", ".join(
+        f"{sum(s.verdict == v for s in statuses)} {ctx.t('goals.verdict.' + v)}"
+        for v in dict.fromkeys(s.verdict for s in statuses)
+    )
+    trend = (
+        AutoCheck(False, ctx.t(_P + "check.trend_unknown", kpis=", ".join(unknown_kpis)))
+        if unknown_kpis
+        else AutoCheck(True, ctx.t(_P + "check.trend_ok", n=len(statuses), verdicts=verdicts))
+    )
+    return {"goals_smart": smart, "kpi_trend_reviewed": trend}
+
+
+def _months(start: date, end: date) -> int:
+    """Return the number of month ends from the one of `start`'s month to the one of `end`."""
+    return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
+
+
+def goal_series(ctx: ReportContext, ledger: Ledger) -> pd.DataFrame:
+    """Return every KPI monthly from the baseline date to the as-of date (baseline row exact)."""
+    eng = ctx.engagement
+    start = eng.baseline_date or ctx.as_of
+    as_of = max(ctx.as_of, start)
+    series = kpi_series(
+        ledger,
+        as_of=as_of,
+        months=_months(start, as_of),
+        period_days=eng.period_days,
+        goal_days=eng.goal_days,
+    )
+    stamp = pd.Timestamp(start)
+    if stamp not in series.index:
+        base = compute_kpis(
+            ledger, as_of=start, period_days=eng.period_days, goal_days=eng.goal_days
+        )
+        row = pd.DataFrame([base.values], index=pd.DatetimeIndex([stamp], name=series.index.name))
+        series = pd.concat([row.astype(float), series]).sort_index()
+    return series.loc[stamp:]
+
+
+def _register_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], set[str] | None]:
+    eng = ctx.engagement
+    try:
+        register = load_register(eng.resolve(eng.stakeholders))
+    except KitError as exc:
+        failed = AutoCheck(False, ctx.t(_P + "check.register_failed", error=_error(exc)))
+        keys = ("stakeholders_ok", "dispute_owner_named", "aftercare_owner_named")
+        return dict.fromkeys(keys, failed), None
+    owners = set(register["name"].astype(str))
+    if eng.privacy == "pseudonymise":
+        from kit.stakeholders import pseudonymise
+
+        register = pseudonymise(register)
+    results = {c.id: c for c in coverage_checks(register, language=ctx.language)}
+    failed_checks = [c.message for c in results.values() if not c.passed]
+    overall = (
+        AutoCheck(False, " ".join(failed_checks))
+        if failed_checks
+        else AutoCheck(True, ctx.t(_P + "check.stakeholders_ok", n=len(results)))
+    )
+    out = {"stakeholders_ok": overall}
+    for criterion, check in (
+        ("dispute_owner_named", "dispute_owner"),
+        ("aftercare_owner_named", "aftercare_owner"),
+    ):
+        found = results.get(check)
+        out[criterion] = AutoCheck(found.passed, found.message) if found else AutoCheck(None, "")
+    return out, owners
+
+
+def _maps_check(ctx: ReportContext) -> AutoCheck:
+    from kit.process import analyse, load_maps
+
+    eng = ctx.engagement
+    try:
+        maps = load_maps([eng.resolve(eng.process_maps)])
+        if not maps:
+            return AutoCheck(False, ctx.t(_P + "check.no_maps"))
+        analysis = analyse(maps)
+    except KitError as exc:
+        return AutoCheck(False, ctx.t(_P + "check.maps_failed", error=_error(exc)))
+    return AutoCheck(
+        True,
+        ctx.t(
+            _P + "check.maps_ok",
+            maps=len(maps),
+            activities=analysis.activities,
+            groups=len(analysis.groups),
+        ),
+    )
+
+
+def _backlog_checks(ctx: ReportContext) -> dict[str, AutoCheck]:
+    from kit.backlog import load_backlog
+
+    eng = ctx.engagement
+    try:
+        backlog = load_backlog(eng.resolve(eng.backlog), known_kpis=set(REGISTRY))
+    except KitError as exc:
+        return {"backlog_maintained": AutoCheck(False, _error(exc))}
+    if backlog.empty:
+        return {"backlog_maintained": AutoCheck(False, ctx.t(_P + "check.backlog_empty"))}
+    open_ = ~backlog["status"].isin(["done", "dropped"])
+    late = backlog[open_ & (backlog["due_date"] < pd.Timestamp(ctx.as_of))]
+    if not late.empty:
+        ids = ", ".join(late["id"].astype(str))
+        return {"backlog_maintained": AutoCheck(False, ctx.t(_P + "check.backlog_late", ids=ids))}
+    return {
+        "backlog_maintained": AutoCheck(
+            True, ctx.t(_P + "check.backlog_ok", n=len(backlog), open=int(open_.sum()))
+        )
+    }
+
+
+def automatic_checks(ctx: ReportContext) -> dict[str, AutoCheck]:
+    """Return the kit's result (met, reason) for every criterion of AUTOMATIC_CRITERIA."""
+    checks, ledger = _ledger_checks(ctx)
+    register, owners = _register_checks(ctx)
+    checks.update(register)
+    checks.update(_goal_checks(ctx, ledger, owners))
+    checks["maps_analysed"] = _maps_check(ctx)
+    checks.update(_backlog_checks(ctx))
+    return {key: checks[key] for key in AUTOMATIC_CRITERIA}
+
+
+def blueprint_checks(ctx: ReportContext) -> dict[str, bool | None]:
+    """Return criterion id -> met (None = could not check) for every automatic exit criterion."""
+    return {key: check.met for key, check in automatic_checks(ctx).items()}
