@@ -9,10 +9,11 @@ matplotlib.use("Agg")
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from kit.process.analysis import analyse
-from kit.process.draw import draw_overview, draw_swimlane, layout_columns
+from kit.process.draw import _width, _wrap, draw_overview, draw_swimlane, layout_columns
 from kit.process.loading import load_maps
 from kit.process.model import Activity, ProcessMap
 
@@ -70,3 +71,62 @@ def test_overview_has_one_node_per_map() -> None:
     fig = draw_overview(maps, analyse(maps).groups, language="de")
     texts = {t.get_text().replace("\n", " ") for t in fig.axes[0].texts}
     assert "Reklamationsbearbeitung" in texts
+
+
+def _chain(n: int, lanes: list[str]) -> ProcessMap:
+    acts = [
+        Activity(
+            id=f"a{i}",
+            name=f"Zahlungserinnerung Nummer {i} per E-Mail senden",
+            lane=lanes[i % len(lanes)],
+            minutes=6,
+            per_month=10,
+        )
+        for i in range(n)
+    ]
+    flows = [(f"a{i}", f"a{i + 1}", 1.0) for i in range(n - 1)]
+    return ProcessMap.build(id="chain", name="Chain", activities=acts, flows=flows)
+
+
+def test_long_map_wraps_into_blocks_of_at_most_seven_columns() -> None:
+    # 20 columns -> ceil(20 / 7) = 3 blocks of ceil(20 / 3) = 7 columns (7 + 7 + 6)
+    fig = draw_swimlane(_chain(20, ["Debitorenbuchhaltung"]), language="de")
+    labels = _labels(fig)
+    xs = {round(t.get_position()[0], 3) for t in labels}
+    assert len(xs) == 7
+    ys = sorted({round(t.get_position()[1], 3) for t in labels}, reverse=True)
+    assert len(ys) == 3  # one row of boxes per block
+    # flows a6 -> a7 and a13 -> a14 leave a block: connectors A and B, each drawn twice
+    letters = [t.get_text() for t in fig.axes[0].texts if t.get_text() in {"A", "B", "C"}]
+    assert sorted(letters) == ["A", "A", "B", "B"]
+    assert 10.0 <= fig.get_figwidth() <= 11.0
+
+
+def test_labels_stay_readable_at_report_width() -> None:
+    # report content ~900 px: a W-inch figure is scaled to 900 / W px per inch, so a label of
+    # s pt is s / 72 * 900 / W px high; 9 pt in 10.76 in -> 9 / 72 * 900 / 10.76 = 10.5 px
+    fig = draw_swimlane(_chain(40, ["Buchhaltung", "Vertrieb"]), language="de")
+    sizes = {t.get_fontsize() for t in _labels(fig)}
+    assert min(sizes) / 72 * 900 / fig.get_figwidth() >= 9.0
+
+
+def test_legend_sits_just_below_the_lanes() -> None:
+    fig = draw_swimlane(_chain(9, ["Buchhaltung", "Vertrieb"]), language="en")
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    bands = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert len(bands) == 4  # 9 columns -> 2 blocks (5 + 4) x 2 lanes
+    lanes_bottom = min(p.get_window_extent(renderer).y0 for p in bands)
+    legend_top = ax.get_legend().get_window_extent(renderer).y1
+    gap_in = (lanes_bottom - legend_top) / fig.dpi
+    assert 0.0 <= gap_in <= 0.25
+
+
+def test_long_words_are_hyphenated_to_fit() -> None:
+    lines = _wrap("Debitorenbuchhaltung", 1.1, bold=True)
+    assert lines == ["Debitoren-", "buchhaltung"]
+    text = "Zahlungserinnerung per E-Mail senden"
+    lines = _wrap(text, 1.0)
+    assert lines == ["Zahlungs-", "erinnerung per", "E-Mail senden"]
+    assert all(_width(line) <= 1.0 for line in lines)
+    assert _wrap(text, 1.0, max_lines=2)[-1].endswith("…")
