@@ -19,23 +19,104 @@ from kit.process.analysis import analyse
 from kit.process.duplicates import find_duplicates
 from kit.process.model import Activity, ProcessMap
 
-ACTIONS_DE = ["prüfen", "erfassen", "senden", "anfordern", "klären", "zuordnen", "setzen",
-              "aufheben", "übergeben", "dokumentieren", "vereinbaren", "überwachen"]
-ACTIONS_EN = ["check", "record", "send", "request", "resolve", "match", "set", "release",
-              "hand over", "document", "agree", "monitor"]
-OBJECTS_DE = ["Offene Posten", "Kreditlimit", "Zahlungserinnerung", "Mahnung", "Reklamation",
-              "Zahlungszusage", "Ratenplan", "Mahnsperre", "Gutschrift", "Kontoauszug",
-              "Zahlungseingang", "Rechnungskopie", "Bonität", "Stammdaten", "Lieferschein"]
-OBJECTS_EN = ["open items", "credit limit", "payment reminder", "dunning letter", "dispute",
-              "promise to pay", "payment plan", "dunning block", "credit note", "bank statement",
-              "incoming payment", "invoice copy", "credit rating", "master data",
-              "proof of delivery"]
-QUALIFIERS_DE = ["", "", "", "per E-Mail", "per Brief", "telefonisch", "Stufe 1", "Stufe 2",
-                 "im CRM", "in SAP"]
-QUALIFIERS_EN = ["", "", "", "by e-mail", "by letter", "by phone", "level 1", "level 2",
-                 "in CRM", "in SAP"]
-EXTRA = ["Großkunde", "Export", "Filiale", "Konzern", "Key account", "Projekt", "Ausland",
-         "Neukunde", "Handel", "Service"]
+ACTIONS_DE = [
+    "prüfen",
+    "erfassen",
+    "senden",
+    "anfordern",
+    "klären",
+    "zuordnen",
+    "setzen",
+    "aufheben",
+    "übergeben",
+    "dokumentieren",
+    "vereinbaren",
+    "überwachen",
+]
+ACTIONS_EN = [
+    "check",
+    "record",
+    "send",
+    "request",
+    "resolve",
+    "match",
+    "set",
+    "release",
+    "hand over",
+    "document",
+    "agree",
+    "monitor",
+]
+OBJECTS_DE = [
+    "Offene Posten",
+    "Kreditlimit",
+    "Zahlungserinnerung",
+    "Mahnung",
+    "Reklamation",
+    "Zahlungszusage",
+    "Ratenplan",
+    "Mahnsperre",
+    "Gutschrift",
+    "Kontoauszug",
+    "Zahlungseingang",
+    "Rechnungskopie",
+    "Bonität",
+    "Stammdaten",
+    "Lieferschein",
+]
+OBJECTS_EN = [
+    "open items",
+    "credit limit",
+    "payment reminder",
+    "dunning letter",
+    "dispute",
+    "promise to pay",
+    "payment plan",
+    "dunning block",
+    "credit note",
+    "bank statement",
+    "incoming payment",
+    "invoice copy",
+    "credit rating",
+    "master data",
+    "proof of delivery",
+]
+QUALIFIERS_DE = [
+    "",
+    "",
+    "",
+    "per E-Mail",
+    "per Brief",
+    "telefonisch",
+    "Stufe 1",
+    "Stufe 2",
+    "im CRM",
+    "in SAP",
+]
+QUALIFIERS_EN = [
+    "",
+    "",
+    "",
+    "by e-mail",
+    "by letter",
+    "by phone",
+    "level 1",
+    "level 2",
+    "in CRM",
+    "in SAP",
+]
+EXTRA = [
+    "Großkunde",
+    "Export",
+    "Filiale",
+    "Konzern",
+    "Key account",
+    "Projekt",
+    "Ausland",
+    "Neukunde",
+    "Handel",
+    "Service",
+]
 LANES = ["Buchhaltung", "Vertrieb", "Kreditmanagement", "Kundenservice", "Shared Service"]
 
 
@@ -55,15 +136,19 @@ def generate(n_maps: int, *, activities: int = 30, seed: int = 1) -> list[Proces
     maps = []
     for m in range(n_maps):
         acts = [
-            Activity(id=f"a{k}", name=_label(rng), lane=rng.choice(LANES),
-                     minutes=rng.choice([2, 5, 10, 15, 30]), per_month=rng.choice([10, 50, 200]))
+            Activity(
+                id=f"a{k}",
+                name=_label(rng),
+                lane=rng.choice(LANES),
+                minutes=rng.choice([2, 5, 10, 15, 30]),
+                per_month=rng.choice([10, 50, 200]),
+            )
             for k in range(activities)
         ]
         flows = [(f"a{k}", f"a{k + 1}", 1.0) for k in range(activities - 1)]
         flows[10] = ("a10", "a11", 0.8)
         flows.append(("a10", "a5", 0.2))  # a rework loop back
-        maps.append(ProcessMap.build(id=f"map-{m}", name=f"Map {m}", activities=acts,
-                                     flows=flows))
+        maps.append(ProcessMap.build(id=f"map-{m}", name=f"Map {m}", activities=acts, flows=flows))
     return maps
 
 
@@ -84,15 +169,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     args = parser.parse_args()
-    print(f"{'part':<11}{'maps':>7}{'activities':>12}{'seconds':>10}{'peak MB':>10}"
-          f"{'s / 1k maps':>13}")
+    print(
+        f"{'part':<11}{'maps':>7}{'activities':>12}{'seconds':>10}{'peak MB':>10}"
+        f"{'s / 1k maps':>13}"
+    )
     for size in args.sizes:
         maps = generate(size)
         n_acts = sum(m.graph.number_of_nodes() for m in maps)
         for part, func in (("duplicates", find_duplicates), ("analyse", analyse)):
             seconds, mb = _measure(func, maps)
-            print(f"{part:<11}{size:>7}{n_acts:>12}{seconds:>10.2f}{mb:>10.1f}"
-                  f"{seconds / size * 1000:>13.2f}")
+            print(
+                f"{part:<11}{size:>7}{n_acts:>12}{seconds:>10.2f}{mb:>10.1f}"
+                f"{seconds / size * 1000:>13.2f}"
+            )
 
 
 if __name__ == "__main__":
