@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -44,10 +45,16 @@ def _kill_marked(marker: str) -> None:
 
 
 def _complete_new_set(reports: Path) -> bool:
-    names = sorted(p.name for p in reports.iterdir())
-    if names != ["08_sleep.html", "index.html"]:
+    """A complete set: index, the new step's report, every linked file present and whole."""
+    names = {p.name for p in reports.iterdir()}
+    if not {"index.html", "08_sleep.html", "cards.json"} <= names:
         return False
-    return all(p.read_text("utf-8").rstrip().endswith("</html>") for p in reports.iterdir())
+    index = (reports / "index.html").read_text("utf-8")
+    linked = set(re.findall(r'href="([^"#/]+)"', index))
+    if not linked <= names:
+        return False
+    pages = [p for p in reports.iterdir() if p.suffix == ".html"]
+    return all(p.read_text("utf-8").rstrip().endswith("</html>") for p in pages)
 
 
 def test_kill_at_random_points_keeps_a_complete_set(report_run: RunResult, tmp_path: Path) -> None:
