@@ -13,9 +13,12 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from kit.process.analysis import analyse
-from kit.process.draw import _width, _wrap, draw_overview, draw_swimlane, layout_columns
+from kit.process.draw import draw_overview
+from kit.process.labels import text_width, wrap
 from kit.process.loading import load_maps
 from kit.process.model import Activity, ProcessMap
+from kit.process.swimlane import draw_swimlane
+from kit.process.swimlane_layout import layout_columns
 
 ACME = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh" / "process_maps"
 
@@ -102,7 +105,7 @@ def test_long_map_wraps_into_blocks_of_at_most_seven_columns() -> None:
     assert 10.0 <= fig.get_figwidth() <= 11.0
 
 
-def test_labels_stay_readable_at_report_width() -> None:
+def test_labels_stay_readable_at_reporttext_width() -> None:
     # report content ~900 px: a W-inch figure is scaled to 900 / W px per inch, so a label of
     # s pt is s / 72 * 900 / W px high; 9 pt in 10.76 in -> 9 / 72 * 900 / 10.76 = 10.5 px
     fig = draw_swimlane(_chain(40, ["Buchhaltung", "Vertrieb"]), language="de")
@@ -123,10 +126,27 @@ def test_legend_sits_just_below_the_lanes() -> None:
 
 
 def test_long_words_are_hyphenated_to_fit() -> None:
-    lines = _wrap("Debitorenbuchhaltung", 1.1, bold=True)
+    lines = wrap("Debitorenbuchhaltung", 1.1, bold=True)
     assert lines == ["Debitoren-", "buchhaltung"]
     text = "Zahlungserinnerung per E-Mail senden"
-    lines = _wrap(text, 1.0)
+    lines = wrap(text, 1.0)
     assert lines == ["Zahlungs-", "erinnerung per", "E-Mail senden"]
-    assert all(_width(line) <= 1.0 for line in lines)
-    assert _wrap(text, 1.0, max_lines=2)[-1].endswith("…")
+    assert all(text_width(line) <= 1.0 for line in lines)
+    assert wrap(text, 1.0, max_lines=2)[-1].endswith("…")
+
+
+def _legend_texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+
+
+def test_connector_legend_only_when_a_map_continues_in_another_block() -> None:
+    # 9 columns -> 2 blocks: flow a4 -> a5 leaves block 1 and ends at connector A
+    two_blocks = draw_swimlane(_chain(9, ["Buchhaltung"]), language="en")
+    assert "Continues (A → A)" in _legend_texts(two_blocks)
+    german = draw_swimlane(_chain(9, ["Buchhaltung"]), language="de")
+    assert "Fortsetzung (A → A)" in _legend_texts(german)
+    # 7 columns fit one block: no connectors, so no connector entry (6 standard entries)
+    one_block = draw_swimlane(_chain(7, ["Buchhaltung"]), language="en")
+    assert [t.get_text() for t in one_block.axes[0].texts if t.get_text() == "A"] == []
+    assert len(_legend_texts(one_block)) == 6
+    assert "Continues (A → A)" not in _legend_texts(one_block)
