@@ -92,7 +92,7 @@ def test_index_has_cards_headline_status_and_relative_links(report_run: RunResul
     # status.csv: setup in_progress (03-01) then done (03-27): latest row wins.
     assert re.search(r'kit-phase-done">\s*<div class="kit-phase-name">Setup', html)
     assert re.search(r'kit-phase-blocked">\s*<div class="kit-phase-name">Schulung', html)
-    assert re.search(r'kit-phase-planned">\s*<div class="kit-phase-name">Go-live', html)
+    assert re.search(r'kit-phase-not_started">\s*<div class="kit-phase-name">Go-live', html)
     assert "Ziele und Ausgangswerte" not in html  # only the fixture steps have cards
     assert "Testbericht mit Abbildung" in html
 
@@ -139,7 +139,8 @@ def test_failed_notebook_leaves_reports_untouched(report_run: RunResult, tmp_pat
     error = caught.value
     # 09_fail.ipynb: cell 1 parameters, 2 markdown, 3 "x = 1", 4 raises.
     assert error.message == "step 09_fail failed in cell 4: ValueError: boom & <b>bad</b>"
-    assert str(error).endswith(": " + error.message)  # prefixed with the executed notebook
+    assert str(error).startswith(error.message)  # step first, then the executed notebook
+    assert str(error.executed) in str(error)
     assert (error.step, error.cell) == ("09_fail", 4)
     assert "\n" not in str(error)
     after = {p.name: p.read_bytes() for p in (engagement / "output" / "reports").iterdir()}
