@@ -95,16 +95,7 @@ def load_backlog(path: Path, *, known_kpis: set[str] | None = None) -> pd.DataFr
             }
         )
     if problems:
-        first, *rest = problems
-        raise DataError(
-            first.message,
-            path=path,
-            row=first.row,
-            column=first.column,
-            value=first.value,
-            expected=first.expected,
-            problems=rest,
-        )
+        raise DataError.from_problems(problems, path=path)
     return _frame(rows)
 
 

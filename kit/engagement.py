@@ -375,26 +375,12 @@ def load_engagement(path: str | Path) -> Engagement:
     try:
         engagement = Engagement.model_validate({**raw, "root": root})
     except ValidationError as exc:
-        problems = _problems_from(exc, file, raw)
-        first, rest = problems[0], problems[1:]
-        raise ConfigError(
-            first.message,
+        raise ConfigError.from_problems(
+            _problems_from(exc, file, raw),
             path=file,
-            key=first.key,
-            value=first.value,
-            expected=first.expected,
-            problems=rest,
             hint="see the commented engagement.yaml that `kit new` writes for every key",
         ) from None
     problems = _check_files(engagement, file)
     if problems:
-        first, rest = problems[0], problems[1:]
-        raise ConfigError(
-            first.message,
-            path=file,
-            key=first.key,
-            value=first.value,
-            expected=first.expected,
-            problems=rest,
-        )
+        raise ConfigError.from_problems(problems, path=file)
     return engagement

@@ -6,8 +6,10 @@ it into one readable paragraph and exit code 2.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 __all__ = [
     "ConfigError",
@@ -115,6 +117,29 @@ class KitError(Exception):
         self.expected = expected
         self.hint = hint
         self.problems: list[Problem] = list(problems or [])
+
+    @classmethod
+    def from_problems(
+        cls, problems: Sequence[Problem], *, path: str | Path | None = None, hint: str | None = None
+    ) -> Self:
+        """Return one error carrying every problem: the first as its own, the rest in `problems`.
+
+        `path` (the file being read) takes precedence over the first problem's own path.
+        """
+        if not problems:
+            raise ValueError("from_problems needs at least one problem")
+        first, *rest = problems
+        return cls(
+            first.message,
+            path=path if path is not None else first.path,
+            row=first.row,
+            column=first.column,
+            key=first.key,
+            value=first.value,
+            expected=first.expected,
+            hint=hint,
+            problems=rest,
+        )
 
     def as_problem(self) -> Problem:
         """Return the error's own location and message as a Problem."""

@@ -154,16 +154,7 @@ def load_register(path: Path, *, phases: Sequence[str] = PHASE_IDS) -> pd.DataFr
         )
     problems = _check_rows(frame, path, phases)
     if problems:
-        first, rest = problems[0], problems[1:]
-        raise DataError(
-            first.message,
-            path=path,
-            row=first.row,
-            column=first.column,
-            value=first.value,
-            expected=first.expected,
-            problems=rest,
-        )
+        raise DataError.from_problems(problems, path=path)
     out = frame.copy()
     for column in out.columns:
         out[column] = out[column].astype(str).str.strip()

@@ -37,16 +37,8 @@ def load_ledger(engagement: Engagement) -> Ledger:
     result = ingest(engagement)
     if result.errors or "invoices" not in result.tables:
         problems = result.errors or [Problem("no invoices could be loaded")]
-        first, rest = problems[0], problems[1:]
-        raise DataError(
-            first.message,
-            path=first.path,
-            row=first.row,
-            column=first.column,
-            key=first.key,
-            value=first.value,
-            expected=first.expected,
-            problems=rest,
+        raise DataError.from_problems(
+            problems,
             hint="`kit validate` lists every problem; `on_error: skip` leaves bad rows out",
         )
     tables = result.tables

@@ -124,15 +124,9 @@ def load_status(path: Path, *, phases: Iterable[str | PlannedPhase] | None) -> p
             }
         )
     if problems:
-        first, *rest = problems
-        raise DataError(
-            first.message,
+        raise DataError.from_problems(
+            problems,
             path=path,
-            row=first.row,
-            column=first.column,
-            value=first.value,
-            expected=first.expected,
-            problems=rest,
             hint="fix the rows in the file; new entries are best added with `kit status --update`",
         )
     frame = _frame(rows)

@@ -85,15 +85,7 @@ def read_records(path: Path, *, columns: tuple[str, ...]) -> list[Record]:
     if header is None:
         return []
     if problems:
-        first, *rest = problems
-        raise DataError(
-            first.message,
-            path=path,
-            row=first.row,
-            value=first.value,
-            expected=first.expected,
-            problems=rest,
-        )
+        raise DataError.from_problems(problems, path=path)
     return records
 
 
