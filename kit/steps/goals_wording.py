@@ -5,6 +5,7 @@ from __future__ import annotations
 from kit.goals import GoalStatus
 from kit.kpis import REGISTRY
 from kit.report.context import ReportContext
+from kit.steps.kpis_wording import _fmt
 
 __all__ = [
     "forecast_text",
@@ -25,17 +26,10 @@ def _label(kpi: str, language: str) -> str:
 
 
 def _value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int = 1) -> str:
-    """Return a KPI value formatted with its unit (days, %, money, count)."""
-    unit = REGISTRY[kpi].unit if kpi in REGISTRY else "number"
-    if unit == "days":
-        return ctx.days(value, digits=digits)
-    if unit == "percent":
-        return ctx.percent(value, digits=digits)
-    if unit == "currency":
-        return ctx.money(value, digits=0)
-    if unit == "count":
-        return ctx.number(value, digits=0)
-    return ctx.number(value)
+    """Return a KPI value formatted with its unit (days, %, money, hours, count)."""
+    if kpi not in REGISTRY:
+        return ctx.number(value)
+    return _fmt(ctx, kpi, value, digits=digits)
 
 
 def _tile_unit(kpi: str) -> str:

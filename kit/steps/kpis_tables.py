@@ -29,16 +29,7 @@ __all__ = [
     "top_overdue_table",
 ]
 
-_DIGITAL = (
-    "email_bounce_rate",
-    "email_open_rate",
-    "email_click_rate",
-    "click_to_open_rate",
-    "landing_page_views",
-    "response_time_hours",
-    "payment_success_rate",
-    "dunning_conversion_rate",
-)
+_DIGITAL = tuple(kpi for kpi, info in REGISTRY.items() if info.group == "digital")
 
 
 def aging_rows(ctx: ReportContext, view: KpisView) -> pd.DataFrame:
