@@ -11,7 +11,7 @@ import pandas as pd
 from kit.engagement import Engagement
 from kit.errors import DataError, Problem
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
-from kit.ingest.rules import date_order, duplicates, unknown_references
+from kit.ingest.rules import date_order, duplicates, positions, unknown_references
 from kit.ingest.table import LoadedTable, load_table
 from kit.ledger import Ledger
 
@@ -160,8 +160,11 @@ def _rules(loaded: LoadedTable, done: dict[str, pd.DataFrame]) -> list[Finding]:
             frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id"
         )
         if loaded.name == "payments" and "issue_date" in invoices.columns:
-            issued = frame["invoice_id"].map(
-                invoices.drop_duplicates("invoice_id").set_index("invoice_id")["issue_date"]
+            at = positions(frame["invoice_id"], invoices["invoice_id"])
+            dates = invoices["issue_date"].to_numpy(dtype="datetime64[ns]")
+            issued = pd.Series(
+                np.where(at >= 0, dates[np.maximum(at, 0)], np.datetime64("NaT")),
+                index=frame.index,
             )
             found += date_order(
                 frame,

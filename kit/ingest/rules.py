@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kit.ingest.findings import Finding
 
@@ -86,6 +89,22 @@ def date_order(
     ]
 
 
+def _arrow(values: pd.Series | pd.Index) -> pa.Array:
+    array = pa.array(values, from_pandas=True)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    return array.cast(pa.large_string()) if pa.types.is_string(array.type) else array
+
+
+def positions(ids: pd.Series, known: pd.Series) -> np.ndarray:
+    """Return, per id, its position among `known` (first occurrence), -1 when absent or null.
+
+    Arrow hashing: fast on millions of text ids (pandas' isin/map loop over Python strings).
+    """
+    found = pc.index_in(_arrow(ids), value_set=_arrow(known))
+    return np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
 def unknown_references(
     frame: pd.DataFrame,
     column: str,
@@ -99,7 +118,7 @@ def unknown_references(
     if column not in frame.columns:
         return []
     ids = frame[column]
-    unknown = (ids.notna() & ~ids.isin(known)).to_numpy(dtype=bool)
+    unknown = ids.notna().to_numpy(dtype=bool) & (positions(ids, known) < 0)
     if not unknown.any():
         return []
     return [
