@@ -96,15 +96,14 @@ class _Similar:
     keys: list[list[int]]  # class -> keys
     full: list[set[int]]  # class -> classes whose keys are all similar to all of its keys
     pairs: dict[int, set[int]]  # key -> keys similar only through shared flow neighbours
-
-    around_: dict[int, frozenset[int]] = field(default_factory=dict)
+    cache: dict[int, frozenset[int]] = field(default_factory=dict)  # key -> around(key)
 
     def around(self, key: int) -> frozenset[int]:
         """Return the key itself and every key similar to it."""
-        found = self.around_.get(key)
+        found = self.cache.get(key)
         if found is None:
             near = [k for c in self.full[self.of_key[key]] for k in self.keys[c]]
-            found = self.around_[key] = frozenset([key, *near, *self.pairs.get(key, ())])
+            found = self.cache[key] = frozenset([key, *near, *self.pairs.get(key, ())])
         return found
 
     def components(self) -> list[set[int]]:
@@ -159,8 +158,7 @@ def _class_scores(sigs: list[Signature], low: float) -> dict[tuple[int, int], fl
 
 
 def _similar_keys(sigs: list[Signature], neighbours: list[set[int]], threshold: float) -> _Similar:
-    """Return the similarity graph over label keys: score ≥ threshold, or near it with a
-    shared flow neighbour."""
+    """Return which keys are similar: score ≥ threshold, or near it with a shared flow neighbour."""
     classes: dict[tuple[object, ...], int] = {}
     of_key: list[int] = []
     keys: list[list[int]] = []
