@@ -155,12 +155,16 @@ def _rules(loaded: LoadedTable, done: dict[str, pd.DataFrame]) -> list[Finding]:
                 message="resolved before it was opened",
                 expected="opened date",
             )
-    if invoices is not None and loaded.name in ("payments", "disputes", "dunning_events"):
+    if (
+        invoices is not None
+        and loaded.name in ("payments", "disputes", "dunning_events")
+        and "invoice_id" in frame.columns
+    ):
+        at = positions(frame["invoice_id"], invoices["invoice_id"])
         found += unknown_references(
-            frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id"
+            frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id", at=at
         )
         if loaded.name == "payments" and "issue_date" in invoices.columns:
-            at = positions(frame["invoice_id"], invoices["invoice_id"])
             dates = invoices["issue_date"].to_numpy(dtype="datetime64[ns]")
             issued = pd.Series(
                 np.where(at >= 0, dates[np.maximum(at, 0)], np.datetime64("NaT")),

@@ -113,12 +113,17 @@ def unknown_references(
     *,
     what: str,
     severity: str = "error",
+    at: np.ndarray | None = None,
 ) -> list[Finding]:
-    """Return a finding for rows whose id is not among the known ids (e.g. unknown invoices)."""
+    """Return a finding for rows whose id is not among the known ids (e.g. unknown invoices).
+
+    `at` may carry the ids' positions among `known` when the caller has them already.
+    """
     if column not in frame.columns:
         return []
     ids = frame[column]
-    unknown = ids.notna().to_numpy(dtype=bool) & (positions(ids, known) < 0)
+    where = positions(ids, known) if at is None else at
+    unknown = ids.notna().to_numpy(dtype=bool) & (where < 0)
     if not unknown.any():
         return []
     return [
