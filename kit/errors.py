@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
+from kit.error_text import translate
+
 __all__ = [
     "ConfigError",
     "DataError",
@@ -67,12 +69,12 @@ class Problem:
             where.append(f"{words['column']} '{self.column}'")
         if self.key:
             where.append(f"{words['key']} '{self.key}'")
-        text = self.message
+        text = translate(self.message, language)
         if self.value is not None:
             shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
             text += f" ({words['found']} '{shown}')"
         if self.expected:
-            text += f"; {words['expected']} {self.expected}"
+            text += f"; {words['expected']} {translate(self.expected, language)}"
         return (", ".join(where) + ": " if where else "") + text
 
     def as_dict(self) -> dict[str, object]:
@@ -158,7 +160,8 @@ class KitError(Exception):
         lines = [self.as_problem().describe(language)]
         lines.extend(p.describe(language) for p in self.problems)
         if self.hint:
-            lines.append(f"{_WORDS.get(language, _WORDS['en'])['hint']}: {self.hint}")
+            hint = translate(self.hint, language)
+            lines.append(f"{_WORDS.get(language, _WORDS['en'])['hint']}: {hint}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -201,5 +204,6 @@ class RunError(KitError):
 
     def describe(self, language: str = "en") -> str:
         """Return one line: step, cell and error first, then where the executed notebook is."""
-        where = f" (executed notebook: {self.executed})" if self.executed else ""
-        return f"{self.message}{where}"
+        label = "ausgeführtes Notebook" if language == "de" else "executed notebook"
+        where = f" ({label}: {self.executed})" if self.executed else ""
+        return f"{translate(self.message, language)}{where}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kit.engagement import Engagement
+from kit.error_text import translate
 from kit.errors import Problem
 from kit.ingest.load import ingest
 
@@ -89,11 +90,11 @@ class ValidationReport:
         ):
             if problems:
                 lines.append(f"{words[title]} ({len(problems)}):")
-                lines.extend("  " + _line(p, words) for p in problems)
+                lines.extend("  " + _line(p, words, language) for p in problems)
         return "\n".join(lines)
 
 
-def _line(problem: Problem, words: dict[str, str]) -> str:
+def _line(problem: Problem, words: dict[str, str], language: str) -> str:
     where = []
     if problem.path:
         where.append(f"{words['file']} {problem.path}")
@@ -103,12 +104,12 @@ def _line(problem: Problem, words: dict[str, str]) -> str:
         where.append(f"{words['column']} '{problem.column}'")
     if problem.key:
         where.append(f"{words['key']} '{problem.key}'")
-    text = problem.message
+    text = translate(problem.message, language)
     if problem.value is not None:
         shown = problem.value if len(problem.value) <= 60 else problem.value[:57] + "..."
         text += f" ({words['found']} '{shown}')"
     if problem.expected:
-        text += f"; {words['expected']}: {problem.expected}"
+        text += f"; {words['expected']}: {translate(problem.expected, language)}"
     return (", ".join(where) + ": " if where else "") + text
 
 
