@@ -233,7 +233,7 @@ def import_bpmn(
         target = output or file.with_suffix(".yaml")
         write_yaml(pmap, target)
         for warning in pmap.warnings:
-            typer.echo(f"Note: {warning.describe()}", err=True)
+            typer.echo(f"Note: {warning.describe(_state['language'])}", err=True)
         typer.echo(str(target))
         return 0
 
