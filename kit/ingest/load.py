@@ -13,7 +13,7 @@ from kit.errors import DataError, Problem
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
 from kit.ingest.rules import date_order, duplicates, positions, unknown_references
 from kit.ingest.table import LoadedTable, load_table
-from kit.ledger import Ledger
+from kit.ledger import Ledger, record_links
 
 __all__ = ["Ingested", "ingest", "load_ledger"]
 
@@ -30,6 +30,8 @@ class Ingested:
     warnings: list[Problem] = field(default_factory=list)
     excluded: list[Problem] = field(default_factory=list)
     info: dict[str, dict[str, object]] = field(default_factory=dict)
+    #: Per kept payment, the row of its invoice in `tables["invoices"]` (−1: unknown invoice).
+    payment_rows: np.ndarray | None = None
 
 
 def load_ledger(engagement: Engagement) -> Ledger:
@@ -42,7 +44,7 @@ def load_ledger(engagement: Engagement) -> Ledger:
             hint="`kit validate` lists every problem; `on_error: skip` leaves bad rows out",
         )
     tables = result.tables
-    return Ledger(
+    ledger = Ledger(
         invoices=tables["invoices"],
         payments=tables.get("payments"),
         customers=tables.get("customers"),
@@ -51,6 +53,10 @@ def load_ledger(engagement: Engagement) -> Ledger:
         warnings=result.warnings,
         excluded=result.excluded,
     )
+    # Ingest refused (or left out) repeated and empty invoice ids, so they are unique here.
+    if "invoice_id" in ledger.invoices and not ledger.invoices["invoice_id"].hasnans:
+        record_links(ledger, positions=result.payment_rows)
+    return ledger
 
 
 def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
@@ -77,7 +83,8 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
                 "excluded": 0,
             }
             continue
-        rules = _rules(loaded, out.tables)
+        rows_of: dict[str, np.ndarray] = {}
+        rules = _rules(loaded, out.tables, rows_of)
         errors = [f for f in loaded.findings + rules if f.severity == "error"]
         warn_findings.extend(f for f in rules if f.severity != "error")
         frame = loaded.frame
@@ -87,10 +94,15 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
             excluded = len(bad)
             for finding in errors:
                 out.excluded.extend(finding.problems())
+            keep = ~frame.index.isin(bad)
             frame = frame.drop(index=pd.Index(bad))
+            if "payments" in rows_of:
+                rows_of["payments"] = rows_of["payments"][keep]
         else:
             findings.extend(errors)
         out.tables[name] = frame
+        if name == "payments":
+            out.payment_rows = rows_of.get("payments")
         out.info[name] = {
             "path": loaded.path,
             "rows": len(frame),
@@ -104,7 +116,9 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
     return out
 
 
-def _rules(loaded: LoadedTable, done: dict[str, pd.DataFrame]) -> list[Finding]:
+def _rules(
+    loaded: LoadedTable, done: dict[str, pd.DataFrame], rows_of: dict[str, np.ndarray]
+) -> list[Finding]:
     frame, ctx = loaded.frame, loaded.ctx
     if frame is None or ctx is None:
         return []
@@ -161,6 +175,7 @@ def _rules(loaded: LoadedTable, done: dict[str, pd.DataFrame]) -> list[Finding]:
         and "invoice_id" in frame.columns
     ):
         at = positions(frame["invoice_id"], invoices["invoice_id"])
+        rows_of[loaded.name] = at
         found += unknown_references(
             frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id", at=at
         )

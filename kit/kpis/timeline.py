@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kit.errors import ConfigError, DataError
-from kit.ledger import Ledger
+from kit.ledger import Ledger, checked_links
 
 __all__ = [
     "NEVER",
@@ -121,7 +121,8 @@ def build_timeline(ledger: Ledger) -> Timeline:
     inv = ledger.invoices
     _require(inv, "invoices", ("invoice_id", "customer_id", "issue_date", "due_date", "amount"))
     ids = _arrow_ids(inv["invoice_id"])
-    if len(pc.unique(ids)) != len(ids):
+    unique, known_rows = checked_links(ledger)
+    if not unique and len(pc.unique(ids)) != len(ids):
         dup = inv["invoice_id"][inv["invoice_id"].duplicated()].iloc[0]
         raise DataError("invoice_id is not unique", key="invoices", column="invoice_id", value=dup)
     issue = date_days(inv, "issue_date", "invoices", allow_missing=False)
@@ -131,7 +132,9 @@ def build_timeline(ledger: Ledger) -> Timeline:
     pays = ledger.payments
     if pays is not None:
         _require(pays, "payments", ("invoice_id", "payment_date", "amount"))
-        pay_inv = _index_in(_arrow_ids(pays["invoice_id"]), ids)
+        pay_inv = (
+            known_rows if known_rows is not None else _index_in(_arrow_ids(pays["invoice_id"]), ids)
+        )
         pay_date = date_days(pays, "payment_date", "payments", allow_missing=False)
         pay_amount = _amounts(pays, "payments")
         orphan = pay_inv < 0
