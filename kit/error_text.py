@@ -24,6 +24,10 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     # Wrappers around another text
     (r"(?P<t_msg>.+) \(hint: (?P<t_hint>.+)\)", "{t_msg} (Hinweis: {t_hint})"),
     (r"(?P<t_msg>.+); did you mean '(?P<guess>[^']*)'\?", "{t_msg}; meinten Sie '{guess}'?"),
+    (
+        r"(?P<t_msg>.+); the header contains (?P<sep>'[^']*'): set sep: (?P<sep2>'[^']*') for this source",
+        "{t_msg}; die Kopfzeile enthält {sep}: für diese Quelle sep: {sep2} setzen",
+    ),
     (r"(?P<t_msg>.+) \(first in row (?P<row>\d+)\)", "{t_msg} (zuerst in Zeile {row})"),
     (rf"(?P<t_msg>.+) \({_UNTIL} (?P<day>[0-9-]+)\)", "{t_msg} ({t_what} {day})"),
     (r"process map '(?P<id>[^']*)' is invalid: (?P<t_msg>.+)", "Prozesslandkarte '{id}' ist ungültig: {t_msg}"),

@@ -28,6 +28,10 @@ EXAMPLES: list[tuple[str, str]] = [
         "Pflichtspalte 'invoice_id' fehlt; meinten Sie 'invoice_id;customer_id'?",
     ),
     (
+        "required column 'amount' is missing; the header contains ';': set sep: ';' for this source",
+        "Pflichtspalte 'amount' fehlt; die Kopfzeile enthält ';': für diese Quelle sep: ';' setzen",
+    ),
+    (
         "invoice id used more than once (first in row 3)",
         "Rechnungsnummer mehrfach vorhanden (zuerst in Zeile 3)",
     ),

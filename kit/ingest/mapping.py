@@ -69,15 +69,20 @@ def plan_columns(
         )
     mapped_targets = set(rename.values()) | set(source.columns.values())
     required, _ = CANONICAL[table]
+    # A header that still holds a separator was split with the wrong one.
+    separator = next((s for s in (";", "\t", "|", ",") if any(s in c for c in found)), None)
     for name in required:
         if name in mapped_targets or name in found:
             continue
         candidates = [c for c in found if c not in rename]
         guess = closest(name, candidates)
+        if separator is not None:
+            advice = f"; the header contains {separator!r}: set sep: {separator!r} for this source"
+        else:
+            advice = f"; did you mean '{guess}'?" if guess else ""
         problems.append(
             Problem(
-                f"required column '{name}' is missing"
-                + (f"; did you mean '{guess}'?" if guess else ""),
+                f"required column '{name}' is missing" + advice,
                 path=path,
                 row=header_row,
                 column=name,
