@@ -151,7 +151,7 @@ def build_timeline(ledger: Ledger) -> Timeline:
     else:
         pay_inv = np.empty(0, _I64)
         pay_date, pay_amount = np.empty(0, _I64), np.empty(0, np.float64)
-    order = np.lexsort((pay_date, pay_inv))
+    order = _payment_order(pay_inv, pay_date)
     pay_inv, pay_date, pay_amount = pay_inv[order], pay_date[order], pay_amount[order]
     settled = _settlement(issue, amount, pay_inv, pay_date, pay_amount)
     return Timeline(
@@ -167,6 +167,20 @@ def build_timeline(ledger: Ledger) -> Timeline:
         first_day=int(issue.min()) if issue.size else 0,
         warnings=tuple(warnings),
     )
+
+
+def _payment_order(pay_inv: np.ndarray, pay_date: np.ndarray) -> np.ndarray:
+    """Return the stable order by (invoice, date), as np.lexsort would give it.
+
+    One combined integer key (invoice × span of days + day) sorts about twice as fast.
+    """
+    if pay_inv.size == 0:
+        return np.empty(0, dtype=np.intp)
+    low = int(pay_date.min())
+    span = int(pay_date.max()) - low + 1
+    if span * (int(pay_inv.max()) + 1) >= 2**62:
+        return np.lexsort((pay_date, pay_inv))
+    return np.argsort(pay_inv * span + (pay_date - low), kind="stable")
 
 
 def _arrow_ids(values: pd.Series) -> pa.Array:
