@@ -172,15 +172,24 @@ def build_timeline(ledger: Ledger) -> Timeline:
 def _payment_order(pay_inv: np.ndarray, pay_date: np.ndarray) -> np.ndarray:
     """Return the stable order by (invoice, date), as np.lexsort would give it.
 
-    One combined integer key (invoice × span of days + day) sorts about twice as fast.
+    Sorts one combined key (invoice × span of days + day) 16 bits at a time, least significant
+    first; numpy's stable sort of 16-bit digits is a radix sort, several times faster.
     """
     if pay_inv.size == 0:
         return np.empty(0, dtype=np.intp)
     low = int(pay_date.min())
     span = int(pay_date.max()) - low + 1
-    if span * (int(pay_inv.max()) + 1) >= 2**62:
+    top = span * (int(pay_inv.max()) + 1)
+    if top >= 2**62:
         return np.lexsort((pay_date, pay_inv))
-    return np.argsort(pay_inv * span + (pay_date - low), kind="stable")
+    key = pay_inv * span + (pay_date - low)
+    order = np.argsort((key & 0xFFFF).astype(np.uint16), kind="stable")
+    shift = 16
+    while (top - 1) >> shift:
+        digits = ((key[order] >> shift) & 0xFFFF).astype(np.uint16)
+        order = order[np.argsort(digits, kind="stable")]
+        shift += 16
+    return order
 
 
 def _arrow_ids(values: pd.Series) -> pa.Array:

@@ -14,6 +14,14 @@ def test_order_equals_a_stable_lexsort_with_ties_and_early_dates() -> None:
     assert _payment_order(inv, day).tolist() == np.lexsort((day, inv)).tolist()
 
 
+def test_order_with_a_key_wider_than_32_bits() -> None:
+    rng = np.random.default_rng(11)
+    inv = rng.integers(0, 2**20, 5_000)  # 2**20 invoices x 2**14 days: a 34-bit key, 3 passes
+    day = rng.integers(0, 2**14, 5_000)
+    inv[:100], day[:100] = inv[0], day[0]  # many ties
+    assert _payment_order(inv, day).tolist() == np.lexsort((day, inv)).tolist()
+
+
 def test_small_case_by_hand() -> None:
     inv = np.array([1, 0, 1, 0, 1])
     day = np.array([5, 9, 5, 3, 2])
