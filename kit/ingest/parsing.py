@@ -136,23 +136,7 @@ def parse_dates(
         parsed = pd.Series(raw, copy=False)
         bad = pd.Index([])
     elif raw.dtype != object:
-        codes, uniques = pd.factorize(raw)
-        distinct = parse_text(pd.Series(uniques, dtype="str"))
-        parsed_u = _parse_text_dates(distinct, date_format, dayfirst)
-        bad_u = (distinct.notna() & parsed_u.isna()).to_numpy()
-        values = parsed_u.to_numpy(dtype="datetime64[ns]")
-        safe = np.clip(codes, 0, None)
-        present = codes >= 0
-        parsed = pd.Series(
-            np.where(
-                present,
-                values[safe] if len(values) else np.datetime64("NaT", "ns"),
-                np.datetime64("NaT", "ns"),
-            ),
-            index=raw.index,
-            dtype="datetime64[ns]",
-        )
-        bad = raw.index[present & (bad_u[safe] if len(bad_u) else False)]
+        return _parse_distinct_dates(raw, date_format, dayfirst, with_time)
     else:
         text = parse_text(raw)
         parsed = _parse_text_dates(text, date_format, dayfirst)
@@ -165,6 +149,26 @@ def parse_dates(
         parsed = parsed.dt.tz_localize(None)
     parsed = parsed.astype("datetime64[ns]")
     return (parsed if with_time else parsed.dt.normalize()), bad
+
+
+def _parse_distinct_dates(
+    raw: pd.Series, date_format: str | None, dayfirst: bool, with_time: bool
+) -> tuple[pd.Series, pd.Index]:
+    """Parse each distinct text once (ledgers repeat few dates), then spread to every row."""
+    codes, uniques = pd.factorize(raw)
+    distinct = parse_text(pd.Series(uniques, dtype="str"))
+    parsed_u = _parse_text_dates(distinct, date_format, dayfirst)
+    if getattr(parsed_u.dt, "tz", None) is not None:
+        parsed_u = parsed_u.dt.tz_localize(None)
+    parsed_u = parsed_u.astype("datetime64[ns]")
+    if not with_time:
+        parsed_u = parsed_u.dt.normalize()
+    values = np.append(parsed_u.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
+    bad_u = np.append((distinct.notna() & parsed_u.isna()).to_numpy(dtype=bool), False)
+    # code −1 (blank cell) picks the appended NaT and is never bad
+    parsed = pd.Series(values[codes], index=raw.index, dtype="datetime64[ns]")
+    bad = raw.index[bad_u[codes]] if bad_u.any() else raw.index[:0]
+    return parsed, bad
 
 
 def _parse_text_dates(text: pd.Series, date_format: str | None, dayfirst: bool) -> pd.Series:
