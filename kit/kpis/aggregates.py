@@ -132,6 +132,17 @@ def _month(days: np.ndarray | int) -> np.ndarray:
     return np.asarray(days, dtype=_I64).astype("datetime64[D]").astype("datetime64[M]").astype(_I64)
 
 
+def _months_of(days: np.ndarray) -> np.ndarray:
+    """Return `_month` of many day numbers via a table over their range (ledgers span few days)."""
+    if days.size == 0:
+        return np.empty(0, dtype=_I64)
+    low, high = int(days.min()), int(days.max())
+    if high - low > days.size:
+        return _month(days)
+    table = _month(np.arange(low, high + 1, dtype=_I64))
+    return np.asarray(table[days - low], dtype=_I64)
+
+
 def _monthly_sales(
     tl: Timeline, day: int, codes: np.ndarray, groups: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -140,7 +151,7 @@ def _monthly_sales(
     first_month = int(_month(min(tl.first_day, day)))
     months = t_month - first_month + 1
     known = tl.issue <= day
-    back = t_month - _month(tl.issue[known])
+    back = t_month - _months_of(tl.issue[known])
     sales = np.bincount(
         codes[known] * months + back, weights=tl.amount[known], minlength=groups * months
     ).reshape(groups, months)

@@ -1,9 +1,10 @@
-"""The payment order of the timeline: by invoice, then date, ties kept in file order."""
+"""Timeline helpers: payments ordered by invoice then date (ties in file order), months of days."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from kit.kpis.aggregates import _months_of
 from kit.kpis.timeline import _payment_order
 
 
@@ -35,3 +36,14 @@ def test_huge_day_span_falls_back_without_overflow() -> None:
     day = np.array([2**60, -(2**60), 0], dtype=np.int64)
     assert _payment_order(inv, day).tolist() == [1, 2, 0]
     assert _payment_order(inv[:0], day[:0]).tolist() == []
+
+
+def test_months_of_many_days_equal_the_calendar_months() -> None:
+    days = np.array([-1, 0, 30, 31, 59, 20_000, 19_999, 0], dtype=np.int64)
+    # 1969-12-31 -> month -1; 1970-01-01 and 01-31 -> 0; 02-01 -> 1; 03-01 -> 2 (1970 no leap year)
+    expected = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    assert _months_of(days).tolist() == expected.tolist()
+    assert _months_of(days).tolist()[:5] == [-1, 0, 0, 1, 2]
+    wide = np.array([0, 10**6], dtype=np.int64)  # range wider than the values: computed directly
+    expected_wide = wide.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    assert _months_of(wide).tolist() == expected_wide.tolist()
