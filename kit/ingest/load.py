@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -66,49 +68,56 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
     findings: list[Finding] = []
     warn_findings: list[Finding] = []
     out = Ingested()
-    for name in _ORDER:
-        source = sources.get(name)
-        if source is None:
-            continue
-        loaded = load_table(
-            name, source, root=engagement.root, currency=engagement.currency, today=today
-        )
-        out.warnings.extend(loaded.warnings)
-        blocking.extend(loaded.problems)
-        if loaded.frame is None:
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for name in _ORDER:
+            source = sources.get(name)
+            if source is None:
+                continue
+            lookups: dict[str, Future[np.ndarray]] = {}
+            loaded = load_table(
+                name,
+                source,
+                root=engagement.root,
+                currency=engagement.currency,
+                today=today,
+                on_parsed=_early_lookup(name, out.tables.get("invoices"), pool, lookups),
+            )
+            out.warnings.extend(loaded.warnings)
+            blocking.extend(loaded.problems)
+            if loaded.frame is None:
+                out.info[name] = {
+                    "path": loaded.path,
+                    "rows": 0,
+                    "filtered": loaded.filtered,
+                    "excluded": 0,
+                }
+                continue
+            rows_of: dict[str, np.ndarray] = {}
+            rules = _rules(loaded, out.tables, rows_of, lookups)
+            errors = [f for f in loaded.findings + rules if f.severity == "error"]
+            warn_findings.extend(f for f in rules if f.severity != "error")
+            frame = loaded.frame
+            excluded = 0
+            if source.on_error == "skip" and errors:
+                bad = np.unique(np.concatenate([f.rows for f in errors]))
+                excluded = len(bad)
+                for finding in errors:
+                    out.excluded.extend(finding.problems())
+                keep = ~frame.index.isin(bad)
+                frame = frame.drop(index=pd.Index(bad))
+                if "payments" in rows_of:
+                    rows_of["payments"] = rows_of["payments"][keep]
+            else:
+                findings.extend(errors)
+            out.tables[name] = frame
+            if name == "payments":
+                out.payment_rows = rows_of.get("payments")
             out.info[name] = {
                 "path": loaded.path,
-                "rows": 0,
+                "rows": len(frame),
                 "filtered": loaded.filtered,
-                "excluded": 0,
+                "excluded": excluded,
             }
-            continue
-        rows_of: dict[str, np.ndarray] = {}
-        rules = _rules(loaded, out.tables, rows_of)
-        errors = [f for f in loaded.findings + rules if f.severity == "error"]
-        warn_findings.extend(f for f in rules if f.severity != "error")
-        frame = loaded.frame
-        excluded = 0
-        if source.on_error == "skip" and errors:
-            bad = np.unique(np.concatenate([f.rows for f in errors]))
-            excluded = len(bad)
-            for finding in errors:
-                out.excluded.extend(finding.problems())
-            keep = ~frame.index.isin(bad)
-            frame = frame.drop(index=pd.Index(bad))
-            if "payments" in rows_of:
-                rows_of["payments"] = rows_of["payments"][keep]
-        else:
-            findings.extend(errors)
-        out.tables[name] = frame
-        if name == "payments":
-            out.payment_rows = rows_of.get("payments")
-        out.info[name] = {
-            "path": loaded.path,
-            "rows": len(frame),
-            "filtered": loaded.filtered,
-            "excluded": excluded,
-        }
     out.warnings.extend(to_problems(warn_findings))
     rows = to_problems(findings, limit=max(MAX_PROBLEMS - len(blocking), 1))
     out.errors = blocking[:MAX_PROBLEMS] + rows
@@ -116,8 +125,29 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
     return out
 
 
+def _early_lookup(
+    name: str,
+    invoices: pd.DataFrame | None,
+    pool: ThreadPoolExecutor,
+    lookups: dict[str, Future[np.ndarray]],
+) -> Callable[[str, pd.Series], None]:
+    """Return a hook that starts looking up a table's invoice ids as soon as they are parsed.
+
+    Arrow hashes without holding the GIL, so the lookup runs while the other columns parse.
+    """
+
+    def hook(column: str, values: pd.Series) -> None:
+        if column == "invoice_id" and invoices is not None and "invoice_id" in invoices:
+            lookups[name] = pool.submit(positions, values, invoices["invoice_id"])
+
+    return hook
+
+
 def _rules(
-    loaded: LoadedTable, done: dict[str, pd.DataFrame], rows_of: dict[str, np.ndarray]
+    loaded: LoadedTable,
+    done: dict[str, pd.DataFrame],
+    rows_of: dict[str, np.ndarray],
+    lookups: dict[str, Future[np.ndarray]],
 ) -> list[Finding]:
     frame, ctx = loaded.frame, loaded.ctx
     if frame is None or ctx is None:
@@ -174,7 +204,12 @@ def _rules(
         and loaded.name in ("payments", "disputes", "dunning_events")
         and "invoice_id" in frame.columns
     ):
-        at = positions(frame["invoice_id"], invoices["invoice_id"])
+        early = lookups.get(loaded.name)
+        at = (
+            early.result()
+            if early is not None
+            else positions(frame["invoice_id"], invoices["invoice_id"])
+        )
         rows_of[loaded.name] = at
         found += unknown_references(
             frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id", at=at

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,9 +58,19 @@ def _problem_of(exc: DataError) -> Problem:
 
 
 def load_table(
-    name: str, source: Source, *, root: Path, currency: str, today: dt.date | None = None
+    name: str,
+    source: Source,
+    *,
+    root: Path,
+    currency: str,
+    today: dt.date | None = None,
+    on_parsed: Callable[[str, pd.Series], None] | None = None,
 ) -> LoadedTable:
-    """Return the table parsed to canonical types, with findings; never raises for bad data."""
+    """Return the table parsed to canonical types, with findings; never raises for bad data.
+
+    `on_parsed(column, values)` hears of each canonical column as soon as it is parsed (ingest
+    starts looking up invoice ids while the other columns are still being parsed).
+    """
     base = root
     path = str(source.path if source.path.is_absolute() else base / source.path)
     result = LoadedTable(name=name, path=path)
@@ -86,7 +97,7 @@ def load_table(
     result.problems.extend(n for n in notes if n.severity != "warning")
     source_names = {target: src for src, target in plan.rename.items()}
     ctx = TableContext(path=path, raw=raw, source_names=source_names)
-    frame = _parse_columns(raw, source, plan, name, ctx, result)
+    frame = _parse_columns(raw, source, plan, name, ctx, result, on_parsed)
     result.findings.extend(apply_fx(frame, source, plan, currency=currency, path=path, raw=raw))
     findings, problems = schema_findings(
         frame, name, source_names=source_names, raw=raw, path=path, today=today
@@ -105,6 +116,7 @@ def _parse_columns(
     table: str,
     ctx: TableContext,
     result: LoadedTable,
+    on_parsed: Callable[[str, pd.Series], None] | None,
 ) -> pd.DataFrame:
     required, optional = CANONICAL[table]
     canonical = set(required) | set(optional)
@@ -117,6 +129,8 @@ def _parse_columns(
             continue
         values = expand_value_map(source.values.get(target, source.values.get(src, {})))
         parsed[target] = _parse_one(raw[src], target, src, values, source, ctx, result)
+        if on_parsed is not None:
+            on_parsed(target, parsed[target])
         if target in required:
             bad = [f.rows for f in result.findings if f.column == src]
             blank = parsed[target].isna()
