@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,7 @@ import pandas as pd
 from kit.engagement import Engagement
 from kit.errors import DataError, Problem
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
-from kit.ingest.rules import date_order, duplicates, positions, unknown_references
+from kit.ingest.rules import all_distinct, date_order, duplicates, positions, unknown_references
 from kit.ingest.table import LoadedTable, load_table
 from kit.ledger import Ledger, record_links
 
@@ -21,6 +22,13 @@ __all__ = ["Ingested", "ingest", "load_ledger"]
 
 # Customers first (invoices refer to them), invoices before the tables that refer to invoices.
 _ORDER = ("customers", "invoices", "payments", "disputes", "dunning_events")
+# The id column of each table that must not repeat.
+_UNIQUE = {
+    "customers": "customer_id",
+    "invoices": "invoice_id",
+    "payments": "payment_id",
+    "disputes": "dispute_id",
+}
 
 
 @dataclass
@@ -73,7 +81,7 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
             source = sources.get(name)
             if source is None:
                 continue
-            lookups: dict[str, Future[np.ndarray]] = {}
+            lookups: dict[str, Future[Any]] = {}
             loaded = load_table(
                 name,
                 source,
@@ -129,25 +137,33 @@ def _early_lookup(
     name: str,
     invoices: pd.DataFrame | None,
     pool: ThreadPoolExecutor,
-    lookups: dict[str, Future[np.ndarray]],
+    lookups: dict[str, Future[Any]],
 ) -> Callable[[str, pd.Series], None]:
-    """Return a hook that starts looking up a table's invoice ids as soon as they are parsed.
+    """Return a hook that starts hashing a table's ids as soon as they are parsed.
 
-    Arrow hashes without holding the GIL, so the lookup runs while the other columns parse.
+    Arrow hashes without holding the GIL, so the id checks (repeated ids, positions among the
+    invoices) run while the other columns parse.
     """
 
     def hook(column: str, values: pd.Series) -> None:
+        if column == _UNIQUE.get(name):
+            lookups[column] = pool.submit(all_distinct, values)
         if column == "invoice_id" and invoices is not None and "invoice_id" in invoices:
-            lookups[name] = pool.submit(positions, values, invoices["invoice_id"])
+            lookups["positions"] = pool.submit(positions, values, invoices["invoice_id"])
 
     return hook
+
+
+def _known(lookups: dict[str, Future[Any]], column: str) -> bool | None:
+    early = lookups.get(column)
+    return None if early is None else bool(early.result())
 
 
 def _rules(
     loaded: LoadedTable,
     done: dict[str, pd.DataFrame],
     rows_of: dict[str, np.ndarray],
-    lookups: dict[str, Future[np.ndarray]],
+    lookups: dict[str, Future[Any]],
 ) -> list[Finding]:
     frame, ctx = loaded.frame, loaded.ctx
     if frame is None or ctx is None:
@@ -155,9 +171,13 @@ def _rules(
     invoices = done.get("invoices")
     found: list[Finding] = []
     if loaded.name == "customers":
-        found += duplicates(frame, "customer_id", ctx, what="customer id")
+        found += duplicates(
+            frame, "customer_id", ctx, what="customer id", distinct=_known(lookups, "customer_id")
+        )
     if loaded.name == "invoices":
-        found += duplicates(frame, "invoice_id", ctx, what="invoice id")
+        found += duplicates(
+            frame, "invoice_id", ctx, what="invoice id", distinct=_known(lookups, "invoice_id")
+        )
         if "issue_date" in frame.columns:
             issue = frame["issue_date"]
             found += date_order(
@@ -187,9 +207,13 @@ def _rules(
                 severity="warning",
             )
     if loaded.name == "payments":
-        found += duplicates(frame, "payment_id", ctx, what="payment id")
+        found += duplicates(
+            frame, "payment_id", ctx, what="payment id", distinct=_known(lookups, "payment_id")
+        )
     if loaded.name == "disputes":
-        found += duplicates(frame, "dispute_id", ctx, what="dispute id")
+        found += duplicates(
+            frame, "dispute_id", ctx, what="dispute id", distinct=_known(lookups, "dispute_id")
+        )
         if "opened_date" in frame.columns:
             found += date_order(
                 frame,
@@ -204,7 +228,7 @@ def _rules(
         and loaded.name in ("payments", "disputes", "dunning_events")
         and "invoice_id" in frame.columns
     ):
-        early = lookups.get(loaded.name)
+        early = lookups.get("positions")
         at = (
             early.result()
             if early is not None

@@ -11,7 +11,14 @@ import pyarrow.compute as pc
 
 from kit.ingest.findings import Finding
 
-__all__ = ["TableContext", "date_order", "duplicates", "unknown_references"]
+__all__ = [
+    "TableContext",
+    "all_distinct",
+    "date_order",
+    "duplicates",
+    "positions",
+    "unknown_references",
+]
 
 
 @dataclass
@@ -32,12 +39,22 @@ class TableContext:
         return self.raw[name] if name in self.raw.columns else None
 
 
-def duplicates(frame: pd.DataFrame, column: str, ctx: TableContext, *, what: str) -> list[Finding]:
-    """Return a finding for every row whose id repeats an earlier row (naming that row)."""
+def duplicates(
+    frame: pd.DataFrame,
+    column: str,
+    ctx: TableContext,
+    *,
+    what: str,
+    distinct: bool | None = None,
+) -> list[Finding]:
+    """Return a finding for every row whose id repeats an earlier row (naming that row).
+
+    `distinct` may carry `all_distinct` of the column when the caller has it already.
+    """
     if column not in frame.columns:
         return []
     ids = frame[column]
-    if _all_distinct(ids):
+    if distinct if distinct is not None else all_distinct(ids):
         return []
     repeated = ids.duplicated(keep="first") & ids.notna()
     if not bool(repeated.any()):
@@ -61,7 +78,7 @@ def duplicates(frame: pd.DataFrame, column: str, ctx: TableContext, *, what: str
     ]
 
 
-def _all_distinct(ids: pd.Series) -> bool:
+def all_distinct(ids: pd.Series) -> bool:
     """Return True when no value repeats (Arrow hashing; faster than pandas' duplicated)."""
     try:
         array = _arrow(ids)
