@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from kit.engagement import Engagement
 from kit.errors import DataError, Problem
@@ -126,10 +127,15 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
                 "filtered": loaded.filtered,
                 "excluded": excluded,
             }
+            # The raw cells of this table are no longer needed (findings keep what they name):
+            # free them before the next file is read.
+            del loaded, rules, errors, frame, lookups
     out.warnings.extend(to_problems(warn_findings))
     rows = to_problems(findings, limit=max(MAX_PROBLEMS - len(blocking), 1))
     out.errors = blocking[:MAX_PROBLEMS] + rows
     out.tables = {n: t.reset_index(drop=True) for n, t in out.tables.items()}
+    # Give back what Arrow's pool still holds of the raw files, so the KPIs that follow fit.
+    pa.default_memory_pool().release_unused()
     return out
 
 

@@ -78,7 +78,8 @@ def parse_text(raw: pd.Series) -> pd.Series:
     if raw.dtype == object or not pd.api.types.is_string_dtype(raw.dtype):
         raw = raw.map(_cell_text, na_action="ignore").astype("str")
     text = raw.str.strip()
-    return text.where(text != "", np.nan)
+    empty = (text == "").to_numpy(dtype=bool, na_value=False)
+    return text.where(~empty, np.nan) if empty.any() else text
 
 
 def _cell_text(value: object) -> object:

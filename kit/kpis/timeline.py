@@ -42,7 +42,7 @@ class Timeline:
     """Per-invoice and per-payment arrays of a ledger; dates are day numbers since 1970-01-01."""
 
     ledger: Ledger
-    invoice_id: pa.Array  # string ids in invoice order
+    invoice_id: pa.Array | pa.ChunkedArray  # string ids in invoice order
     issue: np.ndarray  # int64 day
     due: np.ndarray  # int64 day
     amount: np.ndarray  # float64
@@ -84,7 +84,7 @@ def date_days(frame: pd.DataFrame, column: str, table: str, *, allow_missing: bo
             value=frame[column].iloc[first],
             expected="a date in every row",
         )
-    days = values.to_numpy().astype("datetime64[D]").astype(_I64)
+    days = values.to_numpy().astype("datetime64[D]").view(_I64)
     days[missing] = NEVER
     return days
 
@@ -182,30 +182,36 @@ def _payment_order(pay_inv: np.ndarray, pay_date: np.ndarray) -> np.ndarray:
     top = span * (int(pay_inv.max()) + 1)
     if top >= 2**62:
         return np.lexsort((pay_date, pay_inv))
-    key = pay_inv * span + (pay_date - low)
-    order = np.argsort((key & 0xFFFF).astype(np.uint16), kind="stable")
+    key = pay_inv * span
+    key += pay_date
+    key -= low
+    digits = np.empty(key.shape[0], dtype=np.uint16)
+    np.bitwise_and(key, 0xFFFF, out=digits, casting="unsafe")
+    order = np.argsort(digits, kind="stable").astype(_I64, copy=False)
+    spare = np.empty_like(order)  # reused for every pass: 10M+ rows make each array large
     shift = 16
     while (top - 1) >> shift:
-        digits = ((key[order] >> shift) & 0xFFFF).astype(np.uint16)
-        order = order[np.argsort(digits, kind="stable")]
+        np.take(key, order, out=spare)
+        np.right_shift(spare, shift, out=spare)
+        np.bitwise_and(spare, 0xFFFF, out=digits, casting="unsafe")
+        np.take(order, np.argsort(digits, kind="stable"), out=spare)
+        order, spare = spare, order
         shift += 16
     return order
 
 
-def _arrow_ids(values: pd.Series) -> pa.Array:
-    """Return ids as an Arrow string array (zero-copy for Arrow-backed string columns)."""
+def _arrow_ids(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """Return ids as Arrow large strings (zero-copy, still chunked, for Arrow-backed columns)."""
     try:
         arr = pa.array(values)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         arr = pa.array(values.astype(str))
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
     if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
         arr = pa.array(values.astype(str))
     return arr.cast(pa.large_string())
 
 
-def _index_in(values: pa.Array, ids: pa.Array) -> np.ndarray:
+def _index_in(values: pa.Array | pa.ChunkedArray, ids: pa.Array | pa.ChunkedArray) -> np.ndarray:
     found = pc.index_in(values, value_set=ids)
     return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=_I64)
 
