@@ -845,7 +845,7 @@ CLI_CASES = {
         {"data/invoices.csv": _HEADER},
         "",
         ["Zeile 1: die Datei hat eine Kopfzeile, aber keine Datenzeilen",
-         "erwartet: mindestens eine Datenzeile unter der Kopfzeile"],
+         "erwartet mindestens eine Datenzeile unter der Kopfzeile"],
     ),
     "duplicate_id": (
         "validate",
@@ -853,7 +853,7 @@ CLI_CASES = {
                                         "0001,C2,2026-05-10,2026-06-09,250.50\n"},
         "",
         ["Zeile 3, Spalte 'invoice_id': Rechnungsnummer mehrfach vorhanden (zuerst in Zeile 2)",
-         "erwartet: jede Rechnungsnummer nur einmal"],
+         "erwartet jede Rechnungsnummer nur einmal"],
     ),
     "due_before_issue": (
         "validate",

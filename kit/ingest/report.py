@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kit.engagement import Engagement
-from kit.error_text import translate
 from kit.errors import Problem
 from kit.ingest.load import ingest
 
@@ -13,12 +12,6 @@ __all__ = ["ValidationReport", "validate_engagement"]
 
 _WORDS = {
     "en": {
-        "file": "file",
-        "row": "row",
-        "column": "column",
-        "key": "key",
-        "found": "found",
-        "expected": "expected",
         "valid": "Data valid",
         "invalid": "Data NOT valid",
         "errors": "Errors",
@@ -29,12 +22,6 @@ _WORDS = {
         "skipped": "left out",
     },
     "de": {
-        "file": "Datei",
-        "row": "Zeile",
-        "column": "Spalte",
-        "key": "Schlüssel",
-        "found": "gefunden",
-        "expected": "erwartet",
         "valid": "Daten gültig",
         "invalid": "Daten NICHT gültig",
         "errors": "Fehler",
@@ -90,27 +77,12 @@ class ValidationReport:
         ):
             if problems:
                 lines.append(f"{words[title]} ({len(problems)}):")
-                lines.extend("  " + _line(p, words, language) for p in problems)
+                lines.extend("  " + _line(p, language) for p in problems)
         return "\n".join(lines)
 
 
-def _line(problem: Problem, words: dict[str, str], language: str) -> str:
-    where = []
-    if problem.path:
-        where.append(f"{words['file']} {problem.path}")
-    if problem.row is not None:
-        where.append(f"{words['row']} {problem.row}")
-    if problem.column:
-        where.append(f"{words['column']} '{problem.column}'")
-    if problem.key:
-        where.append(f"{words['key']} '{problem.key}'")
-    text = translate(problem.message, language)
-    if problem.value is not None:
-        shown = problem.value if len(problem.value) <= 60 else problem.value[:57] + "..."
-        text += f" ({words['found']} '{shown}')"
-    if problem.expected:
-        text += f"; {words['expected']}: {translate(problem.expected, language)}"
-    return (", ".join(where) + ": " if where else "") + text
+def _line(problem: Problem, language: str) -> str:
+    return problem.describe(language)
 
 
 def validate_engagement(engagement: Engagement) -> ValidationReport:
