@@ -24,8 +24,8 @@ demo: $(STAMP)  ## create .venv, install the kit, run the sample engagement
 	@echo "Reports: $(CURDIR)/$(SAMPLE)/output/reports/index.html"
 
 lint: $(STAMP)  ## ruff and mypy
-	$(BIN)/ruff check kit tests benchmarks data/samples/make_acme.py
-	$(BIN)/ruff format --check kit tests benchmarks data/samples/make_acme.py
+	$(BIN)/ruff check kit tests benchmarks notebooks data/samples/make_acme.py
+	$(BIN)/ruff format --check kit tests benchmarks notebooks data/samples/make_acme.py
 	$(BIN)/mypy
 
 unit: $(STAMP)  ## unit tests (includes the sample run and the browser test)
@@ -37,9 +37,9 @@ notebooks: $(STAMP)  ## execute every notebook with nbval (lax)
 test: lint unit notebooks  ## lint, type checks, unit, notebook and browser tests
 
 bench: $(STAMP)  ## speed and memory against DuckDB and at scale
-	$(BIN)/python benchmarks/ingest_vs_duckdb.py
-	$(BIN)/python benchmarks/kpis_vs_duckdb.py --sizes 1000000
-	$(BIN)/python benchmarks/duplicates_scale.py
+	$(BIN)/python benchmarks/ingest_vs_duckdb.py --repeat 3
+	$(BIN)/python benchmarks/kpis_vs_duckdb.py --sizes 1000000 --mode cli --repeat 3
+	$(BIN)/python benchmarks/duplicates_scale.py --repeat 3
 
 clean:  ## remove the environment and generated output
 	rm -rf $(VENV) $(SAMPLE)/output benchmarks/_work
