@@ -40,6 +40,14 @@ def _emit_json(document: object) -> None:
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
 
 
+def _show(text: str, document: object, *, as_json: bool) -> None:
+    """Print the JSON document (stdout holds nothing else) or the readable text."""
+    if as_json:
+        _emit_json(document)
+    else:
+        typer.echo(text)
+
+
 def _parse_date(text: str | None, option: str) -> date | None:
     if text is None:
         return None
@@ -184,10 +192,7 @@ def kpis(
         ledger = load_ledger(eng)
         when = _parse_date(as_of, "--as-of") or eng.as_of or date.today()
         text, document = kpis_command(eng, ledger, as_of=when, by=by)
-        if as_json:
-            _emit_json(document)
-        else:
-            typer.echo(text)
+        _show(text, document, as_json=as_json)
         return 0
 
     _guard(body)
@@ -207,10 +212,7 @@ def duplicates(
         from kit.commands import duplicates_command
 
         text, document = duplicates_command(paths, threshold=threshold)
-        if as_json:
-            _emit_json(document)
-        else:
-            typer.echo(text)
+        _show(text, document, as_json=as_json)
         return 0
 
     _guard(body)
@@ -267,10 +269,7 @@ def status(
             note=note,
             author=author,
         )
-        if as_json:
-            _emit_json(document)
-        else:
-            typer.echo(text)
+        _show(text, document, as_json=as_json)
         return 0
 
     _guard(body)
