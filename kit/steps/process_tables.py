@@ -46,17 +46,24 @@ def _labels(ctx: ReportContext, columns: list[str]) -> dict[str, str]:
     return {c: ctx.t(_K + "col." + c) for c in columns}
 
 
-def maps_table(ctx: ReportContext, view: ProcessView) -> Html:
-    """Return the overview of the maps analysed."""
-    frame = maps_frame(view)
-    formats = {"activities": "number:0", "hours_per_month": "number:1", "unknown": "number:0"}
+def _table(
+    ctx: ReportContext, frame: pd.DataFrame, *, formats: dict[str, str], caption: str
+) -> Html:
+    """Return a report table with the step's column labels and caption `caption.<caption>`."""
     return table(
         ctx,
         frame,
         formats=formats,
         labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(_K + "caption.maps"),
+        caption=ctx.t(_K + "caption." + caption),
     )
+
+
+def maps_table(ctx: ReportContext, view: ProcessView) -> Html:
+    """Return the overview of the maps analysed."""
+    frame = maps_frame(view)
+    formats = {"activities": "number:0", "hours_per_month": "number:1", "unknown": "number:0"}
+    return _table(ctx, frame, formats=formats, caption="maps")
 
 
 def _reason(ctx: ReportContext, view: ProcessView, group: DuplicateGroup) -> str:
@@ -122,24 +129,14 @@ def duplicates_table(ctx: ReportContext, view: ProcessView) -> Html:
     frame = duplicates_frame(ctx, view)
     formats = {"group": "number:0", "places": "number:0", "hours_per_month": "number:1"}
     formats["avoidable_hours_per_month"] = "number:1"
-    return table(
-        ctx,
-        frame,
-        formats=formats,
-        labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(_K + "caption.duplicates"),
-    )
+    return _table(ctx, frame, formats=formats, caption="duplicates")
 
 
 def members_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the activities of every duplicate group with map, role, system and hours."""
     frame = members_frame(view)
-    return table(
-        ctx,
-        frame,
-        formats={"group": "number:0", "hours_per_month": "number:1"},
-        labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(_K + "caption.members"),
+    return _table(
+        ctx, frame, formats={"group": "number:0", "hours_per_month": "number:1"}, caption="members"
     )
 
 
@@ -156,12 +153,11 @@ def rework_table(ctx: ReportContext, view: ProcessView) -> Html:
         },
         columns=["map", "loop", "trigger", "probability", "extra_hours"],
     )
-    return table(
+    return _table(
         ctx,
         frame,
         formats={"probability": "percent:0", "extra_hours": "number:1"},
-        labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(_K + "caption.rework"),
+        caption="rework",
     )
 
 
@@ -182,13 +178,7 @@ def handoffs_table(ctx: ReportContext, view: ProcessView) -> Html:
     )
     formats = {c: "number:0" for c in ("flows", "lane_handoffs", "system_handoffs")}
     formats["handoff_share"] = "percent:0"
-    return table(
-        ctx,
-        frame,
-        formats=formats,
-        labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(_K + "caption.handoffs"),
-    )
+    return _table(ctx, frame, formats=formats, caption="handoffs")
 
 
 def waits_table(ctx: ReportContext, view: ProcessView) -> Html:
@@ -207,13 +197,7 @@ def waits_table(ctx: ReportContext, view: ProcessView) -> Html:
         },
         columns=["map", "step", "lane", "hours_per_month"],
     )
-    return table(
-        ctx,
-        frame,
-        formats={"hours_per_month": "number:1"},
-        labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(_K + "caption.waits"),
-    )
+    return _table(ctx, frame, formats={"hours_per_month": "number:1"}, caption="waits")
 
 
 def _client_steps(view: ProcessView, refs: str) -> str:
@@ -235,12 +219,11 @@ def comparison_table(ctx: ReportContext, view: ProcessView) -> Html:
             "saved": s["saved_hours_per_month"],
         }
     )
-    return table(
+    return _table(
         ctx,
         frame,
         formats={c: "number:1" for c in ("as_is", "to_be", "saved")},
-        labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(_K + "caption.comparison"),
+        caption="comparison",
     )
 
 
@@ -256,13 +239,7 @@ def avoided_table(ctx: ReportContext, view: ProcessView) -> Html:
         },
         columns=["map", "step", "lane", "hours_per_month"],
     )
-    return table(
-        ctx,
-        frame,
-        formats={"hours_per_month": "number:1"},
-        labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(_K + "caption.avoided"),
-    )
+    return _table(ctx, frame, formats={"hours_per_month": "number:1"}, caption="avoided")
 
 
 def process_glossary(ctx: ReportContext, view: ProcessView) -> Html:
