@@ -11,7 +11,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kit.errors import ConfigError, Problem
+from kit.errors import ConfigError, Problem, read_utf8_text
 
 __all__ = [
     "Branding",
@@ -256,12 +256,7 @@ def _read_yaml(file: Path) -> dict[str, Any]:
     size = file.stat().st_size
     if size > MAX_CONFIG_BYTES:
         raise ConfigError(f"file is {size} bytes; at most {MAX_CONFIG_BYTES} are read", path=file)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"not UTF-8 text (byte {exc.start})", path=file, hint="save engagement.yaml as UTF-8"
-        ) from None
+    text = read_utf8_text(file, error=ConfigError, hint="save engagement.yaml as UTF-8")
     try:
         loaded = load_yaml_text(text)
     except yaml.YAMLError as exc:

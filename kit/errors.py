@@ -21,6 +21,7 @@ __all__ = [
     "ProcessMapError",
     "ReportError",
     "RunError",
+    "read_utf8_text",
 ]
 
 
@@ -207,3 +208,11 @@ class RunError(KitError):
         label = "ausgeführtes Notebook" if language == "de" else "executed notebook"
         where = f" ({label}: {self.executed})" if self.executed else ""
         return f"{translate(self.message, language)}{where}"
+
+
+def read_utf8_text(path: Path, *, error: type[KitError] = DataError, hint: str) -> str:
+    """Return a text file's content (UTF-8, BOM allowed); `error` naming the byte if it is not."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"not UTF-8 text (byte {exc.start})", path=path, hint=hint) from None

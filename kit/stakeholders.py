@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, read_utf8_text
 from kit.report.i18n import catalogue, t
 
 __all__ = [
@@ -76,12 +76,7 @@ class CheckResult:
 def _read(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise DataError("stakeholder register not found", path=path, hint="`kit new` writes one")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"not UTF-8 text (byte {exc.start})", path=path, hint="save as UTF-8"
-        ) from None
+    text = read_utf8_text(path, hint="save as UTF-8")
     header = text.split("\n", 1)[0]
     if not text.strip() or len(text.strip().splitlines()) < 2:
         raise DataError(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, read_utf8_text
 from kit.ledger import CHANNELS
 
 LADDER_COLUMNS = [
@@ -155,12 +155,7 @@ def load_ladder(path: str | Path) -> pd.DataFrame:
     file = Path(path)
     if not file.is_file():
         raise DataError("ladder file not found", path=file, expected="a CSV file")
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"not UTF-8 text (byte {exc.start})", path=file, hint="save the ladder as CSV UTF-8"
-        ) from None
+    text = read_utf8_text(file, hint="save the ladder as CSV UTF-8")
     header = text.splitlines()[0] if text.strip() else ""
     if not header:
         raise DataError(
