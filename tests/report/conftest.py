@@ -83,3 +83,39 @@ def any_run(request: pytest.FixtureRequest) -> RunResult:
     name = "report_run" if request.param == "fixture-notebooks" else "sample_run"
     run: RunResult = request.getfixturevalue(name)
     return run
+
+
+LONG_NAMES = (
+    "Hochleistungskältetechnik Großhandelsgesellschaft mbH & Co. KG, Niederlassung Süd-West",
+    "Internationale Landmaschinen- und Werkzeugvertriebsgesellschaft Mecklenburg-Vorpommern AG",
+    "Zweckverband Wasserversorgung und Abwasserbeseitigung Oberschwäbisches Allgäu",
+)
+
+
+@pytest.fixture(scope="session")
+def long_names_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) -> RunResult:
+    """Return a run of the seven notebooks on the sample with long client and customer names."""
+    engagement = tmp_path_factory.mktemp("long") / "long-names"
+    shutil.copytree(SAMPLE, engagement, ignore=shutil.ignore_patterns("output"))
+    config = engagement / "engagement.yaml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("client: Acme GmbH", f"client: {LONG_NAMES[0]}", 1)
+    text = text.replace("consultant: Dr. Jana Becker", f"consultant: {LONG_NAMES[2]}", 1)
+    config.write_text(text, encoding="utf-8")
+    customers = engagement / "data" / "kunden.csv"
+    lines = customers.read_text(encoding="utf-8").splitlines()
+    renamed = [lines[0]]
+    for i, line in enumerate(lines[1:]):
+        cells = line.split(";")
+        cells[1] = f"{LONG_NAMES[i % 2]} {i}"
+        renamed.append(";".join(cells))
+    customers.write_text("\n".join(renamed) + "\n", encoding="utf-8")
+    return run_engagement(engagement, jobs=2, progress=False)
+
+
+@pytest.fixture(scope="session", params=["sample-engagement", "long-names"])
+def client_run(request: pytest.FixtureRequest) -> RunResult:
+    """Return the sample run and the long-names run in turn (layout checks apply to both)."""
+    name = "sample_run" if request.param == "sample-engagement" else "long_names_run"
+    run: RunResult = request.getfixturevalue(name)
+    return run
