@@ -62,28 +62,35 @@ def _parse_date(text: str | None, option: str) -> date | None:
 def _language_of(path: Path) -> str:
     """Return the engagement's report language for messages, English when none is known."""
     try:
-        import yaml
-
-        from kit.engagement import resolve_engagement_dir
+        from kit.engagement import MAX_CONFIG_BYTES, resolve_engagement_dir
+        from kit.files import load_yaml
 
         root = resolve_engagement_dir(path)
-        raw = yaml.safe_load((root / "engagement.yaml").read_text(encoding="utf-8-sig"))
+        raw = load_yaml(root / "engagement.yaml", max_bytes=MAX_CONFIG_BYTES)
         language = raw.get("language") if isinstance(raw, dict) else None
     except Exception:
         return "en"
     return language if language in ("de", "en") else "en"
 
 
+def _os_error(exc: OSError) -> KitError:
+    """Return an operating-system error (disk full, read-only, permission) as a KitError."""
+    from kit.files import os_error
+
+    return os_error(exc)
+
+
 def _guard(action: Callable[[], int | None]) -> None:
     """Run a command body; turn KitError into one readable message and its exit code."""
     try:
         code = action() or 0
-    except KitError as exc:
+    except (KitError, OSError) as exc:
         if _state["debug"]:
             traceback.print_exc()
+        error = exc if isinstance(exc, KitError) else _os_error(exc)
         label = "Fehler" if _state["language"] == "de" else "Error"
-        typer.echo(f"{label}: {exc.describe(_state['language'])}", err=True)
-        raise typer.Exit(exc.exit_code) from None
+        typer.echo(f"{label}: {error.describe(_state['language'])}", err=True)
+        raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         raise typer.Exit(130) from None

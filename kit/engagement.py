@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kit.errors import ConfigError, Problem, read_utf8_text
+from kit.errors import ConfigError, Problem
+from kit.files import load_yaml
 
 __all__ = [
     "Branding",
@@ -230,45 +230,13 @@ def resolve_engagement_dir(path: str | Path) -> Path:
     )
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML; dates stay text so pydantic reports bad ones with their key path."""
-
-
-_SKIPPED_TAGS = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _SKIPPED_TAGS]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-# YAML 1.2 booleans only: `Ja`, `Yes`, `No`, `on` stay text (value maps use them as keys).
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-
 def load_yaml_text(text: str) -> Any:
-    """Return the data of a YAML text read safely (no tags that build objects, dates as text)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    """Return the data of a YAML text read safely (see `kit.files.load_yaml`: dates as text)."""
+    return load_yaml(text)
 
 
 def _read_yaml(file: Path) -> dict[str, Any]:
-    size = file.stat().st_size
-    if size > MAX_CONFIG_BYTES:
-        raise ConfigError(f"file is {size} bytes; at most {MAX_CONFIG_BYTES} are read", path=file)
-    text = read_utf8_text(file, error=ConfigError, hint="save engagement.yaml as UTF-8")
-    try:
-        loaded = load_yaml_text(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(
-            f"YAML syntax error: {problem}",
-            path=file,
-            row=row,
-            hint="check indentation and quoting near that line; only plain YAML is accepted",
-        ) from None
+    loaded = load_yaml(file, max_bytes=MAX_CONFIG_BYTES, error=ConfigError)
     if loaded is None:
         raise ConfigError(
             "the file is empty", path=file, expected="a mapping with at least 'client' and 'data'"
