@@ -176,6 +176,7 @@ class Engagement(_Strict):
     status_log: Path = Path("tracking/status.csv")
     backlog: Path = Path("tracking/backlog.csv")
     synonyms: Path | None = None
+    allow_outside: list[str] = Field(default_factory=list)
 
     @field_validator("currency")
     @classmethod
@@ -306,7 +307,12 @@ def _problems_from(exc: ValidationError, file: Path, raw: dict[str, Any]) -> lis
 
 
 def _check_files(engagement: Engagement, file: Path) -> list[Problem]:
-    problems = []
+    from kit.containment import check_logo, containment_problems, map_file_problems
+
+    problems = containment_problems(engagement, file)
+    if problems:  # nothing outside the folder is even looked at
+        return problems
+    problems = map_file_problems(engagement, file)
     for name, source in engagement.data.items():
         resolved = engagement.resolve(source.path)
         if not resolved.is_file():
@@ -324,6 +330,8 @@ def _check_files(engagement: Engagement, file: Path) -> list[Problem]:
         problems.append(
             Problem("logo file not found", path=str(file), key="branding.logo", value=str(logo))
         )
+    elif logo is not None:
+        problems.extend(check_logo(engagement.resolve(logo), file=file))
     ids = [p.id for p in engagement.phases]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(Problem("phase id used twice", path=str(file), key="phases", value=dup))

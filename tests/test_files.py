@@ -1,8 +1,11 @@
+import time
 from pathlib import Path
 
 import pytest
+import yaml
 
-from kit.files import atomic_write, atomic_write_text
+from kit.errors import ConfigError, ProcessMapError
+from kit.files import MAX_YAML_DEPTH, atomic_write, atomic_write_text, load_yaml, os_error
 
 
 def test_atomic_write_replaces_the_file(tmp_path: Path) -> None:
@@ -28,14 +31,6 @@ def test_failed_write_keeps_the_old_file_and_no_temporary(tmp_path: Path) -> Non
 
 
 # --- load_yaml ----------------------------------------------------------------------------
-
-import time  # noqa: E402
-
-import pytest  # noqa: E402
-import yaml  # noqa: E402
-
-from kit.errors import ConfigError, ProcessMapError  # noqa: E402
-from kit.files import MAX_YAML_DEPTH, load_yaml, os_error  # noqa: E402
 
 
 def test_load_yaml_uses_yaml_12_booleans_and_keeps_dates_as_text() -> None:
