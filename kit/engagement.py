@@ -153,6 +153,13 @@ class StrategySettings(_Strict):
     clustering: bool = False
 
 
+class Plausibility(_Strict):
+    """Bounds on ledger amounts (see kit.ingest.plausibility)."""
+
+    max_amount: float = Field(default=1e11, gt=0, le=1e15)  # largest |amount| accepted
+    max_overpayment_share: float = Field(default=1.0, ge=0)  # 1.0: an invoice paid twice
+
+
 class Engagement(_Strict):
     """An engagement: one client's rollout, as described by its engagement.yaml."""
 
@@ -177,6 +184,7 @@ class Engagement(_Strict):
     backlog: Path = Path("tracking/backlog.csv")
     synonyms: Path | None = None
     allow_outside: list[str] = Field(default_factory=list)
+    plausibility: Plausibility = Field(default_factory=Plausibility)
 
     @field_validator("currency")
     @classmethod
@@ -278,6 +286,7 @@ def _known_keys() -> list[str]:
         Phase,
         Team,
         StrategySettings,
+        Plausibility,
     )
     return sorted({name for model in models for name in model.model_fields if name != "root"})
 

@@ -15,6 +15,7 @@ import pyarrow as pa
 from kit.engagement import Engagement
 from kit.errors import DataError, Problem
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
+from kit.ingest.plausibility import plausibility_findings
 from kit.ingest.rules import all_distinct, date_order, duplicates, positions, unknown_references
 from kit.ingest.table import LoadedTable, load_table
 from kit.ledger import Ledger, record_links
@@ -103,6 +104,7 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
                 continue
             rows_of: dict[str, np.ndarray] = {}
             rules = _rules(loaded, out.tables, rows_of, lookups)
+            rules += plausibility_findings(loaded, out.tables, rows_of, engagement.plausibility)
             errors = [f for f in loaded.findings + rules if f.severity == "error"]
             warn_findings.extend(f for f in rules if f.severity != "error")
             frame = loaded.frame
