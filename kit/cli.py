@@ -231,22 +231,46 @@ def import_bpmn(
     output: Annotated[
         Path | None, typer.Option(help="Where to write the map (default: FILE with .yaml).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing map even if it was edited.")
+    ] = False,
 ) -> None:
     """Convert a BPMN 2.0 model into the kit's YAML map form so effort can be added."""
 
     def body() -> int:
+        from kit.files import atomic_write_text
         from kit.process import import_bpmn as read_bpmn
-        from kit.process import write_yaml
+        from kit.process.native import yaml_text
 
         pmap = read_bpmn(file)
         target = output or file.with_suffix(".yaml")
-        write_yaml(pmap, target)
+        text = yaml_text(pmap)
+        _refuse_overwrite(target, text, force=force)
+        atomic_write_text(target, text)
         for warning in pmap.warnings:
             typer.echo(f"Note: {warning.describe(_state['language'])}", err=True)
         typer.echo(str(target))
         return 0
 
     _guard(body)
+
+
+def _refuse_overwrite(target: Path, text: str, *, force: bool) -> None:
+    """Raise ProcessMapError when `target` exists and differs from `text` (edits would be lost)."""
+    from kit.errors import ProcessMapError
+
+    if force or not (target.exists() or target.is_symlink()):
+        return
+    if target.is_file() and not target.is_symlink():
+        with target.open("rb") as handle:
+            current = handle.read(len(text.encode("utf-8")) + 1)
+        if current == text.encode("utf-8"):
+            return
+    raise ProcessMapError(
+        "the map file exists and differs from this import (it may hold edits)",
+        path=target,
+        hint="use --output for a new file, or --force to replace it",
+    )
 
 
 @app.command("status")
