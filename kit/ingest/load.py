@@ -65,6 +65,10 @@ def load_ledger(engagement: Engagement) -> Ledger:
         warnings=result.warnings,
         excluded=result.excluded,
     )
+    if engagement.privacy == "pseudonymise":
+        from kit.privacy import pseudonymise_customers
+
+        pseudonymise_customers(ledger, language=engagement.language)
     # Ingest refused (or left out) repeated and empty invoice ids, so they are unique here.
     if "invoice_id" in ledger.invoices and not ledger.invoices["invoice_id"].hasnans:
         record_links(ledger, positions=result.payment_rows)
