@@ -62,28 +62,35 @@ def _parse_date(text: str | None, option: str) -> date | None:
 def _language_of(path: Path) -> str:
     """Return the engagement's report language for messages, English when none is known."""
     try:
-        import yaml
-
-        from kit.engagement import resolve_engagement_dir
+        from kit.engagement import MAX_CONFIG_BYTES, resolve_engagement_dir
+        from kit.files import load_yaml
 
         root = resolve_engagement_dir(path)
-        raw = yaml.safe_load((root / "engagement.yaml").read_text(encoding="utf-8-sig"))
+        raw = load_yaml(root / "engagement.yaml", max_bytes=MAX_CONFIG_BYTES)
         language = raw.get("language") if isinstance(raw, dict) else None
     except Exception:
         return "en"
     return language if language in ("de", "en") else "en"
 
 
+def _os_error(exc: OSError) -> KitError:
+    """Return an operating-system error (disk full, read-only, permission) as a KitError."""
+    from kit.files import os_error
+
+    return os_error(exc)
+
+
 def _guard(action: Callable[[], int | None]) -> None:
     """Run a command body; turn KitError into one readable message and its exit code."""
     try:
         code = action() or 0
-    except KitError as exc:
+    except (KitError, OSError) as exc:
         if _state["debug"]:
             traceback.print_exc()
+        error = exc if isinstance(exc, KitError) else _os_error(exc)
         label = "Fehler" if _state["language"] == "de" else "Error"
-        typer.echo(f"{label}: {exc.describe(_state['language'])}", err=True)
-        raise typer.Exit(exc.exit_code) from None
+        typer.echo(f"{label}: {error.describe(_state['language'])}", err=True)
+        raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         raise typer.Exit(130) from None
@@ -224,22 +231,46 @@ def import_bpmn(
     output: Annotated[
         Path | None, typer.Option(help="Where to write the map (default: FILE with .yaml).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing map even if it was edited.")
+    ] = False,
 ) -> None:
     """Convert a BPMN 2.0 model into the kit's YAML map form so effort can be added."""
 
     def body() -> int:
+        from kit.files import atomic_write_text
         from kit.process import import_bpmn as read_bpmn
-        from kit.process import write_yaml
+        from kit.process.native import yaml_text
 
         pmap = read_bpmn(file)
         target = output or file.with_suffix(".yaml")
-        write_yaml(pmap, target)
+        text = yaml_text(pmap)
+        _refuse_overwrite(target, text, force=force)
+        atomic_write_text(target, text)
         for warning in pmap.warnings:
             typer.echo(f"Note: {warning.describe(_state['language'])}", err=True)
         typer.echo(str(target))
         return 0
 
     _guard(body)
+
+
+def _refuse_overwrite(target: Path, text: str, *, force: bool) -> None:
+    """Raise ProcessMapError when `target` exists and differs from `text` (edits would be lost)."""
+    from kit.errors import ProcessMapError
+
+    if force or not (target.exists() or target.is_symlink()):
+        return
+    if target.is_file() and not target.is_symlink():
+        with target.open("rb") as handle:
+            current = handle.read(len(text.encode("utf-8")) + 1)
+        if current == text.encode("utf-8"):
+            return
+    raise ProcessMapError(
+        "the map file exists and differs from this import (it may hold edits)",
+        path=target,
+        hint="use --output for a new file, or --force to replace it",
+    )
 
 
 @app.command("status")

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kit.errors import ConfigError, Problem, read_utf8_text
+from kit.errors import ConfigError, Problem
+from kit.files import load_yaml
 
 __all__ = [
     "Branding",
@@ -153,6 +153,13 @@ class StrategySettings(_Strict):
     clustering: bool = False
 
 
+class Plausibility(_Strict):
+    """Bounds on ledger amounts (see kit.ingest.plausibility)."""
+
+    max_amount: float = Field(default=1e11, gt=0, le=1e15)  # largest |amount| accepted
+    max_overpayment_share: float = Field(default=1.0, ge=0)  # 1.0: an invoice paid twice
+
+
 class Engagement(_Strict):
     """An engagement: one client's rollout, as described by its engagement.yaml."""
 
@@ -176,6 +183,8 @@ class Engagement(_Strict):
     status_log: Path = Path("tracking/status.csv")
     backlog: Path = Path("tracking/backlog.csv")
     synonyms: Path | None = None
+    allow_outside: list[str] = Field(default_factory=list)
+    plausibility: Plausibility = Field(default_factory=Plausibility)
 
     @field_validator("currency")
     @classmethod
@@ -230,45 +239,13 @@ def resolve_engagement_dir(path: str | Path) -> Path:
     )
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML; dates stay text so pydantic reports bad ones with their key path."""
-
-
-_SKIPPED_TAGS = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _SKIPPED_TAGS]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-# YAML 1.2 booleans only: `Ja`, `Yes`, `No`, `on` stay text (value maps use them as keys).
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-
 def load_yaml_text(text: str) -> Any:
-    """Return the data of a YAML text read safely (no tags that build objects, dates as text)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    """Return the data of a YAML text read safely (see `kit.files.load_yaml`: dates as text)."""
+    return load_yaml(text)
 
 
 def _read_yaml(file: Path) -> dict[str, Any]:
-    size = file.stat().st_size
-    if size > MAX_CONFIG_BYTES:
-        raise ConfigError(f"file is {size} bytes; at most {MAX_CONFIG_BYTES} are read", path=file)
-    text = read_utf8_text(file, error=ConfigError, hint="save engagement.yaml as UTF-8")
-    try:
-        loaded = load_yaml_text(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(
-            f"YAML syntax error: {problem}",
-            path=file,
-            row=row,
-            hint="check indentation and quoting near that line; only plain YAML is accepted",
-        ) from None
+    loaded = load_yaml(file, max_bytes=MAX_CONFIG_BYTES, error=ConfigError)
     if loaded is None:
         raise ConfigError(
             "the file is empty", path=file, expected="a mapping with at least 'client' and 'data'"
@@ -309,6 +286,7 @@ def _known_keys() -> list[str]:
         Phase,
         Team,
         StrategySettings,
+        Plausibility,
     )
     return sorted({name for model in models for name in model.model_fields if name != "root"})
 
@@ -338,7 +316,12 @@ def _problems_from(exc: ValidationError, file: Path, raw: dict[str, Any]) -> lis
 
 
 def _check_files(engagement: Engagement, file: Path) -> list[Problem]:
-    problems = []
+    from kit.containment import check_logo, containment_problems, map_file_problems
+
+    problems = containment_problems(engagement, file)
+    if problems:  # nothing outside the folder is even looked at
+        return problems
+    problems = map_file_problems(engagement, file)
     for name, source in engagement.data.items():
         resolved = engagement.resolve(source.path)
         if not resolved.is_file():
@@ -356,6 +339,8 @@ def _check_files(engagement: Engagement, file: Path) -> list[Problem]:
         problems.append(
             Problem("logo file not found", path=str(file), key="branding.logo", value=str(logo))
         )
+    elif logo is not None:
+        problems.extend(check_logo(engagement.resolve(logo), file=file))
     ids = [p.id for p in engagement.phases]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(Problem("phase id used twice", path=str(file), key="phases", value=dup))

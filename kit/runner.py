@@ -16,6 +16,7 @@ from typing import Any
 
 import nbformat
 
+from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
 from kit.errors import ConfigError, RunError
 from kit.report.format import fmt_date
@@ -189,6 +190,7 @@ def run_engagement(
     run per engagement at a time (a second one is refused with ConfigError).
     """
     engagement = load_engagement(path)
+    check_outputs(engagement)
     with _run_lock(engagement.output_dir):
         return _run(
             engagement,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from datetime import date
@@ -12,6 +13,7 @@ from string import Template
 
 from kit.engagement import repo_root
 from kit.errors import ConfigError
+from kit.files import load_yaml
 
 __all__ = ["TEMPLATE_DIR", "create_engagement"]
 
@@ -27,7 +29,8 @@ def create_engagement(
         raise ConfigError(
             f"unsupported language '{language}'", key="--language", expected="de or en"
         )
-    target = path.resolve()
+    target = _ignored_place(path.resolve())
+    _check_parents(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ConfigError(
             "the folder exists and is not empty",
@@ -37,10 +40,17 @@ def create_engagement(
     name = (client or target.name).strip()
     if not name:
         raise ConfigError("the client name is empty", key="--client")
+    if any("\udc80" <= ch <= "\udcff" for ch in name):  # bytes the terminal could not decode
+        raise ConfigError(
+            "the client name is not valid UTF-8 text",
+            key="--client",
+            value=name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+            hint="type the name again in a UTF-8 terminal",
+        )
     when = today or date.today()
     values = {
         # json.dumps yields a double-quoted string that is valid YAML, whatever the name holds
-        "client": json.dumps(name, ensure_ascii=False),
+        "client": _yaml_string(name),
         "today": when.isoformat(),
         "deadline": date(when.year + 1, when.month, min(when.day, 28)).isoformat(),
     }
@@ -55,9 +65,13 @@ def create_engagement(
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
         text = (TEMPLATE_DIR / f"engagement.{language}.yaml").read_text(encoding="utf-8")
-        (staging / "engagement.yaml").write_text(
-            Template(text).substitute(values), encoding="utf-8"
-        )
+        written = Template(text).substitute(values)
+        if load_yaml(written, where=target / "engagement.yaml").get("client") != name:
+            raise ConfigError(
+                "the client name cannot be written to engagement.yaml", key="--client"
+            )
+        (staging / "engagement.yaml").write_text(written, encoding="utf-8")
+        _umask_modes(staging)
         if target.exists():
             target.rmdir()
         os.replace(staging, target)
@@ -65,3 +79,52 @@ def create_engagement(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+# Characters YAML reads as a line break or does not allow in a document (besides \n, \t):
+# written as JSON/YAML escapes so the client name survives a round trip.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _yaml_string(name: str) -> str:
+    """Return `name` as a double-quoted YAML scalar that reads back as exactly `name`."""
+    quoted = json.dumps(name, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _check_parents(target: Path) -> None:
+    """Raise ConfigError when a folder above `target` is a file (the folder cannot be made)."""
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise ConfigError(
+                    "a part of the path is a file, not a folder",
+                    path=parent,
+                    hint="choose a folder that is not below a file",
+                )
+            return
+
+
+def _ignored_place(target: Path) -> Path:
+    """Return where a new engagement goes: inside the kit's own checkout under engagements/.
+
+    Client ledgers in the repository would be committed by a careless `git add -A`;
+    `engagements/` is listed in .gitignore. Outside the checkout the folder is used as given.
+    """
+    root = repo_root()
+    if not (root / ".git").exists() or not target.is_relative_to(root):
+        return target
+    allowed = root / "engagements"
+    if target.is_relative_to(allowed):
+        return target
+    moved = allowed / target.name
+    return moved
+
+
+def _umask_modes(folder: Path) -> None:
+    """Give `folder` (made 0700 by mkdtemp) and what it holds the permissions of the umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    folder.chmod(0o777 & ~mask)
+    for entry in folder.rglob("*"):
+        entry.chmod((0o777 if entry.is_dir() else 0o666) & ~mask)

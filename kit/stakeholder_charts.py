@@ -49,7 +49,13 @@ def _place_label(ax: Axes, text: str, xy: tuple[float, float], placed: list[Bbox
             label.remove()
         ha = "left" if dx > 0 else "right" if dx < 0 else "center"
         label = ax.annotate(
-            text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, fontsize=8
+            text,
+            xy,
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            fontsize=8,
+            parse_math=False,  # a name with `$…$` is text, not a formula
         )
         box = label.get_window_extent()
         inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
@@ -135,7 +141,7 @@ def plot_raci(
     ax.set_xticks(
         range(len(phases)), [_phase_name(p, lang) for p in phases], rotation=30, ha="right"
     )
-    ax.set_yticks(range(len(register)), list(register["name"].astype(str)))
+    ax.set_yticks(range(len(register)), list(register["name"].astype(str)), parse_math=False)
     for (row, col), code in np.ndenumerate(codes):
         letter = order[int(code)]
         colour = "white" if letter == "A" else "black"

@@ -718,6 +718,60 @@ EXAMPLES: list[tuple[str, str]] = [
     ("input is too short", "Eingabe ist zu kurz"),
     ("invalid character in month", "ungültiges Zeichen im Monat"),
     ("each step once per segment", "jeder Schritt nur einmal pro Segment"),
+    # Hostile and broken files
+    (
+        "YAML anchors and aliases (&name, *name) are not accepted",
+        "YAML-Anker und -Verweise (&name, *name) werden nicht akzeptiert",
+    ),
+    (
+        "every value written out where it is used",
+        "jeden Wert dort ausgeschrieben, wo er gebraucht wird",
+    ),
+    ("YAML nested deeper than 50 levels", "YAML tiefer als 50 Ebenen verschachtelt"),
+    (
+        "key 'data' appears twice (lines 2 and 5)",
+        "Schlüssel 'data' kommt zweimal vor (Zeilen 2 und 5)",
+    ),
+    (
+        "each key once per block; merge the two blocks",
+        "jeden Schlüssel nur einmal pro Block; die beiden Blöcke zusammenführen",
+    ),
+    (
+        "file is larger than 1,000 bytes; at most that is read",
+        "die Datei ist größer als 1.000 Bytes; mehr wird nicht gelesen",
+    ),
+    ("save it as UTF-8", "als UTF-8 speichern"),
+    (
+        "cannot read or write the file: the disk is full",
+        "die Datei kann nicht gelesen oder geschrieben werden: die Festplatte ist voll",
+    ),
+    ("the disk is full", "die Festplatte ist voll"),
+    ("the disk quota is exhausted", "das Speicherkontingent ist erschöpft"),
+    ("the file system is read-only", "das Dateisystem ist schreibgeschützt"),
+    ("permission denied", "keine Berechtigung"),
+    ("file or folder not found", "Datei oder Ordner nicht gefunden"),
+    (
+        "a part of the path is a file, not a folder",
+        "ein Teil des Pfads ist eine Datei, kein Ordner",
+    ),
+    ("a folder where a file was expected", "ein Ordner, wo eine Datei erwartet wurde"),
+    ("a file of that name already exists", "eine Datei dieses Namens existiert bereits"),
+    ("too many symbolic links", "zu viele symbolische Verknüpfungen"),
+    ("the file name is too long", "der Dateiname ist zu lang"),
+    ("input/output error", "Ein-/Ausgabefehler"),
+    (
+        "free disk space and run again; earlier files are unchanged",
+        "Speicherplatz freigeben und erneut ausführen; frühere Dateien sind unverändert",
+    ),
+    (
+        "copy the engagement to a writable folder",
+        "das Engagement in einen beschreibbaren Ordner kopieren",
+    ),
+    (
+        "check the file and folder permissions",
+        "die Berechtigungen der Datei und des Ordners prüfen",
+    ),
+    # HOSTILE-END
 ]
 
 

@@ -1,8 +1,11 @@
+import time
 from pathlib import Path
 
 import pytest
+import yaml
 
-from kit.files import atomic_write, atomic_write_text
+from kit.errors import ConfigError, ProcessMapError
+from kit.files import MAX_YAML_DEPTH, atomic_write, atomic_write_text, load_yaml, os_error
 
 
 def test_atomic_write_replaces_the_file(tmp_path: Path) -> None:
@@ -25,3 +28,82 @@ def test_failed_write_keeps_the_old_file_and_no_temporary(tmp_path: Path) -> Non
         atomic_write(target, broken)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+# --- load_yaml ----------------------------------------------------------------------------
+
+
+def test_load_yaml_uses_yaml_12_booleans_and_keeps_dates_as_text() -> None:
+    data = load_yaml("a: no\nb: on\nc: Yes\nd: true\ne: 2026-06-30\nf: 12\n")
+    assert data == {"a": "no", "b": "on", "c": "Yes", "d": True, "e": "2026-06-30", "f": 12}
+
+
+def test_load_yaml_uses_libyaml_when_installed() -> None:
+    from kit import files
+
+    if yaml.__with_libyaml__:
+        assert issubclass(files._YamlLoader, yaml.CSafeLoader)
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+    start = time.perf_counter()
+    with pytest.raises(ConfigError, match="anchors and aliases") as info:
+        load_yaml("\n".join(lines), where="engagement.yaml")
+    assert time.perf_counter() - start < 1
+    assert info.value.path == "engagement.yaml" and info.value.row == 1
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    text = "client: A\ndata:\n  invoices: {path: a.csv}\nlanguage: de\ndata:\n  payments: {}\n"
+    with pytest.raises(ConfigError) as info:
+        load_yaml(text, where="engagement.yaml")
+    assert "key 'data' appears twice (lines 2 and 5)" in str(info.value)
+    assert info.value.row == 5 and info.value.key == "data"
+    nested = "data:\n  invoices:\n    path: a\n    path: b\n"
+    with pytest.raises(ConfigError, match=r"lines 3 and 4") as info:
+        load_yaml(nested)
+    assert info.value.key == "data.invoices.path"
+
+
+def test_deep_nesting_is_refused_with_its_line() -> None:
+    deep = "[" * (MAX_YAML_DEPTH + 5) + "]" * (MAX_YAML_DEPTH + 5)
+    with pytest.raises(ConfigError, match="nested deeper than"):
+        load_yaml(deep)
+    very_deep = "[" * 50_000 + "]" * 50_000  # libyaml stops at its own limit: a syntax error
+    with pytest.raises(ConfigError):
+        load_yaml(very_deep)
+    block = "".join(" " * i + "k:\n" for i in range(MAX_YAML_DEPTH + 5))
+    with pytest.raises(ConfigError, match="nested deeper than"):
+        load_yaml(block)
+
+
+def test_size_is_checked_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(50_000_000)  # sparse: 50 MB that was never parsed
+    with pytest.raises(ProcessMapError, match="at most 1,000 bytes") as info:
+        load_yaml(big, max_bytes=1000, error=ProcessMapError)
+    assert info.value.path == str(big)
+
+
+def test_unsafe_tags_and_syntax_errors_name_the_line(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="YAML syntax error") as info:
+        load_yaml("a: 1\nb: !!python/object/apply:os.system ['echo hacked']\n")
+    assert info.value.row == 2
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"a: \xff\n")
+    with pytest.raises(ConfigError, match=r"not UTF-8 text \(byte 3\)"):
+        load_yaml(bad)
+
+
+def test_os_error_names_the_reason() -> None:
+    import errno
+
+    err = os_error(OSError(errno.ENOSPC, "No space left on device", "/x/run.json"))
+    assert err.exit_code == 2 and err.path == "/x/run.json"
+    assert "the disk is full" in err.describe()
+    assert "die Festplatte ist voll" in err.describe("de")

@@ -15,6 +15,7 @@ import pyarrow as pa
 from kit.engagement import Engagement
 from kit.errors import DataError, Problem
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
+from kit.ingest.plausibility import plausibility_findings
 from kit.ingest.rules import all_distinct, date_order, duplicates, positions, unknown_references
 from kit.ingest.table import LoadedTable, load_table
 from kit.ledger import Ledger, record_links
@@ -64,6 +65,10 @@ def load_ledger(engagement: Engagement) -> Ledger:
         warnings=result.warnings,
         excluded=result.excluded,
     )
+    if engagement.privacy == "pseudonymise":
+        from kit.privacy import pseudonymise_customers
+
+        pseudonymise_customers(ledger, language=engagement.language)
     # Ingest refused (or left out) repeated and empty invoice ids, so they are unique here.
     if "invoice_id" in ledger.invoices and not ledger.invoices["invoice_id"].hasnans:
         record_links(ledger, positions=result.payment_rows)
@@ -103,6 +108,7 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
                 continue
             rows_of: dict[str, np.ndarray] = {}
             rules = _rules(loaded, out.tables, rows_of, lookups)
+            rules += plausibility_findings(loaded, out.tables, rows_of, engagement.plausibility)
             errors = [f for f in loaded.findings + rules if f.severity == "error"]
             warn_findings.extend(f for f in rules if f.severity != "error")
             frame = loaded.frame

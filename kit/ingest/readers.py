@@ -20,6 +20,7 @@ import pandas as pd
 
 from kit.engagement import Source
 from kit.errors import DataError, Problem
+from kit.ingest.plausibility import header_problems, nfc_name
 
 __all__ = ["MAX_FILE_BYTES", "RawTable", "read_raw", "read_table"]
 
@@ -85,7 +86,7 @@ def read_raw(source: Source, *, root: Path, table: str) -> RawTable:
         frame = _read_parquet(file)
     else:
         frame = _read_csv(file, source)
-    frame.columns = pd.Index([str(c).lstrip("\ufeff").strip() for c in frame.columns])
+    frame.columns = pd.Index([nfc_name(str(c).lstrip("\ufeff").strip()) for c in frame.columns])
     if frame.empty:
         raise DataError(
             "the file has a header but no data rows",
@@ -121,6 +122,11 @@ def _read_csv(file: Path, source: Source) -> pd.DataFrame:
     text = _decode_sample(sample, "utf-8-sig" if utf8 else encoding, file)
     lines = text.splitlines()[source.skiprows : source.skiprows + 50]
     sep = source.sep or _sniff(lines)
+    if lines:
+        names = (
+            next(csv.reader([lines[0]], delimiter=sep)) if len(sep) == 1 else lines[0].split(sep)
+        )
+        _refuse_repeated(names, file=file, row=source.skiprows + 1)
     try:
         return _csv_frame(
             file, sep=sep, encoding="utf-8" if utf8 else encoding, skip=source.skiprows
@@ -224,9 +230,12 @@ def _ragged_error(file: Path, sep: str, encoding: str, source: Source) -> DataEr
 def _read_xlsx(file: Path, source: Source) -> pd.DataFrame:
     import openpyxl
 
+    from kit.ingest.xlsx_limits import check_package, check_sheet
+
+    check_package(file)
     try:
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, SyntaxError) as exc:
         raise DataError(
             f"not a readable XLSX workbook ({type(exc).__name__})",
             path=file,
@@ -248,7 +257,31 @@ def _read_xlsx(file: Path, source: Source) -> pd.DataFrame:
             raise DataError(
                 "sheet not found", path=file, key="sheet", value=sheet, expected=", ".join(names)
             )
-        rows = book[sheet].iter_rows(values_only=True)
+        worksheet = book[sheet]
+        formulas = check_sheet(file, str(getattr(worksheet, "_worksheet_path", "")), sheet=sheet)
+        if formulas:
+            raise DataError.from_problems(
+                formulas, path=file, hint="the kit reads saved values, not formulas"
+            )
+        header, numbered = _xlsx_rows(worksheet, file=file, source=source, sheet=sheet)
+    finally:
+        book.close()
+    _refuse_repeated(list(header), file=file, row=source.skiprows + 1)
+    names_ = [f"Unnamed: {i}" if h is None else str(h) for i, h in enumerate(header)]
+    width = len(names_)
+    records = [tuple(row[:width]) + (None,) * (width - len(row)) for _, row in numbered]
+    frame = pd.DataFrame.from_records(records, columns=names_, index=[n for n, _ in numbered])
+    frame = frame.astype(object).where(frame.notna(), None)
+    empty = [c for c in frame.columns if c.startswith("Unnamed: ") and frame[c].isna().all()]
+    return frame.drop(columns=empty)
+
+
+def _xlsx_rows(
+    worksheet: Any, *, file: Path, source: Source, sheet: str
+) -> tuple[tuple[Any, ...], list[tuple[int, tuple[Any, ...]]]]:
+    """Return the header and the numbered non-empty rows; DataError for damaged sheet XML."""
+    try:
+        rows = worksheet.iter_rows(values_only=True)
         for _ in range(source.skiprows):
             next(rows, None)
         header = next(rows, None)
@@ -260,15 +293,23 @@ def _read_xlsx(file: Path, source: Source) -> pd.DataFrame:
             for number, row in enumerate(rows, start=start)
             if any(cell is not None and str(cell).strip() != "" for cell in row)
         ]
-    finally:
-        book.close()
-    names_ = [f"Unnamed: {i}" if h is None else str(h) for i, h in enumerate(header)]
-    width = len(names_)
-    records = [tuple(row[:width]) + (None,) * (width - len(row)) for _, row in numbered]
-    frame = pd.DataFrame.from_records(records, columns=names_, index=[n for n, _ in numbered])
-    frame = frame.astype(object).where(frame.notna(), None)
-    empty = [c for c in frame.columns if c.startswith("Unnamed: ") and frame[c].isna().all()]
-    return frame.drop(columns=empty)
+    except (SyntaxError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+        # xml.etree's ParseError is a SyntaxError; a cut-off archive entry fails its CRC
+        raise DataError(
+            f"the sheet is damaged or cut off ({type(exc).__name__}: {exc})",
+            path=file,
+            key="sheet",
+            value=sheet,
+            expected="a complete workbook; save it again in Excel",
+        ) from None
+    return header, numbered
+
+
+def _refuse_repeated(names: list[Any], *, file: Path, row: int) -> None:
+    """Raise DataError when the header names a column twice (after NFC and trimming)."""
+    problems = header_problems(names, path=str(file), row=row)
+    if problems:
+        raise DataError.from_problems(problems, path=file)
 
 
 def _read_parquet(file: Path) -> pd.DataFrame:

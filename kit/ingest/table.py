@@ -22,6 +22,7 @@ from kit.ingest.parsing import (
     parse_number,
     parse_text,
 )
+from kit.ingest.plausibility import nfc_ids
 from kit.ingest.readers import read_raw
 from kit.ingest.rules import TableContext
 from kit.ingest.schema import schema_findings
@@ -222,7 +223,13 @@ def _parse_one(
                 )
             )
         return stamps
-    return parse_text(cells)
+    text = parse_text(cells)
+    if not target.endswith("_id"):
+        return text
+    normal, warning = nfc_ids(text, column=src, path=ctx.path)
+    if warning is not None:
+        result.warnings.append(warning)
+    return normal
 
 
 def _number_example(source: Source) -> str:

@@ -253,6 +253,7 @@ def _parse(path: Path) -> Element:
             row=line,
             expected="a complete BPMN 2.0 XML file",
         ) from None
+    _check_depth(root, path=path)
     if root.tag != f"{{{_NS}}}definitions":
         raise ProcessMapError(
             f"not a BPMN 2.0 file (root element '{root.tag}')",
@@ -260,6 +261,25 @@ def _parse(path: Path) -> Element:
             expected=f"<definitions> in namespace {_NS}",
         )
     return root
+
+
+#: Deepest XML nesting read (elements; a sub-process takes one level).
+MAX_BPMN_DEPTH = 200
+
+
+def _check_depth(root: Element, *, path: Path) -> None:
+    """Raise ProcessMapError when elements nest deeper than MAX_BPMN_DEPTH (no recursion)."""
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > MAX_BPMN_DEPTH:
+            raise ProcessMapError(
+                f"BPMN elements nested deeper than {MAX_BPMN_DEPTH} levels",
+                path=path,
+                value=_local(element.tag),
+                expected="sub-processes nested a few levels deep",
+            )
+        stack.extend((child, depth + 1) for child in element)
 
 
 def _apply_metrics(path: Path, reader: _Reader) -> None:

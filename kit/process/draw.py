@@ -91,6 +91,7 @@ def draw_overview(
             va="top",
             fontsize=8,
             zorder=4,
+            parse_math=False,  # a map name with `$…$` is text, not a formula
         )
     ax.set_xlim(-1.5, 1.5)
     ax.set_ylim(-1.6, 1.4)

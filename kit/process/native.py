@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import math
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -13,9 +11,17 @@ from typing import Any
 import yaml
 
 from kit.errors import ProcessMapError
+from kit.files import atomic_write_text, load_yaml
 from kit.process.model import Activity, ProcessMap
 
-__all__ = ["ACTIVITY_COLUMNS", "FLOW_COLUMNS", "read_csv_pair", "read_yaml", "write_yaml"]
+__all__ = [
+    "ACTIVITY_COLUMNS",
+    "FLOW_COLUMNS",
+    "read_csv_pair",
+    "read_yaml",
+    "write_yaml",
+    "yaml_text",
+]
 
 ACTIVITY_COLUMNS = (
     "map_id",
@@ -112,19 +118,15 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
     )
 
 
+#: Largest native YAML map read (bytes); the other YAML limits are those of kit.files.load_yaml.
+MAX_MAP_BYTES = 16_000_000
+
+
 def read_yaml(path: Path) -> ProcessMap:
-    """Return the validated map of one native YAML file (yaml.safe_load only)."""
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProcessMapError(f"cannot read the map: {exc}", path=path) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ProcessMapError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            row=None if mark is None else mark.line + 1,
-        ) from None
+    """Return the validated map of one native YAML file (read with `kit.files.load_yaml`)."""
+    loaded = load_yaml(
+        Path(path), max_bytes=MAX_MAP_BYTES, error=ProcessMapError, syntax="not valid YAML"
+    )
     if not isinstance(loaded, dict):
         raise ProcessMapError(
             "a process map must be a mapping",
@@ -260,6 +262,11 @@ def _plain(value: float | None) -> float | int | None:
 
 def write_yaml(pmap: ProcessMap, path: Path) -> Path:
     """Write `pmap` in the native YAML form (atomic: temp file + os.replace); return the path."""
+    return atomic_write_text(Path(path), yaml_text(pmap))
+
+
+def yaml_text(pmap: ProcessMap) -> str:
+    """Return the native YAML form of `pmap` as `write_yaml` writes it."""
     acts: list[dict[str, Any]] = []
     for act in pmap.activities():
         item: dict[str, Any] = {"id": act.id, "name": act.name}
@@ -283,15 +290,4 @@ def write_yaml(pmap: ProcessMap, path: Path) -> Path:
         doc["owner"] = pmap.owner
     doc["activities"] = acts
     doc["flows"] = flows
-    text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return str(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100))

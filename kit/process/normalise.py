@@ -9,9 +9,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kit.errors import ProcessMapError
+from kit.files import load_yaml
 
 __all__ = ["Signature", "Synonyms", "fold", "load_synonyms", "signature", "stem"]
 
@@ -69,10 +68,7 @@ class Synonyms:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ProcessMapError(f"cannot read synonym file: {exc}", path=path) from None
+    loaded = load_yaml(path, error=ProcessMapError, syntax="cannot read synonym file")
     if not isinstance(loaded, dict):
         raise ProcessMapError(
             "synonym file must be a mapping", path=path, expected="keys actions, objects, …"

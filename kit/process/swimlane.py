@@ -63,7 +63,16 @@ def draw_swimlane(
     ax.set_xlim(0, width)
     ax.set_ylim(-height, 0)
     ax.axis("off")
-    ax.text(0.02, -0.06, pmap.name, fontsize=11, fontweight="bold", va="top", ha="left")
+    ax.text(
+        0.02,
+        -0.06,
+        pmap.name,
+        fontsize=11,
+        fontweight="bold",
+        va="top",
+        ha="left",
+        parse_math=False,
+    )
     for i, (_block, lane, top, band_h) in enumerate(bands):
         ax.add_patch(
             Rectangle(
@@ -84,6 +93,7 @@ def draw_swimlane(
             va="center",
             fontsize=FONT_PT,
             fontweight="bold",
+            parse_math=False,
         )
     dups, loops = _highlights(pmap, highlight)
     patches = {
@@ -103,6 +113,7 @@ def draw_swimlane(
             zorder=4,
             gid=f"label:{node}",
             bbox=None if n.kind == "task" else _HALO,
+            parse_math=False,  # an activity name with `$…$` is text, not a formula
         )
     ax.legend(
         [handle for handle, _ in entries],

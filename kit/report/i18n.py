@@ -10,9 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kit.errors import ConfigError
+from kit.files import load_yaml
 
 __all__ = ["LANGUAGES", "catalogue", "t"]
 
@@ -25,7 +24,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     """Return every message of every catalogue file: key -> {language: text}."""
     merged: dict[str, dict[str, str]] = {}
     for file in sorted(_MESSAGES.glob("*.yaml")):
-        loaded: Any = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        loaded: Any = load_yaml(file) or {}
         for key, texts in loaded.items():
             if key in merged:
                 raise ConfigError("message key defined twice", path=file, key=str(key))

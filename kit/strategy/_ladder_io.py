@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from kit.errors import DataError, Problem, read_utf8_text
+from kit.files import atomic_write
 from kit.ledger import CHANNELS
 
 LADDER_COLUMNS = [
@@ -173,13 +172,9 @@ def save_ladder(df: pd.DataFrame, path: str | Path) -> Path:
     """Return the path after checking the ladder and writing it as CSV (UTF-8, atomically)."""
     file = Path(path)
     clean = validate_ladder(df, path=file)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             clean.to_csv(handle, index=False)
-        os.replace(tmp, file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return file
+
+    return atomic_write(file, write)

@@ -6,17 +6,16 @@ open amount is at least `min_amount`, it is not flagged as disputed and no dispu
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from kit.errors import ConfigError, ReportError
+from kit.files import atomic_write
 from kit.ledger import CANONICAL, Ledger
 from kit.report.i18n import t
+from kit.spreadsheet import neutralise, set_text
 from kit.strategy._facts import _CENT, as_timestamp, invoice_facts, require_columns
 
 __all__ = ["HANDOVER_COLUMNS", "agency_handover", "export_handover"]
@@ -112,16 +111,7 @@ def _headers(language: str) -> list[str]:
     return [t(f"strategy.handover.col.{c}", language) for c in HANDOVER_COLUMNS]
 
 
-def _atomic(target: Path, write: Callable[[Path], None]) -> None:
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+_TEXT = tuple(c for c in HANDOVER_COLUMNS if c not in (*_DATES, *_MONEY, *_COUNTS))
 
 
 def export_handover(
@@ -131,6 +121,8 @@ def export_handover(
 
     German CSV follows German Excel (`;`, decimal comma, dd.mm.yyyy); English uses `,`, `.` and
     ISO dates. Both are UTF-8 with BOM so Excel shows umlauts; files are replaced atomically.
+    Client text never becomes a formula: CSV cells starting with `=`, `+`, `-`, `@` get a leading
+    `'` (OWASP), XLSX text is written as string cells.
     """
     missing = [c for c in HANDOVER_COLUMNS if c not in df.columns]
     if missing:
@@ -142,6 +134,8 @@ def export_handover(
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     table = df[HANDOVER_COLUMNS].copy()
+    for column in _TEXT:
+        table[column] = table[column].map(lambda v: v if pd.isna(v) else neutralise(str(v)))
     table.columns = pd.Index(_headers(language))
     csv_path, xlsx_path = folder / f"{stem}.csv", folder / f"{stem}.xlsx"
     german = language == "de"
@@ -157,8 +151,8 @@ def export_handover(
             encoding="utf-8-sig",
         )
 
-    _atomic(csv_path, write_csv)
-    _atomic(xlsx_path, lambda path: _write_xlsx(df[HANDOVER_COLUMNS], path, language))
+    atomic_write(csv_path, write_csv)
+    atomic_write(xlsx_path, lambda path: _write_xlsx(df[HANDOVER_COLUMNS], path, language))
     return csv_path, xlsx_path
 
 
@@ -173,6 +167,7 @@ def _write_xlsx(df: pd.DataFrame, path: Path, language: str) -> None:
     headers = _headers(language)
     ws.append(headers)
     for cell in ws[1]:
+        set_text(cell, str(cell.value))
         cell.font = Font(bold=True)
     date_format = "DD.MM.YYYY" if language == "de" else "YYYY-MM-DD"
     widths = [len(h) for h in headers]
@@ -191,6 +186,9 @@ def _write_xlsx(df: pd.DataFrame, path: Path, language: str) -> None:
             else:
                 values.append(str(value))
         ws.append(values)
+        for cell, value in zip(ws[ws.max_row], values, strict=True):
+            if isinstance(value, str):
+                set_text(cell, value)
         for i, value in enumerate(values):
             shown = (
                 10

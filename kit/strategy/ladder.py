@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from kit.errors import ConfigError
+from kit.files import load_yaml
 from kit.report.i18n import t
 from kit.strategy._ladder_io import LADDER_COLUMNS, load_ladder, save_ladder, validate_ladder
 from kit.strategy.segments import SEGMENT_ORDER, SegmentThresholds
@@ -47,7 +47,7 @@ _STEP_COLUMNS = ["step", "day", "channel", "tone", "owner", "text_de", "text_en"
 
 @cache
 def _load_defaults() -> dict[str, list[dict[str, Any]]]:
-    loaded: Any = yaml.safe_load(_DEFAULTS.read_text(encoding="utf-8"))
+    loaded: Any = load_yaml(_DEFAULTS)
     return {k: list(v) for k, v in loaded.items()}
 
 

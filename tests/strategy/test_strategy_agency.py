@@ -120,3 +120,43 @@ def test_export_of_empty_list_has_header_only(tmp_path):
     csv_path, xlsx_path = export_handover(out, tmp_path, language="en")
     assert pd.read_csv(csv_path, encoding="utf-8-sig").empty
     assert load_workbook(xlsx_path).active.max_row == 1
+
+
+HOSTILE_NAME = '=HYPERLINK("http://x","click")'
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_export_never_writes_a_formula(tmp_path, language):
+    import csv
+
+    ledger = _ledger()
+    ledger.customers = pd.DataFrame(
+        {"customer_id": ["C1", "C3"], "name": [HOSTILE_NAME, "@SUM(A1:A2)"]}
+    )
+    out = agency_handover(ledger, as_of=AS_OF.date(), days_overdue=90, min_amount=100)
+    out["customer_id"] = ["=1+1", "+49 30", "-2"]
+    out.loc[0, "invoice_id"] = "@cmd"
+    csv_path, xlsx_path = export_handover(out, tmp_path, language=language)
+
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";" if language == "de" else ","))
+    body = rows[1:]
+    # every text cell that would start a formula carries a leading quote (OWASP)
+    assert [r[0] for r in body] == ["'=1+1", "'+49 30", "'-2"]
+    assert [r[1] for r in body] == ["'" + HOSTILE_NAME, "'@SUM(A1:A2)", "'" + HOSTILE_NAME]
+    assert body[0][2] == "'@cmd"
+    assert body[1][2] == "0006"  # plain ids untouched
+
+    ws = load_workbook(xlsx_path).active
+    cell = ws["B2"]
+    assert (cell.data_type, cell.value) == ("s", HOSTILE_NAME)
+    assert (ws["A2"].data_type, ws["A2"].value) == ("s", "=1+1")
+    assert (ws["C2"].data_type, ws["C2"].value) == ("s", "@cmd")
+    kinds = {c.data_type for row in ws.iter_rows() for c in row}
+    assert "f" not in kinds  # not one formula in the workbook
+    # the raw sheet XML holds no <f> element either
+    import zipfile
+
+    with zipfile.ZipFile(xlsx_path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet
