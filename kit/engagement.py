@@ -18,6 +18,7 @@ __all__ = [
     "DataSources",
     "Engagement",
     "Goal",
+    "LedgerSource",
     "Phase",
     "Source",
     "StrategySettings",
@@ -78,18 +79,71 @@ class Source(_Strict):
         return value
 
 
-class DataSources(_Strict):
-    """The ledger files of an engagement; only invoices are required."""
+class LedgerSource(Source):
+    """A file of signed line items (ERP export) split into invoices, credit notes and payments.
 
-    invoices: Source
+    `ledgers.md` is the contract; a `preset` supplies every key the user does not give.
+    """
+
+    preset: str | None = None
+    document_types: dict[str, str] = Field(default_factory=dict)
+    sign: Literal["signed", "indicator"] = "signed"
+    contains: Literal["all_items", "open_items"] = "all_items"
+    extracted_on: date | None = None
+    group_rows: str | None = None
+
+    @field_validator("preset")
+    @classmethod
+    def _known_preset(cls, value: str | None) -> str | None:
+        from kit.ingest.presets import preset_names
+
+        if value is not None and value not in preset_names():
+            raise ValueError(f"unknown preset '{value}' (one of {', '.join(preset_names())})")
+        return value
+
+    @field_validator("document_types")
+    @classmethod
+    def _known_types(cls, value: dict[str, str]) -> dict[str, str]:
+        kinds = ("invoice", "credit_note", "payment", "residual", "other")
+        for raw, kind in value.items():
+            if kind not in kinds:
+                raise ValueError(f"document type {raw}: '{kind}' is not one of {', '.join(kinds)}")
+        return value
+
+    @model_validator(mode="after")
+    def _dated(self) -> LedgerSource:
+        if self.contains == "open_items" and self.extracted_on is None:
+            raise ValueError("contains: open_items needs extracted_on (the date of the export)")
+        return self
+
+
+class DataSources(_Strict):
+    """The ledger files of an engagement: invoices (and payments) or one ledger of line items."""
+
+    invoices: Source | None = None
     payments: Source | None = None
+    ledger: LedgerSource | None = None
     customers: Source | None = None
     disputes: Source | None = None
     dunning_events: Source | None = None
 
+    @model_validator(mode="after")
+    def _one_kind(self) -> DataSources:
+        if self.ledger is not None and (self.invoices is not None or self.payments is not None):
+            given = " and ".join(
+                f"data.{n}" for n in ("invoices", "payments") if getattr(self, n) is not None
+            )
+            raise ValueError(
+                f"data.ledger replaces {given}: give either a ledger of line items or "
+                "invoices and payments, not both"
+            )
+        if self.ledger is None and self.invoices is None:
+            raise ValueError("data needs invoices (and payments) or a ledger of line items")
+        return self
+
     def items(self) -> list[tuple[str, Source]]:
         """Return (table name, source) for every configured table."""
-        names = ("invoices", "payments", "customers", "disputes", "dunning_events")
+        names = ("invoices", "payments", "ledger", "customers", "disputes", "dunning_events")
         return [(n, s) for n in names if (s := getattr(self, n)) is not None]
 
 
@@ -304,6 +358,7 @@ def _known_keys() -> list[str]:
         Engagement,
         DataSources,
         Source,
+        LedgerSource,
         Branding,
         Goal,
         Phase,
