@@ -662,7 +662,9 @@ def derive_tables(items: pd.DataFrame, kind: pd.Series) -> dict[str, pd.DataFram
                 part["posting_date"].notna(), part["issue_date"]
             )
         ref = part["invoice_ref"] if "invoice_ref" in part else pd.Series(None, index=part.index)
-        applied = ref.map(lambda v: v in known, na_action="ignore").fillna(False).astype(bool)
+        applied = pd.Series(
+            [isinstance(v, str) and v in known for v in ref.tolist()], index=part.index
+        )
         if date_name == "payment_date":
             frame["invoice_id"] = pd.Series(None, index=part.index, dtype=object)
         else:
