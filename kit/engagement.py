@@ -92,6 +92,19 @@ class LedgerSource(Source):
     extracted_on: date | None = None
     group_rows: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _preset_contains(cls, data: Any) -> Any:
+        # What a file holds decides which KPIs exist, so the preset's `contains` counts here.
+        if isinstance(data, dict) and isinstance(data.get("preset"), str):
+            from kit.ingest.presets import load_preset, preset_names
+
+            if data["preset"] in preset_names() and "contains" not in data:
+                contains = load_preset(data["preset"]).get("contains")
+                if contains is not None:
+                    data = {**data, "contains": contains}
+        return data
+
     @field_validator("preset")
     @classmethod
     def _known_preset(cls, value: str | None) -> str | None:
@@ -230,6 +243,14 @@ class Engagement(_Strict):
     status_log: Path = Path("tracking/status.csv")
     backlog: Path = Path("tracking/backlog.csv")
     synonyms: Path | None = None
+
+    @model_validator(mode="after")
+    def _open_items_date(self) -> Engagement:
+        # An open-items list is read as of its export date unless as_of says otherwise.
+        ledger = self.data.ledger
+        if self.as_of is None and ledger is not None and ledger.contains == "open_items":
+            object.__setattr__(self, "as_of", ledger.extracted_on)
+        return self
 
     @field_validator("currency")
     @classmethod

@@ -192,10 +192,9 @@ def _cells(raw: pd.DataFrame, names: dict[str, str], target: str) -> pd.Series |
 
 
 def _blank(cells: pd.Series) -> np.ndarray:
-    return np.asarray(
-        cells.map(lambda v: v is None or str(v).strip() == "", na_action="ignore")
-        .fillna(True)
-        .astype(bool)
+    return np.array(
+        [v is None or (isinstance(v, float) and v != v) or str(v).strip() == "" for v in cells],
+        dtype=bool,
     )
 
 
@@ -210,7 +209,7 @@ def _structure(
 
     A row without a document number is a subtotal row when one of its cells reads like a total
     (Summe, Total, Gesamt, a leading `*`), and a heading row (a customer or aging section of a
-    report) when it has one or two filled cells and no amount. With `group_rows`, a heading's
+    report, a print date) when it has no amount either. With `group_rows`, a heading's first
     text fills that column of the items below it.
     """
     doc = _cells(raw, names, "document_id")
@@ -219,7 +218,6 @@ def _structure(
     no_doc = _blank(doc)
     text = raw.map(lambda v: "" if v is None else str(v).strip())
     totals = text.apply(lambda col: col.str.match(_TOTALS)).any(axis=1).to_numpy() & no_doc
-    filled = (text != "").sum(axis=1).to_numpy()
     amount_cols = [
         c for t in ("amount", "debit_amount", "credit_amount") if (c := names.get(t)) in raw
     ]
@@ -228,7 +226,7 @@ def _structure(
         if amount_cols
         else np.zeros(len(raw), bool)
     )
-    heading = no_doc & ~totals & ~has_amount & (filled <= 2)
+    heading = no_doc & ~totals & ~has_amount
     if source.group_rows is not None:
         first = text.apply(lambda row: next((v for v in row if v), ""), axis=1)
         group = first.where(pd.Series(heading, index=raw.index)).replace("", np.nan).ffill()
