@@ -317,6 +317,7 @@ def _run(
     )
     finished = datetime.now(UTC)
     manifest.update(status="ok", finished=finished.isoformat())
+    _record_accounting(manifest, run_dir)
     manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
     write_manifest(run_dir / "run.json", manifest)
     reports = publish_reports(files, output, run_id=run_id, folders=[run_dir / "exports"])
@@ -401,6 +402,15 @@ def _step_record(result: StepResult, run_dir: Path) -> dict[str, Any]:
         "cell": result.cell,
         "error": result.error,
     }
+
+
+def _record_accounting(manifest: dict[str, Any], run_dir: Path) -> None:
+    """Put the row accounting of every data source (from the KPI step) into run.json."""
+    from kit.ingest.accounting import recorded_in_run
+
+    accounting = recorded_in_run(run_dir)
+    if accounting is not None:
+        manifest["data_accounting"] = accounting
 
 
 def _now() -> str:

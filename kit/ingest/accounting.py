@@ -7,11 +7,12 @@ KPI report's data-quality section and `run.json` all show this accounting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["REASONS", "TABLES", "SourceAccount"]
+__all__ = ["REASONS", "RUN_FILE", "TABLES", "SourceAccount", "record_for_run", "recorded_in_run"]
 
 #: Reasons a row read is left out, in the order they are shown.
 REASONS = ("filter", "skipped_problem", "subtotal", "heading", "other_document_type")
@@ -86,3 +87,34 @@ class SourceAccount:
                 r: self.left_out_amount[r] for r in REASONS if r in self.left_out_amount
             },
         }
+
+
+#: File in a run's folder where the KPI step leaves the row accounting for run.json.
+RUN_FILE = "accounting.json"
+
+
+def record_for_run(accounts: list[dict[str, object]]) -> None:
+    """Leave the row accounting in the run's folder (under `kit run` only) for run.json."""
+    import json
+    import os
+
+    from kit.run.execute import EXPORTS_ENV
+
+    chosen = os.environ.get(EXPORTS_ENV)
+    if not chosen:
+        return
+    folder = Path(chosen).parent
+    if folder.is_dir():
+        (folder / RUN_FILE).write_text(json.dumps(accounts, ensure_ascii=False), "utf-8")
+
+
+def recorded_in_run(run_dir: Path) -> list[dict[str, object]] | None:
+    """Return the row accounting the KPI step left in the run's folder (None: none)."""
+    import json
+
+    file = run_dir / RUN_FILE
+    if not file.is_file():
+        return None
+    loaded = json.loads(file.read_text("utf-8"))
+    file.unlink()
+    return loaded if isinstance(loaded, list) else None

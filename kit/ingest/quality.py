@@ -117,7 +117,12 @@ def _paid(ledger: Ledger, invoices: pd.DataFrame, cutoff: pd.Timestamp) -> pd.Se
     if payments is not None:
         upto = payments[payments["payment_date"] <= cutoff]
         sums = upto.groupby("invoice_id")["amount"].sum()
-        return invoices["invoice_id"].map(sums).fillna(0.0).astype("float64")
+        paid = invoices["invoice_id"].map(sums).fillna(0.0).astype("float64")
+        if "paid_date" in invoices.columns:  # no payments of their own: settled on paid_date
+            own = invoices["invoice_id"].isin(payments["invoice_id"].dropna())
+            settled = ~own & invoices["paid_date"].notna() & (invoices["paid_date"] <= cutoff)
+            paid = paid.where(~settled, invoices["amount"])
+        return paid
     if "paid_date" in invoices.columns:
         settled = invoices["paid_date"].notna() & (invoices["paid_date"] <= cutoff)
         return invoices["amount"].where(settled, 0.0)
