@@ -36,6 +36,8 @@ LEDGER_TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"csv or xlsx", "csv oder xlsx"),
     (r"the file has no header row", "die Datei hat keine Kopfzeile"),
     (r"(?P<n>\d+) fields", "{n} Felder"),
+    (r"the header row is row (?P<n>\d+): the rows above it are titles", "die Kopfzeile ist Zeile {n}: die Zeilen darüber sind Titel"),
+    (r"skiprows: (?P<n>\d+) for this source", "skiprows: {n} für diese Quelle"),
     (r"true or false", "true oder false"),
     (r"the ledger is an open-items list extracted on (?P<e>\S+): KPIs can only be computed as of that date, not (?P<d>\S+)", "die Daten sind eine Offene-Posten-Liste vom {e}: Kennzahlen lassen sich nur zu diesem Stichtag berechnen, nicht zum {d}"),
     (r"the date of extracted_on \((?P<e>[^)]*)\)", "das Datum von extracted_on ({e})"),
