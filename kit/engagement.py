@@ -248,8 +248,15 @@ class Engagement(_Strict):
     def _open_items_date(self) -> Engagement:
         # An open-items list is read as of its export date unless as_of says otherwise.
         ledger = self.data.ledger
-        if self.as_of is None and ledger is not None and ledger.contains == "open_items":
+        if ledger is None or ledger.contains != "open_items" or ledger.extracted_on is None:
+            return self
+        if self.as_of is None:
             object.__setattr__(self, "as_of", ledger.extracted_on)
+        elif self.as_of != ledger.extracted_on:
+            raise ValueError(
+                f"as_of {self.as_of.isoformat()} differs from data.ledger.extracted_on "
+                f"{ledger.extracted_on.isoformat()}: an open-items list holds that day only"
+            )
         return self
 
     @field_validator("currency")

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = ["LEDGER_TRANSLATIONS"]
 
 LEDGER_TRANSLATIONS: tuple[tuple[str, str], ...] = (
+    (r"a positive amount \(a file of signed items with credit notes: read it as data\.ledger\)", "ein positiver Betrag (eine Datei mit Vorzeichen und Gutschriften als data.ledger lesen)"),
     (r"(?P<n>\d+) subtotal or total rows left out \(rows (?P<r>[^)]*)\)", "{n} Summen- oder Zwischensummenzeilen ausgelassen (Zeilen {r})"),
     (r"the total row shows (?P<a>\S+), the items above it sum to (?P<b>\S+)", "die Summenzeile zeigt {a}, die Posten darüber ergeben {b}"),
     (r"the sum of the items \(a differing total is shown, not used\)", "die Summe der Posten (eine abweichende Summe wird gemeldet, nicht verwendet)"),
@@ -43,6 +44,8 @@ LEDGER_TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"the date of extracted_on \((?P<e>[^)]*)\)", "das Datum von extracted_on ({e})"),
     (r"leave as_of out or set it to extracted_on; for other dates export all items", "as_of weglassen oder auf extracted_on setzen; für andere Stichtage alle Posten exportieren"),
     (r"the export holds only open items \(extracted (?P<e>[^)]*)\): sales and payments of the window are unknown", "der Export enthält nur offene Posten (Stand {e}): Umsatz und Zahlungen des Zeitraums sind unbekannt"),
+    (r"the export holds only open items \(extracted (?P<e>[^)]*)\): no KPI at another date", "der Export enthält nur offene Posten (Stand {e}): an einem anderen Stichtag keine Kennzahl"),
+    (r"as_of (?P<a>\S+) differs from data\.ledger\.extracted_on (?P<e>\S+): an open-items list holds that day only", "as_of {a} weicht von data.ledger.extracted_on {e} ab: eine Offene-Posten-Liste gilt nur für diesen Tag"),
     (r"data\.ledger replaces (?P<g>.+): give either a ledger of line items or invoices and payments, not both", "data.ledger ersetzt {g}: entweder einen Posten-Export oder Rechnungen und Zahlungen angeben, nicht beides"),
     (r"data needs invoices \(and payments\) or a ledger of line items", "data braucht invoices (und payments) oder einen Posten-Export (ledger)"),
     (r"contains: open_items needs extracted_on \(the date of the export\)", "contains: open_items braucht extracted_on (das Datum des Exports)"),

@@ -213,6 +213,9 @@ def _run(
     progress: bool,
     phase_status: PhaseStatusSource | None,
 ) -> RunResult:
+    from kit.kpis.open_items import refuse_as_of
+
+    refuse_as_of(engagement, as_of)
     notebooks = find_notebooks(notebooks_dir or repo_root() / "notebooks", only)
     if jobs < 1:
         raise ConfigError("jobs must be at least 1", key="jobs", value=jobs)

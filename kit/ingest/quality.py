@@ -84,7 +84,7 @@ def data_quality(ledger: Ledger, *, as_of: dt.date | None = None) -> DataQuality
             ("open_items", float((open_amount > 0.005).sum()), "count"),
             ("open_amount", float(open_amount.clip(lower=0).sum()), "currency"),
             ("overpaid_invoices", float(overpaid.sum()), "count"),
-            ("overpaid_amount", float(-open_amount[overpaid].sum()), "currency"),
+            ("overpaid_amount", float(-open_amount[overpaid].sum()) + 0.0, "currency"),
             ("negative_balance_customers", float(len(negative)), "count"),
             ("payments_after_settlement", float(len(late)), "count"),
         ],

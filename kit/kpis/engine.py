@@ -14,7 +14,7 @@ from kit.kpis.aging import aging_frame
 from kit.kpis.digital import digital, messages
 from kit.kpis.disputes import dispute_flags, disputes
 from kit.kpis.formulas import Computed, evaluate
-from kit.kpis.open_items import check_open_items, restrict
+from kit.kpis.open_items import restrict
 from kit.kpis.registry import REGISTRY
 from kit.kpis.result import KpiResult
 from kit.kpis.timeline import Timeline, build_timeline, day_number
@@ -49,8 +49,12 @@ def _evaluate(
             f"{rec.overpaid_count} invoices overpaid at as-of date by {rec.overpaid_amount:.2f} "
             "in total; counted as 0 open"
         )
-    computed = restrict(evaluate(rec, dis, dig, period_days=period_days), tl.ledger)
+    computed = restrict(evaluate(rec, dis, dig, period_days=period_days), tl.ledger, _date(day))
     return computed, rec, warnings
+
+
+def _date(day: int) -> date:
+    return pd.Timestamp(np.datetime64(day, "D")).date()
 
 
 def compute_kpis(
@@ -58,10 +62,9 @@ def compute_kpis(
 ) -> KpiResult:
     """Return every KPI of REGISTRY at `as_of` (window of `period_days`), aging and notes.
 
-    An open-items list (ledgers.md) is refused for any as-of date but its extracted_on.
+    An open-items list (ledgers.md) gives null for every KPI at a date other than extracted_on.
     """
     _check(period_days, goal_days)
-    check_open_items(ledger, as_of)
     tl = build_timeline(ledger)
     return _result(tl, as_of=as_of, period_days=period_days, goal_days=goal_days)
 
@@ -126,7 +129,6 @@ def kpis_by(
 ) -> pd.DataFrame:
     """Return every KPI per value of column `by` (rows = groups, NaN = null)."""
     _check(period_days, goal_days)
-    check_open_items(ledger, as_of)
     codes, labels = group_codes(ledger, by)
     tl = build_timeline(ledger)
     computed, _, _ = _evaluate(
@@ -168,9 +170,6 @@ def kpi_series(
     rows: list[dict[str, float]] = []
     dates = series_dates(as_of, months)
     for stamp in dates:
-        if ledger.open_items_only and stamp.date() != ledger.extracted_on:
-            rows.append(dict.fromkeys(REGISTRY, float("nan")))  # an open-items list has no past
-            continue
         computed, _, _ = _evaluate(
             tl,
             day=day_number(stamp),

@@ -1,8 +1,9 @@
 """KPIs of an open-items list (ledgers.md): what the data can carry at extracted_on, else null.
 
 An open-items list shows only what was open on the export date E: invoices paid before E are not
-in it, so sales, settlements and history are unknown. The open-item KPIs hold at T = E only;
-any other as-of date is refused.
+in it, so sales, settlements and history are unknown. The open-item KPIs hold at T = E only; the
+commands refuse any other as-of date (`refuse_as_of`), and the engine gives null at other dates
+(a baseline or a month of a series).
 """
 
 from __future__ import annotations
@@ -11,11 +12,19 @@ from datetime import date
 
 import numpy as np
 
+from kit.engagement import Engagement
 from kit.errors import ConfigError
 from kit.kpis.formulas import Computed
 from kit.ledger import Ledger
 
-__all__ = ["HISTORY_KPIS", "OPEN_ITEM_KPIS", "check_open_items", "open_items_reason", "restrict"]
+__all__ = [
+    "HISTORY_KPIS",
+    "OPEN_ITEM_KPIS",
+    "open_items_reason",
+    "other_date_reason",
+    "refuse_as_of",
+    "restrict",
+]
 
 #: KPIs an open-items list carries at its export date.
 OPEN_ITEM_KPIS = (
@@ -54,29 +63,41 @@ def open_items_reason(ledger: Ledger) -> str:
     )
 
 
-def check_open_items(ledger: Ledger, as_of: date) -> None:
-    """Refuse an as-of date other than extracted_on for an open-items list (ConfigError)."""
-    if not ledger.open_items_only or ledger.extracted_on is None:
+def refuse_as_of(engagement: Engagement, as_of: date | None) -> None:
+    """Refuse an as-of date other than extracted_on for an open-items list (ConfigError, exit 2)."""
+    source = engagement.data.ledger
+    if source is None or source.contains != "open_items" or source.extracted_on is None:
         return
-    if as_of != ledger.extracted_on:
+    if as_of is not None and as_of != source.extracted_on:
+        day = source.extracted_on.isoformat()
         raise ConfigError(
-            f"the ledger is an open-items list extracted on {ledger.extracted_on.isoformat()}: "
+            f"the ledger is an open-items list extracted on {day}: "
             f"KPIs can only be computed as of that date, not {as_of.isoformat()}",
             key="as_of",
             value=as_of.isoformat(),
-            expected=f"the date of extracted_on ({ledger.extracted_on.isoformat()})",
+            expected=f"the date of extracted_on ({day})",
             hint="leave as_of out or set it to extracted_on; for other dates export all items",
         )
 
 
-def restrict(computed: Computed, ledger: Ledger) -> Computed:
-    """Return the KPIs with every history KPI null (and its reason) for an open-items list."""
+def other_date_reason(ledger: Ledger) -> str:
+    """Return why every KPI of an open-items list is null at a date other than extracted_on."""
+    day = ledger.extracted_on.isoformat() if ledger.extracted_on else "?"
+    return f"the export holds only open items (extracted {day}): no KPI at another date"
+
+
+def restrict(computed: Computed, ledger: Ledger, day: date) -> Computed:
+    """Return the KPIs with every history KPI null (and its reason) for an open-items list.
+
+    At a date other than extracted_on every KPI is null: the list shows that one day only.
+    """
     if not ledger.open_items_only:
         return computed
-    reason = open_items_reason(ledger)
+    other = ledger.extracted_on is not None and day != ledger.extracted_on
+    reason = other_date_reason(ledger) if other else open_items_reason(ledger)
     values = dict(computed.values)
     reasons = dict(computed.reasons)
-    for kpi in HISTORY_KPIS:
+    for kpi in list(values) if other else HISTORY_KPIS:
         values[kpi] = np.full_like(values[kpi], np.nan)
         reasons[kpi] = reason
     truncated = np.zeros_like(computed.countback_truncated)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kit.commands import kpis_command
 from kit.engagement import load_engagement
 from kit.errors import ConfigError
 from kit.ingest import load_ledger
@@ -88,12 +89,27 @@ def test_datev_open_items(tmp_path: Path) -> None:
 
 
 def test_open_items_refuse_another_as_of_date(tmp_path: Path) -> None:
-    ledger = load_ledger(load_engagement(_engagement(tmp_path, "datev-opos")))
+    eng = load_engagement(_engagement(tmp_path, "datev-opos"))
+    ledger = load_ledger(eng)
     with pytest.raises(ConfigError) as err:
-        compute_kpis(ledger, as_of=date(2026, 5, 31))
+        kpis_command(eng, ledger, as_of=date(2026, 5, 31))
     assert "extracted on 2026-06-30" in err.value.message
+    assert err.value.expected == "the date of extracted_on (2026-06-30)"
+    # Inside a report (a baseline, a month of a trend) another date gives null, not a crash.
+    earlier = compute_kpis(ledger, as_of=date(2026, 5, 31))
+    assert all(value is None for value in earlier.values.values())
+    assert "no KPI at another date" in earlier.notes["ar_total"]
     series = kpi_series(ledger, as_of=E, months=3)
     assert series["ar_total"].isna().tolist() == [True, True, False]
+
+
+def test_open_items_as_of_in_engagement_must_be_extracted_on(tmp_path: Path) -> None:
+    root = _engagement(tmp_path, "datev-opos")
+    text = (root / "engagement.yaml").read_text(encoding="utf-8")
+    (root / "engagement.yaml").write_text("as_of: 2026-07-31\n" + text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_engagement(root)
+    assert "differs from data.ledger.extracted_on 2026-06-30" in err.value.message
 
 
 def test_xero_contact_groups_and_totals(tmp_path: Path) -> None:
