@@ -70,7 +70,7 @@ def accounting_lines(
             _part(int(used[n]), t(f"ledger.table.{n}", language), used_amount.get(n), language,
                   currency)
             for n in TABLES
-            if n in used
+            if n in used and (used[n] or n == "invoices")
         ]  # fmt: skip
         lines.append(f"    {t('ledger.account.used', language)}: {', '.join(parts) or '0'}")
         lines.append(f"    {left_text if gone else t('ledger.account.none_left_out', language)}")
@@ -122,7 +122,7 @@ def accounting_frame(accounts: Sequence[dict[str, object]], *, language: str) ->
         assert isinstance(used, dict) and isinstance(left, dict)  # noqa: S101 - JSON shape
         assert isinstance(used_amount, dict) and isinstance(left_amount, dict)  # noqa: S101
         for name in TABLES:
-            if name in used:
+            if name in used and (used[name] or name == "invoices"):
                 rows.append(
                     {
                         "source": source,
