@@ -27,8 +27,8 @@ demo: $(STAMP)  ## create .venv, install the kit, run the sample engagements
 	@echo "Reports: $(CURDIR)/$(LEDGER_SAMPLE)/output/reports/index.html"
 
 lint: $(STAMP)  ## ruff and mypy
-	$(BIN)/ruff check kit tests benchmarks notebooks data/samples/make_acme.py
-	$(BIN)/ruff format --check kit tests benchmarks notebooks data/samples/make_acme.py
+	$(BIN)/ruff check kit tests benchmarks notebooks data/samples/make_acme.py data/samples/make_nordwerk.py
+	$(BIN)/ruff format --check kit tests benchmarks notebooks data/samples/make_acme.py data/samples/make_nordwerk.py
 	$(BIN)/mypy
 
 unit: $(STAMP)  ## unit tests (includes the sample run and the browser test)

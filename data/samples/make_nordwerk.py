@@ -31,20 +31,40 @@ OUT = HERE / "nordwerk-gmbh"
 ACME = HERE / "acme-gmbh"
 
 NAMES = (
-    "Hansa Antriebstechnik", "Elbtal Metallbau", "Weser Fördertechnik", "Rhein-Main Hydraulik",
-    "Schwarzwald Präzision", "Allgäu Landmaschinen", "Spree Elektro", "Ostsee Werftservice",
-    "Harz Gießerei", "Mosel Verpackung", "Isar Automation", "Neckar Pumpen",
-)  # fmt: skip
+    "Hansa Antriebstechnik",
+    "Elbtal Metallbau",
+    "Weser Fördertechnik",
+    "Rhein-Main Hydraulik",
+    "Schwarzwald Präzision",
+    "Allgäu Landmaschinen",
+    "Spree Elektro",
+    "Ostsee Werftservice",
+    "Harz Gießerei",
+    "Mosel Verpackung",
+    "Isar Automation",
+    "Neckar Pumpen",
+)
 FORMS = ("GmbH", "AG", "KG", "GmbH & Co. KG", "e.K.")
 SEGMENTS = (("Großkunde", 0.15), ("Mittelstand", 0.55), ("Kleinkunde", 0.30))
 AMOUNT = {"Großkunde": 18000.0, "Mittelstand": 4200.0, "Kleinkunde": 900.0}
 # behaviour: (share, mean days late, spread)
 BEHAVIOUR = {"punctual": (0.45, -2, 4), "late": (0.40, 12, 10), "chronic": (0.15, 45, 25)}
 HEADER = (
-    "Konto", "Belegnummer", "Belegart", "Belegdatum", "Buchungsdatum", "Nettofälligkeit",
-    "Betrag in Hauswährung", "Hauswährung", "Ausgleichsbeleg", "Ausgleichsdatum",
-    "Rechnungsbezug", "Zuordnung", "Text", "Verzug nach Nettofälligkeit",
-)  # fmt: skip
+    "Konto",
+    "Belegnummer",
+    "Belegart",
+    "Belegdatum",
+    "Buchungsdatum",
+    "Nettofälligkeit",
+    "Betrag in Hauswährung",
+    "Hauswährung",
+    "Ausgleichsbeleg",
+    "Ausgleichsdatum",
+    "Rechnungsbezug",
+    "Zuordnung",
+    "Text",
+    "Verzug nach Nettofälligkeit",
+)
 
 
 @dataclass
@@ -154,18 +174,40 @@ def _ledger(rng: np.random.Generator, customers: list[dict[str, str]]) -> list[d
         invoice = numbers.take(kind)
         assignment = f"A{int(rng.integers(10_000, 99_999))}"
         _, mean, spread = BEHAVIOUR[customer["behaviour"]]
-        paid_on = due + timedelta(days=int(round(rng.normal(mean, spread))))
+        paid_on = due + timedelta(days=round(float(rng.normal(mean, spread))))
         paid_on = max(paid_on, issued + timedelta(days=3))
         credit = round(amount * float(rng.uniform(0.05, 0.3)), 2) if rng.random() < 0.05 else 0.0
         credit_on = issued + timedelta(days=int(rng.integers(5, 25)))
         partial = rng.random() < 0.08
         settled = paid_on <= AS_OF
         if not settled:
-            add(_item(konto, invoice, kind, issued, due, amount, assignment=assignment,
-                      text="Rechnung"), issued)  # fmt: skip
+            add(
+                _item(
+                    konto,
+                    invoice,
+                    kind,
+                    issued,
+                    due,
+                    amount,
+                    assignment=assignment,
+                    text="Rechnung",
+                ),
+                issued,
+            )
             if credit and credit_on <= AS_OF:
-                add(_item(konto, numbers.take("DG"), "DG", credit_on, credit_on, -credit,
-                          assignment=assignment, text="Gutschrift Preisnachlass"), credit_on)  # fmt: skip
+                add(
+                    _item(
+                        konto,
+                        numbers.take("DG"),
+                        "DG",
+                        credit_on,
+                        credit_on,
+                        -credit,
+                        assignment=assignment,
+                        text="Gutschrift Preisnachlass",
+                    ),
+                    credit_on,
+                )
             continue
         payment = numbers.take("DZ")
         cash = amount - credit
@@ -174,40 +216,166 @@ def _ledger(rng: np.random.Generator, customers: list[dict[str, str]]) -> list[d
             rest = round(cash - part, 2)
             residual = numbers.take("AB")
             later = paid_on + timedelta(days=int(rng.integers(10, 60)))
-            add(_item(konto, invoice, kind, issued, due, amount, clearing=payment,
-                      cleared=paid_on, assignment=assignment, text="Rechnung"), issued)  # fmt: skip
-            add(_item(konto, payment, "DZ", paid_on, None, -part, clearing=payment,
-                      cleared=paid_on, assignment=assignment, text="Teilzahlung"), paid_on)  # fmt: skip
+            add(
+                _item(
+                    konto,
+                    invoice,
+                    kind,
+                    issued,
+                    due,
+                    amount,
+                    clearing=payment,
+                    cleared=paid_on,
+                    assignment=assignment,
+                    text="Rechnung",
+                ),
+                issued,
+            )
+            add(
+                _item(
+                    konto,
+                    payment,
+                    "DZ",
+                    paid_on,
+                    None,
+                    -part,
+                    clearing=payment,
+                    cleared=paid_on,
+                    assignment=assignment,
+                    text="Teilzahlung",
+                ),
+                paid_on,
+            )
             if credit:
-                add(_item(konto, numbers.take("DG"), "DG", credit_on, credit_on, -credit,
-                          clearing=payment, cleared=paid_on, ref=invoice,
-                          assignment=assignment, text="Gutschrift Preisnachlass"), credit_on)  # fmt: skip
+                add(
+                    _item(
+                        konto,
+                        numbers.take("DG"),
+                        "DG",
+                        credit_on,
+                        credit_on,
+                        -credit,
+                        clearing=payment,
+                        cleared=paid_on,
+                        ref=invoice,
+                        assignment=assignment,
+                        text="Gutschrift Preisnachlass",
+                    ),
+                    credit_on,
+                )
             if later <= AS_OF:
                 second = numbers.take("DZ")
-                add(_item(konto, residual, "AB", paid_on, due, rest, clearing=second,
-                          cleared=later, ref=invoice, assignment=assignment,
-                          text=f"Restposten zu {invoice}"), paid_on)  # fmt: skip
-                add(_item(konto, second, "DZ", later, None, -rest, clearing=second,
-                          cleared=later, assignment=assignment, text="Zahlung Restposten"), later)  # fmt: skip
+                add(
+                    _item(
+                        konto,
+                        residual,
+                        "AB",
+                        paid_on,
+                        due,
+                        rest,
+                        clearing=second,
+                        cleared=later,
+                        ref=invoice,
+                        assignment=assignment,
+                        text=f"Restposten zu {invoice}",
+                    ),
+                    paid_on,
+                )
+                add(
+                    _item(
+                        konto,
+                        second,
+                        "DZ",
+                        later,
+                        None,
+                        -rest,
+                        clearing=second,
+                        cleared=later,
+                        assignment=assignment,
+                        text="Zahlung Restposten",
+                    ),
+                    later,
+                )
             else:
-                add(_item(konto, residual, "AB", paid_on, due, rest, ref=invoice,
-                          assignment=assignment, text=f"Restposten zu {invoice}"), paid_on)  # fmt: skip
+                add(
+                    _item(
+                        konto,
+                        residual,
+                        "AB",
+                        paid_on,
+                        due,
+                        rest,
+                        ref=invoice,
+                        assignment=assignment,
+                        text=f"Restposten zu {invoice}",
+                    ),
+                    paid_on,
+                )
             continue
-        add(_item(konto, invoice, kind, issued, due, amount, clearing=payment, cleared=paid_on,
-                  assignment=assignment, text="Rechnung"), issued)  # fmt: skip
+        add(
+            _item(
+                konto,
+                invoice,
+                kind,
+                issued,
+                due,
+                amount,
+                clearing=payment,
+                cleared=paid_on,
+                assignment=assignment,
+                text="Rechnung",
+            ),
+            issued,
+        )
         if credit:
-            add(_item(konto, numbers.take("DG"), "DG", min(credit_on, paid_on), None, -credit,
-                      clearing=payment, cleared=paid_on, ref=invoice, assignment=assignment,
-                      text="Gutschrift Preisnachlass"), credit_on)  # fmt: skip
-        add(_item(konto, payment, "DZ", paid_on, None, -cash, clearing=payment, cleared=paid_on,
-                  assignment=assignment, text="Zahlung"), paid_on)  # fmt: skip
+            add(
+                _item(
+                    konto,
+                    numbers.take("DG"),
+                    "DG",
+                    min(credit_on, paid_on),
+                    None,
+                    -credit,
+                    clearing=payment,
+                    cleared=paid_on,
+                    ref=invoice,
+                    assignment=assignment,
+                    text="Gutschrift Preisnachlass",
+                ),
+                credit_on,
+            )
+        add(
+            _item(
+                konto,
+                payment,
+                "DZ",
+                paid_on,
+                None,
+                -cash,
+                clearing=payment,
+                cleared=paid_on,
+                assignment=assignment,
+                text="Zahlung",
+            ),
+            paid_on,
+        )
     # Open a-conto payments: cash received in the last two months, applied to nothing yet.
     for _ in range(18):
         customer = customers[int(rng.integers(0, len(customers)))]
         when = AS_OF - timedelta(days=int(rng.integers(0, 60)))
         amount = round(float(rng.uniform(200, 5000)), 2)
-        add(_item(customer["Konto"], numbers.take("DZ"), "DZ", when, None, -amount,
-                  text="Akontozahlung"), when)  # fmt: skip
+        add(
+            _item(
+                customer["Konto"],
+                numbers.take("DZ"),
+                "DZ",
+                when,
+                None,
+                -amount,
+                text="Akontozahlung",
+            ),
+            when,
+        )
     items.sort(key=lambda entry: (entry[2]["Konto"], entry[0], entry[1]))
     return [row for _, _, row in items]
 
@@ -243,9 +411,12 @@ def main() -> None:
     _write_ledger(rows, data / "FBL5N_2026-06-30.csv")
     with (data / "kunden.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(
-            handle, fieldnames=["Konto", "Name", "Segment", "Land"], delimiter=";",
-            lineterminator="\n", extrasaction="ignore",
-        )  # fmt: skip
+            handle,
+            fieldnames=["Konto", "Name", "Segment", "Land"],
+            delimiter=";",
+            lineterminator="\n",
+            extrasaction="ignore",
+        )
         writer.writeheader()
         writer.writerows(customers)
     for name in ("stakeholders.csv", "logo.png"):

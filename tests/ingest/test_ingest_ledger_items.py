@@ -198,3 +198,15 @@ def test_indicator_sign_and_unsettled_warning(tmp_path: Path) -> None:
     assert any(m.startswith("no document_types given") for m in messages)
     # No payment is cleared, but one exists: no "open-items list?" warning.
     assert not any(m.startswith("no settled items") for m in messages)
+
+
+def test_filter_on_a_ledger_is_counted_with_its_amount(tmp_path: Path) -> None:
+    text = PRESET.replace("extracted_on", 'filter: {Konto: ["10003"]}\n    extracted_on')
+    result = ingest(load_engagement(_engagement(tmp_path, text)))
+    account = result.accounts[0]
+    # Customer 10003 keeps 3 items (−450, +1000, +700); the 11 items of 10001 and 10002 are
+    # left out by the filter: 500 − 500 + 1200 − 1200 + 2000 − 1500 + 500 + 3000 − 300 + 800 − 800.
+    assert account.used == {"invoices": 2, "residual_items": 0, "credit_notes": 0, "payments": 1}
+    assert account.left_out == {"subtotal": 2, "filter": 11}
+    assert account.left_out_amount["filter"] == pytest.approx(3700.0)
+    assert account.rows_used + account.rows_left_out == account.rows_read == 16
