@@ -306,7 +306,7 @@ def _check_totals(
         items &= (cur.map(lambda v: str(v or "").strip()) == str(cur.iloc[last]).strip()).to_numpy()
     # Items of earlier total rows of the same layout are summed too: a grand total covers all.
     computed = float(np.nansum(amounts[items]))
-    if np.isfinite(shown) and abs(shown - computed) > 0.005 * max(1.0, abs(shown)) / 100:
+    if np.isfinite(shown) and abs(shown - computed) > 0.005 + 1e-9 * abs(shown):
         out.warnings.append(
             Problem(
                 f"the total row shows {shown:.2f}, the items above it sum to {computed:.2f}",

@@ -181,3 +181,18 @@ def test_preset_key_overridden_by_hand(tmp_path: Path) -> None:
     account = result.accounts[0]
     assert account.left_out["other_document_type"] == 1  # the residual item, now "other"
     assert account.used["invoices"] == 7
+
+
+def test_preset_keys_are_keys_of_a_ledger_source() -> None:
+    from kit.engagement import LedgerSource
+    from kit.ingest.ledger_items import KINDS, LEDGER_COLUMNS
+    from kit.ingest.presets import load_preset, preset_names
+
+    for name in preset_names():
+        preset = load_preset(name)
+        variants = preset.pop("variants", [])
+        assert set(preset) <= set(LedgerSource.model_fields), name
+        for variant in variants:
+            assert set(variant["set"]) <= set(LedgerSource.model_fields), name
+        assert set(preset["columns"].values()) <= set(LEDGER_COLUMNS), name
+        assert set(preset.get("document_types", {}).values()) <= set(KINDS), name
