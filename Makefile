@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := data/samples/acme-gmbh
+LEDGER_SAMPLE := data/samples/nordwerk-gmbh
 # Executed notebooks must render figures inline: never let a kernel inherit a headless backend.
 unexport MPLBACKEND
 
@@ -19,13 +20,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
 	touch $(STAMP)
 
-demo: $(STAMP)  ## create .venv, install the kit, run the sample engagement
+demo: $(STAMP)  ## create .venv, install the kit, run the sample engagements
 	$(BIN)/kit run $(SAMPLE) --jobs 2
+	$(BIN)/kit run $(LEDGER_SAMPLE) --jobs 2
 	@echo "Reports: $(CURDIR)/$(SAMPLE)/output/reports/index.html"
+	@echo "Reports: $(CURDIR)/$(LEDGER_SAMPLE)/output/reports/index.html"
 
 lint: $(STAMP)  ## ruff and mypy
-	$(BIN)/ruff check kit tests benchmarks notebooks data/samples/make_acme.py
-	$(BIN)/ruff format --check kit tests benchmarks notebooks data/samples/make_acme.py
+	$(BIN)/ruff check kit tests benchmarks notebooks data/samples/make_acme.py data/samples/make_nordwerk.py
+	$(BIN)/ruff format --check kit tests benchmarks notebooks data/samples/make_acme.py data/samples/make_nordwerk.py
 	$(BIN)/mypy
 
 unit: $(STAMP)  ## unit tests (includes the sample run and the browser test)

@@ -86,7 +86,9 @@ def kpis_command(
     import math
 
     from kit.kpis import REGISTRY, compute_kpis, kpis_by
+    from kit.kpis.open_items import refuse_as_of
 
+    refuse_as_of(engagement, as_of)
     language = engagement.language
     header = {
         "client": engagement.client,

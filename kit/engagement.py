@@ -18,6 +18,7 @@ __all__ = [
     "DataSources",
     "Engagement",
     "Goal",
+    "LedgerSource",
     "Phase",
     "Source",
     "StrategySettings",
@@ -78,18 +79,84 @@ class Source(_Strict):
         return value
 
 
-class DataSources(_Strict):
-    """The ledger files of an engagement; only invoices are required."""
+class LedgerSource(Source):
+    """A file of signed line items (ERP export) split into invoices, credit notes and payments.
 
-    invoices: Source
+    `ledgers.md` is the contract; a `preset` supplies every key the user does not give.
+    """
+
+    preset: str | None = None
+    document_types: dict[str, str] = Field(default_factory=dict)
+    sign: Literal["signed", "indicator"] = "signed"
+    contains: Literal["all_items", "open_items"] = "all_items"
+    extracted_on: date | None = None
+    group_rows: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _preset_contains(cls, data: Any) -> Any:
+        # What a file holds decides which KPIs exist, so the preset's `contains` counts here.
+        if isinstance(data, dict) and isinstance(data.get("preset"), str):
+            from kit.ingest.presets import load_preset, preset_names
+
+            if data["preset"] in preset_names() and "contains" not in data:
+                contains = load_preset(data["preset"]).get("contains")
+                if contains is not None:
+                    data = {**data, "contains": contains}
+        return data
+
+    @field_validator("preset")
+    @classmethod
+    def _known_preset(cls, value: str | None) -> str | None:
+        from kit.ingest.presets import preset_names
+
+        if value is not None and value not in preset_names():
+            raise ValueError(f"unknown preset '{value}' (one of {', '.join(preset_names())})")
+        return value
+
+    @field_validator("document_types")
+    @classmethod
+    def _known_types(cls, value: dict[str, str]) -> dict[str, str]:
+        kinds = ("invoice", "credit_note", "payment", "residual", "other")
+        for raw, kind in value.items():
+            if kind not in kinds:
+                raise ValueError(f"document type {raw}: '{kind}' is not one of {', '.join(kinds)}")
+        return value
+
+    @model_validator(mode="after")
+    def _dated(self) -> LedgerSource:
+        if self.contains == "open_items" and self.extracted_on is None:
+            raise ValueError("contains: open_items needs extracted_on (the date of the export)")
+        return self
+
+
+class DataSources(_Strict):
+    """The ledger files of an engagement: invoices (and payments) or one ledger of line items."""
+
+    invoices: Source | None = None
     payments: Source | None = None
+    ledger: LedgerSource | None = None
     customers: Source | None = None
     disputes: Source | None = None
     dunning_events: Source | None = None
 
+    @model_validator(mode="after")
+    def _one_kind(self) -> DataSources:
+        if self.ledger is not None and (self.invoices is not None or self.payments is not None):
+            given = " and ".join(
+                f"data.{n}" for n in ("invoices", "payments") if getattr(self, n) is not None
+            )
+            raise ValueError(
+                f"data.ledger replaces {given}: give either a ledger of line items or "
+                "invoices and payments, not both"
+            )
+        if self.ledger is None and self.invoices is None:
+            raise ValueError("data needs invoices (and payments) or a ledger of line items")
+        return self
+
     def items(self) -> list[tuple[str, Source]]:
         """Return (table name, source) for every configured table."""
-        names = ("invoices", "payments", "customers", "disputes", "dunning_events")
+        names = ("invoices", "payments", "ledger", "customers", "disputes", "dunning_events")
         return [(n, s) for n in names if (s := getattr(self, n)) is not None]
 
 
@@ -186,6 +253,21 @@ class Engagement(_Strict):
     allow_outside: list[str] = Field(default_factory=list)
     plausibility: Plausibility = Field(default_factory=Plausibility)
 
+    @model_validator(mode="after")
+    def _open_items_date(self) -> Engagement:
+        # An open-items list is read as of its export date unless as_of says otherwise.
+        ledger = self.data.ledger
+        if ledger is None or ledger.contains != "open_items" or ledger.extracted_on is None:
+            return self
+        if self.as_of is None:
+            object.__setattr__(self, "as_of", ledger.extracted_on)
+        elif self.as_of != ledger.extracted_on:
+            raise ValueError(
+                f"as_of {self.as_of.isoformat()} differs from data.ledger.extracted_on "
+                f"{ledger.extracted_on.isoformat()}: an open-items list holds that day only"
+            )
+        return self
+
     @field_validator("currency")
     @classmethod
     def _iso_currency(cls, value: str) -> str:
@@ -281,6 +363,7 @@ def _known_keys() -> list[str]:
         Engagement,
         DataSources,
         Source,
+        LedgerSource,
         Branding,
         Goal,
         Phase,

@@ -408,7 +408,10 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
 
 @cache
 def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p, re.DOTALL), t) for p, t in TRANSLATIONS)
+    from kit.error_text_ledger import LEDGER_TRANSLATIONS
+
+    table = (*LEDGER_TRANSLATIONS, *TRANSLATIONS)
+    return tuple((re.compile(p, re.DOTALL), t) for p, t in table)
 
 
 def _german(text: str, depth: int = 0) -> str | None:

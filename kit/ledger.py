@@ -1,9 +1,10 @@
-"""The canonical ledger: the five tables of kpis.md after ingest and column mapping."""
+"""The canonical ledger: the tables of kpis.md after ingest and column mapping."""
 
 from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -22,7 +23,11 @@ CANONICAL: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "payments": (
         ("invoice_id", "payment_date", "amount"),
-        ("payment_id", "method", "currency"),
+        ("payment_id", "method", "currency", "customer_id", "cleared_date"),
+    ),
+    "credit_notes": (
+        ("customer_id", "issue_date", "amount"),
+        ("credit_note_id", "invoice_id", "cleared_date", "currency"),
     ),
     "customers": (
         ("customer_id",),
@@ -70,12 +75,31 @@ class Ledger:
     dunning_events: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
     excluded: list[Problem] = field(default_factory=list)
+    #: Credit notes (ledger sources): unapplied while they have no invoice_id and are not cleared.
+    credit_notes: pd.DataFrame | None = None
+    #: "open_items" when the data hold only what was open on `extracted_on` (ledgers.md).
+    contains: str = "all_items"
+    extracted_on: date | None = None
+    #: Per source, the JSON form of its row accounting (kit.ingest.accounting.SourceAccount).
+    accounting: list[dict[str, object]] = field(default_factory=list)
     _links: _Links | None = field(default=None, init=False, repr=False, compare=False)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return the tables that are present, by canonical name."""
-        names = ("invoices", "payments", "customers", "disputes", "dunning_events")
+        names = (
+            "invoices",
+            "payments",
+            "credit_notes",
+            "customers",
+            "disputes",
+            "dunning_events",
+        )
         return {n: t for n in names if (t := getattr(self, n)) is not None}
+
+    @property
+    def open_items_only(self) -> bool:
+        """Return True when the data are an open-items list (no sales or payment history)."""
+        return self.contains == "open_items"
 
 
 @dataclass(frozen=True)

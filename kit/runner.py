@@ -215,6 +215,9 @@ def _run(
     progress: bool,
     phase_status: PhaseStatusSource | None,
 ) -> RunResult:
+    from kit.kpis.open_items import refuse_as_of
+
+    refuse_as_of(engagement, as_of)
     notebooks = find_notebooks(notebooks_dir or repo_root() / "notebooks", only)
     if jobs < 1:
         raise ConfigError("jobs must be at least 1", key="jobs", value=jobs)
@@ -319,6 +322,7 @@ def _run(
     )
     finished = datetime.now(UTC)
     manifest.update(status="ok", finished=finished.isoformat())
+    _record_accounting(manifest, run_dir)
     manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
     write_manifest(run_dir / "run.json", manifest)
     reports = publish_reports(files, output, run_id=run_id, folders=[run_dir / "exports"])
@@ -403,6 +407,15 @@ def _step_record(result: StepResult, run_dir: Path) -> dict[str, Any]:
         "cell": result.cell,
         "error": result.error,
     }
+
+
+def _record_accounting(manifest: dict[str, Any], run_dir: Path) -> None:
+    """Put the row accounting of every data source (from the KPI step) into run.json."""
+    from kit.ingest.accounting import recorded_in_run
+
+    accounting = recorded_in_run(run_dir)
+    if accounting is not None:
+        manifest["data_accounting"] = accounting
 
 
 def _now() -> str:

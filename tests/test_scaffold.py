@@ -42,3 +42,15 @@ def test_new_refuses_unknown_language(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="unsupported language 'fr'"):
         create_engagement(tmp_path / "y", language="fr")
     assert not (tmp_path / "y").exists()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_template_documents_every_key(language: str) -> None:
+    from kit.engagement import _known_keys
+    from kit.ingest.presets import preset_names
+    from kit.scaffold import TEMPLATE_DIR
+
+    text = (TEMPLATE_DIR / f"engagement.{language}.yaml").read_text(encoding="utf-8")
+    missing = [key for key in _known_keys() if f"{key}:" not in text]
+    assert missing == []
+    assert all(f"preset: {name}" in text for name in preset_names())

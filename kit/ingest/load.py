@@ -14,7 +14,9 @@ import pyarrow as pa
 
 from kit.engagement import Engagement
 from kit.errors import DataError, Problem
+from kit.ingest.accounting import SourceAccount
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
+from kit.ingest.ledger_accounts import ingest_ledger_source, table_account
 from kit.ingest.plausibility import plausibility_findings
 from kit.ingest.rules import all_distinct, date_order, duplicates, positions, unknown_references
 from kit.ingest.table import LoadedTable, load_table
@@ -44,6 +46,10 @@ class Ingested:
     info: dict[str, dict[str, object]] = field(default_factory=dict)
     #: Per kept payment, the row of its invoice in `tables["invoices"]` (−1: unknown invoice).
     payment_rows: np.ndarray | None = None
+    #: Per source, where its rows went (kit.ingest.accounting).
+    accounts: list[SourceAccount] = field(default_factory=list)
+    #: "open_items" when the ledger source holds only open items.
+    contains: str = "all_items"
 
 
 def load_ledger(engagement: Engagement) -> Ledger:
@@ -56,6 +62,7 @@ def load_ledger(engagement: Engagement) -> Ledger:
             hint="`kit validate` lists every problem; `on_error: skip` leaves bad rows out",
         )
     tables = result.tables
+    items = engagement.data.ledger
     ledger = Ledger(
         invoices=tables["invoices"],
         payments=tables.get("payments"),
@@ -64,6 +71,10 @@ def load_ledger(engagement: Engagement) -> Ledger:
         dunning_events=tables.get("dunning_events"),
         warnings=result.warnings,
         excluded=result.excluded,
+        credit_notes=tables.get("credit_notes"),
+        contains=result.contains,
+        extracted_on=items.extracted_on if items is not None else None,
+        accounting=[a.as_dict() for a in result.accounts],
     )
     if engagement.privacy == "pseudonymise":
         from kit.privacy import pseudonymise_customers
@@ -84,6 +95,9 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
     out = Ingested()
     with ThreadPoolExecutor(max_workers=1) as pool:
         for name in _ORDER:
+            if name == "invoices" and "ledger" in sources:
+                findings.extend(ingest_ledger_source(engagement, out, blocking, today=today))
+                continue
             source = sources.get(name)
             if source is None:
                 continue
@@ -133,6 +147,7 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
                 "filtered": loaded.filtered,
                 "excluded": excluded,
             }
+            out.accounts.append(table_account(name, out.info[name], loaded.warnings))
             # The raw cells of this table are no longer needed (findings keep what they name):
             # free them before the next file is read.
             del loaded, rules, errors, frame, lookups

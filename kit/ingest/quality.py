@@ -84,7 +84,7 @@ def data_quality(ledger: Ledger, *, as_of: dt.date | None = None) -> DataQuality
             ("open_items", float((open_amount > 0.005).sum()), "count"),
             ("open_amount", float(open_amount.clip(lower=0).sum()), "currency"),
             ("overpaid_invoices", float(overpaid.sum()), "count"),
-            ("overpaid_amount", float(-open_amount[overpaid].sum()), "currency"),
+            ("overpaid_amount", float(-open_amount[overpaid].sum()) + 0.0, "currency"),
             ("negative_balance_customers", float(len(negative)), "count"),
             ("payments_after_settlement", float(len(late)), "count"),
         ],
@@ -117,7 +117,12 @@ def _paid(ledger: Ledger, invoices: pd.DataFrame, cutoff: pd.Timestamp) -> pd.Se
     if payments is not None:
         upto = payments[payments["payment_date"] <= cutoff]
         sums = upto.groupby("invoice_id")["amount"].sum()
-        return invoices["invoice_id"].map(sums).fillna(0.0).astype("float64")
+        paid = invoices["invoice_id"].map(sums).fillna(0.0).astype("float64")
+        if "paid_date" in invoices.columns:  # no payments of their own: settled on paid_date
+            own = invoices["invoice_id"].isin(payments["invoice_id"].dropna())
+            settled = ~own & invoices["paid_date"].notna() & (invoices["paid_date"] <= cutoff)
+            paid = paid.where(~settled, invoices["amount"])
+        return paid
     if "paid_date" in invoices.columns:
         settled = invoices["paid_date"].notna() & (invoices["paid_date"] <= cutoff)
         return invoices["amount"].where(settled, 0.0)

@@ -341,12 +341,16 @@ def _drop_totals(raw: RawTable, source: Source, table: str) -> None:
         if not (blank and any(_TOTALS.match(text) for text in labels)):
             break
         drop.append(label)
+        where = next(
+            (str(c) for c in frame.columns if isinstance(row[c], str) and _TOTALS.match(row[c])),
+            id_column,
+        )
         raw.warnings.append(
             Problem(
                 "totals row at the end of the table left out",
                 path=raw.path,
                 row=int(label),
-                column=id_column,
+                column=where,
                 value=next(t for t in labels if _TOTALS.match(t)),
                 expected="one row per item; sums are computed by the kit",
                 severity="warning",

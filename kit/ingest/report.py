@@ -43,6 +43,9 @@ class ValidationReport:
     excluded: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     tables: dict[str, dict[str, object]] = field(default_factory=dict)
+    #: Per source, where its rows went (kit.ingest.accounting.SourceAccount.as_dict()).
+    accounting: list[dict[str, object]] = field(default_factory=list)
+    currency: str = "EUR"
 
     @property
     def blocking(self) -> bool:
@@ -57,12 +60,15 @@ class ValidationReport:
             "warnings": [p.as_dict() for p in self.warnings],
             "excluded": [p.as_dict() for p in self.excluded],
             "tables": self.tables,
+            "accounting": self.accounting,
         }
 
     def describe(self, language: str = "en") -> str:
         """Return a readable summary: verdict, rows per table, one line per problem."""
         words = _WORDS["de" if language == "de" else "en"]
         lines = [words["valid"] if not self.blocking else words["invalid"]]
+        if self.accounting:
+            return "\n".join(lines + self._accounted(language, words))
         for name, info in self.tables.items():
             line = f"  {name}: {info.get('rows', 0)} {words['rows']}"
             if info.get("filtered"):
@@ -80,6 +86,21 @@ class ValidationReport:
                 lines.extend("  " + _line(p, language) for p in problems)
         return "\n".join(lines)
 
+    def _accounted(self, language: str, words: dict[str, str]) -> list[str]:
+        """Return the per-source accounting and the first problems of each kind, capped."""
+        from kit.ingest.accounting_text import accounting_lines, capped_lines
+
+        lines = accounting_lines(self.accounting, language=language, currency=self.currency)
+        for title, problems in (
+            ("errors", self.errors),
+            ("warnings", self.warnings),
+            ("excluded", self.excluded),
+        ):
+            if problems:
+                lines.append(f"{words[title]} ({len(problems)}):")
+                lines.extend(capped_lines(problems, language))
+        return lines
+
 
 def _line(problem: Problem, language: str) -> str:
     return problem.describe(language)
@@ -87,13 +108,21 @@ def _line(problem: Problem, language: str) -> str:
 
 def validate_engagement(engagement: Engagement) -> ValidationReport:
     """Return the validation report of the engagement's data; never raises for data problems."""
+    from kit.ingest.accounting_text import empty_tables
+
     result = ingest(engagement)
+    accounting = [a.as_dict() for a in result.accounts]
+    if not result.errors:
+        result.errors.extend(empty_tables(accounting))
     if "invoices" not in result.tables and not result.errors:
-        result.errors.append(Problem("no invoices could be loaded", key="data.invoices"))
+        key = "data.ledger" if engagement.data.ledger is not None else "data.invoices"
+        result.errors.append(Problem("no invoices could be loaded", key=key))
     return ValidationReport(
         errors=result.errors,
         warnings=result.warnings,
         excluded=result.excluded,
         counts={name: int(str(info["rows"])) for name, info in result.info.items()},
         tables=result.info,
+        accounting=accounting,
+        currency=engagement.currency,
     )

@@ -165,7 +165,7 @@ def _explain(
     if check.startswith("greater_than"):
         return (
             f"{column} must be greater than 0",
-            "a positive amount (credit notes belong in payments)",
+            "a positive amount (a file of signed items with credit notes: read it as data.ledger)",
         )
     if check.startswith("in_range"):
         return (

@@ -13,6 +13,7 @@ import pandas as pd
 from kit.engagement import Source
 from kit.errors import DataError, Problem
 from kit.ingest.findings import Finding
+from kit.ingest.header_hint import header_row_problem
 from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, plan_columns
 from kit.ingest.parsing import (
     expand_value_map,
@@ -89,7 +90,8 @@ def load_table(
     )
     plan = plan_columns(list(map(str, raw.columns)), source, name, path=path, header_row=header_row)
     if plan.problems:
-        result.problems = plan.problems
+        lower = header_row_problem(list(map(str, raw.columns)), source, path=path, table=name)
+        result.problems = [lower] if lower is not None else plan.problems
         return result
     before = len(raw)
     raw, notes = apply_filter(raw, source, plan, table=name, path=path)

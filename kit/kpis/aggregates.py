@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kit.kpis.aging import BUCKETS, bucket_codes
+from kit.kpis.credits import group_of
 from kit.kpis.timeline import Timeline, open_at
 
 __all__ = ["Receivables", "Snapshot", "receivables", "snapshot"]
@@ -79,6 +80,8 @@ class Receivables:
     slice_days: np.ndarray  # M: days of each slice (slice 0 ends at T)
     overpaid_count: int
     overpaid_amount: float
+    open_credits: np.ndarray | None = None  # Σ unapplied credit notes and payments open at T
+    credit_notes_in_w: np.ndarray | None = None  # Σ credit notes issued in W
 
 
 def _sum(codes: np.ndarray, groups: int, weights: np.ndarray | None = None) -> np.ndarray:
@@ -106,13 +109,15 @@ def receivables(
     to_pay = (tl.settled[s_in] - tl.issue[s_in]).astype(np.float64)
     late = (tl.settled[s_in] - tl.due[s_in]).astype(np.float64)
     monthly_sales, slice_days = _monthly_sales(tl, snap.day, codes, groups)
+    sold = snap.issued_in_w & tl.sale
+    paid_in_w, open_credits, notes_in_w = _credits(tl, snap, codes, groups)
     return Receivables(
         aging_amount=aging_amount,
         aging_count=aging_count.astype(_I64),
         ar_start=_sum(codes, groups, snap.open_start),
-        credit_sales=_sum(codes[snap.issued_in_w], groups, amount[snap.issued_in_w]),
-        issued_count=_sum(codes[snap.issued_in_w], groups),
-        paid_in_w=_sum(codes[tl.pay_inv], groups, snap.pay_in_w),
+        credit_sales=_sum(codes[sold], groups, amount[sold]) - notes_in_w,
+        issued_count=_sum(codes[sold], groups),
+        paid_in_w=paid_in_w,
         due_in_w=_sum(codes[snap.due_in_w], groups, amount[snap.due_in_w]),
         settled_count=_sum(c_s, groups),
         settled_amount=_sum(c_s, groups, a_s),
@@ -124,6 +129,35 @@ def receivables(
         slice_days=slice_days,
         overpaid_count=int(snap.overpaid.sum()),
         overpaid_amount=snap.overpaid_amount,
+        open_credits=open_credits,
+        credit_notes_in_w=notes_in_w,
+    )
+
+
+def _credits(
+    tl: Timeline, snap: Snapshot, codes: np.ndarray, groups: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return per group: cash received in W, open credits at T, credit notes issued in W."""
+    cr = tl.credits
+    if cr is None:
+        zero = np.zeros(groups)
+        return _sum(codes[tl.pay_inv], groups, snap.pay_in_w), zero, zero
+    day, start = snap.day, snap.day - snap.period_days
+
+    def total(rows: np.ndarray, mask: np.ndarray, amount: np.ndarray) -> np.ndarray:
+        group = group_of(rows, codes, groups)
+        keep = mask & (group >= 0)
+        return np.bincount(group[keep], weights=amount[keep], minlength=groups)
+
+    cash_in_w = (cr.cash_date > start) & (cr.cash_date <= day)
+    cash_open = cr.cash_unapplied & (cr.cash_date <= day) & (cr.cash_cleared > day)
+    note_open = cr.note_unapplied & (cr.note_date <= day) & (cr.note_cleared > day)
+    notes_in_w = (cr.note_date > start) & (cr.note_date <= day)
+    return (
+        total(cr.cash_inv, cash_in_w, cr.cash_amount),
+        total(cr.cash_inv, cash_open, cr.cash_amount)
+        + total(cr.note_inv, note_open, cr.note_amount),
+        total(cr.note_inv, notes_in_w, cr.note_amount),
     )
 
 
@@ -150,7 +184,7 @@ def _monthly_sales(
     t_month = int(_month(day))
     first_month = int(_month(min(tl.first_day, day)))
     months = t_month - first_month + 1
-    known = tl.issue <= day
+    known = (tl.issue <= day) & tl.sale
     back = t_month - _months_of(tl.issue[known])
     sales = np.bincount(
         codes[known] * months + back, weights=tl.amount[known], minlength=groups * months

@@ -14,6 +14,7 @@ from kit.kpis.aging import aging_frame
 from kit.kpis.digital import digital, messages
 from kit.kpis.disputes import dispute_flags, disputes
 from kit.kpis.formulas import Computed, evaluate
+from kit.kpis.open_items import restrict
 from kit.kpis.registry import REGISTRY
 from kit.kpis.result import KpiResult
 from kit.kpis.timeline import Timeline, build_timeline, day_number
@@ -48,14 +49,21 @@ def _evaluate(
             f"{rec.overpaid_count} invoices overpaid at as-of date by {rec.overpaid_amount:.2f} "
             "in total; counted as 0 open"
         )
-    computed = evaluate(rec, dis, dig, period_days=period_days)
+    computed = restrict(evaluate(rec, dis, dig, period_days=period_days), tl.ledger, _date(day))
     return computed, rec, warnings
+
+
+def _date(day: int) -> date:
+    return pd.Timestamp(np.datetime64(day, "D")).date()
 
 
 def compute_kpis(
     ledger: Ledger, *, as_of: date, period_days: int = 90, goal_days: int = 45
 ) -> KpiResult:
-    """Return every KPI of REGISTRY at `as_of` (window of `period_days`), aging and notes."""
+    """Return every KPI of REGISTRY at `as_of` (window of `period_days`), aging and notes.
+
+    An open-items list (ledgers.md) gives null for every KPI at a date other than extracted_on.
+    """
     _check(period_days, goal_days)
     tl = build_timeline(ledger)
     return _result(tl, as_of=as_of, period_days=period_days, goal_days=goal_days)

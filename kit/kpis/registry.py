@@ -71,8 +71,19 @@ _ALL = (
        "nicht fällige Forderungen ÷ Forderungsbestand × 100",
        "current receivables ÷ total receivables × 100", _R, 90.56),
     _k("credit_sales", "Umsatz auf Ziel", "credit sales", "currency", "up",
-       "Summe der Rechnungsbeträge mit Rechnungsdatum im Zeitraum (T − P, T]",
-       "sum of invoice amounts with invoice date in the window (T − P, T]", _R),
+       "Summe der Rechnungsbeträge mit Rechnungsdatum im Zeitraum (T − P, T] ohne Restposten, "
+       "abzüglich der im Zeitraum ausgestellten Gutschriften",
+       "sum of invoice amounts with invoice date in the window (T − P, T], residual items "
+       "excluded, less credit notes issued in the window", _R),
+    _k("open_credits", "offene Gutschriften und nicht zugeordnete Zahlungen",
+       "open credits and unapplied cash", "currency", "down",
+       "Summe der keiner Rechnung zugeordneten Gutschriften und Zahlungen, die am Stichtag "
+       "nicht ausgeglichen sind",
+       "sum of credit notes and payments applied to no invoice that are not cleared at T", _R),
+    _k("ar_net", "Forderungssaldo (netto)", "net receivables balance", "currency", "down",
+       "Forderungsbestand − offene Gutschriften und nicht zugeordnete Zahlungen (der Saldo, "
+       "den das ERP zeigt)",
+       "total receivables − open credits and unapplied cash (the balance the ERP shows)", _R),
     _k("dso", "DSO (Forderungslaufzeit)", "DSO (days sales outstanding)", "days", "down",
        "Forderungsbestand am Stichtag ÷ Umsatz auf Ziel im Zeitraum × P Tage",
        "ending total receivables ÷ credit sales of the window × P days", _R, 38.04),
@@ -93,8 +104,10 @@ _ALL = (
        "receivables are offset against monthly sales walking back from T; the calendar days "
        "needed are counted", _R),
     _k("collection_rate", "Einzugsquote", "collection rate", "percent", "up",
-       "Zahlungseingänge im Zeitraum ÷ im Zeitraum fällige Rechnungsbeträge × 100",
-       "payments received in the window ÷ invoice amounts due in the window × 100", _R,
+       "Zahlungseingänge im Zeitraum (ohne Gutschriften) ÷ im Zeitraum fällige Rechnungsbeträge "
+       "× 100",
+       "cash received in the window (credit notes are not cash) ÷ invoice amounts due in the "
+       "window × 100", _R,
        None, _RECEEVE),
     _k("days_to_pay", "durchschnittliche Zahlungsdauer", "average days to pay", "days", "down",
        "betragsgewichteter Mittelwert von Ausgleichsdatum − Rechnungsdatum der im Zeitraum "

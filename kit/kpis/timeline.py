@@ -15,6 +15,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kit.errors import ConfigError, DataError
+from kit.kpis.credits import (
+    Credits,
+    build_credits,
+    cash_of_payments,
+    cash_of_settlements,
+    note_arrays,
+    paid_date_events,
+)
 from kit.ledger import Ledger, checked_links
 
 __all__ = [
@@ -52,6 +60,14 @@ class Timeline:
     settled: np.ndarray  # int64 day the open amount first reaches 0, NEVER when it does not
     first_day: int  # earliest issue date (day number)
     warnings: tuple[str, ...]
+    credits: Credits | None = None  # cash, credit notes, sales flags (None: as built before)
+
+    @property
+    def sale(self) -> np.ndarray:
+        """Return per invoice whether it is a sale (residual items are not)."""
+        if self.credits is None:
+            return np.ones(self.size, dtype=bool)
+        return self.credits.sale
 
     @property
     def size(self) -> int:
@@ -129,6 +145,7 @@ def build_timeline(ledger: Ledger) -> Timeline:
     due = date_days(inv, "due_date", "invoices", allow_missing=False)
     amount = _amounts(inv, "invoices")
     warnings: list[str] = []
+    notes = note_arrays(ledger, ids)
     pays = ledger.payments
     if pays is not None:
         _require(pays, "payments", ("invoice_id", "payment_date", "amount"))
@@ -137,20 +154,35 @@ def build_timeline(ledger: Ledger) -> Timeline:
         )
         pay_date = date_days(pays, "payment_date", "payments", allow_missing=False)
         pay_amount = _amounts(pays, "payments")
-        orphan = pay_inv < 0
+        unapplied = pays["invoice_id"].isna().to_numpy(dtype=bool)
+        orphan = (pay_inv < 0) & ~unapplied
         if orphan.any():
             warnings.append(
                 f"{int(orphan.sum())} payments reference an unknown invoice_id and are ignored"
             )
-            keep = ~orphan
-            pay_inv, pay_date, pay_amount = pay_inv[keep], pay_date[keep], pay_amount[keep]
+        cash = cash_of_payments(ledger, pay_inv, pay_date, pay_amount)
+        keep = pay_inv >= 0
+        pay_inv, pay_date, pay_amount = pay_inv[keep], pay_date[keep], pay_amount[keep]
+        # An invoice with a paid_date and no payments of its own is settled on paid_date.
+        extra = paid_date_events(inv, amount, own=pay_inv, notes=notes)
+        pay_inv, pay_date, pay_amount = _join((pay_inv, pay_date, pay_amount), extra)
     elif "paid_date" in inv.columns:
-        paid = date_days(inv, "paid_date", "invoices", allow_missing=True)
-        pay_inv = np.flatnonzero(paid != NEVER).astype(_I64)
-        pay_date, pay_amount = paid[pay_inv], amount[pay_inv]
+        pay_inv, pay_date, pay_amount = paid_date_events(
+            inv, amount, own=np.empty(0, _I64), notes=notes
+        )
+        cash = cash_of_settlements(pay_inv, pay_date, pay_amount)
     else:
         pay_inv = np.empty(0, _I64)
         pay_date, pay_amount = np.empty(0, _I64), np.empty(0, np.float64)
+        cash = cash_of_settlements(pay_inv, pay_date, pay_amount)
+    credits = build_credits(ledger, cash=cash, notes=notes)
+    if notes.applied.any():
+        # A credit note applied to an invoice reduces it from its issue date: credited(i,t).
+        applied = notes.applied
+        pay_inv, pay_date, pay_amount = _join(
+            (pay_inv, pay_date, pay_amount),
+            (notes.at[applied], notes.date[applied], notes.amount[applied]),
+        )
     order = _payment_order(pay_inv, pay_date)
     pay_inv, pay_date, pay_amount = pay_inv[order], pay_date[order], pay_amount[order]
     settled = _settlement(issue, amount, pay_inv, pay_date, pay_amount)
@@ -166,6 +198,21 @@ def build_timeline(ledger: Ledger) -> Timeline:
         settled=settled,
         first_day=int(issue.min()) if issue.size else 0,
         warnings=tuple(warnings),
+        credits=credits,
+    )
+
+
+def _join(
+    first: tuple[np.ndarray, np.ndarray, np.ndarray],
+    second: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return two sets of (invoice, day, amount) settlement events as one."""
+    if second[0].size == 0:
+        return first
+    return (
+        np.concatenate([first[0], second[0]]).astype(_I64),
+        np.concatenate([first[1], second[1]]).astype(_I64),
+        np.concatenate([first[2], second[2]]).astype(np.float64),
     )
 
 

@@ -12,11 +12,13 @@ else bad; without a reference it is neutral.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from kit.errors import ConfigError
 from kit.ingest import DataQuality, data_quality, load_ledger
+from kit.ingest.accounting import record_for_run
 from kit.kpis import (
     REGISTRY,
     KpiResult,
@@ -71,6 +73,10 @@ class KpisView:
     top: pd.DataFrame  # top overdue customers (kit.kpis.top_overdue)
     funnel: pd.DataFrame  # channel (+ total) × funnel stage, message counts
     quality: DataQuality
+    #: Per data source, where its rows went (kit.ingest.accounting); empty when not recorded.
+    accounting: tuple[dict[str, object], ...] = ()
+    #: The export date when the data are an open-items list (ledgers.md), else None.
+    open_items_on: date | None = None
 
     @property
     def values(self) -> dict[str, float | None]:
@@ -82,6 +88,7 @@ def load_kpis(ctx: ReportContext) -> KpisView:
     """Return the KPI view of the engagement at the report's as-of date."""
     eng, t = ctx.engagement, ctx.as_of
     ledger = load_ledger(eng)
+    record_for_run(ledger.accounting)
     p, g = eng.period_days, eng.goal_days
     try:
         by_segment: pd.DataFrame | None = kpis_by(
@@ -96,6 +103,8 @@ def load_kpis(ctx: ReportContext) -> KpisView:
         top=top_overdue(ledger, as_of=t, n=10),
         funnel=dunning_funnel(ledger, as_of=t, period_days=eng.period_days),
         quality=data_quality(ledger, as_of=t),
+        accounting=tuple(ledger.accounting),
+        open_items_on=ledger.extracted_on if ledger.open_items_only else None,
     )
 
 

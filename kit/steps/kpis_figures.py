@@ -55,8 +55,13 @@ def aging_figure(ctx: ReportContext, view: KpisView) -> Figure:
     return fig
 
 
-def trend_figure(ctx: ReportContext, view: KpisView) -> Figure:
-    """Return the line chart of DSO, best possible DSO and ADD at each month end (days)."""
+def trend_figure(ctx: ReportContext, view: KpisView) -> Figure | None:
+    """Return the line chart of DSO, best possible DSO and ADD at each month end (days).
+
+    None for an open-items list: it has no history to draw.
+    """
+    if view.open_items_on is not None:
+        return None
     s = view.series
     fig, ax = new_figure(
         xlabel=ctx.t("steps.kpis.fig.month"),

@@ -7,6 +7,7 @@ import pandas as pd
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
 from kit.steps.kpis import KpisView
+from kit.steps.kpis_ledger import accounting_table
 
 __all__ = [
     "quality_anomalies",
@@ -50,6 +51,11 @@ def quality_overview(ctx: ReportContext, view: KpisView) -> Html:
         labels={"metric": ctx.t("steps.kpis.col.metric"), "value": ctx.t("steps.kpis.col.value")},
         caption=ctx.t("steps.kpis.metrics_caption", as_of=ctx.date(ctx.as_of)),
     )
+    third = accounting_table(ctx, list(view.accounting))
+    if third is not None:
+        return Html(
+            first.html + second.html + third.html, f"{first.text}\n{second.text}\n{third.text}"
+        )
     return Html(first.html + second.html, f"{first.text}\n{second.text}")
 
 

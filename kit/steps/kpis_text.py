@@ -6,6 +6,7 @@ from kit.kpis import REGISTRY
 from kit.report import Html, summary
 from kit.report.context import ReportContext
 from kit.steps.kpis import KpisView
+from kit.steps.kpis_ledger import net_sentence, open_items_notice
 from kit.steps.kpis_wording import _goal, _month, _target, kpi_status, note_text
 
 __all__ = [
@@ -28,7 +29,9 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
     means: list[str] = []
     steps: list[str] = []
     dso, bpdso, add, crf = v["dso"], v["bpdso"], v["add"], REGISTRY["dso"].reference or 0.0
-    if dso is None or bpdso is None or add is None:
+    if view.open_items_on is not None:
+        pass  # the open-items notice above the summary says why there is no DSO
+    elif dso is None or bpdso is None or add is None:
         found.append(t("steps.kpis.found.no_dso", why=note_text(ctx, view.result.notes["dso"])))
     else:
         side = "above" if dso > crf else "below"
@@ -171,4 +174,11 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
 def kpis_summary(ctx: ReportContext, view: KpisView) -> Html:
     """Return the executive summary block built from the results."""
     found, means, steps = summary_lines(ctx, view)
-    return summary(ctx, found=found, means=means, next_steps=steps)
+    net = net_sentence(ctx, view.values)
+    if net is not None:
+        found.append(net)
+    block = summary(ctx, found=found, means=means, next_steps=steps)
+    notice = open_items_notice(ctx, view.open_items_on)
+    if notice is None:
+        return block
+    return Html(notice.html + block.html, f"{notice.text}\n{block.text}")

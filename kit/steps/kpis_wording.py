@@ -8,6 +8,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from kit.engagement import Goal
+from kit.error_text import translate
 from kit.kpis import REGISTRY
 from kit.report.context import ReportContext
 from kit.report.format import locale_of
@@ -83,7 +84,7 @@ def _crf(ctx: ReportContext) -> str:
 def note_text(ctx: ReportContext, text: str) -> str:
     """Return an engine note (why a KPI is null, or a caveat) in the report language."""
     key = _NOTES.get(text)
-    return ctx.t("kpis.note." + key) if key else text
+    return ctx.t("kpis.note." + key) if key else translate(text, ctx.language)
 
 
 def kpi_status(kpi: str, value: float | None, reference: float | None) -> str:

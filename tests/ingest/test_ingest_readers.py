@@ -11,7 +11,7 @@ from ingest_helpers import INVOICES_EN, de_invoices, en_invoices, engagement
 
 from kit.engagement import Source
 from kit.errors import DataError
-from kit.ingest import load_ledger, read_table, readers
+from kit.ingest import load_ledger, read_table, readers, validate_engagement
 
 
 def _src(path: str, **options: object) -> Source:
@@ -145,7 +145,7 @@ def test_xlsx_with_title_row_and_totals_row(tmp_path: Path) -> None:
     [warning] = ledger.warnings
     # title row 1, header row 2, data rows 3 and 4, totals row 5
     assert warning.row == 5
-    assert warning.column == "Belegnr"
+    assert warning.column == "Kunde"  # where "Summe" stands, not the blank id
     assert "totals row" in warning.message
 
 
@@ -195,3 +195,33 @@ def test_dayfirst_without_format(tmp_path: Path) -> None:
         pd.Timestamp("2026-03-01"),
         pd.Timestamp("2026-03-05"),
     ]
+
+
+def test_xlsx_with_title_rows_suggests_skiprows(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Offene Posten"])
+    sheet.append(["Stand 30.06.2026"])
+    sheet.append([])
+    sheet.append(["Belegnr", "Kunde", "Datum", "Faellig", "Betrag"])
+    sheet.append(["1", "K1", "01.06.2026", "01.07.2026", 10.0])
+    book.save(tmp_path / "op.xlsx")
+    source = {
+        "path": "op.xlsx",
+        "date_format": "%d.%m.%Y",
+        "columns": {
+            "Belegnr": "invoice_id",
+            "Kunde": "customer_id",
+            "Datum": "issue_date",
+            "Faellig": "due_date",
+            "Betrag": "amount",
+        },
+    }
+    report = validate_engagement(engagement(tmp_path, {}, {"invoices": source}))
+    [problem] = report.errors
+    assert problem.message == "the header row is row 4: the rows above it are titles"
+    assert problem.expected == "skiprows: 3 for this source"
+    assert "Unnamed" not in problem.describe("de")
+    assert "skiprows: 3 für diese Quelle" in problem.describe("de")

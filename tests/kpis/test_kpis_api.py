@@ -13,7 +13,8 @@ from kit.errors import ConfigError
 from kit.kpis import REGISTRY, compute_kpis, kpi_series, kpis_by, overdue_contributors, top_overdue
 
 _SPEC_ORDER = [
-    "ar_total", "ar_current", "ar_overdue", "pct_current", "credit_sales", "dso", "bpdso", "add",
+    "ar_total", "ar_current", "ar_overdue", "pct_current", "credit_sales", "open_credits",
+    "ar_net", "dso", "bpdso", "add",
     "cei", "dso_countback", "collection_rate", "days_to_pay", "days_late", "on_time_rate",
     "paid_within_45_rate", "dispute_rate", "disputed_ar", "dispute_days_to_resolve",
     "email_bounce_rate", "email_open_rate", "email_click_rate", "click_to_open_rate",

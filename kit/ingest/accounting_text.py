@@ -1,0 +1,146 @@
+"""The row accounting as text (kit validate) and as a table (KPI report), in German or English."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from kit.errors import Problem
+from kit.ingest.accounting import REASONS, TABLES
+from kit.report.format import fmt_money, fmt_number
+from kit.report.i18n import t
+
+__all__ = ["MAX_LISTED", "accounting_frame", "accounting_lines", "capped_lines", "empty_tables"]
+
+#: `kit validate` lists this many problems of each kind, then says how many more there are.
+MAX_LISTED = 20
+
+
+def _source_name(source: str, language: str) -> str:
+    key = "ledger.source.ledger" if source == "ledger" else f"ledger.table.{source}"
+    return t(key, language)
+
+
+def _part(count: int, label: str, amount: object, language: str, currency: str) -> str:
+    text = f"{fmt_number(count, language, digits=0)} {label}"
+    if isinstance(amount, int | float):
+        text += f" ({fmt_money(float(amount), language, currency=currency)})"
+    return text
+
+
+def accounting_lines(
+    accounts: Sequence[dict[str, object]], *, language: str, currency: str
+) -> list[str]:
+    """Return per source: rows read, rows used per table, rows left out per reason (amounts)."""
+    lines: list[str] = []
+    for account in accounts:
+        used = account.get("used") or {}
+        used_amount = account.get("used_amount") or {}
+        left = account.get("left_out") or {}
+        left_amount = account.get("left_out_amount") or {}
+        assert isinstance(used, dict) and isinstance(left, dict)  # noqa: S101 - JSON shape
+        assert isinstance(used_amount, dict) and isinstance(left_amount, dict)  # noqa: S101
+        source = str(account["source"])
+        file = Path(str(account["path"])).name
+        rows_read = fmt_number(float(str(account["rows_read"])), language, digits=0)
+        gone = [
+            _part(int(left[r]), t(f"ledger.reason.{r}", language), left_amount.get(r), language,
+                  currency)
+            for r in REASONS
+            if left.get(r)
+        ]  # fmt: skip
+        left_text = f"{t('ledger.account.left_out', language)}: {', '.join(gone)}"
+        if source != "ledger":
+            used_rows = fmt_number(float(used.get(source, 0)), language, digits=0)
+            line = t("ledger.account.table", language, table=source, used=used_rows,
+                     read=rows_read, file=file)  # fmt: skip
+            lines.append(f"  {line}" + (f"; {left_text}" if gone else ""))
+            continue
+        read = t(
+            "ledger.account.read",
+            language,
+            source=_source_name(source, language),
+            file=file,
+            rows=rows_read,
+        )
+        lines.append(f"  {read}")
+        parts = [
+            _part(int(used[n]), t(f"ledger.table.{n}", language), used_amount.get(n), language,
+                  currency)
+            for n in TABLES
+            if n in used and (used[n] or n == "invoices")
+        ]  # fmt: skip
+        lines.append(f"    {t('ledger.account.used', language)}: {', '.join(parts) or '0'}")
+        lines.append(f"    {left_text if gone else t('ledger.account.none_left_out', language)}")
+    return lines
+
+
+def capped_lines(problems: Sequence[Problem], language: str, limit: int = MAX_LISTED) -> list[str]:
+    """Return the first `limit` problems as lines and one saying how many more there are."""
+    lines = ["  " + p.describe(language) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append("  " + t("ledger.more", language, n=len(problems) - limit))
+    return lines
+
+
+def empty_tables(accounts: Sequence[dict[str, object]]) -> list[Problem]:
+    """Return an error per required table that ended up empty (all its rows left out).
+
+    Required: the invoices (of a ledger or an invoices source) and every other source given,
+    except the payments and credit notes a ledger may lack.
+    """
+    problems: list[Problem] = []
+    for account in accounts:
+        used = account.get("used") or {}
+        assert isinstance(used, dict)  # noqa: S101 - JSON shape
+        source = str(account["source"])
+        needed = "invoices" if source == "ledger" else source
+        if int(used.get(needed, 0)) + int(used.get("residual_items", 0)) == 0:
+            problems.append(
+                Problem(
+                    f"the table {needed} is empty: none of the {account['rows_read']} rows read "
+                    "could be used",
+                    path=str(account["path"]),
+                    key=f"data.{source}",
+                    expected="at least one usable row (see the rows left out above)",
+                )
+            )
+    return problems
+
+
+def accounting_frame(accounts: Sequence[dict[str, object]], *, language: str) -> pd.DataFrame:
+    """Return one row per source and destination: source, where the rows went, rows, amount."""
+    rows: list[dict[str, object]] = []
+    for account in accounts:
+        source = _source_name(str(account["source"]), language)
+        used = account.get("used") or {}
+        used_amount = account.get("used_amount") or {}
+        left = account.get("left_out") or {}
+        left_amount = account.get("left_out_amount") or {}
+        assert isinstance(used, dict) and isinstance(left, dict)  # noqa: S101 - JSON shape
+        assert isinstance(used_amount, dict) and isinstance(left_amount, dict)  # noqa: S101
+        for name in TABLES:
+            if name in used and (used[name] or name == "invoices"):
+                rows.append(
+                    {
+                        "source": source,
+                        "what": f"{t('ledger.account.used', language)}: "
+                        f"{t(f'ledger.table.{name}', language)}",
+                        "rows": used[name],
+                        "amount": used_amount.get(name),
+                    }
+                )
+        for reason in REASONS:
+            if left.get(reason):
+                rows.append(
+                    {
+                        "source": source,
+                        "what": f"{t('ledger.account.left_out', language)}: "
+                        f"{t(f'ledger.reason.{reason}', language)}",
+                        "rows": left[reason],
+                        "amount": left_amount.get(reason),
+                    }
+                )
+    return pd.DataFrame(rows, columns=["source", "what", "rows", "amount"])

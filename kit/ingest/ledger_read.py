@@ -1,0 +1,240 @@
+"""Read a ledger export as ERPs write it: title lines above the header, report rows in between.
+
+`effective_source` merges a preset under the keys the engagement gives; `read_ledger_file`
+finds the header row (below title lines) and returns every non-blank row below it as text, its
+index the row number as the user sees it in the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kit.engagement import LedgerSource
+from kit.errors import DataError, Problem
+from kit.ingest.presets import load_preset
+from kit.ingest.readers import MAX_FILE_BYTES
+
+__all__ = ["SCAN_LINES", "effective_source", "find_header", "read_ledger_file"]
+
+#: The header row is looked for in this many first lines of the file.
+SCAN_LINES = 40
+_SEPARATORS = ";,\t|"
+_SAMPLE_BYTES = 256 * 1024
+# Keys of the source model a preset may set (all but path, preset itself and the row layout).
+_MERGED = ("columns", "document_types", "values")
+
+
+def effective_source(source: LedgerSource, header: list[str] | None = None) -> LedgerSource:
+    """Return the source with the preset's keys filled in where the engagement gives none.
+
+    Mappings (`columns`, `document_types`, `values`) merge key by key, the engagement's entries
+    winning. A preset `variant` whose `when_header` is in `header` adds its keys (e.g. the
+    English FBL5N export's number format) unless the engagement sets them.
+    """
+    if source.preset is None:
+        return source
+    preset = load_preset(source.preset)
+    variants: list[dict[str, Any]] = preset.pop("variants", []) or []
+    if header is not None:
+        for variant in variants:
+            if str(variant.get("when_header")) in header:
+                preset.update(variant.get("set", {}))
+    given = source.model_fields_set
+    update: dict[str, Any] = {}
+    for key, value in preset.items():
+        if key in _MERGED:
+            mine = getattr(source, key)
+            if key == "values":
+                merged = {k: {**v, **mine.get(k, {})} for k, v in value.items()}
+                update[key] = {**mine, **merged}
+            else:
+                update[key] = {**value, **mine}
+        elif key not in given and key in LedgerSource.model_fields:
+            update[key] = value
+    return source.model_copy(update=update)
+
+
+def _candidates(source: LedgerSource) -> set[str]:
+    names = set(source.columns)
+    if source.preset is not None:
+        names |= set(load_preset(source.preset).get("columns", {}))
+    return {n.strip().lower() for n in names}
+
+
+def find_header(rows: list[list[str]], source: LedgerSource) -> int:
+    """Return the index of the header among the first rows: the row naming most known columns.
+
+    Known columns are the engagement's and the preset's. Without at least two matches the first
+    row is the header.
+    """
+    known = _candidates(source)
+    best, best_hits = 0, 1
+    for index, row in enumerate(rows[:SCAN_LINES]):
+        hits = sum(1 for cell in row if cell is not None and str(cell).strip().lower() in known)
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best
+
+
+def _check_file(file: Path, key: str) -> None:
+    if not file.is_file():
+        raise DataError("data file not found", path=file, key=key)
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"file is {size:,} bytes; at most {MAX_FILE_BYTES:,} bytes are read",
+            path=file,
+            hint="split the export by year or keep only the columns the kit needs",
+        )
+    if size == 0:
+        raise DataError("the file is empty", path=file, expected="a header row and data rows")
+
+
+def read_ledger_file(source: LedgerSource, *, root: Path) -> tuple[pd.DataFrame, LedgerSource, int]:
+    """Return (rows as text, the effective source, header row number) of a ledger export.
+
+    Rows are every non-blank line below the header, indexed by their row number in the file;
+    the header row is found below title lines unless `skiprows` is given.
+    """
+    file = source.path if source.path.is_absolute() else root / source.path
+    _check_file(file, "data.ledger.path")
+    kind = source.format or ("xlsx" if file.suffix.lower() in (".xlsx", ".xlsm") else "csv")
+    if kind == "parquet":
+        raise DataError(
+            "a ledger of line items is read from CSV or XLSX",
+            path=file,
+            key="data.ledger.format",
+            expected="csv or xlsx",
+        )
+    base = effective_source(source)
+    rows = _xlsx_rows(file, base) if kind == "xlsx" else _csv_rows(file, base)
+    if "skiprows" in source.model_fields_set:
+        start = source.skiprows
+    else:
+        start = find_header(rows, base)
+    if start >= len(rows):
+        raise DataError("the file has no header row", path=file, row=start + 1)
+    header = [str(c).lstrip("\ufeff").strip() if c is not None else "" for c in rows[start]]
+    effective = effective_source(source, header)
+    if kind == "csv" and effective.encoding != base.encoding:
+        rows = _csv_rows(file, effective)
+    names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+    width = len(names)
+    body: list[list[Any]] = []
+    numbers: list[int] = []
+    for number, row in enumerate(rows[start + 1 :], start=start + 2):
+        cells = list(row[:width]) + [None] * (width - len(row))
+        if all(c is None or str(c).strip() == "" for c in cells):
+            continue
+        extra = [c for c in row[width:] if c is not None and str(c).strip() != ""]
+        if extra:
+            raise DataError(
+                f"row has {len(row)} fields but the header has {width}",
+                path=file,
+                row=number,
+                expected=f"{width} fields",
+                hint="check the separator (`sep`) and quoting of text that contains it",
+            )
+        body.append(cells)
+        numbers.append(number)
+    if not body:
+        raise DataError(
+            "the file has a header but no data rows",
+            path=file,
+            row=start + 1,
+            expected="at least one data row below the header",
+        )
+    frame = pd.DataFrame(body, columns=names, index=pd.Index(numbers), dtype=object)
+    frame = frame.where(frame.notna(), None)
+    return frame, effective.model_copy(update={"skiprows": start}), start + 1
+
+
+def _csv_rows(file: Path, source: LedgerSource) -> list[list[str]]:
+    data = file.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        raise DataError(
+            "this is a zip/Excel file, not CSV",
+            path=file,
+            hint="set `format: xlsx` for this source or export it as CSV",
+        )
+    encoding = source.encoding
+    if codecs.lookup(encoding).name == "utf-8":
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        alternative = "cp1252" if encoding.startswith("utf-8") else "utf-8"
+        raise DataError(
+            f"the file is not valid {encoding.removesuffix('-sig')} text at byte {exc.start}",
+            path=file,
+            expected=f"text encoded as {encoding.removesuffix('-sig')}",
+            hint=f"set `encoding: {alternative}` (or the export's encoding) for this source",
+        ) from None
+    if "\x00" in text[:_SAMPLE_BYTES]:
+        raise DataError(
+            f"binary data, not a text table (NUL byte at byte {text.index(chr(0))})",
+            path=file,
+            expected="a CSV text file",
+        )
+    sep = source.sep or _sniff(text)
+    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
+
+
+def _sniff(text: str) -> str:
+    lines = text[:_SAMPLE_BYTES].splitlines()[:SCAN_LINES]
+    counts = {sep: max((line.count(sep) for line in lines), default=0) for sep in _SEPARATORS}
+    best = max(counts, key=lambda s: counts[s])
+    return best if counts[best] else ","
+
+
+def _xlsx_rows(file: Path, source: LedgerSource) -> list[list[Any]]:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise DataError(
+            f"not a readable XLSX workbook ({type(exc).__name__})",
+            path=file,
+            expected="an .xlsx file",
+        ) from None
+    try:
+        names = book.sheetnames
+        sheet = source.sheet if isinstance(source.sheet, str) else None
+        if sheet is None:
+            index = int(source.sheet)
+            if not 0 <= index < len(names):
+                raise DataError(
+                    f"sheet index {index} does not exist",
+                    path=file,
+                    key="sheet",
+                    expected=f"0..{len(names) - 1} ({', '.join(names)})",
+                )
+            sheet = names[index]
+        elif sheet not in names:
+            raise DataError(
+                "sheet not found", path=file, key="sheet", value=sheet, expected=", ".join(names)
+            )
+        return [list(row) for row in book[sheet].iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def header_problem(path: str, header_row: int, columns: list[str], missing: str) -> Problem:
+    """Return the problem of a required ledger column that the header lacks."""
+    return Problem(
+        f"required column '{missing}' is missing",
+        path=path,
+        row=header_row,
+        column=missing,
+        key="data.ledger.columns",
+        expected=f"a column mapped to {missing}; columns found: {', '.join(columns)}",
+    )

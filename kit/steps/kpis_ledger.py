@@ -1,0 +1,43 @@
+"""Step 04 blocks for ledger exports: the open-items notice, the net balance and row accounting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kit.ingest.accounting_text import accounting_frame
+from kit.report import Html, note, table
+from kit.report.context import ReportContext
+
+__all__ = ["accounting_table", "net_sentence", "open_items_notice"]
+
+
+def open_items_notice(ctx: ReportContext, extracted_on: date | None) -> Html | None:
+    """Return the one prominent notice that the data are an open-items list (None otherwise)."""
+    if extracted_on is None:
+        return None
+    return note(ctx, ctx.t("ledger.open_items_notice", date=ctx.date(extracted_on)), kind="warning")
+
+
+def net_sentence(ctx: ReportContext, values: dict[str, float | None]) -> str | None:
+    """Return the sentence saying which balance is gross and which net (None: no open credits)."""
+    credits, net = values.get("open_credits"), values.get("ar_net")
+    if not credits or net is None:
+        return None
+    return ctx.t(
+        "ledger.net_note", credits=ctx.money(credits, digits=0), net=ctx.money(net, digits=0)
+    )
+
+
+def accounting_table(ctx: ReportContext, accounts: list[dict[str, object]]) -> Html | None:
+    """Return the table of where every row read went, per source (None without accounting)."""
+    if not accounts:
+        return None
+    frame = accounting_frame(accounts, language=ctx.language)
+    labels = {c: ctx.t(f"ledger.col.{c}") for c in frame.columns}
+    return table(
+        ctx,
+        frame,
+        formats={"source": "text", "what": "text", "rows": "number:0", "amount": "money"},
+        labels=labels,
+        caption=ctx.t("ledger.accounting_caption"),
+    )
