@@ -15,6 +15,7 @@ from kit.errors import ConfigError, Problem, read_utf8_text
 
 __all__ = [
     "Branding",
+    "BusinessCaseSettings",
     "DataSources",
     "Engagement",
     "Goal",
@@ -153,6 +154,21 @@ class StrategySettings(_Strict):
     clustering: bool = False
 
 
+class BusinessCaseSettings(_Strict):
+    """Inputs of the business case that the ledger does not hold (defaults stated here)."""
+
+    interest_rate: float = Field(default=0.06, ge=0, le=1)  # per year, 0.06 = 6 %
+    hourly_cost: float = Field(default=55.0, ge=0)  # fully loaded cost of one hour of work
+    currency: str | None = None  # of hourly_cost; the engagement's currency when not set
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_currency(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Z]{3}", value):
+            raise ValueError("currency must be a three-letter ISO code such as EUR")
+        return value
+
+
 class Engagement(_Strict):
     """An engagement: one client's rollout, as described by its engagement.yaml."""
 
@@ -171,6 +187,7 @@ class Engagement(_Strict):
     phases: list[Phase] = Field(default_factory=list)
     team: Team = Field(default_factory=Team)
     strategy: StrategySettings = Field(default_factory=StrategySettings)
+    business_case: BusinessCaseSettings = Field(default_factory=BusinessCaseSettings)
     stakeholders: Path = Path("stakeholders.csv")
     process_maps: Path = Path("process_maps")
     status_log: Path = Path("tracking/status.csv")
@@ -309,6 +326,7 @@ def _known_keys() -> list[str]:
         Phase,
         Team,
         StrategySettings,
+        BusinessCaseSettings,
     )
     return sorted({name for model in models for name in model.model_fields if name != "root"})
 
