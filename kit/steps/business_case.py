@@ -191,14 +191,14 @@ def business_case_figure(ctx: ReportContext, case: BusinessCase) -> Figure | Non
     )
     ax.text(
         0.5,
-        (today + goal) / 2,
+        today * 1.06,
         ctx.t(_K + "fig.released", money=_money(ctx, released)),
         ha="center",
         va="bottom",
         fontweight="bold",
     )
     ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _: ctx.number(x / 1000.0, digits=0)))
-    ax.set_ylim(0, today * 1.2)
+    ax.set_ylim(0, today * 1.25)
     return fig
 
 
