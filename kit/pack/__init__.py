@@ -21,6 +21,11 @@ from kit.report.context import ReportContext
 __all__ = ["PackFile", "ReportPage", "build_pack", "client_slug", "pack_names"]
 
 
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
 @dataclass(frozen=True)
 class PackFile:
     """One file of the pack: kind (workbook | deck) and where it was written."""
@@ -30,8 +35,10 @@ class PackFile:
 
 
 def client_slug(client: str) -> str:
-    """Return the client name as a file-name part: ASCII, lower case, words joined by '-'."""
-    ascii_name = unicodedata.normalize("NFKD", client).encode("ascii", "ignore").decode("ascii")
+    """Return the client name as a file-name part: ASCII, lower case, words joined by '-'
+    (German umlauts spelt out: "Müller & Söhne" → "mueller-soehne")."""
+    spelt = client.translate(_UMLAUTS)
+    ascii_name = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug or "client"
 

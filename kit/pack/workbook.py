@@ -474,6 +474,8 @@ def _case_sheet(data: PackData) -> Sheet | None:
     ctx = data.ctx
     from kit.steps.business_case import sensitivity_frame
 
+    # the hourly cost may be in another currency than the ledger: then it is a plain number
+    cost_kind = "money" if case.cost_currency == case.currency else "number"
     rows: list[tuple[Any, ...]] = [
         (t("pack.case.dso"), Typed(case.dso, "days"), None, None),
         (t("pack.case.dso_target"), Typed(case.dso_target, "days"), None, None),
@@ -485,13 +487,13 @@ def _case_sheet(data: PackData) -> Sheet | None:
             None,
             None,
         ),
-        (t("business_case.input.hourly_cost"), Typed(case.hourly_cost, "money"), None, None),
+        (t("business_case.input.hourly_cost"), Typed(case.hourly_cost, cost_kind), None, None),
         (t("pack.case.duplicate_hours"), case.duplicate_hours, None, None),
         (t("pack.case.rework_hours"), case.rework_hours, None, None),
         (t("pack.case.to_be"), case.to_be_saving_hours, None, None),
     ]
     for _, r in sensitivity_frame(ctx, case).iterrows():
-        kind = "number" if r["kind"] == "hours" else "money"
+        kind = {"hours": "number", "cost": cost_kind}.get(str(r["kind"]), "money")
         rows.append((r["figure"], None, Typed(r["half"], kind), Typed(r["full"], kind)))
     columns = (
         Column(t("pack.col.input")),

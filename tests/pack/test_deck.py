@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pack_fixtures import sample_pack_data, sample_pages
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -19,6 +20,21 @@ from kit.pack.fit import EMU_PER_POINT, text_width, wrap
 from kit.pack.pages import ReportPage, read_page
 
 PICTURE = 13  # MSO_SHAPE_TYPE.PICTURE
+
+
+@pytest.fixture(scope="module")
+def pack_data() -> PackData:
+    return sample_pack_data()
+
+
+@pytest.fixture(scope="module")
+def pack_data_en() -> PackData:
+    return sample_pack_data("en")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> list[ReportPage]:
+    return sample_pages(tmp_path_factory.mktemp("pages"))
 
 
 @pytest.fixture(scope="module")

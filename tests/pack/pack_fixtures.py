@@ -1,12 +1,11 @@
-"""Fixtures for the pack tests: the sample's pack data and step pages written like the reports."""
+"""Fixtures of the pack tests: the sample's pack data and step pages written like the reports."""
 
 from __future__ import annotations
 
 import base64
 import io
+from functools import cache
 from pathlib import Path
-
-import pytest
 
 from kit.pack.collect import PackData, collect
 from kit.pack.pages import ReportPage
@@ -49,27 +48,20 @@ def write_page(ctx: ReportContext, folder: Path, step: str, next_steps: list[str
     return ReportPage(step, f"Report {step}", headline, path)
 
 
-@pytest.fixture(scope="session")
-def pack_data() -> PackData:
-    """Return the pack data of the sample engagement (German)."""
-    return collect(open_report(SAMPLE))
+@cache
+def sample_pack_data(language: str | None = None) -> PackData:
+    """Return the pack data of the sample engagement (German unless `language`), computed once."""
+    return collect(open_report(SAMPLE, language=language))
 
 
-@pytest.fixture(scope="session")
-def pack_data_en() -> PackData:
-    """Return the pack data of the sample engagement in English."""
-    return collect(open_report(SAMPLE, language="en"))
-
-
-@pytest.fixture(scope="session")
-def pages(pack_data: PackData, tmp_path_factory: pytest.TempPathFactory) -> list[ReportPage]:
-    """Return three report pages with long next steps (the fitting has work to do)."""
-    folder = tmp_path_factory.mktemp("pages")
+def sample_pages(folder: Path) -> list[ReportPage]:
+    """Write three report pages with long next steps (the fitting has work to do)."""
     long = (
         "Die 47 seit mehr als 90 Tagen überfälligen Rechnungen (151.656 €) einzeln prüfen: "
         "Zahlungsvereinbarung, Klärung oder Übergabe an das Inkasso (Schwelle der Strategie). "
     )
+    ctx = sample_pack_data().ctx
     return [
-        write_page(pack_data.ctx, folder, step, [long * (i + 1), "Kurz.", long, "ein vierter"])
+        write_page(ctx, folder, step, [long * (i + 1), "Kurz.", long, "ein vierter"])
         for i, step in enumerate(STEPS)
     ]
