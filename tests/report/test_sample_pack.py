@@ -32,7 +32,7 @@ def test_pack_is_published_and_on_the_index(sample_run: RunResult) -> None:
 
 def test_card_of_01_carries_the_business_case(sample_run: RunResult) -> None:
     index = (sample_run.reports_dir / "index.html").read_text(encoding="utf-8")
-    assert '<div class="kit-card-detail">Ziele erreicht: 158.560' in index
+    assert '<div class="kit-card-detail">Wert der Ziele: 158.560' in index
 
 
 def test_a_failing_pack_does_not_hold_back_the_reports(

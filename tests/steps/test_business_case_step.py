@@ -74,7 +74,7 @@ def test_card_of_01_carries_the_business_case(
     ctx = _ctx("de")
     goals_headline(ctx, load_goals(ctx), business_case=case)
     detail = shown[-1][HEADLINE_MIME]["detail"]
-    assert detail.replace("\u00a0", " ").startswith("Ziele erreicht: 158.560 € Working Capital")
+    assert detail.replace("\u00a0", " ").startswith("Wert der Ziele: 158.560 € Working Capital")
     meta = page_metadata(
         ctx.engagement, language="de", title="Übersicht", as_of_text="30.06.2026", footer="x"
     )
