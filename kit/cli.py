@@ -205,6 +205,29 @@ def kpis(
     _guard(body)
 
 
+@app.command("business-case")
+def business_case(
+    engagement: EngagementArg, as_of: AsOfOpt = None, as_json: JsonOpt = False
+) -> None:
+    """What reaching the goals is worth: working capital, interest, hours and their cost."""
+
+    def body() -> int:
+        from kit.commands import business_case_command
+        from kit.engagement import load_engagement
+
+        _state["language"] = _language_of(engagement)
+        eng = load_engagement(engagement)
+        when = _parse_date(as_of, "--as-of") or eng.as_of or date.today()
+        text, document, reasons = business_case_command(eng, as_of=when)
+        if as_json:
+            for reason in reasons:  # stdout holds the JSON document only
+                typer.echo(reason, err=True)
+        _show(text, document, as_json=as_json)
+        return 0
+
+    _guard(body)
+
+
 @app.command("duplicates")
 def duplicates(
     paths: Annotated[list[Path], typer.Argument(help="Process maps or folders of maps.")],

@@ -14,7 +14,13 @@ from kit.engagement import Engagement, load_engagement
 from kit.errors import ConfigError, KitError, Problem
 from kit.ledger import Ledger
 
-__all__ = ["duplicates_command", "kpis_command", "status_command", "validate_command"]
+__all__ = [
+    "business_case_command",
+    "duplicates_command",
+    "kpis_command",
+    "status_command",
+    "validate_command",
+]
 
 
 def status_command(
@@ -199,3 +205,22 @@ def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
         except KitError as error:
             report.errors.extend(_problems_of(error))
     return report.describe(engagement.language), report.as_dict(), report.blocking
+
+
+def business_case_command(engagement: Engagement, *, as_of: date) -> tuple[str, Any, list[str]]:
+    """Return the business-case text, the `kit business-case --json` document and the reasons
+    of figures left null (in the engagement's language)."""
+    from kit.report.context import ReportContext
+    from kit.steps.business_case import business_case_lines, business_case_view
+
+    ctx = ReportContext(engagement=engagement, language=engagement.language, as_of=as_of)
+    case = business_case_view(ctx)
+    settings = ctx.t(
+        "business_case.cli.defaults",
+        rate=case.interest_rate,
+        cost=f"{case.hourly_cost:g} {case.cost_currency}",
+    )
+    title = f"{engagement.client} · {as_of.isoformat()} · {ctx.t('business_case.title')}"
+    lines = [title, *(f"  {line}" for line in business_case_lines(ctx, case)), "", settings]
+    reasons = sorted({ctx.t("business_case.reason." + r) for r in case.reasons.values()})
+    return "\n".join(lines), case.to_json_dict(), reasons

@@ -15,6 +15,7 @@ from kit.files import load_yaml
 
 __all__ = [
     "Branding",
+    "BusinessCaseSettings",
     "DataSources",
     "Engagement",
     "Goal",
@@ -227,6 +228,21 @@ class Plausibility(_Strict):
     max_overpayment_share: float = Field(default=1.0, ge=0)  # 1.0: an invoice paid twice
 
 
+class BusinessCaseSettings(_Strict):
+    """Inputs of the business case that the ledger does not hold (defaults stated here)."""
+
+    interest_rate: float = Field(default=0.06, ge=0, le=1)  # per year, 0.06 = 6 %
+    hourly_cost: float = Field(default=55.0, ge=0)  # fully loaded cost of one hour of work
+    currency: str | None = None  # of hourly_cost; the engagement's currency when not set
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_currency(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Z]{3}", value):
+            raise ValueError("currency must be a three-letter ISO code such as EUR")
+        return value
+
+
 class Engagement(_Strict):
     """An engagement: one client's rollout, as described by its engagement.yaml."""
 
@@ -245,6 +261,7 @@ class Engagement(_Strict):
     phases: list[Phase] = Field(default_factory=list)
     team: Team = Field(default_factory=Team)
     strategy: StrategySettings = Field(default_factory=StrategySettings)
+    business_case: BusinessCaseSettings = Field(default_factory=BusinessCaseSettings)
     stakeholders: Path = Path("stakeholders.csv")
     process_maps: Path = Path("process_maps")
     status_log: Path = Path("tracking/status.csv")
@@ -370,6 +387,7 @@ def _known_keys() -> list[str]:
         Team,
         StrategySettings,
         Plausibility,
+        BusinessCaseSettings,
     )
     return sorted({name for model in models for name in model.model_fields if name != "root"})
 

@@ -32,6 +32,7 @@ from kit.run.convert import (
 )
 from kit.run.execute import EXPORTS_ENV, StepOutcome, execute_step
 from kit.run.manifest import environment, input_hashes, new_run_id, write_manifest
+from kit.run.pack import build_run_pack
 from kit.run.pdf import combined_html, find_chromium, html_to_pdf
 from kit.run.publish import publish_reports, recover_reports
 
@@ -367,9 +368,16 @@ def _finish_pages(
     cards = sorted([*cards, *carried], key=lambda c: c.step)
     phases = phase_states(engagement, language=language, status=phase_status, today=today)
     combined_name = "reports.pdf" if pdf else None
+    downloads, _ = build_run_pack(engagement, run_dir, cards, language=language, as_of=today)
     index = run_dir / "index.html"
     index.write_text(
-        render_index(kit_meta=kit_meta, cards=cards, phases=phases, combined_pdf=combined_name),
+        render_index(
+            kit_meta=kit_meta,
+            cards=cards,
+            phases=phases,
+            combined_pdf=combined_name,
+            downloads=downloads,
+        ),
         encoding="utf-8",
     )
     pages = [index, *sorted([*(r.html for r in results if r.html), *carried_html(carried_files)])]

@@ -282,25 +282,41 @@ def note(ctx: ReportContext, text: str, *, kind: str = "info") -> Html:
 
 
 def headline_bundle(
-    *, title: str, value_text: str, takeaway: str, status: str | None = None
+    *,
+    title: str,
+    value_text: str,
+    takeaway: str,
+    status: str | None = None,
+    detail: str | None = None,
 ) -> dict[str, Any]:
-    """Return the display bundle of an index-card headline (custom MIME type plus plain text)."""
+    """Return the display bundle of an index-card headline (custom MIME type plus plain text);
+    `detail` is an optional second line of the card (e.g. the business case of 01)."""
     if status is not None and status not in STATUS_COLOURS:
         raise ValueError(
             f"unknown headline status '{status}'; expected {', '.join(STATUS_COLOURS)}"
         )
     data = {"title": title, "value_text": value_text, "takeaway": takeaway, "status": status}
+    if detail:
+        data["detail"] = detail
     return {HEADLINE_MIME: data, "text/plain": f"{title}: {value_text} – {takeaway}"}
 
 
 def headline(
-    ctx: ReportContext, *, title: str, value_text: str, takeaway: str, status: str | None = None
+    ctx: ReportContext,
+    *,
+    title: str,
+    value_text: str,
+    takeaway: str,
+    status: str | None = None,
+    detail: str | None = None,
 ) -> None:
     """Publish the report's headline for its card on index.html; nothing shows in the report."""
     from IPython.display import display
 
     del ctx  # the context is taken for symmetry with the other blocks
-    bundle = headline_bundle(title=title, value_text=value_text, takeaway=takeaway, status=status)
+    bundle = headline_bundle(
+        title=title, value_text=value_text, takeaway=takeaway, status=status, detail=detail
+    )
     display(bundle, raw=True)
 
 

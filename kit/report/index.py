@@ -13,6 +13,7 @@ from kit.report.i18n import t
 
 __all__ = [
     "PHASE_STATUSES",
+    "Download",
     "IndexCard",
     "PhaseState",
     "PhaseStatusSource",
@@ -33,6 +34,16 @@ class IndexCard:
     href: str
     headline: Mapping[str, Any] | None = None
     pdf_href: str | None = None
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file on the index page to download (e.g. the steering committee's deck)."""
+
+    kind: str  # workbook | deck
+    title: str
+    note: str
+    href: str  # relative to index.html, e.g. exports/acme-gmbh-kennzahlen-2026-06-30.xlsx
 
 
 @dataclass(frozen=True)
@@ -85,8 +96,10 @@ def render_index(
     cards: Sequence[IndexCard],
     phases: Sequence[PhaseState],
     combined_pdf: str | None = None,
+    downloads: Sequence[Download] = (),
 ) -> str:
-    """Return the HTML of index.html (page frame from templates/report/page.j2)."""
+    """Return the HTML of index.html (page frame from templates/report/page.j2); `downloads`
+    become cards of their own below the reports."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     from kit.run.convert import TEMPLATE_DIR
@@ -108,6 +121,8 @@ def render_index(
             "index.all_pdf",
         )
     }
+    labels["pack.title"] = t("pack.index.title", language)
+    labels["pack.download"] = t("pack.index.download", language)
     phase_rows = [
         {
             "id": p.id,
@@ -121,5 +136,10 @@ def render_index(
         for p in phases
     ]
     return env.get_template("overview.html.j2").render(
-        kit=kit_meta, cards=cards, phases=phase_rows, labels=labels, combined_pdf=combined_pdf
+        kit=kit_meta,
+        cards=cards,
+        phases=phase_rows,
+        labels=labels,
+        combined_pdf=combined_pdf,
+        downloads=downloads,
     )

@@ -18,6 +18,7 @@ from datetime import date
 
 import pandas as pd
 
+from kit.business_case import BusinessCase
 from kit.engagement import Engagement, Goal
 from kit.goals import GoalStatus, SuggestedGoal, evaluate_goals
 from kit.goals import suggest_goals as _suggest
@@ -179,10 +180,16 @@ def load_goals(ctx: ReportContext, *, ledger: Ledger | None = None) -> GoalsView
     return GoalsView(baseline, rule, series, statuses, values, late, suggestions, found)
 
 
-def goals_headline(ctx: ReportContext, view: GoalsView) -> None:
-    """Publish the index card: how many goals are on course and which are not."""
+def goals_headline(
+    ctx: ReportContext, view: GoalsView, *, business_case: BusinessCase | None = None
+) -> None:
+    """Publish the index card: how many goals are on course and which are not, and with
+    `business_case` its headline (what reaching the goals is worth) as the card's detail."""
+    from kit.steps.business_case import business_case_headline
+
     statuses = view.statuses
     title = ctx.t("steps.goals.headline.title")
+    detail = business_case_headline(ctx, business_case) if business_case is not None else None
     if not statuses:
         headline(
             ctx,
@@ -190,6 +197,7 @@ def goals_headline(ctx: ReportContext, view: GoalsView) -> None:
             value_text=ctx.t("steps.goals.headline.none"),
             takeaway=ctx.t("steps.goals.headline.none_takeaway"),
             status="warn",
+            detail=detail,
         )
         return
     on = sum(s.verdict in _ON_COURSE for s in statuses)
@@ -202,7 +210,7 @@ def goals_headline(ctx: ReportContext, view: GoalsView) -> None:
         takeaway, status = ctx.t("steps.goals.headline.risk", goals=", ".join(risk)), "warn"
     else:
         takeaway, status = ctx.t("steps.goals.headline.all"), "good"
-    headline(ctx, title=title, value_text=value, takeaway=takeaway, status=status)
+    headline(ctx, title=title, value_text=value, takeaway=takeaway, status=status, detail=detail)
 
 
 def goals_tiles(ctx: ReportContext, view: GoalsView) -> Html:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 import pandas as pd
@@ -141,8 +142,11 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html:
     return table(ctx, frame, labels=labels, caption=ctx.t("steps.goals.suggest_caption"))
 
 
-def goals_glossary(ctx: ReportContext, view: GoalsView) -> Html:
-    """Return the glossary: KPI formulas used, baseline, progress, verdict and SMART rules."""
+def goals_glossary(
+    ctx: ReportContext, view: GoalsView, *, extra: Sequence[tuple[str, str, str]] = ()
+) -> Html:
+    """Return the glossary: KPI formulas used, baseline, progress, verdict and SMART rules,
+    then the `extra` rows (term, meaning, formula), e.g. those of the business case."""
     lang = ctx.language
     kpis = list(
         dict.fromkeys([s.goal.kpi for s in view.statuses] + [s.kpi for s in view.suggestions])
@@ -176,4 +180,4 @@ def goals_glossary(ctx: ReportContext, view: GoalsView) -> Html:
         rows.append((ctx.t("goals.verdict." + verdict), ctx.t(f"goals.verdict.{verdict}.rule"), ""))
     for rule in RULES:
         rows.append((ctx.t("goals.smart." + rule), ctx.t("steps.goals.smart_rule." + rule), ""))
-    return glossary(ctx, rows)
+    return glossary(ctx, [*rows, *extra])

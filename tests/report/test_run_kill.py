@@ -44,6 +44,11 @@ def _kill_marked(marker: str) -> None:
                 pass
 
 
+def _snapshot(reports: Path) -> dict[Path, bytes]:
+    """Return every file of a set (exports/ included) by its path inside the set."""
+    return {p.relative_to(reports): p.read_bytes() for p in reports.rglob("*") if p.is_file()}
+
+
 def _complete_new_set(reports: Path) -> bool:
     """A complete set: index, the new step's report, every linked file present and whole."""
     names = {p.name for p in reports.iterdir()}
@@ -62,7 +67,7 @@ def test_kill_at_random_points_keeps_a_complete_set(report_run: RunResult, tmp_p
     engagement = copy_engagement(tmp_path / "engagement")
     reports = engagement / "output" / "reports"
     shutil.copytree(report_run.reports_dir, reports)
-    previous = {p.name: p.read_bytes() for p in reports.iterdir()}
+    previous = _snapshot(reports)
     marker = uuid.uuid4().hex
     env = {**os.environ, "KIT_TEST_KILL_MARKER": marker, "KIT_TEST_SLEEP": "0.2"}
     rng = random.Random(20260630)
@@ -88,7 +93,7 @@ def test_kill_at_random_points_keeps_a_complete_set(report_run: RunResult, tmp_p
         process.wait()
         _kill_marked(marker)
         assert reports.is_dir(), f"reports/ missing after kill at {delay:.2f} s"
-        current = {p.name: p.read_bytes() for p in reports.iterdir()}
+        current = _snapshot(reports)
         if current == previous:
             outcomes.append("old")
         else:

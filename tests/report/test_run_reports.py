@@ -85,7 +85,9 @@ def test_index_has_cards_headline_status_and_relative_links(report_run: RunResul
     html = _reports(report_run)["index.html"]
     hrefs = re.findall(r'href="([^"]*)"', html)
     pdfs = {"01_figures.pdf", "02_tables.pdf", "reports.pdf"} if report_run.steps[0].pdf else set()
-    assert set(hrefs) == {"01_figures.html", "02_tables.html"} | pdfs
+    pack = {h for h in hrefs if h.startswith("exports/")}  # the steering committee's pack
+    assert {h.rsplit(".", 1)[-1] for h in pack} == {"xlsx", "pptx"}
+    assert set(hrefs) - pack == {"01_figures.html", "02_tables.html"} | pdfs
     assert all((report_run.reports_dir / h).is_file() for h in hrefs)
     assert "41,2\xa0Tage" in html  # headline of 01
     assert "Müller &amp; Söhne &lt;Handel&gt; GmbH: Ziel 40 Tage verfehlt" in html
@@ -133,7 +135,9 @@ def test_same_inputs_give_identical_reports(report_run: RunResult, tmp_path: Pat
 def test_failed_notebook_leaves_reports_untouched(report_run: RunResult, tmp_path: Path) -> None:
     engagement = copy_engagement(tmp_path / "engagement")
     shutil.copytree(report_run.reports_dir, engagement / "output" / "reports")
-    before = {p.name: p.read_bytes() for p in (engagement / "output" / "reports").iterdir()}
+    reports = engagement / "output" / "reports"
+    before = {p.relative_to(reports): p.read_bytes() for p in reports.rglob("*") if p.is_file()}
+    assert any(p.parts[0] == "exports" for p in before)  # the steering committee's pack too
     with pytest.raises(RunError) as caught:
         run_engagement(engagement, only=["09"], notebooks_dir=FIXTURES, progress=False)
     error = caught.value
@@ -143,7 +147,7 @@ def test_failed_notebook_leaves_reports_untouched(report_run: RunResult, tmp_pat
     assert str(error.executed) in str(error)
     assert (error.step, error.cell) == ("09_fail", 4)
     assert "\n" not in str(error)
-    after = {p.name: p.read_bytes() for p in (engagement / "output" / "reports").iterdir()}
+    after = {p.relative_to(reports): p.read_bytes() for p in reports.rglob("*") if p.is_file()}
     assert after == before
     executed = Path(str(error.executed))
     assert executed.is_file() and executed.parent.parent.name == "runs"

@@ -104,3 +104,23 @@ def test_fallback_without_exchange_recovers_after_crash(
     recover_reports(out)
     assert _set_name(out / "reports") == "b"
     assert sorted(p.name for p in out.iterdir()) == ["reports"]
+
+
+def test_the_pack_in_exports_is_swapped_in_with_the_reports(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    for run, day in (("r1", "2026-05-31"), ("r2", "2026-06-30")):
+        run_dir = tmp_path / run
+        (run_dir / "exports").mkdir(parents=True)
+        (run_dir / "index.html").write_text(run, "utf-8")
+        for name in (f"acme-kennzahlen-{day}.xlsx", f"acme-lenkungskreis-{day}.pptx"):
+            (run_dir / "exports" / name).write_bytes(run.encode())
+        reports = publish_reports(
+            [run_dir / "index.html"], out, run_id=run, folders=[run_dir / "exports"]
+        )
+    # the second set replaced the first one whole: no pack of the earlier date is left
+    assert sorted(p.name for p in (reports / "exports").iterdir()) == [
+        "acme-kennzahlen-2026-06-30.xlsx",
+        "acme-lenkungskreis-2026-06-30.pptx",
+    ]
+    assert (reports / "index.html").read_text("utf-8") == "r2"

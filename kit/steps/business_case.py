@@ -1,0 +1,284 @@
+"""The business case in words and one figure (report 01, CLI text, steering-committee deck).
+
+`kit.business_case` computes the figures; this module writes them in the report language: the
+sentences, the figure "working capital tied up today → at the goal", the sensitivity table, the
+headline line of the index card of 01 and the glossary rows with the formulas.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+import pandas as pd
+from babel.numbers import get_currency_symbol
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from kit.business_case import BusinessCase, load_business_case
+from kit.kpis import REGISTRY
+from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, table
+from kit.report.context import ReportContext
+from kit.report.format import fmt_money, locale_of
+
+__all__ = [
+    "business_case_block",
+    "business_case_figure",
+    "business_case_glossary_rows",
+    "business_case_headline",
+    "business_case_lines",
+    "business_case_view",
+    "figure_png",
+    "sensitivity_frame",
+]
+
+_K = "business_case."
+
+
+def business_case_view(ctx: ReportContext) -> BusinessCase:
+    """Return the engagement's business case at the report's as-of date."""
+    return load_business_case(ctx.engagement, as_of=ctx.as_of, language=ctx.language)
+
+
+def _money(ctx: ReportContext, value: float | None) -> str:
+    return ctx.money(value, digits=0)
+
+
+def _cost(ctx: ReportContext, case: BusinessCase, value: float | None, digits: int = 0) -> str:
+    return fmt_money(value, ctx.language, currency=case.cost_currency, digits=digits)
+
+
+def _kpi(ctx: ReportContext, kpi: str) -> str:
+    info = REGISTRY[kpi]
+    return info.name_de if ctx.language == "de" else info.name_en
+
+
+def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
+    t = ctx.t
+    goal = case.dso_goal
+    reason = case.reasons.get("working_capital_released")
+    if reason is not None or goal is None:
+        return [t(_K + "reason." + (reason or "no_dso_goal"))]
+    lines = []
+    if goal.released == 0:
+        lines.append(
+            t(_K + "released_met", today=ctx.days(goal.today), target=ctx.days(goal.target))
+        )
+    else:
+        lines.append(
+            t(
+                _K + "released",
+                money=_money(ctx, case.working_capital_released),
+                today=ctx.days(case.dso),
+                target=ctx.days(case.dso_target),
+                sales=_money(ctx, case.credit_sales),
+                days=case.period_days,
+            )
+        )
+        lines.append(
+            t(
+                _K + "interest",
+                money=_money(ctx, case.interest_saved_per_year),
+                rate=ctx.percent(case.interest_rate * 100, digits=1),
+            )
+        )
+    return lines
+
+
+def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
+    """Return the sentences of the business case: cash, interest, hours, cost, estimate, goals."""
+    t = ctx.t
+    lines = _wc_lines(ctx, case)
+    hours = case.hours_freed_per_month
+    if hours is None:
+        lines.append(t(_K + "reason.no_process_maps"))
+    else:
+        lines.append(
+            t(
+                _K + "hours",
+                hours=ctx.number(hours, digits=1),
+                duplicate=ctx.number(case.duplicate_hours, digits=1),
+                rework=ctx.number(case.rework_hours, digits=1),
+            )
+        )
+        lines.append(
+            t(
+                _K + "cost",
+                money=_cost(ctx, case, case.cost_saved_per_year),
+                hours=ctx.number(hours, digits=1),
+                rate=_cost(ctx, case, case.hourly_cost, digits=2),
+            )
+        )
+    if case.to_be_saving_hours is not None and case.to_be_saving_hours > 0:
+        lines.append(
+            t(
+                _K + "to_be",
+                hours=ctx.number(case.to_be_saving_hours, digits=0),
+                money=_cost(ctx, case, case.to_be_cost_per_year),
+            )
+        )
+    for goal in case.goals:
+        if goal.kpi != "dso" and goal.released:
+            lines.append(
+                t(
+                    _K + "goal",
+                    kpi=_kpi(ctx, goal.kpi),
+                    today=ctx.days(goal.today),
+                    target=ctx.days(goal.target),
+                    money=_money(ctx, goal.released),
+                )
+            )
+    half = case.scenario(0.5)
+    if case.has_figures:
+        lines.append(
+            t(
+                _K + "sensitivity",
+                released=_money(ctx, half.working_capital_released),
+                interest=_money(ctx, half.interest_saved_per_year),
+                cost=_cost(ctx, case, half.cost_saved_per_year),
+            )
+        )
+    return lines
+
+
+def business_case_headline(ctx: ReportContext, case: BusinessCase) -> str | None:
+    """Return the one-line headline for the index card of 01, or None without any figure."""
+    if case.working_capital_released:
+        return ctx.t(
+            _K + "headline",
+            money=_money(ctx, case.working_capital_released),
+            interest=_money(ctx, case.interest_saved_per_year),
+        )
+    if case.hours_freed_per_month:
+        return ctx.t(
+            _K + "headline_hours",
+            hours=ctx.number(case.hours_freed_per_month, digits=0),
+            money=_cost(ctx, case, case.cost_saved_per_year),
+        )
+    return None
+
+
+def business_case_figure(ctx: ReportContext, case: BusinessCase) -> Figure | None:
+    """Return the bars "receivables today → at the DSO goal" with the amount released, or None.
+
+    Receivables today = DSO × credit sales ÷ P (= the receivables of DSO); at the goal = DSO
+    target × credit sales ÷ P. None when no working capital is released.
+    """
+    released = case.working_capital_released
+    if not released or case.dso is None or case.dso_target is None or not case.credit_sales:
+        return None
+    per_day = case.credit_sales / case.period_days
+    today, goal = case.dso * per_day, case.dso_target * per_day
+    symbol = str(get_currency_symbol(case.currency, locale=locale_of(ctx.language)))
+    fig, ax = new_figure(
+        xlabel="",
+        ylabel=ctx.t(_K + "fig.amount", currency=symbol),
+        title=ctx.t(_K + "fig.title"),
+        size=(6.4, 3.6),
+    )
+    labels = [
+        ctx.t(_K + "fig.today", dso=ctx.days(case.dso)),
+        ctx.t(_K + "fig.goal", dso=ctx.days(case.dso_target)),
+    ]
+    bars = ax.bar(labels, [today, goal], color=[OKABE_ITO[1], STATUS_COLOURS["good"]], width=0.55)
+    ax.bar_label(bars, labels=[_money(ctx, today), _money(ctx, goal)], padding=2)
+    ax.annotate(
+        "",
+        xy=(1, goal),
+        xytext=(0, today),
+        arrowprops={"arrowstyle": "->", "color": OKABE_ITO[5], "lw": 1.6},
+    )
+    ax.text(
+        0.5,
+        today * 1.06,
+        ctx.t(_K + "fig.released", money=_money(ctx, released)),
+        ha="center",
+        va="bottom",
+        fontweight="bold",
+    )
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _: ctx.number(x / 1000.0, digits=0)))
+    ax.set_ylim(0, today * 1.25)
+    return fig
+
+
+def figure_png(fig: Figure, *, dpi: int = 144) -> bytes:
+    """Return a figure as PNG bytes and close it."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def sensitivity_frame(ctx: ReportContext, case: BusinessCase) -> pd.DataFrame:
+    """Return the sensitivity: one row per figure, columns half and full goal achievement."""
+    half, full = case.sensitivity()
+    rows = [
+        ("released", half.working_capital_released, full.working_capital_released),
+        ("interest", half.interest_saved_per_year, full.interest_saved_per_year),
+        ("hours", half.hours_freed_per_month, full.hours_freed_per_month),
+        ("cost", half.cost_saved_per_year, full.cost_saved_per_year),
+    ]
+    return pd.DataFrame(
+        [
+            {"kind": kind, "figure": ctx.t(_K + "row." + kind), "half": a, "full": b}
+            for kind, a, b in rows
+            if a is not None
+        ]
+    )
+
+
+def _sensitivity_html(ctx: ReportContext, case: BusinessCase) -> str:
+    frame = sensitivity_frame(ctx, case)
+    if frame.empty:
+        return ""
+    shown = frame.copy()
+    for column in ("half", "full"):
+        shown[column] = [
+            ctx.number(v, digits=0)
+            if kind == "hours"
+            else (_cost(ctx, case, v) if kind == "cost" else _money(ctx, v))
+            for kind, v in zip(frame["kind"], frame[column], strict=True)
+        ]
+    return table(
+        ctx,
+        shown[["figure", "half", "full"]],
+        formats={"figure": "text", "half": "text", "full": "text"},
+        labels={
+            "figure": ctx.t(_K + "col.figure"),
+            "half": ctx.t(_K + "col.half"),
+            "full": ctx.t(_K + "col.full"),
+        },
+        caption=ctx.t(_K + "caption"),
+    ).html
+
+
+def business_case_block(ctx: ReportContext, case: BusinessCase) -> Html:
+    """Return the section that opens report 01: the figure, the sentences, the sensitivity."""
+    lines = business_case_lines(ctx, case)
+    fig = business_case_figure(ctx, case)
+    image = ""
+    if fig is not None:
+        data = base64.b64encode(figure_png(fig)).decode("ascii")
+        alt = escape(ctx.t(_K + "fig.title"), quote=True)
+        image = (
+            f'<figure class="kit-business-case-figure">'
+            f'<img src="data:image/png;base64,{data}" alt="{alt}"></figure>'
+        )
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    intro = escape(ctx.t(_K + "intro", as_of=ctx.date(ctx.as_of)))
+    html = (
+        f'<section class="kit-business-case"><h2>{escape(ctx.t(_K + "title"))}</h2>'
+        f"{image}<p>{intro}</p><ul>{items}</ul>{_sensitivity_html(ctx, case)}</section>"
+    )
+    return Html(html, "\n".join(lines))
+
+
+def business_case_glossary_rows(ctx: ReportContext) -> list[tuple[str, str, str]]:
+    """Return glossary rows (term, meaning, formula) of the four business-case figures."""
+    return [
+        (ctx.t(_K + "row." + kind), "", ctx.t(_K + "formula." + kind))
+        for kind in ("released", "interest", "hours", "cost")
+    ]
