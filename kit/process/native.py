@@ -14,6 +14,7 @@ import yaml
 
 from kit.errors import ProcessMapError
 from kit.process.model import Activity, ProcessMap
+from kit.process.yaml_fast import load_map_text
 
 __all__ = ["ACTIVITY_COLUMNS", "FLOW_COLUMNS", "read_csv_pair", "read_yaml", "write_yaml"]
 
@@ -114,9 +115,9 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
 
 
 def read_yaml(path: Path) -> ProcessMap:
-    """Return the validated map of one native YAML file (yaml.safe_load only)."""
+    """Return the validated map of one native YAML file (safe loader only, see yaml_fast)."""
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_map_text(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ProcessMapError(f"cannot read the map: {exc}", path=path) from None
     except yaml.YAMLError as exc:

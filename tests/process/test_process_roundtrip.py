@@ -35,7 +35,7 @@ def test_every_shared_reference_round_trips_through_the_cli(miwg: Path, tmp_path
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["maps"] == 21
-    assert {"groups", "duplicate_hours_per_month"} <= set(document)
+    assert {"groups", "pairs", "duplicate_hours_per_month"} <= set(document)
 
 
 def test_unnamed_intermediate_event_is_written_and_read_back(tmp_path: Path) -> None:
