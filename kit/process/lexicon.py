@@ -131,8 +131,8 @@ def analyse_words(
             else:
                 role = "qualifier"
         else:
-            if position == 0 and not action_found:
-                role = "action"
+            if position == 0:
+                role = "action"  # imperative: "Reject customer request"
             elif folded.endswith("ing") and len(folded) > 5 and not action_found:
                 role = "action"
             elif position > 0 and written[:1].isupper() and not written.isupper():

@@ -218,6 +218,7 @@ def _split(token: str, syn: Synonyms, depth: int = 0) -> list[frozenset[str]] | 
 
 
 _WRITTEN = re.compile(r"[\w-]+", re.UNICODE)
+_WHEN_EN = frozenset({"before", "after", "prior", "until", "once", "when"})
 
 
 def _written_tokens(label: str) -> list[tuple[str, str]]:
@@ -239,11 +240,16 @@ def signature(
     role (action, object, qualifier) and a Snowball key from `kit.process.lexicon`.
     """
     pairs = _written_tokens(label)
-    toks = [t for _, t in pairs]
     language = language_of([w for w, _ in pairs])
+    if language == "en":  # "Check credit limit before order release": the rest is when
+        cut = next((n for n, (_, t) in enumerate(pairs) if n and t in _WHEN_EN), len(pairs))
+        pairs = pairs[:cut]
+    toks = [t for _, t in pairs]
     found: list[frozenset[str]] = []
     unknown: list[tuple[str, str, int, bool]] = []
     modifiers: list[str] = []  # leading parts of a compound: objects
+    single: list[tuple[int, str, int]] = []  # (content position, token, index in found)
+    content = 0  # position among the words that are not ignored
     i = 0
     while i < len(toks):
         for size in range(min(syn.max_phrase, len(toks) - i), 1, -1):
@@ -251,17 +257,21 @@ def signature(
             if hit is not None:
                 found.append(hit)
                 i += size
+                content += 1
                 break
         else:
             written, tok = pairs[i]
-            position = i
             i += 1
             known = syn.lookup(tok)
             if known is not None:
+                single.append((content, tok, len(found)))
                 found.append(known)
+                content += 1
                 continue
             if tok in syn.ignore or tok.isdigit():
                 continue
+            position = content
+            content += 1
             parts = _split(tok, syn)
             if parts is not None:
                 found.extend(parts)
@@ -279,6 +289,17 @@ def signature(
                     modifiers.append(word_key(piece, language))  # "Zulassungs|bescheid"
                 elif piece not in syn.ignore:
                     unknown.append((written, piece, position, False))
+    if language == "en":
+        # Verb-object style: the first word is the action, so a later word the table reads as
+        # an action is a noun here ("Assign approver", "Reject customer request").
+        first_is_action = any(p == 0 for _, _, p, _ in unknown) or any(
+            p == 0 and any(syn.kind[c] == "actions" for c in found[k]) for p, _, k in single
+        )
+        if first_is_action:
+            for p, tok, k in single:
+                if p > 0 and found[k] and all(syn.kind[c] == "actions" for c in found[k]):
+                    found[k] = frozenset()
+                    modifiers.append(word_key(tok, language))
     concepts: dict[str, set[str]] = {c: set() for c in _CATEGORIES}
     for hit in found:
         for concept in hit:
