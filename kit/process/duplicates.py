@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 from networkx.utils import UnionFind
@@ -58,12 +59,12 @@ class DuplicateGroup:
     reason: str
     pairs: tuple[Pair, ...] = ()
 
-    @property
+    @cached_property
     def hours_per_month(self) -> float:
         """Return the hours per month of all members together."""
         return sum(m.hours_per_month for m in self.members)
 
-    @property
+    @cached_property
     def avoidable_hours_per_month(self) -> float:
         """Return Σ hours − max hours: keep the largest, remove the rest (hours per month)."""
         return self.hours_per_month - max(m.hours_per_month for m in self.members)
