@@ -79,6 +79,25 @@ def evaluate(item: LabelledSet) -> tuple[int, int, Scores, Scores]:
     return task_count(maps), len(pairs_of(item.truth)), kit, base
 
 
+def calibration(items: Sequence[LabelledSet]) -> list[tuple[str, int, int]]:
+    """Return (score band, listed pairs, true among them) over the pairs the kit lists."""
+    bands = [(0.75, 0.85), (0.85, 0.95), (0.95, 1.01)]
+    counts = [[0, 0] for _ in bands]
+    for item in items:
+        true = pairs_of(item.truth)
+        for group in find_duplicates(item.load()):
+            for pair in group.pairs:
+                ids = frozenset({f"{pair.a.map}/{pair.a.id}", f"{pair.b.map}/{pair.b.id}"})
+                for n, (low, high) in enumerate(bands):
+                    if low <= pair.score < high:
+                        counts[n][0] += 1
+                        counts[n][1] += ids in true
+    return [
+        (f"{lo:.2f}-{min(hi, 1.0):.2f}", n, t)
+        for (lo, hi), (n, t) in zip(bands, counts, strict=True)
+    ]
+
+
 def main() -> None:
     print(
         f"{'set':<7}{'method':<10}{'tasks':>6}{'true':>6}{'tp':>5}{'fp':>5}{'fn':>5}"
@@ -91,6 +110,9 @@ def main() -> None:
                 f"{item.name:<7}{method:<10}{tasks:>6}{true:>6}{s.tp:>5}{s.fp:>5}{s.fn:>5}"
                 f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}  {item.source}"
             )
+    print("\nlisted pairs by score (all sets): band, pairs, true, share true")
+    for band, n, t in calibration(labelled_sets()):
+        print(f"  {band}  {n:>5}  {t:>5}  {t / n if n else float('nan'):>6.2f}")
 
 
 if __name__ == "__main__":

@@ -107,12 +107,17 @@ class Word:
 
 
 def analyse_words(
-    words: Iterable[tuple[str, str, int, bool]], language: str, *, has_action: bool
+    words: Iterable[tuple[str, str, int, bool]],
+    language: str,
+    *,
+    has_action: bool,
+    title_case: bool = False,
 ) -> list[Word]:
     """Return the roles of unknown words as (as written, folded, position, before a noun).
 
-    `has_action` says whether the label already has an action from the synonym table, so an
-    English first word is then read as an object ("Customer call" keeps CONTACT as action).
+    `has_action` says whether the label already has an action from the synonym table;
+    `title_case` that every word is capitalised ("Notify Employee of Refusal"), so capitals
+    then say nothing about adjectives.
     """
     out: list[Word] = []
     action_found = has_action
@@ -135,7 +140,9 @@ def analyse_words(
                 role = "action"  # imperative: "Reject customer request"
             elif folded.endswith("ing") and len(folded) > 5 and not action_found:
                 role = "action"
-            elif position > 0 and written[:1].isupper() and not written.isupper():
+            elif (
+                position > 0 and not title_case and written[:1].isupper() and not written.isupper()
+            ):
                 role = "qualifier"  # "certificate of English language"
             elif folded.endswith(_EN_ADJECTIVE) and len(folded) > 5:
                 role = "qualifier"

@@ -178,7 +178,7 @@ class Signature:
     @property
     def specific(self) -> bool:
         """Return True when the label says what is worked on (not just "prüfen" or "check")."""
-        return bool(self.all_objects or self.verbs or self.qualifiers)
+        return bool(self.all_objects or self.verbs)
 
     def text(self) -> str:
         """Return the concept string: ids and leftover keys, sorted (the comparable form)."""
@@ -304,7 +304,10 @@ def signature(
     for hit in found:
         for concept in hit:
             concepts[syn.kind[concept]].add(concept)
-    words = analyse_words(unknown, language, has_action=bool(concepts["actions"]))
+    title_case = all(w[:1].isupper() for w, t in pairs if t not in syn.ignore and w[:1].isalpha())
+    words = analyse_words(
+        unknown, language, has_action=bool(concepts["actions"]), title_case=title_case
+    )
     verbs = {w.key for w in words if w.role == "action"}
     nouns = {w.key for w in words if w.role == "object"} | set(modifiers)
     qualifiers = {w.key for w in words if w.role == "qualifier"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sys
 from functools import cache
 from pathlib import Path
@@ -43,3 +44,16 @@ def test_own_bilingual_sets_keep_precision_and_recall(item: object) -> None:
 
 def test_third_party_set_is_there(miwg: Path) -> None:
     assert any(s.third_party for s in SETS)  # the shared MIWG models were found and used
+
+
+@pytest.mark.parametrize("item", SETS, ids=lambda s: s.name)
+def test_no_group_claims_more_than_its_pairs_support(item: object) -> None:
+    from kit.process.duplicates import find_duplicates, similarity
+    from kit.process.normalise import load_synonyms
+
+    syn = load_synonyms()
+    for group in find_duplicates(item.load()):  # type: ignore[attr-defined]
+        assert len(group.pairs) == len(group.members) - 1  # each removed one, paired with the kept
+        assert all(p.a is group.members[0] and p.score >= 0.75 for p in group.pairs)
+        for x, y in itertools.combinations(group.members, 2):  # complete linkage: no chaining
+            assert similarity(x.signature, y.signature, synonyms=syn) >= 0.75
