@@ -195,10 +195,37 @@ def _run_once(folder: Path) -> tuple[float, float, float, dict[str, object]]:
     return wall, cpu, peak_mb, json.loads(done.stdout)
 
 
+def _stages(folder: Path) -> str:
+    """Return the CPU seconds of each stage of the command, measured in this process."""
+    from kit.process import analyse, load_maps
+    from kit.process.duplicates import find_duplicates
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    code = "import kit.cli, kit.commands, kit.process.analysis"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start_up = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    imported = time.process_time()
+    maps = load_maps([folder])
+    loaded = time.process_time()
+    find_duplicates(maps)
+    found = time.process_time()
+    document = analyse(maps).to_json_dict()
+    analysed = time.process_time()
+    json.dumps(document, ensure_ascii=False, indent=2, default=str)
+    dumped = time.process_time()
+    return (
+        f"CPU s: start-up + imports {start_up:.2f}, read + validate YAML {loaded - imported:.2f}, "
+        f"duplicates {found - loaded:.2f}, whole analysis {analysed - found:.2f}, "
+        f"JSON text {dumped - analysed:.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; best time counts")
+    parser.add_argument("--stages", action="store_true", help="also time each stage in-process")
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more")
@@ -225,6 +252,8 @@ def main() -> None:
                 f"{best_wall:>8.2f}{best_cpu:>8.2f}{peak:>9.0f}"
                 f"{best_wall / size * 1000:>13.2f}{load:>6.1f}"
             )
+            if args.stages:
+                print(f"{'':>6} {_stages(folder)}")
 
 
 if __name__ == "__main__":
