@@ -241,7 +241,7 @@ def duplicates(
     def body() -> int:
         from kit.commands import duplicates_command
 
-        text, document = duplicates_command(paths, threshold=threshold)
+        text, document = duplicates_command(paths, threshold=threshold, as_json=as_json)
         _show(text, document, as_json=as_json)
         return 0
 

@@ -138,8 +138,13 @@ def kpis_command(
     return text, result.to_json_dict(client=engagement.client, currency=engagement.currency)
 
 
-def duplicates_command(paths: Sequence[Path], *, threshold: float) -> tuple[str, Any]:
-    """Return the duplicate-work findings of maps/folders (or engagements) and the JSON document."""
+def duplicates_command(
+    paths: Sequence[Path], *, threshold: float, as_json: bool = False
+) -> tuple[str, Any]:
+    """Return the duplicate-work findings of maps/folders (or engagements) and the JSON document.
+
+    With `as_json` the readable text is left empty (only the document is printed).
+    """
     from kit.process import analyse, findings, load_maps, load_synonyms
 
     sources: list[Path] = []
@@ -155,6 +160,8 @@ def duplicates_command(paths: Sequence[Path], *, threshold: float) -> tuple[str,
         else:
             sources.append(path)
     analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
+    if as_json:
+        return "", analysis.to_json_dict()
     lines = findings(analysis, language=language)
     frame = analysis.groups_frame()
     if not frame.empty:

@@ -385,6 +385,19 @@ EXAMPLES: list[tuple[str, str]] = [
         "BPMN has no branch probabilities: outgoing flows of 2 gateway(s) were split equally; set the probabilities in the YAML map where they matter",
         "BPMN enthält keine Verzweigungswahrscheinlichkeiten: die ausgehenden Flüsse von 2 Gateway(s) wurden gleichmäßig aufgeteilt; Wahrscheinlichkeiten, wo sie wichtig sind, in der YAML-Prozesslandkarte setzen",
     ),
+    (
+        "BPMN file is UTF-8 but line 12 holds 1 byte(s) that are not; read as Latin-1 (check the label there)",
+        "die BPMN-Datei ist UTF-8, aber Zeile 12 enthält 1 Byte(s), die es nicht sind; als Latin-1 gelesen (die Beschriftung dort prüfen)",
+    ),
+    (
+        "2 sequence flow(s) lead to or from elements that are not activities of the map and were left out: b1 → d1, b2 → d2",
+        "2 Sequenzfluss/-flüsse führen zu oder von Elementen, die keine Aktivitäten der Prozesslandkarte sind, und wurden weggelassen: b1 → d1, b2 → d2",
+    ),
+    (
+        "BPMN file has no activity (task, sub-process or call activity)",
+        "die BPMN-Datei enthält keine Aktivität (Task, Teilprozess oder Aufrufaktivität)",
+    ),
+    ("at least one task in a process", "mindestens ein Task in einem Prozess"),
     ("no reference map for language 'fr'", "keine Referenz-Prozesslandkarte für die Sprache 'fr'"),
     ("de or en", "de oder en"),
     ("not a process map file", "keine Prozesslandkarten-Datei"),

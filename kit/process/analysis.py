@@ -127,6 +127,17 @@ class ProcessAnalysis:
                 }
                 for g in self.groups
             ],
+            "pairs": [
+                {
+                    "a": {"map": p.a.map, "id": p.a.id},
+                    "b": {"map": p.b.map, "id": p.b.id},
+                    "score": round(float(p.score), 4),
+                    "reason": p.reason,
+                    "group": n,
+                }
+                for n, g in enumerate(self.groups)
+                for p in g.pairs
+            ],
             "rework": [
                 {
                     "map": r.map,

@@ -78,6 +78,14 @@ def _clean(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+def _ref(value: str | None) -> str:
+    """Return the id an IDREF/QName reference names: "A.3.0-export:bpmnid-1" → "bpmnid-1".
+
+    XML ids never contain a colon, so a prefix before the last colon is a namespace prefix.
+    """
+    return (value or "").strip().rsplit(":", 1)[-1]
+
+
 @dataclass
 class _Reader:
     path: Path
@@ -101,7 +109,7 @@ class _Reader:
                 name = _clean(lane.get("name")) or parent or ""
                 for ref in lane:
                     if _local(ref.tag) == "flowNodeRef" and ref.text:
-                        found[ref.text.strip()] = name
+                        found[_ref(ref.text)] = name
                 for child in lane:
                     if _local(child.tag) == "childLaneSet":
                         walk(child, name)
@@ -125,7 +133,7 @@ class _Reader:
                 self.read_container(child, lanes, lane)
                 inner = set(inner_ids)
                 inner_flows = [
-                    (c.get("sourceRef", ""), c.get("targetRef", ""))
+                    (_ref(c.get("sourceRef")), _ref(c.get("targetRef")))
                     for c in child
                     if _local(c.tag) == "sequenceFlow"
                 ]
@@ -140,9 +148,9 @@ class _Reader:
             elif tag in _EVENTS:
                 self._add(child, _kind_of_event(child, tag), lane)
                 if tag == "boundaryEvent" and child.get("attachedToRef"):
-                    self.boundary.append((child.get("attachedToRef", ""), ident))
+                    self.boundary.append((_ref(child.get("attachedToRef")), ident))
             elif tag == "sequenceFlow":
-                self.flows.append((child.get("sourceRef", ""), child.get("targetRef", "")))
+                self.flows.append((_ref(child.get("sourceRef")), _ref(child.get("targetRef"))))
             elif tag not in _STRUCTURE:
                 self.ignored[tag] += 1
 
@@ -211,7 +219,42 @@ def _extension_properties(element: Element) -> dict[str, str]:
     return found
 
 
-def _parse(path: Path) -> Element:
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _stray_bytes(data: bytes) -> tuple[bytes, list[int]]:
+    """Return UTF-8 `data` with stray single bytes read as Latin-1, and their line numbers.
+
+    Some exporters write one label in Latin-1 inside a UTF-8 file; other BPMN tools read it.
+    Files that declare another encoding are returned unchanged.
+    """
+    declared = _DECLARED.match(data)
+    encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    if encoding.replace("_", "-") not in ("utf-8", "utf8"):
+        return data, []
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return data, []
+    lines: list[int] = []
+    out: list[str] = []
+    start = 0
+    while True:
+        try:
+            out.append(data[start:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            bad = start + exc.start
+            out.append(data[start:bad].decode("utf-8"))
+            out.append(data[bad : bad + 1].decode("latin-1"))
+            lines.append(data.count(b"\n", 0, bad) + 1)
+            start = bad + 1
+    return "".join(out).encode("utf-8"), lines
+
+
+def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -222,7 +265,18 @@ def _parse(path: Path) -> Element:
             path=path,
             expected=f"at most {MAX_BPMN_BYTES} bytes",
         )
-    data = path.read_bytes()
+    data, stray = _stray_bytes(path.read_bytes())
+    if stray and notes is not None:
+        shown = ", ".join(map(str, stray[:5])) + (" …" if len(stray) > 5 else "")
+        notes.append(
+            Problem(
+                f"BPMN file is UTF-8 but line {shown} holds {len(stray)} byte(s) that are not; "
+                "read as Latin-1 (check the label there)",
+                path=str(path),
+                row=stray[0],
+                severity="warning",
+            )
+        )
     try:
         root: Element = SafeET.fromstring(data, forbid_dtd=True)
     except DTDForbidden:
@@ -320,9 +374,10 @@ def _apply_metrics(path: Path, reader: _Reader) -> None:
 def import_bpmn(path: Path) -> ProcessMap:
     """Return the map of a BPMN 2.0 file: all pools flattened into one map, lanes kept."""
     path = Path(path)
-    root = _parse(path)
+    notes: list[Problem] = []
+    root = _parse(path, notes)
     pools = {
-        p.get("processRef", ""): _clean(p.get("name"))
+        _ref(p.get("processRef")): _clean(p.get("name"))
         for p in root.iter(f"{{{_NS}}}participant")
         if p.get("processRef")
     }
@@ -335,14 +390,33 @@ def import_bpmn(path: Path) -> ProcessMap:
     for process in processes:
         pool = pools.get(process.get("id", "")) or _clean(process.get("name")) or None
         reader.read_container(process, reader.lanes_of(process, pool), pool)
+    if not any(a.kind == "task" for a in reader.acts.values()):
+        raise ProcessMapError(
+            "BPMN file has no activity (task, sub-process or call activity)",
+            path=path,
+            expected="at least one task in a process",
+        )
     edges: list[tuple[str, str]] = []
     for src, dst in reader.flows:
         for s in _resolve(reader.exit, src):
             edges.extend((s, t) for t in _resolve(reader.entry, dst))
     for attached, event in reader.boundary:
         edges.extend((s, event) for s in _resolve(reader.exit, attached))
+    dangling = [(s, t) for s, t in edges if s not in reader.acts or t not in reader.acts]
+    if dangling:
+        edges = [(s, t) for s, t in edges if s in reader.acts and t in reader.acts]
+        shown = ", ".join(f"{s} → {t}" for s, t in dangling[:3])
+        notes.append(
+            Problem(
+                f"{len(dangling)} sequence flow(s) lead to or from elements that are not "
+                f"activities of the map and were left out: {shown}"
+                + (" …" if len(dangling) > 3 else ""),
+                path=str(path),
+                severity="warning",
+            )
+        )
     _apply_metrics(path, reader)
-    warnings = [
+    warnings = notes + [
         Problem(
             f"BPMN element '{tag}' is not part of a process map and was ignored ({n}×)",
             path=str(path),

@@ -75,7 +75,7 @@ def compare_with_reference(
         for aid, data, sig in _tasks(pmap, syn):
             hours = pmap.hours(aid)
             as_is += hours
-            hits = [(similarity(sig, rsig), rid) for rid, _, rsig in ref_tasks]
+            hits = [(similarity(sig, rsig, synonyms=syn), rid) for rid, _, rsig in ref_tasks]
             best = max(hits, default=(0.0, ""))
             if best[0] >= threshold:
                 matched[best[1]].append((pmap.id, aid, hours))

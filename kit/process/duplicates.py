@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
-import numpy as np
 from networkx.utils import UnionFind
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from kit.process.model import ProcessMap, hours_per_month
 from kit.process.normalise import Signature, Synonyms, fold, load_synonyms, signature
 
-__all__ = ["DuplicateGroup", "Member", "find_duplicates", "similarity"]
+__all__ = ["DuplicateGroup", "Member", "Pair", "find_duplicates", "score_pair", "similarity"]
 
 _BORDER = 0.10  # below the threshold by at most this much: flow neighbours decide
-_CELLS = 1 << 20  # most text pairs scored at once (two float64 matrices of 8 MB)
+_TOKEN = re.compile(r"[a-z0-9]+")
 Key = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]
 
 
@@ -35,53 +36,122 @@ class Member:
     loop: int | None = None  # strongly connected component within its map, if on a loop
 
 
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two activities found to be the same work, with the score (0…1) and why."""
+
+    a: Member
+    b: Member
+    score: float
+    reason: str
+
+
 @dataclass(frozen=True)
 class DuplicateGroup:
-    """Activities that do the same work; all but the largest are avoidable."""
+    """Activities that do the same work; all but the largest are avoidable.
+
+    `pairs` links each avoidable member to the kept one (the largest). Groups are built by
+    complete linkage over labels, so every two members of a group score at least the
+    threshold (or just below it with evidence); the listed pairs are the ones acted on.
+    """
 
     members: tuple[Member, ...]
     reason: str
+    pairs: tuple[Pair, ...] = ()
 
-    @property
+    @cached_property
     def hours_per_month(self) -> float:
         """Return the hours per month of all members together."""
         return sum(m.hours_per_month for m in self.members)
 
-    @property
+    @cached_property
     def avoidable_hours_per_month(self) -> float:
         """Return Σ hours − max hours: keep the largest, remove the rest (hours per month)."""
         return self.hours_per_month - max(m.hours_per_month for m in self.members)
 
 
 def _key(sig: Signature) -> Key:
-    return (sig.actions, sig.core_objects, sig.levels, sig.channels, sig.residual)
+    return (sig.actions, sig.all_objects, sig.levels, sig.channels, sig.residual)
 
 
-def _unrelated(a: Signature, b: Signature) -> bool:
-    """Return True when two labels surely name different work, whatever their wording."""
+_SAME_WORD = 85.0  # rapidfuzz ratio from which two generic keys are one word ("immatricul")
+_EXTRA_OBJECT = 0.92  # one label names one more object than the other
+_EXTRA_QUALIFIER = 0.7  # one label qualifies the object ("provisional acceptance")
+_NO_ACTION = 0.9  # one label names no action ("Zahlungserinnerung")
+
+
+def _matched(a: frozenset[str], b: frozenset[str]) -> tuple[set[str], set[str]]:
+    """Return the words of `a` and of `b` that have a partner on the other side.
+
+    Table concepts match only themselves; generic keys also match a key of the same word
+    written differently (rapidfuzz ratio ≥ 85: "immatricul" / "matricul").
+    """
+    both = a & b
+    in_a, in_b = set(both), set(both)
+    for x in a - both:
+        if x.isupper():
+            continue
+        for y in b - both:
+            if not y.isupper() and fuzz.ratio(x, y) >= _SAME_WORD:
+                in_a.add(x)
+                in_b.add(y)
+    return in_a, in_b
+
+
+def _action_score(a: Signature, b: Signature) -> float:
+    """Return 1 for the same action, < 1 for a near spelling or a missing one, 0 for another."""
+    if not (a.actions or a.verbs) or not (b.actions or b.verbs):
+        return _NO_ACTION
+    if a.actions & b.actions or a.verbs & b.verbs:
+        return 1.0
+    best = 0.0
+    for x in a.verbs:
+        for y in b.verbs:
+            best = max(best, fuzz.ratio(x, y) / 100.0)
+    return best if best * 100.0 >= _SAME_WORD else 0.0
+
+
+def score_pair(a: Signature, b: Signature, *, weak: frozenset[str] = frozenset()) -> float:
+    """Return 0…1: how surely two labels name the same work.
+
+    The product of an action, an object and a qualifier factor: the object is a hard
+    constraint (no shared object, or each side naming an object the other lacks, gives 0),
+    as are another action, another level, and two different qualifiers ("English" /
+    "German"). One extra object costs 8 %, one extra qualifier 30 %, a missing action 10 %.
+    Labels that name no object match only on a specific action of their own ("Matriculate").
+    """
     if a.levels and b.levels and a.levels != b.levels:
-        return True
-    if a.actions and b.actions and not a.actions & b.actions:
-        return True
-    if a.core_objects and b.core_objects and not a.core_objects & b.core_objects:
-        return True
-    return not (a.core_objects or a.residual) or not (b.core_objects or b.residual)
+        return 0.0
+    action = _action_score(a, b)
+    if action == 0.0:
+        return 0.0
+    oa, ob = a.all_objects, b.all_objects
+    if not oa or not ob:
+        if oa or ob or not (a.verbs and b.verbs):
+            return 0.0  # generic labels ("prüfen") say nothing alone
+        objects = 1.0
+    else:
+        in_a, in_b = _matched(oa, ob)
+        if not in_a:
+            return 0.0
+        only_a = {x for x in oa - in_a if x not in weak}
+        only_b = {x for x in ob - in_b if x not in weak}
+        if only_a and only_b:
+            return 0.0  # the same action on another object is other work
+        objects = _EXTRA_OBJECT ** len(only_a | only_b)
+    qa, qb = a.qualifiers, b.qualifiers
+    qualifiers = 1.0
+    if qa or qb:
+        in_qa, in_qb = _matched(qa, qb)
+        if (qa - in_qa) and (qb - in_qb):
+            return 0.0  # "certificate of English language" / "… German language"
+        qualifiers = _EXTRA_QUALIFIER ** len((qa - in_qa) | (qb - in_qb))
+    return action * objects * qualifiers
 
 
-def similarity(a: Signature, b: Signature, *, texts: tuple[str, str] | None = None) -> float:
-    """Return 0…1: how surely two labels name the same work (0 when action or object differ)."""
-    if _unrelated(a, b):
-        return 0.0  # generic labels ("prüfen") say nothing alone
-    ta, tb = texts if texts is not None else (a.text(), b.text())
-    return (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 200.0
-
-
-def _ratios(rows: list[str], cols: list[str]) -> np.ndarray:
-    """Return the similarity() text score of every row × column text pair (0…1, float64)."""
-    scores = process.cdist(rows, cols, scorer=fuzz.token_set_ratio, dtype=np.float64)
-    scores += process.cdist(rows, cols, scorer=fuzz.token_sort_ratio, dtype=np.float64)
-    result: np.ndarray = scores / 200.0
-    return result
+def similarity(a: Signature, b: Signature, *, synonyms: Synonyms | None = None) -> float:
+    """Return 0…1: how surely two labels name the same work (see `score_pair`)."""
+    return score_pair(a, b, weak=(synonyms or load_synonyms()).weak)
 
 
 @dataclass
@@ -95,8 +165,16 @@ class _Similar:
     of_key: list[int]  # key -> class
     keys: list[list[int]]  # class -> keys
     full: list[set[int]]  # class -> classes whose keys are all similar to all of its keys
-    pairs: dict[int, set[int]]  # key -> keys similar only through shared flow neighbours
+    pairs: dict[int, set[int]]  # key -> keys similar only through evidence around them
     cache: dict[int, frozenset[int]] = field(default_factory=dict)  # key -> around(key)
+    class_score: dict[tuple[int, int], float] = field(default_factory=dict)
+    evidence: dict[tuple[int, int], str] = field(default_factory=dict)  # key pair -> why
+
+    def score(self, a: int, b: int) -> float:
+        """Return the score of two keys (1.0 for one key: the same label)."""
+        if a == b:
+            return self.class_score.get((self.of_key[a], self.of_key[a]), 1.0)
+        return self.class_score.get((self.of_key[a], self.of_key[b]), 0.0)
 
     def around(self, key: int) -> frozenset[int]:
         """Return the key itself and every key similar to it."""
@@ -118,71 +196,109 @@ class _Similar:
         return [set(s) for s in found.to_sets()]
 
 
-def _class_scores(sigs: list[Signature], low: float) -> dict[tuple[int, int], float]:
-    """Return similarity() ≥ `low` of class pairs compared within blocks only.
+def _blocks_of(sig: Signature) -> tuple[list[tuple[str, str]], list[str]]:
+    """Return the (object, action) blocks of a label and the objects it is compared loosely on.
 
-    A block holds the classes that share an object (or, without objects, a leftover word) and
-    an action; classes without an action are compared with every class that shares their object.
-    Scores are computed a whole block at a time on the distinct concept strings.
+    Any pair with a score above 0 shares an object and either a table action, the generic
+    verb bucket, or has one side without an action; labels without objects but with a verb
+    of their own share the block ("", "~").
     """
-    texts = [sig.text() for sig in sigs]
+    objects = sorted(sig.all_objects) or ([""] if sig.verbs else [])
+    blocks: list[tuple[str, str]] = []
+    loose: list[str] = []
+    for obj in objects:
+        blocks.extend((obj, action) for action in sig.actions)
+        if sig.verbs:
+            blocks.append((obj, "~"))
+        if not sig.actions and not sig.verbs:
+            loose.append(obj)
+    return blocks, loose
+
+
+def _class_scores(
+    sigs: list[Signature], low: float, weak: frozenset[str]
+) -> dict[tuple[int, int], float]:
+    """Return score_pair() ≥ `low` of class pairs compared within blocks only."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_token: dict[str, list[int]] = defaultdict(list)
-    loose: dict[str, list[int]] = defaultdict(list)
+    by_object: dict[str, list[int]] = defaultdict(list)
+    loose: list[tuple[int, str]] = []
     for c, sig in enumerate(sigs):
-        for token in sig.core_objects or frozenset(sig.residual):
-            by_token[token].append(c)
-            if sig.actions:
-                for action in sig.actions:
-                    blocks[(token, action)].append(c)
-            else:
-                loose[token].append(c)
-    comparisons = [(block, block, True) for block in blocks.values() if len(block) > 1]
-    comparisons += [(rows, by_token[token], False) for token, rows in loose.items()]
+        own, free = _blocks_of(sig)
+        for block in own:
+            blocks[block].append(c)
+        for obj in sorted(sig.all_objects):
+            by_object[obj].append(c)
+        loose.extend((c, obj) for obj in free)
     scores: dict[tuple[int, int], float] = {}
-    for all_rows, cols, square in comparisons:
-        col_texts = [texts[c] for c in cols]
-        step = max(1, _CELLS // len(cols))  # bounded memory for oversized blocks
-        for start in range(0, len(all_rows), step):
-            rows = all_rows[start : start + step]
-            matrix = _ratios([texts[c] for c in rows], col_texts)
-            hits = matrix >= low
-            if square:  # each pair once: column after row
-                hits = np.triu(hits, k=start + 1)
-            for i, j in zip(*np.nonzero(hits), strict=True):
-                a, b = rows[i], cols[j]
-                pair = (a, b) if a < b else (b, a)
-                if a != b and pair not in scores:
-                    scores[pair] = 0.0 if _unrelated(sigs[a], sigs[b]) else float(matrix[i, j])
+    seen: set[tuple[int, int]] = set()
+
+    def compare(a: int, b: int) -> None:
+        pair = (a, b) if a < b else (b, a)
+        if a == b or pair in seen:
+            return
+        seen.add(pair)
+        value = score_pair(sigs[a], sigs[b], weak=weak)
+        if value >= low:
+            scores[pair] = value
+
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                compare(a, b)
+    for c, obj in loose:
+        for other in by_object[obj]:
+            compare(c, other)
     return scores
 
 
-def _similar_keys(sigs: list[Signature], neighbours: list[set[int]], threshold: float) -> _Similar:
-    """Return which keys are similar: score ≥ threshold, or near it with a shared flow neighbour."""
+def _similar_keys(
+    sigs: list[Signature],
+    neighbours: list[set[int]],
+    lanes: list[set[str]],
+    threshold: float,
+    weak: frozenset[str],
+) -> _Similar:
+    """Return which keys are similar: score ≥ threshold, or near it with evidence around them.
+
+    Evidence for a score within `_BORDER` below the threshold: a shared flow neighbour (the
+    steps before or after are the same work), or, within half that band, a shared lane (the
+    same role does it).
+    """
     classes: dict[tuple[object, ...], int] = {}
     of_key: list[int] = []
     keys: list[list[int]] = []
     for kid, sig in enumerate(sigs):
-        c = classes.setdefault((sig.actions, sig.core_objects, sig.levels, sig.residual), len(keys))
+        c = classes.setdefault((sig.actions, sig.all_objects, sig.levels, sig.residual), len(keys))
         if c == len(keys):
             keys.append([])
         keys[c].append(kid)
         of_key.append(c)
     class_sigs = [sigs[members[0]] for members in keys]
     low = threshold - _BORDER
-    scores = _class_scores(class_sigs, low)
-    scores.update({(c, c): similarity(s, s) for c, s in enumerate(class_sigs) if len(keys[c]) > 1})
+    scores = _class_scores(class_sigs, low, weak)
+    scores.update(
+        {(c, c): score_pair(s, s, weak=weak) for c, s in enumerate(class_sigs) if len(keys[c]) > 1}
+    )
     sim = _Similar(of_key, keys, [set() for _ in keys], {})
     for (a, b), score in scores.items():
+        sim.class_score[(a, b)] = sim.class_score[(b, a)] = score
         if score >= threshold:
             sim.full[a].add(b)
             sim.full[b].add(a)
         elif score >= low:
             for ka in keys[a]:
                 for kb in keys[b]:
-                    if ka != kb and not neighbours[ka].isdisjoint(neighbours[kb]):
-                        sim.pairs.setdefault(ka, set()).add(kb)
-                        sim.pairs.setdefault(kb, set()).add(ka)
+                    if ka == kb:
+                        continue
+                    if not neighbours[ka].isdisjoint(neighbours[kb]):
+                        evidence = "same neighbouring step"
+                    elif score >= threshold - _BORDER / 2 and not lanes[ka].isdisjoint(lanes[kb]):
+                        evidence = "same lane"
+                    else:
+                        continue
+                    sim.pairs.setdefault(ka, set()).add(kb)
+                    sim.pairs.setdefault(kb, set()).add(ka)
+                    sim.evidence[(ka, kb)] = sim.evidence[(kb, ka)] = evidence
     return sim
 
 
@@ -194,6 +310,7 @@ class _Keys:
     sigs: list[Signature] = field(default_factory=list)
     members: list[list[Member]] = field(default_factory=list)
     neighbours: list[set[int]] = field(default_factory=list)
+    lanes: list[set[str]] = field(default_factory=list)
 
     def add(self, sig: Signature) -> int:
         key = _key(sig)
@@ -203,13 +320,34 @@ class _Keys:
             self.sigs.append(sig)
             self.members.append([])
             self.neighbours.append(set())
+            self.lanes.append(set())
         return kid
+
+
+def vocabulary(maps: Sequence[ProcessMap], syn: Synonyms) -> frozenset[str]:
+    """Return the folded words (3+ letters) of the synonym table and of all task labels.
+
+    German compounds are split into parts found here ("Zulassungsantrag" → zulassung +
+    antrag when "Zulassung" appears in another label).
+    """
+    words: set[str] = set(syn.raw)
+    texts: set[str] = set()
+    for pmap in maps:
+        for _, data in pmap.graph.nodes(data=True):
+            if data["kind"] == "task":
+                texts.add(data["name"])
+                if data["object"]:
+                    texts.add(data["object"])
+    for text in texts:
+        words.update(_TOKEN.findall(fold(text)))
+    return frozenset(w for w in words if len(w) >= 3)
 
 
 def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
     """Return the activities grouped by label key; each distinct label is parsed once."""
     keys = _Keys()
     seen: dict[tuple[str, str | None], tuple[Signature, int] | None] = {}
+    vocab = vocabulary(maps, syn)
     for pmap in maps:
         graph = pmap.graph
         loops: dict[str, int] = {}
@@ -224,13 +362,14 @@ def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
             if label in seen:
                 known = seen[label]
             else:
-                sig = signature(data["name"], syn, obj=data["object"])
-                generic = not (sig.core_objects or sig.residual)
-                known = seen[label] = None if generic else (sig, keys.add(sig))
+                sig = signature(data["name"], syn, obj=data["object"], vocab=vocab)
+                known = seen[label] = (sig, keys.add(sig)) if sig.specific else None
             if known is None:
                 continue  # generic labels ("prüfen") say nothing alone
             sig, kid = known
             of_node[node] = kid
+            if data["lane"]:
+                keys.lanes[kid].add(data["lane"])
             keys.members[kid].append(
                 Member(
                     map=pmap.id,
@@ -255,6 +394,7 @@ class _Cluster:
     keys: set[int]
     fits: frozenset[int]  # the keys similar to every key of the cluster (its own keys included)
     members: list[Member] = field(default_factory=list)
+    member_keys: list[int] = field(default_factory=list)
     by_map: dict[str, list[Member]] = field(default_factory=lambda: defaultdict(list))
 
     def takes(self, member: Member, key: int) -> bool:
@@ -272,7 +412,23 @@ class _Cluster:
             self.keys.add(key)
             self.fits = self.fits & sim.around(key)  # keys only grow, so fits only shrink
         self.members.append(member)
+        self.member_keys.append(key)
         self.by_map[member.map].append(member)
+
+    def pairs(self, sim: _Similar) -> tuple[Pair, ...]:
+        """Return each member after the first (the largest, kept) paired with the first."""
+        kept, kept_key = self.members[0], self.member_keys[0]
+        out = []
+        for member, key in zip(self.members[1:], self.member_keys[1:], strict=True):
+            score = sim.score(kept_key, key)
+            if key == kept_key:
+                why = "same label"
+            else:
+                why = sim.evidence.get((kept_key, key), "same action and object")
+                if why != "same action and object":
+                    why = f"near the threshold, {why}"
+            out.append(Pair(kept, member, score, why))
+        return tuple(out)
 
 
 def _clusters(members: list[tuple[Member, int]], sim: _Similar) -> list[_Cluster]:
@@ -319,7 +475,8 @@ def _reason(cluster: _Cluster, syn: Synonyms) -> str:
     if len(cluster.keys) == 1:
         text = f"same action and object: {label}"
     else:
-        concepts = sorted(first.signature.actions | first.signature.core_objects)
+        sig = first.signature
+        concepts = sorted(sig.actions | sig.verbs | sig.core_objects | sig.nouns)
         text = f"similar action and object ({' + '.join(c.lower() for c in concepts)}): {label}"
     maps = {m.map for m in members}
     systems = {m.system for m in members if m.system}
@@ -334,7 +491,7 @@ def find_duplicates(
     """Return groups of activities doing the same work, largest avoidable hours first."""
     syn = synonyms or load_synonyms()
     keys = _collect(maps, syn)
-    sim = _similar_keys(keys.sigs, keys.neighbours, threshold)
+    sim = _similar_keys(keys.sigs, keys.neighbours, keys.lanes, threshold, syn.weak)
     groups: list[DuplicateGroup] = []
     for component in sim.components():
         members = [(m, k) for k in component for m in keys.members[k]]
@@ -342,6 +499,10 @@ def find_duplicates(
             continue
         for cluster in _clusters(members, sim):
             if len(cluster.members) > 1:
-                groups.append(DuplicateGroup(tuple(cluster.members), _reason(cluster, syn)))
+                groups.append(
+                    DuplicateGroup(
+                        tuple(cluster.members), _reason(cluster, syn), cluster.pairs(sim)
+                    )
+                )
     groups.sort(key=lambda g: (-g.avoidable_hours_per_month, g.members[0].map, g.members[0].id))
     return groups

@@ -96,7 +96,8 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
             "activity without id", path=path, key=key, row=row, expected="an id such as a1"
         )
     kind = _text(raw.get("kind")) or "task"
-    name = _text(raw.get("name")) or ("" if kind in ("start", "end", "decision") else None)
+    unnamed_ok = ("start", "end", "decision", "wait")  # events and gateways are often unnamed
+    name = _text(raw.get("name")) or ("" if kind.lower() in unnamed_ok else None)
     if name is None:
         raise ProcessMapError(
             f"activity '{act_id}' has no name",

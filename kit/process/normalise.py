@@ -11,6 +11,7 @@ from typing import Any
 
 from kit.errors import ProcessMapError
 from kit.files import load_yaml
+from kit.process.lexicon import analyse_words, language_of, split_compound, word_key
 
 __all__ = ["Signature", "Synonyms", "fold", "load_synonyms", "signature", "stem"]
 
@@ -143,7 +144,12 @@ def load_synonyms(extra: Path | None = None) -> Synonyms:
 
 @dataclass(frozen=True)
 class Signature:
-    """What an activity label says: actions, objects, channel and level qualifiers, other words."""
+    """What an activity label says: actions, objects, channel and level qualifiers, other words.
+
+    Concepts of the synonym table are upper-case ids (CHECK, INVOICE); words the table does not
+    know keep their Snowball key in `verbs` (generic actions), `nouns` (generic objects) or
+    `qualifiers` (adjectives such as "provisional" that tell two objects apart).
+    """
 
     actions: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
@@ -151,14 +157,27 @@ class Signature:
     channels: frozenset[str] = frozenset()
     levels: frozenset[str] = frozenset()
     residual: tuple[str, ...] = field(default_factory=tuple)
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    qualifiers: frozenset[str] = frozenset()
 
     @property
     def core_objects(self) -> frozenset[str]:
         """Return the objects that define the work (weak ones only when nothing else is named)."""
         return self.objects or self.weak_objects
 
+    @property
+    def all_objects(self) -> frozenset[str]:
+        """Return every object the label names: table concepts (weak ones too) and other nouns."""
+        return self.objects | self.weak_objects | self.nouns
+
+    @property
+    def specific(self) -> bool:
+        """Return True when the label says what is worked on (not just "prüfen" or "check")."""
+        return bool(self.all_objects or self.verbs)
+
     def text(self) -> str:
-        """Return the concept string compared with rapidfuzz (ids and leftover stems, sorted)."""
+        """Return the concept string: ids and leftover keys, sorted (the comparable form)."""
         parts = sorted({c.lower() for c in self.actions | self.core_objects | self.levels})
         return " ".join(parts + sorted(self.residual))
 
@@ -194,11 +213,39 @@ def _split(token: str, syn: Synonyms, depth: int = 0) -> list[frozenset[str]] | 
     return None
 
 
-def signature(label: str, syn: Synonyms, *, obj: str | None = None) -> Signature:
-    """Return the concepts of an activity label (plus its `object` field) for matching."""
-    toks = _tokens(label)
+_WRITTEN = re.compile(r"[\w-]+", re.UNICODE)
+_WHEN_EN = frozenset({"before", "after", "prior", "until", "once", "when"})
+
+
+def _written_tokens(label: str) -> list[tuple[str, str]]:
+    """Return (word as written, folded token) pairs; folding may split a word ("E-Mail")."""
+    out: list[tuple[str, str]] = []
+    for word in _WRITTEN.findall(label):
+        for tok in _TOKEN.findall(fold(word)):
+            out.append((word, tok))
+    return out
+
+
+def signature(
+    label: str, syn: Synonyms, *, obj: str | None = None, vocab: frozenset[str] | None = None
+) -> Signature:
+    """Return the concepts of an activity label (plus its `object` field) for matching.
+
+    Words of the synonym table become its concepts; German compounds are split against the
+    table, then against `vocab` (every folded word of the maps compared); other words get a
+    role (action, object, qualifier) and a Snowball key from `kit.process.lexicon`.
+    """
+    pairs = _written_tokens(label)
+    language = language_of([w for w, _ in pairs])
+    if language == "en":  # "Check credit limit before order release": the rest is when
+        cut = next((n for n, (_, t) in enumerate(pairs) if n and t in _WHEN_EN), len(pairs))
+        pairs = pairs[:cut]
+    toks = [t for _, t in pairs]
     found: list[frozenset[str]] = []
-    residual: list[str] = []
+    unknown: list[tuple[str, str, int, bool]] = []
+    modifiers: list[str] = []  # leading parts of a compound: objects
+    single: list[tuple[int, str, int]] = []  # (content position, token, index in found)
+    content = 0  # position among the words that are not ignored
     i = 0
     while i < len(toks):
         for size in range(min(syn.max_phrase, len(toks) - i), 1, -1):
@@ -206,29 +253,65 @@ def signature(label: str, syn: Synonyms, *, obj: str | None = None) -> Signature
             if hit is not None:
                 found.append(hit)
                 i += size
+                content += 1
                 break
         else:
-            tok = toks[i]
+            written, tok = pairs[i]
             i += 1
             known = syn.lookup(tok)
             if known is not None:
+                single.append((content, tok, len(found)))
                 found.append(known)
-            elif tok in syn.ignore or (tok.isdigit() and len(tok) > 1):
+                content += 1
                 continue
-            else:
-                parts = _split(tok, syn)
-                if parts is None:
-                    residual.append(stem(tok))
-                else:
-                    found.extend(parts)
-    if obj:
-        of_object = signature(obj, syn)
-        found.append(of_object.objects | of_object.weak_objects)
-        residual.extend(of_object.residual)
+            if tok in syn.ignore or tok.isdigit():
+                continue
+            position = content
+            content += 1
+            parts = _split(tok, syn)
+            if parts is not None:
+                found.extend(parts)
+                continue
+            before_noun = i < len(pairs) and pairs[i][0][:1].isupper()
+            pieces = split_compound(tok, vocab) if vocab and language == "de" else None
+            if pieces is None:
+                unknown.append((written, tok, position, before_noun))
+                continue
+            for n, piece in enumerate(pieces):
+                hit = syn.lookup(piece)
+                if hit is not None:
+                    found.append(hit)
+                elif n < len(pieces) - 1:
+                    modifiers.append(word_key(piece, language))  # "Zulassungs|bescheid"
+                elif piece not in syn.ignore:
+                    unknown.append((written, piece, position, False))
+    if language == "en":
+        # Verb-object style: the first word is the action, so a later word the table reads as
+        # an action is a noun here ("Assign approver", "Reject customer request").
+        first_is_action = any(p == 0 for _, _, p, _ in unknown) or any(
+            p == 0 and any(syn.kind[c] == "actions" for c in found[k]) for p, _, k in single
+        )
+        if first_is_action:
+            for p, tok, k in single:
+                if p > 0 and found[k] and all(syn.kind[c] == "actions" for c in found[k]):
+                    found[k] = frozenset()
+                    modifiers.append(word_key(tok, language))
     concepts: dict[str, set[str]] = {c: set() for c in _CATEGORIES}
     for hit in found:
         for concept in hit:
             concepts[syn.kind[concept]].add(concept)
+    title_case = all(w[:1].isupper() for w, t in pairs if t not in syn.ignore and w[:1].isalpha())
+    words = analyse_words(
+        unknown, language, has_action=bool(concepts["actions"]), title_case=title_case
+    )
+    verbs = {w.key for w in words if w.role == "action"}
+    nouns = {w.key for w in words if w.role == "object"} | set(modifiers)
+    qualifiers = {w.key for w in words if w.role == "qualifier"}
+    if obj:
+        of_object = signature(obj, syn, vocab=vocab)
+        concepts["objects"] |= of_object.objects | of_object.weak_objects
+        nouns |= of_object.nouns | of_object.verbs
+        qualifiers |= of_object.qualifiers
     objects = concepts["objects"]
     return Signature(
         actions=frozenset(concepts["actions"]),
@@ -236,5 +319,8 @@ def signature(label: str, syn: Synonyms, *, obj: str | None = None) -> Signature
         weak_objects=frozenset(objects & syn.weak),
         channels=frozenset(concepts["channels"]),
         levels=frozenset(concepts["levels"]),
-        residual=tuple(sorted(set(residual))),
+        residual=tuple(sorted(verbs | nouns | qualifiers)),
+        verbs=frozenset(verbs),
+        nouns=frozenset(nouns),
+        qualifiers=frozenset(qualifiers),
     )

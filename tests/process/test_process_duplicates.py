@@ -23,7 +23,7 @@ def _pairs(groups: list[list[str]]) -> set[frozenset[str]]:
 def test_precision_and_recall_on_labelled_sets() -> None:
     truth = yaml.safe_load((LABELLED / "truth.yaml").read_text(encoding="utf-8"))
     tp = fp = fn = 0
-    for name in ("de", "en", "mixed"):
+    for name in ("de", "en", "mixed", "phone"):
         maps = load_maps([LABELLED / name])
         found = [[f"{m.map}/{m.id}" for m in g.members] for g in find_duplicates(maps)]
         predicted, true = _pairs(found), _pairs(truth[name])
