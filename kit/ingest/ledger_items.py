@@ -69,8 +69,6 @@ _DEBIT_CREDIT = {
     "+": "debit",
     "-": "credit",
 }
-_TRAILING_MINUS = re.compile(r"^\s*([^-]*\d)\s*-\s*$")
-_PARENS = re.compile(r"^\s*\(\s*([^()]*\d)\s*\)\s*$")
 _SYMBOLS = re.compile(r"[$€£¥]|\b(?:EUR|USD|GBP|CHF)\b")
 
 
@@ -191,7 +189,15 @@ def _cells(raw: pd.DataFrame, names: dict[str, str], target: str) -> pd.Series |
     return raw[src] if src is not None and src in raw.columns else None
 
 
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
 def _blank(cells: pd.Series) -> np.ndarray:
+    """Return per cell whether it is empty (missing or only blank space)."""
+    if pd.api.types.is_string_dtype(cells.dtype) and cells.dtype != object:
+        empty = cells.str.strip() == ""
+        return np.asarray(cells.isna().to_numpy() | empty.to_numpy(dtype=bool, na_value=True))
     return np.array(
         [v is None or (isinstance(v, float) and v != v) or str(v).strip() == "" for v in cells],
         dtype=bool,
@@ -216,19 +222,22 @@ def _structure(
     if doc is None:
         return raw
     no_doc = _blank(doc)
-    text = raw.map(lambda v: "" if v is None else str(v).strip())
-    totals = text.apply(lambda col: col.str.match(_TOTALS)).any(axis=1).to_numpy() & no_doc
-    amount_cols = [
-        c for t in ("amount", "debit_amount", "credit_amount") if (c := names.get(t)) in raw
-    ]
-    has_amount = (
-        (text[amount_cols] != "").any(axis=1).to_numpy()
-        if amount_cols
-        else np.zeros(len(raw), bool)
-    )
+    # Only rows without a document number can be totals or headings: look at those alone.
+    blank_rows = raw.index[no_doc]
+    text = raw.loc[blank_rows].map(lambda v: "" if _missing(v) else str(v).strip())
+    totals = np.zeros(len(raw), bool)
+    has_amount = np.zeros(len(raw), bool)
+    if len(blank_rows):
+        totals[no_doc] = text.apply(lambda col: col.str.match(_TOTALS)).any(axis=1).to_numpy()
+        amount_cols = [
+            c for t in ("amount", "debit_amount", "credit_amount") if (c := names.get(t)) in raw
+        ]
+        if amount_cols:
+            has_amount[no_doc] = (text[amount_cols] != "").any(axis=1).to_numpy()
     heading = no_doc & ~totals & ~has_amount
     if source.group_rows is not None:
         first = text.apply(lambda row: next((v for v in row if v), ""), axis=1)
+        first = first.reindex(raw.index)
         group = first.where(pd.Series(heading, index=raw.index)).replace("", np.nan).ffill()
         target = source.group_rows
         column = names.get(target, target)
@@ -258,19 +267,32 @@ def _structure(
 
 def _numbers(cells: pd.Series, source: LedgerSource) -> tuple[pd.Series, pd.Index]:
     """Return signed numbers: trailing minus (1.234,56-) and (1,234.56) read as negative."""
-    text = parse_text(cells.map(lambda v: v, na_action="ignore"))
+    if cells.dtype == object:
+        numeric = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+        numeric = numeric.fillna(False).astype(bool)
+    else:
+        numeric = pd.Series(False, index=cells.index)
+    text = parse_text(cells)
     if text.isna().all():
         return pd.Series(np.nan, index=cells.index), pd.Index([])
-    text = text.str.replace(_SYMBOLS, "", regex=True).str.strip()
-    text = text.str.replace(_TRAILING_MINUS, r"-\1", regex=True)
-    text = text.str.replace(_PARENS, r"-\1", regex=True)
-    numeric = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
-    values, bad = parse_number(
-        text.where(~numeric.fillna(False).astype(bool), cells.astype(object)).astype(object),
-        decimal=source.decimal,
-        thousands=source.thousands,
-    )
-    return values, bad
+    # Signs and symbols as exports write them; most cells are plain numbers and skip this.
+    present = text.notna().to_numpy(dtype=bool)
+    plain = text.str.fullmatch(r"[+-]?[\d.,]+").to_numpy(dtype=bool, na_value=True)
+    odd = pd.Series(present & ~plain, index=text.index) & ~numeric
+    if bool(odd.any()):
+        fixed = text[odd].str.replace(_SYMBOLS, "", regex=True).str.strip()
+        trailing = fixed.str.endswith("-").fillna(False).astype(bool)
+        fixed = fixed.where(~trailing, "-" + fixed.str.slice(0, -1).str.strip())
+        parens = (fixed.str.startswith("(") & fixed.str.endswith(")")).fillna(False).astype(bool)
+        fixed = fixed.where(~parens, "-" + fixed.str.slice(1, -1).str.strip())
+        text = text.where(~odd, fixed.reindex(text.index))
+    if not bool(numeric.any()):
+        values, bad = parse_number(
+            text[present], decimal=source.decimal, thousands=source.thousands
+        )
+        return values.reindex(text.index), bad
+    mixed = text.astype(object).where(~numeric, cells.astype(object))
+    return parse_number(mixed, decimal=source.decimal, thousands=source.thousands)
 
 
 def _raw_amounts(rows: pd.DataFrame, source: LedgerSource, names: dict[str, str]) -> np.ndarray:
@@ -326,7 +348,7 @@ def _parse(
     for src in raw.columns:
         target = plan.rename.get(src)
         if target is None or target not in LEDGER_COLUMNS:
-            extras[str(src)] = parse_text(raw[src]) if len(raw) else raw[src]
+            extras[str(src)] = raw[src]
             continue
         cells = raw[src]
         values = expand_value_map(source.values.get(target, source.values.get(src, {})))
@@ -420,8 +442,7 @@ def _kinds(
         return pd.Series(np.where(amount < 0, "payment", "invoice"), index=items.index)
     raw_type = items["document_type"]
     mapping = {str(k).strip(): v for k, v in source.document_types.items()}
-    kind = raw_type.map(lambda v: mapping.get(str(v).strip(), "unmapped"), na_action="ignore")
-    kind = kind.fillna("unmapped")
+    kind = parse_text(raw_type).map(mapping).fillna("unmapped").astype(object)
     listed = ", ".join(mapping)
     unmapped = kind == "unmapped"
     if bool(unmapped.any()):
