@@ -638,7 +638,8 @@ def derive_tables(items: pd.DataFrame, kind: pd.Series) -> dict[str, pd.DataFram
     Amounts become positive; invoices carry `paid_date = cleared_date` and `residual`; a credit
     note's `invoice_id` is its `invoice_ref` when that names an invoice of the ledger; payments
     are dated by `posting_date` when mapped, else the document date, and settle no invoice by
-    id (the clearing does, through `paid_date`).
+    id (the clearing does, through `paid_date`); `settles` lists the invoices that share their
+    clearing document.
     """
     ids = _item_ids(items)
     col = items.get
@@ -693,11 +694,20 @@ def derive_tables(items: pd.DataFrame, kind: pd.Series) -> dict[str, pd.DataFram
                 frame[name] = part[name]
         return frame
 
-    return {
+    tables = {
         "invoices": invoices,
         "credit_notes": credits((kind == "credit_note").to_numpy(), "credit_note_id", "issue_date"),
         "payments": credits((kind == "payment").to_numpy(), "payment_id", "payment_date"),
     }
+    if "clearing_id" in invoices:
+        # Items cleared together share the clearing document: show which invoices they settle.
+        cleared = invoices.dropna(subset=["clearing_id"])
+        settled = cleared.groupby("clearing_id")["invoice_id"].agg(", ".join)
+        for name in ("credit_notes", "payments"):
+            table = tables[name]
+            if "clearing_id" in table:
+                table["settles"] = table["clearing_id"].map(settled).astype(object)
+    return tables
 
 
 def _warn_unsettled(
