@@ -37,6 +37,7 @@ def test_validate_the_ledger_sample() -> None:
     document = json.loads(out)
     assert document["valid"] is True
     [customers, ledger] = document["accounting"]
+    assert customers["source"] == "customers"
     assert ledger["source"] == "ledger"
     assert ledger["rows_used"] + ledger["rows_left_out"] == ledger["rows_read"]
     assert ledger["left_out"] == {"subtotal": 2}
