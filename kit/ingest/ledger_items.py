@@ -331,7 +331,7 @@ def _check_totals(
     if np.isfinite(shown) and abs(shown - computed) > 0.005 + 1e-9 * abs(shown):
         out.warnings.append(
             Problem(
-                f"the total row shows {shown:.2f}, the items above it sum to {computed:.2f}",
+                f"the total row shows {shown:,.2f}, the items above it sum to {computed:,.2f}",
                 path=out.path,
                 row=int(raw.index[last]),
                 expected="the sum of the items (a differing total is shown, not used)",
@@ -608,11 +608,13 @@ def _settle(
         return
     amount = items["amount"].to_numpy(dtype=np.float64, na_value=np.nan)
     if len(bad_rows):
+        excluded: list[Problem] = []
         other_rows = set()
         for finding in errors:
             if finding.message.startswith("document type"):
                 other_rows |= set(finding.rows.tolist())
-            out.excluded.extend(finding.problems())
+            excluded.extend(finding.problems())
+        out.excluded.extend(sorted(excluded, key=lambda p: p.row or 0))
         is_bad = items.index.isin(bad_rows)
         is_other = items.index.isin(sorted(other_rows)) & is_bad
         account.leave_out("other_document_type", items.index[is_other], amount[is_other])

@@ -137,7 +137,12 @@ def test_xero_total_that_differs_is_a_warning(tmp_path: Path) -> None:
     csv.write_text(csv.read_text().replace('"2,350.00"', '"1,250.00"'))
     result = ingest(load_engagement(root))
     assert result.errors == []
-    assert any("the total row shows 1250.00" in w.message for w in result.warnings)
+    [total] = [w for w in result.warnings if w.message.startswith("the total row shows")]
+    assert total.message == "the total row shows 1,250.00, the items above it sum to 2,350.00"
+    assert total.describe("de").endswith(
+        "die Summenzeile zeigt 1.250,00, die Posten darüber ergeben 2.350,00; erwartet die Summe "
+        "der Posten (eine abweichende Summe wird gemeldet, nicht verwendet)"
+    )
 
 
 def test_quickbooks_bucket_sections(tmp_path: Path) -> None:
