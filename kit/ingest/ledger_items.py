@@ -146,8 +146,10 @@ def _plan(
     if source.preset is not None:
         preset_columns = dict(load_preset(source.preset).get("columns", {}))
     rename: dict[str, str] = {}
-    user_keys = set(source.columns) - set(preset_columns)
-    for src, target in given.items():
+    user_keys = {k for k, v in given.items() if preset_columns.get(k) != v}
+    # The engagement's own columns first: they win over the preset's for the same target.
+    ordered = sorted(given.items(), key=lambda item: item[0] not in user_keys)
+    for src, target in ordered:
         if src in found:
             if target not in rename.values():
                 rename[src] = target

@@ -201,3 +201,11 @@ def test_preset_keys_are_keys_of_a_ledger_source() -> None:
             assert set(variant["set"]) <= set(LedgerSource.model_fields), name
         assert set(preset["columns"].values()) <= set(LEDGER_COLUMNS), name
         assert set(preset.get("document_types", {}).values()) <= set(KINDS), name
+
+
+def test_engagement_column_wins_over_the_preset(tmp_path: Path) -> None:
+    # Map the assignment (Zuordnung) to customer_id by hand: it beats the preset's Konto.
+    root = _engagement(tmp_path, "sap-fbl5n", "    columns: {Zuordnung: customer_id}\n")
+    result = ingest(load_engagement(root))
+    customers = set(result.tables["invoices"]["customer_id"])
+    assert customers == {"A-100", "A-101", "A-102", "B-200", "B-201", "C-301", "C-302"}
