@@ -4,7 +4,7 @@ The texts are English free text with values in them, so the table holds (regular
 the whole English text → German template with the same named groups), tried in order. A group
 named `t_…` holds a nested text that is translated too (all or nothing: if it has no German
 wording the rule does not apply); a group named `n_…` is a number with English thousands commas,
-shown with German dots. A text no rule matches completely is returned unchanged, so a sentence is
+shown with German dots; `m_…` an amount such as 1,234.50, shown as 1.234,50. A text no rule matches completely is returned unchanged, so a sentence is
 never half translated.
 """
 
@@ -418,6 +418,15 @@ def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(p, re.DOTALL), t) for p, t in table)
 
 
+def _number(name: str, value: str) -> str:
+    """Return a group's value in German notation: `n_` whole numbers, `m_` amounts (1,234.50)."""
+    if name.startswith("n_"):
+        return value.replace(",", ".")
+    if name.startswith("m_"):
+        return value.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return value
+
+
 def _german(text: str, depth: int = 0) -> str | None:
     if depth > 6:
         return None
@@ -433,7 +442,7 @@ def _german(text: str, depth: int = 0) -> str | None:
                     break
                 values[name] = inner
             else:
-                values[name] = value.replace(",", ".") if name.startswith("n_") else value
+                values[name] = _number(name, value)
         else:
             return template.format(**values)
     return None

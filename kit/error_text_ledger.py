@@ -12,7 +12,7 @@ __all__ = ["LEDGER_TRANSLATIONS"]
 LEDGER_TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"a positive amount \(a file of signed items with credit notes: read it as data\.ledger\)", "ein positiver Betrag (eine Datei mit Vorzeichen und Gutschriften als data.ledger lesen)"),
     (r"(?P<n>\d+) subtotal or total rows left out \(rows (?P<r>[^)]*)\)", "{n} Summen- oder Zwischensummenzeilen ausgelassen (Zeilen {r})"),
-    (r"the total row shows (?P<a>\S+), the items above it sum to (?P<b>\S+)", "die Summenzeile zeigt {a}, die Posten darüber ergeben {b}"),
+    (r"the total row shows (?P<m_a>\S+), the items above it sum to (?P<m_b>\S+)", "die Summenzeile zeigt {m_a}, die Posten darüber ergeben {m_b}"),
     (r"the sum of the items \(a differing total is shown, not used\)", "die Summe der Posten (eine abweichende Summe wird gemeldet, nicht verwendet)"),
     (r"no document_types given: debit items are read as invoices, credit items as payments", "keine document_types angegeben: Soll-Posten werden als Rechnungen, Haben-Posten als Zahlungen gelesen"),
     (r"document_types mapping each document type to invoice, credit_note, payment or residual", "document_types, das jede Belegart invoice, credit_note, payment oder residual zuordnet"),

@@ -69,8 +69,6 @@ _DEBIT_CREDIT = {
     "+": "debit",
     "-": "credit",
 }
-_TRAILING_MINUS = re.compile(r"^\s*([^-]*\d)\s*-\s*$")
-_PARENS = re.compile(r"^\s*\(\s*([^()]*\d)\s*\)\s*$")
 _SYMBOLS = re.compile(r"[$€£¥]|\b(?:EUR|USD|GBP|CHF)\b")
 
 
@@ -148,8 +146,10 @@ def _plan(
     if source.preset is not None:
         preset_columns = dict(load_preset(source.preset).get("columns", {}))
     rename: dict[str, str] = {}
-    user_keys = set(source.columns) - set(preset_columns)
-    for src, target in given.items():
+    user_keys = {k for k, v in given.items() if preset_columns.get(k) != v}
+    # The engagement's own columns first: they win over the preset's for the same target.
+    ordered = sorted(given.items(), key=lambda item: item[0] not in user_keys)
+    for src, target in ordered:
         if src in found:
             if target not in rename.values():
                 rename[src] = target
@@ -191,7 +191,15 @@ def _cells(raw: pd.DataFrame, names: dict[str, str], target: str) -> pd.Series |
     return raw[src] if src is not None and src in raw.columns else None
 
 
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
 def _blank(cells: pd.Series) -> np.ndarray:
+    """Return per cell whether it is empty (missing or only blank space)."""
+    if pd.api.types.is_string_dtype(cells.dtype) and cells.dtype != object:
+        empty = cells.str.strip() == ""
+        return np.asarray(cells.isna().to_numpy() | empty.to_numpy(dtype=bool, na_value=True))
     return np.array(
         [v is None or (isinstance(v, float) and v != v) or str(v).strip() == "" for v in cells],
         dtype=bool,
@@ -216,19 +224,22 @@ def _structure(
     if doc is None:
         return raw
     no_doc = _blank(doc)
-    text = raw.map(lambda v: "" if v is None else str(v).strip())
-    totals = text.apply(lambda col: col.str.match(_TOTALS)).any(axis=1).to_numpy() & no_doc
-    amount_cols = [
-        c for t in ("amount", "debit_amount", "credit_amount") if (c := names.get(t)) in raw
-    ]
-    has_amount = (
-        (text[amount_cols] != "").any(axis=1).to_numpy()
-        if amount_cols
-        else np.zeros(len(raw), bool)
-    )
+    # Only rows without a document number can be totals or headings: look at those alone.
+    blank_rows = raw.index[no_doc]
+    text = raw.loc[blank_rows].map(lambda v: "" if _missing(v) else str(v).strip())
+    totals = np.zeros(len(raw), bool)
+    has_amount = np.zeros(len(raw), bool)
+    if len(blank_rows):
+        totals[no_doc] = text.apply(lambda col: col.str.match(_TOTALS)).any(axis=1).to_numpy()
+        amount_cols = [
+            c for t in ("amount", "debit_amount", "credit_amount") if (c := names.get(t)) in raw
+        ]
+        if amount_cols:
+            has_amount[no_doc] = (text[amount_cols] != "").any(axis=1).to_numpy()
     heading = no_doc & ~totals & ~has_amount
     if source.group_rows is not None:
         first = text.apply(lambda row: next((v for v in row if v), ""), axis=1)
+        first = first.reindex(raw.index)
         group = first.where(pd.Series(heading, index=raw.index)).replace("", np.nan).ffill()
         target = source.group_rows
         column = names.get(target, target)
@@ -258,19 +269,32 @@ def _structure(
 
 def _numbers(cells: pd.Series, source: LedgerSource) -> tuple[pd.Series, pd.Index]:
     """Return signed numbers: trailing minus (1.234,56-) and (1,234.56) read as negative."""
-    text = parse_text(cells.map(lambda v: v, na_action="ignore"))
+    if cells.dtype == object:
+        numeric = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+        numeric = numeric.fillna(False).astype(bool)
+    else:
+        numeric = pd.Series(False, index=cells.index)
+    text = parse_text(cells)
     if text.isna().all():
         return pd.Series(np.nan, index=cells.index), pd.Index([])
-    text = text.str.replace(_SYMBOLS, "", regex=True).str.strip()
-    text = text.str.replace(_TRAILING_MINUS, r"-\1", regex=True)
-    text = text.str.replace(_PARENS, r"-\1", regex=True)
-    numeric = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
-    values, bad = parse_number(
-        text.where(~numeric.fillna(False).astype(bool), cells.astype(object)).astype(object),
-        decimal=source.decimal,
-        thousands=source.thousands,
-    )
-    return values, bad
+    # Signs and symbols as exports write them; most cells are plain numbers and skip this.
+    present = text.notna().to_numpy(dtype=bool)
+    plain = text.str.fullmatch(r"[+-]?[\d.,]+").to_numpy(dtype=bool, na_value=True)
+    odd = pd.Series(present & ~plain, index=text.index) & ~numeric
+    if bool(odd.any()):
+        fixed = text[odd].str.replace(_SYMBOLS, "", regex=True).str.strip()
+        trailing = fixed.str.endswith("-").fillna(False).astype(bool)
+        fixed = fixed.where(~trailing, "-" + fixed.str.slice(0, -1).str.strip())
+        parens = (fixed.str.startswith("(") & fixed.str.endswith(")")).fillna(False).astype(bool)
+        fixed = fixed.where(~parens, "-" + fixed.str.slice(1, -1).str.strip())
+        text = text.where(~odd, fixed.reindex(text.index))
+    if not bool(numeric.any()):
+        values, bad = parse_number(
+            text[present], decimal=source.decimal, thousands=source.thousands
+        )
+        return values.reindex(text.index), bad
+    mixed = text.astype(object).where(~numeric, cells.astype(object))
+    return parse_number(mixed, decimal=source.decimal, thousands=source.thousands)
 
 
 def _raw_amounts(rows: pd.DataFrame, source: LedgerSource, names: dict[str, str]) -> np.ndarray:
@@ -309,7 +333,7 @@ def _check_totals(
     if np.isfinite(shown) and abs(shown - computed) > 0.005 + 1e-9 * abs(shown):
         out.warnings.append(
             Problem(
-                f"the total row shows {shown:.2f}, the items above it sum to {computed:.2f}",
+                f"the total row shows {shown:,.2f}, the items above it sum to {computed:,.2f}",
                 path=out.path,
                 row=int(raw.index[last]),
                 expected="the sum of the items (a differing total is shown, not used)",
@@ -326,7 +350,7 @@ def _parse(
     for src in raw.columns:
         target = plan.rename.get(src)
         if target is None or target not in LEDGER_COLUMNS:
-            extras[str(src)] = parse_text(raw[src]) if len(raw) else raw[src]
+            extras[str(src)] = raw[src]
             continue
         cells = raw[src]
         values = expand_value_map(source.values.get(target, source.values.get(src, {})))
@@ -420,8 +444,7 @@ def _kinds(
         return pd.Series(np.where(amount < 0, "payment", "invoice"), index=items.index)
     raw_type = items["document_type"]
     mapping = {str(k).strip(): v for k, v in source.document_types.items()}
-    kind = raw_type.map(lambda v: mapping.get(str(v).strip(), "unmapped"), na_action="ignore")
-    kind = kind.fillna("unmapped")
+    kind = parse_text(raw_type).map(mapping).fillna("unmapped").astype(object)
     listed = ", ".join(mapping)
     unmapped = kind == "unmapped"
     if bool(unmapped.any()):
@@ -587,11 +610,13 @@ def _settle(
         return
     amount = items["amount"].to_numpy(dtype=np.float64, na_value=np.nan)
     if len(bad_rows):
+        excluded: list[Problem] = []
         other_rows = set()
         for finding in errors:
             if finding.message.startswith("document type"):
                 other_rows |= set(finding.rows.tolist())
-            out.excluded.extend(finding.problems())
+            excluded.extend(finding.problems())
+        out.excluded.extend(sorted(excluded, key=lambda p: p.row or 0))
         is_bad = items.index.isin(bad_rows)
         is_other = items.index.isin(sorted(other_rows)) & is_bad
         account.leave_out("other_document_type", items.index[is_other], amount[is_other])
@@ -617,7 +642,8 @@ def derive_tables(items: pd.DataFrame, kind: pd.Series) -> dict[str, pd.DataFram
     Amounts become positive; invoices carry `paid_date = cleared_date` and `residual`; a credit
     note's `invoice_id` is its `invoice_ref` when that names an invoice of the ledger; payments
     are dated by `posting_date` when mapped, else the document date, and settle no invoice by
-    id (the clearing does, through `paid_date`).
+    id (the clearing does, through `paid_date`); `settles` lists the invoices that share their
+    clearing document.
     """
     ids = _item_ids(items)
     col = items.get
@@ -672,11 +698,20 @@ def derive_tables(items: pd.DataFrame, kind: pd.Series) -> dict[str, pd.DataFram
                 frame[name] = part[name]
         return frame
 
-    return {
+    tables = {
         "invoices": invoices,
         "credit_notes": credits((kind == "credit_note").to_numpy(), "credit_note_id", "issue_date"),
         "payments": credits((kind == "payment").to_numpy(), "payment_id", "payment_date"),
     }
+    if "clearing_id" in invoices:
+        # Items cleared together share the clearing document: show which invoices they settle.
+        cleared = invoices.dropna(subset=["clearing_id"])
+        settled = cleared.groupby("clearing_id")["invoice_id"].agg(", ".join)
+        for name in ("credit_notes", "payments"):
+            table = tables[name]
+            if "clearing_id" in table:
+                table["settles"] = table["clearing_id"].map(settled).astype(object)
+    return tables
 
 
 def _warn_unsettled(

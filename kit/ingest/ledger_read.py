@@ -130,7 +130,10 @@ def read_ledger_file(source: LedgerSource, *, root: Path) -> tuple[pd.DataFrame,
     numbers: list[int] = []
     for number, row in enumerate(rows[start + 1 :], start=start + 2):
         cells = list(row[:width]) + [None] * (width - len(row))
-        if all(c is None or str(c).strip() == "" for c in cells):
+        if kind == "csv":
+            if not "".join(row).strip():
+                continue
+        elif all(c is None or str(c).strip() == "" for c in cells):
             continue
         extra = [c for c in row[width:] if c is not None and str(c).strip() != ""]
         if extra:
@@ -151,7 +154,10 @@ def read_ledger_file(source: LedgerSource, *, root: Path) -> tuple[pd.DataFrame,
             expected="at least one data row below the header",
         )
     frame = pd.DataFrame(body, columns=names, index=pd.Index(numbers), dtype=object)
-    frame = frame.where(frame.notna(), None)
+    if kind == "csv":  # text cells: Arrow strings, blank cells missing
+        frame = frame.astype("str").apply(lambda col: col.where(col.str.strip() != ""))
+    else:
+        frame = frame.where(frame.notna(), None)
     return frame, effective.model_copy(update={"skiprows": start}), start + 1
 
 

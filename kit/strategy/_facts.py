@@ -1,8 +1,8 @@
 """Per-invoice settlement facts at an as-of date (private to the strategy package).
 
 The definitions follow kpis.md: paid(i, t) sums payments up to t (or the full amount when
-`paid_date <= t` and there is no payments table); the settlement date is the first date on which
-the open amount reaches 0; days late = settled - due; dpd = as_of - due.
+`paid_date <= t` and the invoice has no payments of its own); the settlement date is the first
+date on which the open amount reaches 0; days late = settled - due; dpd = as_of - due.
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ def _paid_and_settled(
     """Return paid amount up to t and settlement date (NaT = not settled) per invoice position."""
     paid = np.zeros(len(index), dtype=float)
     settled = np.full(len(index), np.datetime64("NaT"), dtype="datetime64[ns]")
+    own = np.zeros(len(index), dtype=bool)  # invoices with payments of their own
     if ledger.payments is not None:
         pay = ledger.payments
         pay = pay[(pay["payment_date"] <= t).to_numpy()]
@@ -131,9 +132,11 @@ def _paid_and_settled(
         settled[first.index.to_numpy()] = first.to_numpy()
         total = daily.groupby("pos")["amount"].sum()
         paid[total.index.to_numpy()] = total.to_numpy()
-    elif "paid_date" in ledger.invoices.columns:
+        own[pos[known]] = True
+    if "paid_date" in ledger.invoices.columns:
+        # Without payments of its own an invoice is paid in full on paid_date (ledger exports).
         paid_date = pd.to_datetime(ledger.invoices.loc[keep, "paid_date"]).to_numpy()
-        done = ~np.isnat(paid_date) & (paid_date <= t.to_datetime64())
+        done = ~np.isnat(paid_date) & (paid_date <= t.to_datetime64()) & ~own
         settled[done] = paid_date[done]
         paid[done] = amount[done]
     return paid, settled

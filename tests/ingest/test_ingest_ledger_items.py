@@ -126,6 +126,9 @@ def test_fbl5n_tables_and_row_accounting(tmp_path: Path) -> None:
     applied = notes.set_index("credit_note_id")["invoice_id"]
     assert applied.isna().to_dict() == {"17000001": True, "17000002": False}
     assert applied["17000002"] == "90000004"
+    settles = result.tables["payments"].set_index("payment_id")["settles"]
+    assert settles["1400000002"] == "90000002"  # the partial payment shares its clearing
+    assert settles.isna()["1400000003"]  # the a-conto payment settles nothing yet
     account = result.accounts[0].as_dict()
     # 16 item rows and 2 total rows below the header: 7 + 1 + 2 + 4 used, 2 left out.
     assert account["rows_read"] == 16
@@ -210,3 +213,19 @@ def test_filter_on_a_ledger_is_counted_with_its_amount(tmp_path: Path) -> None:
     assert account.left_out == {"subtotal": 2, "filter": 11}
     assert account.left_out_amount["filter"] == pytest.approx(3700.0)
     assert account.rows_used + account.rows_left_out == account.rows_read == 16
+
+
+def test_all_items_without_any_settlement_warns(tmp_path: Path) -> None:
+    shutil.copy(LEDGERS / "datev_opos.csv", tmp_path / "opos.csv")
+    (tmp_path / "engagement.yaml").write_text(
+        "client: X\ndata:\n  ledger:\n    path: opos.csv\n    preset: datev-opos\n"
+        "    contains: all_items\n",
+        encoding="utf-8",
+    )
+    # The DATEV list has credits (read as payments without document types): drop them.
+    text = (tmp_path / "opos.csv").read_bytes().decode("cp1252").splitlines()
+    kept = [line for line in text if ";;238,00;" not in line and ";;400,00;" not in line]
+    (tmp_path / "opos.csv").write_bytes("\r\n".join(kept).encode("cp1252"))
+    result = ingest(load_engagement(tmp_path))
+    messages = [w.message for w in result.warnings]
+    assert "no settled items: is this an open-items list? then set contains: open_items" in messages

@@ -137,7 +137,12 @@ def test_xero_total_that_differs_is_a_warning(tmp_path: Path) -> None:
     csv.write_text(csv.read_text().replace('"2,350.00"', '"1,250.00"'))
     result = ingest(load_engagement(root))
     assert result.errors == []
-    assert any("the total row shows 1250.00" in w.message for w in result.warnings)
+    [total] = [w for w in result.warnings if w.message.startswith("the total row shows")]
+    assert total.message == "the total row shows 1,250.00, the items above it sum to 2,350.00"
+    assert total.describe("de").endswith(
+        "die Summenzeile zeigt 1.250,00, die Posten darüber ergeben 2.350,00; erwartet die Summe "
+        "der Posten (eine abweichende Summe wird gemeldet, nicht verwendet)"
+    )
 
 
 def test_quickbooks_bucket_sections(tmp_path: Path) -> None:
@@ -196,3 +201,11 @@ def test_preset_keys_are_keys_of_a_ledger_source() -> None:
             assert set(variant["set"]) <= set(LedgerSource.model_fields), name
         assert set(preset["columns"].values()) <= set(LEDGER_COLUMNS), name
         assert set(preset.get("document_types", {}).values()) <= set(KINDS), name
+
+
+def test_engagement_column_wins_over_the_preset(tmp_path: Path) -> None:
+    # Map the assignment (Zuordnung) to customer_id by hand: it beats the preset's Konto.
+    root = _engagement(tmp_path, "sap-fbl5n", "    columns: {Zuordnung: customer_id}\n")
+    result = ingest(load_engagement(root))
+    customers = set(result.tables["invoices"]["customer_id"])
+    assert customers == {"A-100", "A-101", "A-102", "B-200", "B-201", "C-301", "C-302"}

@@ -98,3 +98,30 @@ def test_credits_by_customer() -> None:
     assert frame.loc["c2", "open_credits"] == pytest.approx(210.0)
     assert frame.loc["c1", "credit_sales"] == pytest.approx(1000 - 200)
     assert frame.loc["c2", "credit_sales"] == pytest.approx(500 - 50)
+
+
+def test_residual_item_cleared_in_the_window() -> None:
+    # Invoice A 1000 (issued 2024-01-10, due 2024-02-09) cleared on 2024-02-20 by a partial
+    # payment of 600; its residual item R 400 (document date 2024-02-20, due 2024-02-09) is
+    # cleared on 2024-03-10.
+    inv = invoices(
+        [
+            ("A", "c1", "2024-01-10", "2024-02-09", 1000),
+            ("R", "c1", "2024-02-20", "2024-02-09", 400),
+        ]
+    )
+    inv["residual"] = [False, True]
+    inv["paid_date"] = pd.to_datetime(["2024-02-20", "2024-03-10"])
+    pay = payments([(None, "2024-02-20", 600), (None, "2024-03-10", 400)])
+    pay["customer_id"] = ["c1", "c1"]
+    pay["cleared_date"] = pay["payment_date"]
+    v = compute_kpis(Ledger(invoices=inv, payments=pay), as_of=T, period_days=90).values
+    # Sales: A only (1000); the residual is not a sale. Cash in W: 600 + 400 = 1000; due in W:
+    # A 1000 + R 400 = 1400.
+    assert v["credit_sales"] == pytest.approx(1000.0)
+    assert v["collection_rate"] == pytest.approx(1000 / 1400 * 100)
+    # Settled in W: A after 41 days (11 late), R after 19 days from its own document date
+    # (30 days after its due date): (1000 × 41 + 400 × 19) / 1400 and (1000 × 11 + 400 × 30) / 1400.
+    assert v["days_to_pay"] == pytest.approx((1000 * 41 + 400 * 19) / 1400)
+    assert v["days_late"] == pytest.approx((1000 * 11 + 400 * 30) / 1400)
+    assert v["ar_total"] == 0.0 and v["open_credits"] == 0.0
