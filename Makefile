@@ -26,10 +26,11 @@ demo: $(STAMP)  ## create .venv, install the kit, run the sample engagements
 	@echo "Reports: $(CURDIR)/$(SAMPLE)/output/reports/index.html"
 	@echo "Reports: $(CURDIR)/$(LEDGER_SAMPLE)/output/reports/index.html"
 
-lint: $(STAMP)  ## ruff and mypy
+lint: $(STAMP)  ## ruff, mypy and the import contracts of the layers
 	$(BIN)/ruff check kit tests benchmarks notebooks data/samples/make_acme.py data/samples/make_nordwerk.py
 	$(BIN)/ruff format --check kit tests benchmarks notebooks data/samples/make_acme.py data/samples/make_nordwerk.py
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 unit: $(STAMP)  ## unit tests (includes the sample run and the browser test)
 	$(BIN)/pytest tests -q

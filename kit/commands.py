@@ -72,7 +72,7 @@ def status_command(
 
 
 def _kpi_value(value: float | None, unit: str, language: str, currency: str) -> str:
-    from kit.report.format import fmt_days, fmt_money, fmt_number, fmt_percent
+    from kit.i18n import fmt_days, fmt_money, fmt_number, fmt_percent
 
     if unit == "days":
         return fmt_days(value, language)

@@ -15,6 +15,7 @@ import yaml
 from kit.errors import ConfigError, KitError
 
 __all__ = [
+    "EXPORTS_ENV",
     "MAX_YAML_BYTES",
     "MAX_YAML_DEPTH",
     "atomic_write",
@@ -22,6 +23,9 @@ __all__ = [
     "load_yaml",
     "os_error",
 ]
+
+# Under `kit run`, the folder a notebook leaves client downloads in (set by the run engine).
+EXPORTS_ENV = "KIT_EXPORTS_DIR"
 
 _OS_REASONS = {
     errno.ENOSPC: "the disk is full",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.i18n import t
 from kit.ledger import Ledger
-from kit.report.i18n import t
 
 __all__ = ["NAME_COLUMNS", "pseudonymise_customers"]
 

@@ -19,8 +19,7 @@ import nbformat
 from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
 from kit.errors import ConfigError, RunError
-from kit.report.format import fmt_date
-from kit.report.i18n import t
+from kit.i18n import fmt_date, t
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
 from kit.run.carry import carry_over, save_cards
 from kit.run.convert import (

@@ -4,7 +4,7 @@ The register is a CSV file (comma or semicolon separated, UTF-8) with the column
 `STAKEHOLDER_COLUMNS`: name, role, department, influence (1–5), interest (1–5), one RACI letter per
 phase (R = responsible, A = accountable, C = consulted, I = informed, empty = not involved) and an
 optional contact. Further columns are kept. Names are kept as written (also HTML); reports escape.
-The grid and RACI charts are in `kit.stakeholder_charts`.
+The grid and RACI charts are in `kit.charts.stakeholders`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import DataError, Problem, read_utf8_text
-from kit.report.i18n import catalogue, t
+from kit.i18n import catalogue, t
 
 __all__ = [
     "PHASE_IDS",

@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from kit.charts.goals import plot_goal
 from kit.engagement import Goal
-from kit.goals import evaluate_goals, plot_goal, suggest_goals
+from kit.goals import evaluate_goals, suggest_goals
 
 BASE = date(2025, 12, 31)
 AS_OF = date(2026, 6, 30)

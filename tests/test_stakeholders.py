@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 from matplotlib.text import Annotation
 
+from kit.charts.stakeholders import plot_power_interest, plot_raci
 from kit.errors import DataError
-from kit.stakeholder_charts import plot_power_interest, plot_raci
 from kit.stakeholders import (
     PHASE_IDS,
     STAKEHOLDER_COLUMNS,

@@ -98,7 +98,7 @@ def record_for_run(accounts: list[dict[str, object]]) -> None:
     import json
     import os
 
-    from kit.run.execute import EXPORTS_ENV
+    from kit.files import EXPORTS_ENV
 
     chosen = os.environ.get(EXPORTS_ENV)
     if not chosen:

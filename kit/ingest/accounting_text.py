@@ -8,9 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import Problem
+from kit.i18n import fmt_money, fmt_number, t
 from kit.ingest.accounting import REASONS, TABLES
-from kit.report.format import fmt_money, fmt_number
-from kit.report.i18n import t
 
 __all__ = ["MAX_LISTED", "accounting_frame", "accounting_lines", "capped_lines", "empty_tables"]
 

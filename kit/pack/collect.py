@@ -16,8 +16,8 @@ import pandas as pd
 
 from kit.business_case import BusinessCase
 from kit.errors import KitError
+from kit.files import EXPORTS_ENV
 from kit.report.context import ReportContext
-from kit.run.execute import EXPORTS_ENV
 from kit.steps.aftercare import AftercareView
 from kit.steps.kpis import KpisView
 from kit.steps.process import ProcessView

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kit.charts.style import STATUS_COLOURS
 from kit.files import atomic_write
 from kit.pack.collect import PackData
 from kit.pack.fit import FONT_NAME, LINE_SPACING, fit_text, wrap
 from kit.pack.pages import ReportPage, StepPage, read_page
-from kit.report.figures import STATUS_COLOURS
 
 __all__ = ["MARGIN_X_PT", "MARGIN_Y_PT", "SLIDE_HEIGHT_IN", "SLIDE_WIDTH_IN", "write_deck"]
 

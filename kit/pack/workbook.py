@@ -20,9 +20,9 @@ import pandas as pd
 from babel.numbers import get_currency_symbol
 
 from kit.files import atomic_write
+from kit.i18n import locale_of
 from kit.kpis import BUCKETS, REGISTRY
 from kit.pack.collect import PackData
-from kit.report.format import locale_of
 from kit.spreadsheet import set_text
 
 __all__ = ["KINDS", "Column", "Sheet", "Typed", "build_sheets", "write_workbook"]
@@ -314,7 +314,7 @@ def _duplicates_sheet(data: PackData) -> Sheet | None:
 
 
 def _maybe(data: PackData, prefix: str, value: object) -> str:
-    from kit.report.i18n import catalogue
+    from kit.i18n import catalogue
 
     key = f"{prefix}.{value}"
     return data.ctx.t(key) if key in catalogue() else str(value)

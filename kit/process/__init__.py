@@ -1,17 +1,15 @@
-"""Process maps: import (YAML, CSV, BPMN), duplicate work, rework, drawings, best practice."""
+"""Process maps: import (YAML, CSV, BPMN), duplicate work, rework, best practice."""
 
 from __future__ import annotations
 
 from kit.process.analysis import ProcessAnalysis, analyse, findings
 from kit.process.bpmn import MAX_BPMN_BYTES, import_bpmn
 from kit.process.compare import Comparison, compare_with_reference, load_reference
-from kit.process.draw import draw_overview
 from kit.process.duplicates import DuplicateGroup, Member, find_duplicates, similarity
 from kit.process.loading import load_maps
 from kit.process.model import KINDS, Activity, ProcessMap, hours_per_month
 from kit.process.native import read_csv_pair, read_yaml, write_yaml
 from kit.process.normalise import Signature, Synonyms, load_synonyms, signature
-from kit.process.swimlane import draw_swimlane
 from kit.process.waste import ReworkLoop, handoffs, rework_loops, waits
 
 __all__ = [
@@ -28,8 +26,6 @@ __all__ = [
     "Synonyms",
     "analyse",
     "compare_with_reference",
-    "draw_overview",
-    "draw_swimlane",
     "find_duplicates",
     "findings",
     "handoffs",

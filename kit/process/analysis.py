@@ -9,12 +9,11 @@ from typing import Any
 import pandas as pd
 
 from kit.errors import ConfigError
+from kit.i18n import fmt_number, t
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
 from kit.process.waste import ReworkLoop, handoffs, rework_loops, waits
-from kit.report.format import fmt_number
-from kit.report.i18n import t
 
 __all__ = ["ProcessAnalysis", "analyse", "findings"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kit.charts.style import OKABE_ITO, STATUS_COLOURS, new_figure, style_figures
+from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, t
 from kit.report.blocks import (
     HEADLINE_MIME,
     Html,
@@ -16,9 +18,6 @@ from kit.report.blocks import (
     tiles,
 )
 from kit.report.context import ReportContext, open_report
-from kit.report.figures import OKABE_ITO, STATUS_COLOURS, new_figure, style_figures
-from kit.report.format import fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent
-from kit.report.i18n import t
 
 __all__ = [
     "HEADLINE_MIME",

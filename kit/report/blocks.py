@@ -13,7 +13,7 @@ from datetime import date, datetime
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from kit.report.figures import STATUS_COLOURS
+from kit.charts.style import STATUS_COLOURS
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from kit.charts.style import style_figures
 from kit.engagement import Engagement, load_engagement
 from kit.errors import ConfigError
-from kit.report.figures import style_figures
-from kit.report.format import fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent
-from kit.report.i18n import LANGUAGES, t
+from kit.i18n import LANGUAGES, fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, t
 
 __all__ = ["ReportContext", "open_report", "parse_as_of"]
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kit.engagement import Engagement
-from kit.report.format import fmt_date
-from kit.report.i18n import t
+from kit.engagement import Engagement, repo_root
+from kit.i18n import fmt_date, t
 
 __all__ = [
     "PHASE_STATUSES",
+    "TEMPLATE_DIR",
     "Download",
     "IndexCard",
     "PhaseState",
@@ -20,6 +20,9 @@ __all__ = [
     "phase_states",
     "render_index",
 ]
+
+# The report templates (page frame, nbconvert template) shipped beside the kit.
+TEMPLATE_DIR = repo_root() / "templates" / "report"
 
 PHASE_STATUSES = ("not_started", "in_progress", "done", "blocked")
 PhaseStatusSource = Mapping[str, str] | Callable[[Engagement], Mapping[str, str]]
@@ -101,8 +104,6 @@ def render_index(
     """Return the HTML of index.html (page frame from templates/report/page.j2); `downloads`
     become cards of their own below the reports."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    from kit.run.convert import TEMPLATE_DIR
 
     language = str(kit_meta["language"])
     env = Environment(  # noqa: S701 - page.j2 escapes every value with |e itself

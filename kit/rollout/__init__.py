@@ -1,8 +1,7 @@
-"""Rollout tracking: phase plan, exit criteria, status log, RAG and slippage, Gantt, portfolio."""
+"""Rollout tracking: phase plan, exit criteria, status log, RAG and slippage, portfolio."""
 
 from __future__ import annotations
 
-from kit.rollout.gantt import plot_gantt
 from kit.rollout.log import (
     STATUS_COLUMNS,
     STATUSES,
@@ -44,7 +43,6 @@ __all__ = [
     "load_status",
     "load_statuses",
     "phase_plan",
-    "plot_gantt",
     "portfolio",
     "portfolio_table",
     "record_status",

@@ -10,7 +10,7 @@ import pandas as pd
 
 from kit.engagement import Engagement
 from kit.errors import ConfigError
-from kit.report.i18n import catalogue, t
+from kit.i18n import catalogue, t
 
 __all__ = [
     "AUTOMATIC_CRITERIA",

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import load_engagement
-from kit.report.i18n import t
+from kit.i18n import t
 from kit.rollout.status import RolloutStatus, rollout_status
 
 __all__ = ["format_status_table", "load_statuses", "portfolio", "portfolio_table"]

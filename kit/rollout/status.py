@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import Engagement
-from kit.report.i18n import t
+from kit.i18n import t
 from kit.rollout.log import load_status
 from kit.rollout.plan import PlannedPhase, phase_plan
 

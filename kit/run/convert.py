@@ -10,8 +10,9 @@ from typing import Any
 
 import nbformat
 
-from kit.engagement import Engagement, repo_root
+from kit.engagement import Engagement
 from kit.report.blocks import HEADLINE_MIME
+from kit.report.index import TEMPLATE_DIR
 
 __all__ = [
     "TEMPLATE_DIR",
@@ -23,7 +24,6 @@ __all__ = [
     "report_title",
 ]
 
-TEMPLATE_DIR = repo_root() / "templates" / "report"
 _LANG_TAGS = {"de": "lang-de", "en": "lang-en"}
 _REMOVED_TAGS = {"parameters", "injected-parameters", "remove", "papermill-error-cell-tag"}
 # A bare object repr such as "<Figure size 640x480 with 1 Axes>" or "[<matplotlib.lines...>]":
@@ -55,7 +55,7 @@ def read_headline(nb: Any) -> dict[str, Any] | None:
 
 def report_title(nb: Any, step: str, language: str) -> str:
     """Return a report's title: the catalogue's title for the step, else its first heading."""
-    from kit.report.i18n import catalogue
+    from kit.i18n import catalogue
 
     slug = step.split("_", 1)[1] if "_" in step else step
     texts = catalogue().get(f"report.title.{slug}")
@@ -133,7 +133,7 @@ def page_metadata(
     engagement: Engagement, *, language: str, title: str, as_of_text: str, footer: str
 ) -> dict[str, Any]:
     """Return the dict the page template reads: branding, names, labels, dates, run footer."""
-    from kit.report.i18n import t
+    from kit.i18n import t
 
     branding = engagement.branding
     return {

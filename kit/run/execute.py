@@ -11,6 +11,8 @@ from typing import IO, Any, ClassVar
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
 
+from kit.files import EXPORTS_ENV
+
 __all__ = [
     "EXPORTS_ENV",
     "KERNEL_NAME",
@@ -21,8 +23,6 @@ __all__ = [
 ]
 
 KERNEL_NAME = "python3"
-#: Set in report kernels: the run's folder for files the client opens from the reports (exports).
-EXPORTS_ENV = "KIT_EXPORTS_DIR"
 # Variables that must not leak from the caller into the kernel: a non-inline matplotlib backend
 # (MPLBACKEND=Agg in a test or CI shell) makes every figure of every report silently disappear.
 _DROPPED_ENV = ("MPLBACKEND",)

@@ -30,10 +30,10 @@ def build_run_pack(
     as_of: date,
 ) -> tuple[list[Download], str | None]:
     """Write the pack into `run_dir/exports/`; return its download cards and the error, if any."""
+    from kit.i18n import t
     from kit.pack import build_pack
     from kit.pack.pages import ReportPage
     from kit.report.context import ReportContext
-    from kit.report.i18n import t
 
     ctx = ReportContext(engagement=engagement, language=language, as_of=as_of)
     pages = [

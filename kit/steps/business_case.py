@@ -17,10 +17,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from kit.business_case import BusinessCase, load_business_case
+from kit.i18n import fmt_money, locale_of
 from kit.kpis import REGISTRY
 from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, table
 from kit.report.context import ReportContext
-from kit.report.format import fmt_money, locale_of
 
 __all__ = [
     "business_case_block",

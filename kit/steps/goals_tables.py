@@ -7,7 +7,8 @@ from html import escape
 
 import pandas as pd
 
-from kit.goals import RULES, VERDICTS, GoalStatus, plot_goal
+from kit.charts import plot_goal
+from kit.goals import RULES, VERDICTS, GoalStatus
 from kit.kpis import REGISTRY
 from kit.kpis.registry import CRF_SOURCE
 from kit.report import Html, glossary, note, show, table

@@ -6,11 +6,11 @@ from babel.numbers import get_currency_symbol
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from kit.i18n import locale_of
 from kit.kpis import BUCKETS, REGISTRY
 from kit.kpis.aftercare import FUNNEL_STAGES
 from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, note
 from kit.report.context import ReportContext
-from kit.report.format import locale_of
 from kit.steps.kpis import KpisView
 from kit.steps.kpis_wording import _month, _name, note_text
 

@@ -9,9 +9,9 @@ from babel.dates import format_date
 
 from kit.engagement import Goal
 from kit.error_text import translate
+from kit.i18n import locale_of
 from kit.kpis import REGISTRY
 from kit.report.context import ReportContext
-from kit.report.format import locale_of
 
 __all__ = [
     "RECEEVE_RANGE",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from kit.process import draw_overview, draw_swimlane
+from kit.charts import draw_overview, draw_swimlane
 from kit.report import show
 from kit.report.context import ReportContext
 from kit.steps.process import ProcessView

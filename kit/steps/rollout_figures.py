@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from kit.charts import plot_gantt
 from kit.report import ReportContext
-from kit.rollout import plot_gantt
 from kit.steps.rollout import RolloutView
 
 __all__ = ["gantt_chart"]

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kit.charts.stakeholders import plot_power_interest, plot_raci
 from kit.report import Html, Tile, glossary, headline, note, show, summary, table, tiles
 from kit.report.context import ReportContext
 from kit.rollout import phase_plan
-from kit.stakeholder_charts import plot_power_interest, plot_raci
 from kit.stakeholders import (
     RACI_LETTERS,
     CheckResult,

@@ -27,6 +27,8 @@ from kit.process import load_maps
 from kit.report import Html, Tile, headline, summary
 from kit.report import tiles as tile_row
 from kit.report.context import ReportContext
+from kit.steps.strategy_labels import segment_labels
+from kit.steps.strategy_summary import strategy_summary
 from kit.strategy import (
     CapacityPlan,
     agency_handover,
@@ -39,7 +41,6 @@ from kit.strategy import (
     save_ladder,
     segment_customers,
     segment_summary,
-    strategy_summary,
 )
 
 __all__ = [
@@ -87,7 +88,7 @@ def exports_dir(engagement: Engagement) -> Path:
     Under `kit run` it is the run's `exports/` folder (published with the reports as
     `reports/exports/`); a notebook run by hand writes to `<engagement>/output/exports/`.
     """
-    from kit.run.execute import EXPORTS_ENV
+    from kit.files import EXPORTS_ENV
 
     chosen = os.environ.get(EXPORTS_ENV)
     return Path(chosen) if chosen else engagement.output_dir / "exports"
@@ -149,7 +150,9 @@ def strategy_view(ctx: ReportContext) -> StrategyView:
         seed=0,
         currency=engagement.currency,
     )
-    seg_summary = segment_summary(segments, ledger, as_of=ctx.as_of)
+    seg_summary = segment_labels(
+        segment_summary(segments, ledger, as_of=ctx.as_of), currency=engagement.currency
+    )
     effect = channel_effectiveness(
         ledger, as_of=ctx.as_of, period_days=LOOKBACK_DAYS, segments=segments
     )

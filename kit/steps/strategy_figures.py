@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from kit.charts import plot_capacity
 from kit.report import OKABE_ITO, new_figure
 from kit.report.context import ReportContext
 from kit.steps.strategy import MIN_MESSAGES, StrategyView
 from kit.steps.strategy_text import _channel, _label
-from kit.strategy import plot_capacity
 
 __all__ = ["capacity_chart", "channel_chart", "segment_chart"]
 

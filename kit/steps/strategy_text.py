@@ -51,7 +51,7 @@ def _channel(ctx: ReportContext, channel: str) -> str:
 
 
 def _maybe(ctx: ReportContext, prefix: str, value: str) -> str:
-    from kit.report.i18n import catalogue
+    from kit.i18n import catalogue
 
     key = f"{prefix}.{value}"
     return ctx.t(key) if key in catalogue() else value

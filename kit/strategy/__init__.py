@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kit.strategy.agency import HANDOVER_COLUMNS, agency_handover, export_handover
-from kit.strategy.capacity import DEFAULT_GROWTH, CapacityPlan, capacity_plan, plot_capacity
+from kit.strategy.capacity import DEFAULT_GROWTH, CapacityPlan, capacity_plan
 from kit.strategy.channels import (
     EFFECTIVENESS_COLUMNS,
     channel_effectiveness,
@@ -23,7 +23,6 @@ from kit.strategy.segments import (
     segment_customers,
     segment_summary,
 )
-from kit.strategy.summary import strategy_summary
 
 __all__ = [
     "DEFAULT_GROWTH",
@@ -39,12 +38,10 @@ __all__ = [
     "default_steps",
     "export_handover",
     "load_ladder",
-    "plot_capacity",
     "preferred_channels",
     "propose_ladder",
     "save_ladder",
     "segment_customers",
     "segment_summary",
-    "strategy_summary",
     "validate_ladder",
 ]

@@ -13,8 +13,8 @@ import pandas as pd
 
 from kit.errors import ConfigError, ReportError
 from kit.files import atomic_write
+from kit.i18n import t
 from kit.ledger import CANONICAL, Ledger
-from kit.report.i18n import t
 from kit.spreadsheet import neutralise, set_text
 from kit.strategy._facts import _CENT, as_timestamp, invoice_facts, require_columns
 

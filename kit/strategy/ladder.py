@@ -28,7 +28,7 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.files import load_yaml
-from kit.report.i18n import t
+from kit.i18n import t
 from kit.strategy._ladder_io import LADDER_COLUMNS, load_ladder, save_ladder, validate_ladder
 from kit.strategy.segments import SEGMENT_ORDER, SegmentThresholds
 

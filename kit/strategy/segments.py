@@ -31,11 +31,15 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.ledger import Ledger
-from kit.report.format import fmt_money, fmt_number
-from kit.report.i18n import t
 from kit.strategy._facts import _CENT, as_timestamp, invoice_facts, weighted_mean
 
-__all__ = ["SEGMENT_ORDER", "SegmentThresholds", "segment_customers", "segment_summary"]
+__all__ = [
+    "PROFILE_COLUMNS",
+    "SEGMENT_ORDER",
+    "SegmentThresholds",
+    "segment_customers",
+    "segment_summary",
+]
 
 SEGMENT_ORDER = (
     "disputer",
@@ -47,10 +51,18 @@ SEGMENT_ORDER = (
 )
 
 
+# k-means only: the mean profile of the customer's cluster (days late, %, %, currency); NaN for
+# the rule tiers. Reports describe a cluster from these numbers.
+PROFILE_COLUMNS = (
+    "cluster_days_late",
+    "cluster_on_time_rate",
+    "cluster_dispute_rate",
+    "cluster_exposure",
+)
+
 _SUMMARY_COLUMNS = [
     "segment",
-    "label_de",
-    "label_en",
+    *PROFILE_COLUMNS,
     "customers",
     "customer_share",
     "invoices",
@@ -90,7 +102,11 @@ def segment_customers(
     n_clusters: int = 4,
     currency: str = "EUR",
 ) -> pd.DataFrame:
-    """Return one row per customer with behaviour metrics (days, %, currency) and its segment."""
+    """Return one row per customer with behaviour metrics (days, %, currency) and its segment.
+
+    The frame holds data only; `kit.steps.strategy_labels.segment_labels` names the segments in
+    the report language (`currency` is kept for callers that pass it; the labels use it).
+    """
     if lookback_days < 2:
         raise ConfigError(
             "lookback is too short",
@@ -102,10 +118,10 @@ def segment_customers(
     if method == "rules":
         segment = _rule_tiers(metrics, thresholds or SegmentThresholds())
         metrics["segment"] = segment
-        metrics["label_de"] = [t(f"strategy.segment.{s}", "de") for s in segment]
-        metrics["label_en"] = [t(f"strategy.segment.{s}", "en") for s in segment]
+        for column in PROFILE_COLUMNS:
+            metrics[column] = np.nan
     elif method == "kmeans":
-        _kmeans(metrics, n_clusters=n_clusters, seed=seed, currency=currency)
+        _kmeans(metrics, n_clusters=n_clusters, seed=seed)
     else:
         raise ConfigError(
             "unknown segmentation method", key="method", value=method, expected="rules or kmeans"
@@ -190,8 +206,8 @@ def _rule_tiers(m: pd.DataFrame, th: SegmentThresholds) -> list[str]:
     return [str(s) for s in choice]
 
 
-def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int, currency: str) -> None:
-    """Add segment and label columns from k-means on standardised behaviour features."""
+def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int) -> None:
+    """Add segment and cluster-profile columns from k-means on standardised behaviour features."""
     from sklearn.cluster import KMeans
     from sklearn.preprocessing import StandardScaler
     from threadpoolctl import threadpool_limits
@@ -199,8 +215,8 @@ def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int, currency: str) -> No
     if n_clusters < 1:
         raise ConfigError("need at least one cluster", key="n_clusters", value=n_clusters)
     m["segment"] = "no_history"
-    m["label_de"] = t("strategy.segment.no_history", "de")
-    m["label_en"] = t("strategy.segment.no_history", "en")
+    for column in PROFILE_COLUMNS:
+        m[column] = np.nan
     eligible = m["behaviour_invoices"] > 0
     features = pd.DataFrame(
         {
@@ -227,20 +243,9 @@ def _kmeans(m: pd.DataFrame, *, n_clusters: int, seed: int, currency: str) -> No
     rank = {int(label): pos + 1 for pos, label in enumerate(profile.index)}
     m.loc[eligible, "segment"] = [f"cluster_{rank[int(r)]}" for r in raw]
     for label, row in profile.iterrows():
-        seg = rank[int(str(label))]
-        mask = eligible & (m["segment"] == f"cluster_{seg}")
-        days = float(row["days_late"])
-        key = "strategy.cluster.describe" if days >= 0 else "strategy.cluster.describe_early"
-        for lang in ("de", "en"):
-            m.loc[mask, f"label_{lang}"] = t(
-                key,
-                lang,
-                number=seg,
-                days=fmt_number(abs(days), lang, digits=0),
-                on_time=fmt_number(float(row["on_time_rate"]), lang, digits=0),
-                disputes=fmt_number(float(np.nan_to_num(row["dispute_rate"])), lang, digits=0),
-                exposure=fmt_money(float(row["exposure"]), lang, currency=currency, digits=0),
-            )
+        mask = eligible & (m["segment"] == f"cluster_{rank[int(str(label))]}")
+        for column in described:
+            m.loc[mask, f"cluster_{column}"] = float(row[column])
 
 
 def segment_summary(segments: pd.DataFrame, ledger: Ledger, *, as_of: date) -> pd.DataFrame:
@@ -264,8 +269,7 @@ def segment_summary(segments: pd.DataFrame, ledger: Ledger, *, as_of: date) -> p
         rows.append(
             {
                 "segment": seg,
-                "label_de": members["label_de"].iloc[0],
-                "label_en": members["label_en"].iloc[0],
+                **{column: members[column].iloc[0] for column in PROFILE_COLUMNS},
                 "customers": len(members),
                 "customer_share": len(members) / len(segments) * 100.0,
                 "invoices": int(issued.sum()),

@@ -7,9 +7,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from kit.process.draw import draw_overview
+from kit.charts.process_overview import draw_overview
+from kit.charts.swimlane import draw_swimlane
 from kit.process.native import read_yaml
-from kit.process.swimlane import draw_swimlane
 
 MAP = r"""id: m
 name: 'Map $\undefined$'

@@ -102,7 +102,7 @@ def test_exit_criteria_rejects_unknown_automatic_key() -> None:
 
 
 def test_every_criterion_and_phase_has_both_languages() -> None:
-    from kit.report.i18n import catalogue
+    from kit.i18n import catalogue
 
     messages = catalogue()
     criteria = {c for items in DEFAULT_EXIT_CRITERIA.values() for c in items}

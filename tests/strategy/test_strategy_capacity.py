@@ -3,8 +3,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pytest
 
+from kit.charts.capacity import plot_capacity
 from kit.errors import ConfigError
-from kit.strategy.capacity import capacity_plan, plot_capacity
+from kit.strategy.capacity import capacity_plan
 
 
 def test_break_even_at_zero_when_workload_equals_capacity():

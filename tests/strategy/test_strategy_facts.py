@@ -8,6 +8,7 @@ from strategy_ledgers import AS_OF
 
 from kit.errors import DataError
 from kit.ledger import Ledger
+from kit.steps.strategy_labels import segment_labels
 from kit.strategy._facts import invoice_facts
 from kit.strategy.segments import segment_customers
 
@@ -135,7 +136,8 @@ def test_ibm_data_reproduces_the_published_facts():
     pd.testing.assert_frame_equal(first, again)
     means = first.groupby("segment")["days_late"].mean()
     assert means.is_monotonic_increasing
-    assert "days early" in first.loc[first["segment"] == "cluster_1", "label_en"].iloc[0]
+    named = segment_labels(first)
+    assert "days early" in named.loc[named["segment"] == "cluster_1", "label_en"].iloc[0]
 
 
 def test_missing_canonical_column_is_a_data_error():

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 from strategy_ledgers import AS_OF, DUES, invoice, ledger_from
 
+from kit.steps.strategy_labels import segment_labels
 from kit.strategy.segments import SegmentThresholds, segment_customers, segment_summary
 
 
@@ -51,8 +52,10 @@ def test_each_constructed_customer_lands_in_its_tier():
     assert seg.loc["D", "dispute_rate"] == pytest.approx(50.0)
     assert seg.loc["N", "exposure"] == pytest.approx(500)
     assert seg.loc["P", "name"] == "Pünktlich AG"
-    assert seg.loc["L", "label_de"] == "Dauerhaft säumig"
-    assert seg.loc["L", "label_en"] == "Chronic late payer"
+    assert "label_de" not in seg.columns  # names come from the catalogue in the report
+    named = segment_labels(seg)
+    assert named.loc["L", "label_de"] == "Dauerhaft säumig"
+    assert named.loc["L", "label_en"] == "Chronic late payer"
 
 
 def test_rule_order_disputer_wins_over_chronic():
@@ -125,13 +128,14 @@ def test_kmeans_is_stable_and_ordered_by_days_late():
         "K06",
         "K09",
     }
-    label = first.loc[first["segment"] == "cluster_1", "label_en"].iloc[0]
+    named = segment_labels(first)
+    label = named.loc[named["segment"] == "cluster_1", "label_en"].iloc[0]
     assert label == (
         "Cluster 1: pays on average 0 days late, 100 % on time, 0 % disputes, "
         "€0 open per customer on average"
     )
     # 11.5 is shown rounded half to even by Babel: "12"
-    label = first.loc[first["segment"] == "cluster_2", "label_de"].iloc[0]
+    label = named.loc[named["segment"] == "cluster_2", "label_de"].iloc[0]
     assert label == (
         "Cluster 2: zahlt im Mittel 12 Tage verspätet, 0 % pünktlich, 0 % Reklamationen, "
         "im Mittel 0\u00a0€ offen je Kunde"

@@ -3,10 +3,11 @@ from __future__ import annotations
 import pandas as pd
 from strategy_ledgers import AS_OF, invoice, ledger_from
 
+from kit.steps.strategy_labels import segment_labels
+from kit.steps.strategy_summary import strategy_summary
 from kit.strategy.agency import agency_handover
 from kit.strategy.capacity import capacity_plan
 from kit.strategy.segments import segment_customers, segment_summary
-from kit.strategy.summary import strategy_summary
 
 
 def _ledger():
@@ -28,7 +29,7 @@ def _ledger():
 def test_findings_in_both_languages():
     ledger = _ledger()
     seg = segment_customers(ledger, as_of=AS_OF.date())
-    summary = segment_summary(seg, ledger, as_of=AS_OF.date())
+    summary = segment_labels(segment_summary(seg, ledger, as_of=AS_OF.date()))
     handover = agency_handover(ledger, as_of=AS_OF.date(), days_overdue=90)
     plan = capacity_plan(
         workload_hours_per_month=400, invoices_per_month=1000, fte=4, hours_per_fte_month=130
@@ -68,7 +69,7 @@ def test_ledger_without_invoices_by_as_of_gives_empty_tables_and_no_findings():
     # the only invoice is issued after as_of
     ledger = ledger_from([invoice("A", "C", "2027-01-31", late=None)])
     seg = segment_customers(ledger, as_of=AS_OF.date())
-    summary = segment_summary(seg, ledger, as_of=AS_OF.date())
+    summary = segment_labels(segment_summary(seg, ledger, as_of=AS_OF.date()))
     assert seg.empty
     assert summary.empty
     assert "segment" in summary.columns

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kit.process.labels import LINE_IN, wrap
+from kit.charts.labels import LINE_IN, wrap
+from kit.i18n import fmt_number, t
 from kit.process.model import ProcessMap
-from kit.report.format import fmt_number
-from kit.report.i18n import t
 
 __all__ = [
     "BOX_W",

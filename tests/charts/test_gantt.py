@@ -14,8 +14,8 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from kit.charts.gantt import RAG_STYLE, plot_gantt
 from kit.rollout import PlannedPhase, status_for_plan
-from kit.rollout.gantt import RAG_STYLE, plot_gantt
 from kit.rollout.log import empty_status
 
 PLAN = [

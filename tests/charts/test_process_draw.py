@@ -12,13 +12,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
+from kit.charts.labels import text_width, wrap
+from kit.charts.process_overview import draw_overview
+from kit.charts.swimlane import draw_swimlane
+from kit.charts.swimlane_layout import layout_columns
 from kit.process.analysis import analyse
-from kit.process.draw import draw_overview
-from kit.process.labels import text_width, wrap
 from kit.process.loading import load_maps
 from kit.process.model import Activity, ProcessMap
-from kit.process.swimlane import draw_swimlane
-from kit.process.swimlane_layout import layout_columns
 
 ACME = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh" / "process_maps"
 

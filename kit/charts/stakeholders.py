@@ -13,8 +13,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
-from kit.report.figures import OKABE_ITO, new_figure
-from kit.report.i18n import t
+from kit.charts.style import OKABE_ITO, new_figure
+from kit.i18n import t
 from kit.stakeholders import PHASE_IDS, RACI_LETTERS, _phase_name
 
 __all__ = ["plot_power_interest", "plot_raci"]

@@ -8,9 +8,8 @@ import matplotlib.dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from kit.report.figures import STATUS_COLOURS, new_figure
-from kit.report.format import fmt_date
-from kit.report.i18n import t
+from kit.charts.style import STATUS_COLOURS, new_figure
+from kit.i18n import fmt_date, t
 from kit.rollout.status import RolloutStatus
 
 __all__ = ["RAG_STYLE", "plot_gantt"]

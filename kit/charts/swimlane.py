@@ -8,11 +8,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch, Polygon, Rectangle
 
-from kit.process.analysis import ProcessAnalysis
-from kit.process.draw import OKABE_ITO
-from kit.process.labels import FONT_PT, text_width
-from kit.process.model import ProcessMap
-from kit.process.swimlane_layout import (
+from kit.charts.labels import FONT_PT, text_width
+from kit.charts.process_overview import OKABE_ITO
+from kit.charts.swimlane_layout import (
     BOX_W,
     COL_W,
     CONNECTOR,
@@ -27,7 +25,9 @@ from kit.process.swimlane_layout import (
     place,
     route,
 )
-from kit.report.i18n import t
+from kit.i18n import t
+from kit.process.analysis import ProcessAnalysis
+from kit.process.model import ProcessMap
 
 __all__ = ["draw_swimlane"]
 

@@ -1,6 +1,6 @@
 """Message catalogue for every word the kit writes, in German and English.
 
-Catalogues are YAML files in `kit/report/messages/`, one per domain, mapping a dotted key to
+Catalogues are YAML files in `kit/i18n/messages/`, one per domain, mapping a dotted key to
 `{de: ..., en: ...}`. Texts may hold `{name}` placeholders filled with `str.format`.
 """
 

@@ -6,8 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from kit.report.format import fmt_days, fmt_money, fmt_number, fmt_percent
-from kit.report.i18n import t
+from kit.i18n import fmt_days, fmt_money, fmt_number, fmt_percent, t
 from kit.strategy.capacity import CapacityPlan
 
 __all__ = ["strategy_summary"]

@@ -10,10 +10,9 @@ import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
+from kit.i18n import fmt_number, t
 from kit.process.duplicates import DuplicateGroup
 from kit.process.model import ProcessMap
-from kit.report.format import fmt_number
-from kit.report.i18n import t
 
 __all__ = ["OKABE_ITO", "draw_overview"]
 

@@ -7,7 +7,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from kit.stakeholder_charts import plot_power_interest, plot_raci
+from kit.charts.stakeholders import plot_power_interest, plot_raci
 from kit.stakeholders import load_register
 
 HEADER = (

@@ -1,0 +1,56 @@
+"""Capacity chart: collection-team workload against team hours over volume growth."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from kit.charts.style import OKABE_ITO, STATUS_COLOURS, new_figure
+from kit.i18n import fmt_percent, t
+from kit.strategy.capacity import CapacityPlan
+
+__all__ = ["plot_capacity"]
+
+
+def plot_capacity(plan: CapacityPlan, *, language: str) -> Figure:
+    """Return a figure of workload against team capacity (hours a month) over volume growth."""
+    low = min(0.0, float(plan.table["growth"].min()))
+    grid = np.linspace(low, plan.max_growth, 101)
+    workload = np.array([plan.workload_at(float(g)) for g in grid])
+    capacity = np.full_like(grid, plan.capacity_hours_per_month)
+    fig, ax = new_figure(
+        xlabel=t("strategy.capacity.axis_growth", language),
+        ylabel=t("strategy.capacity.axis_hours", language),
+        title=t("strategy.capacity.title", language),
+    )
+    x = grid * 100.0
+    ax.plot(x, workload, color=OKABE_ITO[0], label=t("strategy.capacity.workload", language))
+    ax.plot(
+        x,
+        capacity,
+        color=OKABE_ITO[2],
+        linestyle="--",
+        label=t("strategy.capacity.capacity", language),
+    )
+    ax.fill_between(
+        x,
+        capacity,
+        workload,
+        where=workload > capacity,
+        color=STATUS_COLOURS["bad"],
+        alpha=0.15,
+        label=t("strategy.capacity.shortfall", language),
+    )
+    if plan.break_even_growth is not None and plan.break_even_growth >= low:
+        g = plan.break_even_growth * 100.0
+        ax.axvline(g, color="#444444", linewidth=1, linestyle=":")
+        ax.annotate(
+            t("strategy.capacity.break_even", language, growth=fmt_percent(g, language, digits=0)),
+            xy=(g, plan.capacity_hours_per_month),
+            xytext=(6, 8),
+            textcoords="offset points",
+            fontsize=9,
+        )
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper left")
+    return fig

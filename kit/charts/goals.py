@@ -1,0 +1,74 @@
+"""Goal chart: monthly values against baseline, target, deadline and the trend forecast."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+
+from kit.charts.style import OKABE_ITO, new_figure
+from kit.goals import GoalStatus
+from kit.i18n import t
+from kit.kpis.registry import REGISTRY
+
+__all__ = ["kpi_axis_label", "plot_goal"]
+
+_UNITS = ("days", "percent", "currency", "count", "hours")
+
+
+def kpi_axis_label(kpi: str, language: str) -> tuple[str, str]:
+    """Return (KPI name, axis label with unit) in the report language."""
+    info = REGISTRY.get(kpi)
+    if info is None:
+        return kpi, kpi
+    name = info.name_de if language == "de" else info.name_en
+    unit = t(f"goals.unit.{info.unit}", language) if info.unit in _UNITS else ""
+    return name, f"{name} ({unit})" if unit else name
+
+
+def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: str) -> Figure:
+    """Return a chart of one goal: monthly values, baseline, target, deadline and trend forecast."""
+    goal = status.goal
+    lang = language
+    name, ylabel = kpi_axis_label(goal.kpi, lang)
+    verdict = t(f"goals.verdict.{status.verdict}", lang)
+    fig, ax = new_figure(
+        xlabel=t("goals.chart.month", lang),
+        ylabel=ylabel,
+        title=f"{name} – {verdict}",
+        size=(7.5, 3.8),
+    )
+    blue, orange, grey = OKABE_ITO[0], OKABE_ITO[1], "#6b7280"
+    column = series[goal.kpi].astype(float).sort_index().dropna() if goal.kpi in series else None
+    if column is not None and not column.empty:
+        ax.plot(
+            column.index,
+            column.to_numpy(),
+            marker="o",
+            color=blue,
+            label=t("goals.chart.actual", lang),
+        )
+    if status.baseline is not None:
+        ax.axhline(
+            status.baseline, color=grey, linestyle=":", label=t("goals.chart.baseline", lang)
+        )
+    ax.axhline(goal.target, color=orange, linestyle="--", label=t("goals.chart.target", lang))
+    deadline = pd.Timestamp(goal.deadline)
+    x_deadline = float(date2num(deadline))  # type: ignore[no-untyped-call]
+    ax.axvline(x_deadline, color=grey, linewidth=1, label=t("goals.chart.deadline", lang))
+    if (
+        status.forecast is not None
+        and status.latest is not None
+        and column is not None
+        and not column.empty
+    ):
+        ax.plot(
+            [column.index[-1], deadline],
+            [status.latest, status.forecast],
+            linestyle="--",
+            color=blue,
+            alpha=0.6,
+            label=t("goals.chart.forecast", lang),
+        )
+    ax.legend(loc="best", fontsize=8)
+    return fig
