@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 
+import kit.i18n
 import kit.steps.goals as step
 from kit.engagement import Engagement, Goal, load_engagement
 from kit.goals import evaluate_goals
@@ -187,7 +188,7 @@ def test_every_block_renders_in_both_languages_without_placeholders(
 
 
 def test_catalogue_has_both_languages_for_every_key() -> None:
-    root = Path(step.__file__).resolve().parents[1] / "report" / "messages"
+    root = Path(kit.i18n.__file__).resolve().parent / "messages"
     for name in ("steps_goals.yaml", "steps_stakeholders.yaml"):
         data = yaml.safe_load((root / name).read_text(encoding="utf-8"))
         prefix = "steps." + name.removeprefix("steps_").removesuffix(".yaml") + "."
