@@ -218,7 +218,7 @@ def business_case_command(engagement: Engagement, *, as_of: date) -> tuple[str, 
     """Return the business-case text, the `kit business-case --json` document and the reasons
     of figures left null (in the engagement's language)."""
     from kit.report.context import ReportContext
-    from kit.steps.business_case import business_case_lines, business_case_view
+    from kit.steps.goals.business_case import business_case_lines, business_case_view
 
     ctx = ReportContext(engagement=engagement, language=engagement.language, as_of=as_of)
     case = business_case_view(ctx)

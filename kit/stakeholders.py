@@ -29,6 +29,7 @@ __all__ = [
     "coverage_checks",
     "has_role",
     "load_register",
+    "phase_name",
     "pseudonymise",
     "pseudonyms",
 ]
@@ -169,7 +170,7 @@ def has_role(register: pd.DataFrame, group: str) -> pd.Series:
     return text.map(lambda s: bool(pattern.search(s)))
 
 
-def _phase_name(phase: str, language: str) -> str:
+def phase_name(phase: str, language: str) -> str:
     key = f"rollout.phase.{phase}"
     return t(key, language) if key in catalogue() else phase
 
@@ -193,9 +194,9 @@ def _per_phase(
     for phase in phases:
         holders = register[register[phase] == letter]
         if letter == "A" and len(holders) > 1:
-            bad.append(f"{_phase_name(phase, language)} ({_names(holders)})")
+            bad.append(f"{phase_name(phase, language)} ({_names(holders)})")
         elif holders.empty:
-            bad.append(_phase_name(phase, language))
+            bad.append(phase_name(phase, language))
     return bad
 
 
@@ -222,7 +223,7 @@ def coverage_checks(
     else:
         gaps = {str(r["name"]): [p for p in phases if r[p] == ""] for _, r in leads.iterrows()}
         best = min(gaps, key=lambda n: len(gaps[n]))
-        absent = ", ".join(_phase_name(p, lang) for p in gaps[best])
+        absent = ", ".join(phase_name(p, lang) for p in gaps[best])
         results.append(
             _result("project_lead", "fail" if absent else None, lang, name=best, phases=absent)
         )
@@ -235,7 +236,7 @@ def coverage_checks(
         names = _names(register[has_role(register, group)])
         results.append(
             _result(
-                check, "fail" if late else None, lang, names=names, phase=_phase_name(start, lang)
+                check, "fail" if late else None, lang, names=names, phase=phase_name(start, lang)
             )
         )
     user_phases = [p for p in ("training", "acceptance_test") if p in phases]
@@ -243,7 +244,7 @@ def coverage_checks(
         results.append(_result("end_users", "missing", lang))
     else:
         absent = ", ".join(
-            _phase_name(p, lang) for p in _group_in(register, "end_user", user_phases, "RA")
+            phase_name(p, lang) for p in _group_in(register, "end_user", user_phases, "RA")
         )
         results.append(_result("end_users", "fail" if absent else None, lang, phases=absent))
     if not has_role(register, "dispute").any():
@@ -257,7 +258,7 @@ def coverage_checks(
                 "fail" if late else None,
                 lang,
                 names=names,
-                phase=_phase_name(start, lang),
+                phase=phase_name(start, lang),
             )
         )
     care = "continuous_improvement" if "continuous_improvement" in phases else phases[-1]
@@ -268,7 +269,7 @@ def coverage_checks(
             "fail" if owners.empty else None,
             lang,
             names=_names(owners),
-            phase=_phase_name(care, lang),
+            phase=phase_name(care, lang),
         )
     )
     return results

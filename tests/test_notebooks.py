@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import nbformat
@@ -62,3 +63,32 @@ def test_code_cells_are_thin(path: Path) -> None:
         ]
         assert heavy == [], f"{path.name}: {heavy} in a cell; move the logic into kit/"
         assert "eval(" not in cell.source and "exec(" not in cell.source
+
+
+MAX_CELL_LINES = 15
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_one_import_line_for_the_step(path: Path) -> None:
+    """A notebook imports its step package and nothing else: `from kit.steps import kpis`."""
+    nb = nbformat.read(path, as_version=4)
+    imports = [
+        ast.unparse(node)
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+    ]
+    assert len(imports) == 1, imports
+    assert re.fullmatch(r"from kit\.steps import [a-z]+", imports[0]), imports
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_code_cell_is_longer_than_fifteen_lines(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    long = [
+        (index, len(cell.source.splitlines()))
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and len(cell.source.splitlines()) > MAX_CELL_LINES
+    ]
+    assert long == [], f"{path.name}: cells (index, lines) over {MAX_CELL_LINES} lines: {long}"

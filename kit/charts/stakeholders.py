@@ -15,7 +15,7 @@ from matplotlib.transforms import Bbox
 
 from kit.charts.style import OKABE_ITO, new_figure
 from kit.i18n import t
-from kit.stakeholders import PHASE_IDS, RACI_LETTERS, _phase_name
+from kit.stakeholders import PHASE_IDS, RACI_LETTERS, phase_name
 
 __all__ = ["plot_power_interest", "plot_raci"]
 
@@ -139,7 +139,7 @@ def plot_raci(
     )
     ax.grid(False)
     ax.set_xticks(
-        range(len(phases)), [_phase_name(p, lang) for p in phases], rotation=30, ha="right"
+        range(len(phases)), [phase_name(p, lang) for p in phases], rotation=30, ha="right"
     )
     ax.set_yticks(range(len(register)), list(register["name"].astype(str)), parse_math=False)
     for (row, col), code in np.ndenumerate(codes):

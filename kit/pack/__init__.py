@@ -14,9 +14,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kit.pack.pages import ReportPage
-from kit.report.context import ReportContext
+
+if TYPE_CHECKING:
+    from kit.report.context import ReportContext
 
 __all__ = ["PackFile", "ReportPage", "build_pack", "client_slug", "pack_names"]
 

@@ -18,11 +18,11 @@ from kit.business_case import BusinessCase
 from kit.errors import KitError
 from kit.files import EXPORTS_ENV
 from kit.report.context import ReportContext
-from kit.steps.aftercare import AftercareView
-from kit.steps.kpis import KpisView
-from kit.steps.process import ProcessView
-from kit.steps.rollout import RolloutView
-from kit.steps.strategy import StrategyView
+from kit.steps.aftercare.view import AftercareView
+from kit.steps.kpis.view import KpisView
+from kit.steps.process.view import ProcessView
+from kit.steps.rollout.view import RolloutView
+from kit.steps.strategy.view import StrategyView
 
 __all__ = ["PackData", "collect"]
 
@@ -59,12 +59,12 @@ def collect(ctx: ReportContext) -> PackData:
     folder that is removed afterwards (the published ones come from step 05 itself).
     """
     from kit.ingest import validate_engagement
-    from kit.steps.aftercare import aftercare_view
-    from kit.steps.business_case import business_case_view
-    from kit.steps.kpis import load_kpis
-    from kit.steps.process import load_process
-    from kit.steps.rollout import rollout_view
-    from kit.steps.strategy import strategy_view
+    from kit.steps.aftercare.view import aftercare_view
+    from kit.steps.goals.business_case import business_case_view
+    from kit.steps.kpis.view import load_kpis
+    from kit.steps.process.view import load_process
+    from kit.steps.rollout.view import rollout_view
+    from kit.steps.strategy.view import strategy_view
 
     data = PackData(ctx)
     report = _try(data, "sources", lambda: validate_engagement(ctx.engagement))

@@ -243,7 +243,7 @@ class _Deck:
             )
 
     def case_slide(self) -> bool:
-        from kit.steps.business_case import (
+        from kit.steps.goals.business_case import (
             business_case_figure,
             business_case_lines,
             figure_png,
@@ -275,7 +275,7 @@ class _Deck:
         rollout = self.data.rollout
         if rollout is None or not rollout.status.phases:
             return False
-        from kit.steps.rollout import display_names
+        from kit.steps.rollout.view import display_names
 
         ctx, name = self.ctx, display_names(self.ctx)
         rows = [

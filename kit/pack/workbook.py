@@ -406,7 +406,7 @@ def _worklist_sheet(data: PackData) -> Sheet | None:
 def _phases_sheet(data: PackData) -> Sheet | None:
     if data.rollout is None or not data.rollout.status.phases:
         return None
-    from kit.steps.rollout import display_names
+    from kit.steps.rollout.view import display_names
 
     t, name = _label_of(data), display_names(data.ctx)
     rows = tuple(
@@ -442,7 +442,7 @@ def _phases_sheet(data: PackData) -> Sheet | None:
 def _backlog_sheet(data: PackData) -> Sheet | None:
     if data.aftercare is None or data.aftercare.backlog.empty:
         return None
-    from kit.steps.rollout import display_names
+    from kit.steps.rollout.view import display_names
 
     t, name = _label_of(data), display_names(data.ctx)
     frame = data.aftercare.backlog
@@ -472,7 +472,7 @@ def _case_sheet(data: PackData) -> Sheet | None:
         return None
     t = _label_of(data)
     ctx = data.ctx
-    from kit.steps.business_case import sensitivity_frame
+    from kit.steps.goals.business_case import sensitivity_frame
 
     # the hourly cost may be in another currency than the ledger: then it is a plain number
     cost_kind = "money" if case.cost_currency == case.currency else "number"
@@ -505,7 +505,7 @@ def _case_sheet(data: PackData) -> Sheet | None:
 
 
 def _sources_sheet(data: PackData) -> Sheet:
-    from kit.steps.business_case import business_case_glossary_rows
+    from kit.steps.goals.business_case import business_case_glossary_rows
 
     ctx, t = data.ctx, _label_of(data)
     rows: list[tuple[Any, ...]] = [

@@ -18,7 +18,7 @@ from defusedxml import ElementTree as SafeET
 
 from kit.errors import Problem, ProcessMapError
 from kit.process.model import Activity, ProcessMap
-from kit.process.native import _number, _read_rows
+from kit.process.native import parse_number, read_rows
 
 __all__ = ["MAX_BPMN_BYTES", "import_bpmn"]
 
@@ -170,8 +170,10 @@ class _Reader:
             kind=kind,
             system=extras.get("system"),
             object=extras.get("object"),
-            minutes=_number(extras.get("minutes"), path=self.path, key=f"{ident}.minutes"),
-            per_month=_number(extras.get("per_month"), path=self.path, key=f"{ident}.per_month"),
+            minutes=parse_number(extras.get("minutes"), path=self.path, key=f"{ident}.minutes"),
+            per_month=parse_number(
+                extras.get("per_month"), path=self.path, key=f"{ident}.per_month"
+            ),
         )
 
 
@@ -340,7 +342,7 @@ def _apply_metrics(path: Path, reader: _Reader) -> None:
     side = path.with_name(path.stem + ".metrics.csv")
     if not side.is_file():
         return
-    rows = _read_rows(side, ())
+    rows = read_rows(side, ())
     by_name = {a.name.lower(): i for i, a in reader.acts.items() if a.name}
     for row_no, row in rows:
         ref = (row.get("activity") or row.get("id") or row.get("name") or "").strip()
@@ -356,8 +358,8 @@ def _apply_metrics(path: Path, reader: _Reader) -> None:
             )
         act = reader.acts[ident]
         updates = {
-            "minutes": _number(row.get("minutes"), path=side, key="minutes", row=row_no),
-            "per_month": _number(row.get("per_month"), path=side, key="per_month", row=row_no),
+            "minutes": parse_number(row.get("minutes"), path=side, key="minutes", row=row_no),
+            "per_month": parse_number(row.get("per_month"), path=side, key="per_month", row=row_no),
         }
         reader.acts[ident] = Activity(
             id=act.id,

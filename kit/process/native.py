@@ -17,7 +17,9 @@ from kit.process.model import Activity, ProcessMap
 __all__ = [
     "ACTIVITY_COLUMNS",
     "FLOW_COLUMNS",
+    "parse_number",
     "read_csv_pair",
+    "read_rows",
     "read_yaml",
     "write_yaml",
     "yaml_text",
@@ -39,7 +41,7 @@ _ACTIVITY_KEYS = {"id", "name", "lane", "system", "object", "minutes", "per_mont
 _MAP_KEYS = {"id", "name", "owner", "activities", "flows", "description"}
 
 
-def _number(value: object, *, path: Path, key: str, row: int | None = None) -> float | None:
+def parse_number(value: object, *, path: Path, key: str, row: int | None = None) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
@@ -112,8 +114,8 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
         lane=_text(raw.get("lane")),
         system=_text(raw.get("system")),
         object=_text(raw.get("object")),
-        minutes=_number(raw.get("minutes"), path=path, key=f"{key}.minutes", row=row),
-        per_month=_number(raw.get("per_month"), path=path, key=f"{key}.per_month", row=row),
+        minutes=parse_number(raw.get("minutes"), path=path, key=f"{key}.minutes", row=row),
+        per_month=parse_number(raw.get("per_month"), path=path, key=f"{key}.per_month", row=row),
         kind=kind.lower(),
         row=row,
     )
@@ -176,7 +178,7 @@ def read_yaml(path: Path) -> ProcessMap:
                 value=raw,
                 expected="{from: a1, to: a2}",
             )
-        prob = _number(raw.get("probability"), path=path, key=f"flows[{i}].probability")
+        prob = parse_number(raw.get("probability"), path=path, key=f"flows[{i}].probability")
         flows.append((str(raw["from"]), str(raw["to"]), 1.0 if prob is None else prob))
     return ProcessMap.build(
         id=map_id,
@@ -188,7 +190,7 @@ def read_yaml(path: Path) -> ProcessMap:
     )
 
 
-def _read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -214,7 +216,7 @@ def _read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[st
 def read_csv_pair(activities_csv: Path, flows_csv: Path) -> list[ProcessMap]:
     """Return the maps of an activities.csv + flows.csv pair (a map_id column groups them)."""
     acts: dict[str, list[Activity]] = {}
-    for row_no, row in _read_rows(activities_csv, ("map_id", "id", "name")):
+    for row_no, row in read_rows(activities_csv, ("map_id", "id", "name")):
         map_id = row["map_id"].strip()
         if not map_id:
             raise ProcessMapError(
@@ -228,7 +230,7 @@ def read_csv_pair(activities_csv: Path, flows_csv: Path) -> list[ProcessMap]:
             _activity(row, path=activities_csv, key=f"{map_id}/{row.get('id', '')}", row=row_no)
         )
     flows: dict[str, list[tuple[str, str, float]]] = {}
-    for row_no, row in _read_rows(flows_csv, ("map_id", "from", "to")):
+    for row_no, row in read_rows(flows_csv, ("map_id", "from", "to")):
         map_id = row["map_id"].strip()
         if map_id not in acts:
             raise ProcessMapError(
@@ -239,7 +241,7 @@ def read_csv_pair(activities_csv: Path, flows_csv: Path) -> list[ProcessMap]:
                 value=map_id,
                 expected="a map_id that appears in activities.csv",
             )
-        prob = _number(row.get("probability"), path=flows_csv, key="probability", row=row_no)
+        prob = parse_number(row.get("probability"), path=flows_csv, key="probability", row=row_no)
         flows.setdefault(map_id, []).append(
             (row["from"].strip(), row["to"].strip(), 1.0 if prob is None else prob)
         )

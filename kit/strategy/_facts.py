@@ -16,7 +16,7 @@ from kit.errors import DataError
 from kit.ledger import CANONICAL, Ledger
 
 #: Amounts below this are treated as fully paid (rounding of split payments).
-_CENT = 0.005
+CENT = 0.005
 
 
 def require_columns(table: pd.DataFrame, name: str, columns: tuple[str, ...]) -> None:
@@ -97,7 +97,7 @@ def invoice_facts(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
         table_open[pos[pos >= 0]] = True
     facts["flagged"] = flag
     facts["disputed"] = flag | in_table
-    facts["dispute_open"] = table_open | (flag & (open_amount > _CENT))
+    facts["dispute_open"] = table_open | (flag & (open_amount > CENT))
     return facts
 
 
@@ -127,7 +127,7 @@ def _paid_and_settled(
         )
         rows = daily["pos"].to_numpy()
         cum = daily.groupby("pos")["amount"].cumsum().to_numpy()
-        reached = daily[cum >= amount[rows] - _CENT]
+        reached = daily[cum >= amount[rows] - CENT]
         first = reached.groupby("pos")["day"].min()
         settled[first.index.to_numpy()] = first.to_numpy()
         total = daily.groupby("pos")["amount"].sum()

@@ -16,7 +16,7 @@ from kit.files import atomic_write
 from kit.i18n import t
 from kit.ledger import CANONICAL, Ledger
 from kit.spreadsheet import neutralise, set_text
-from kit.strategy._facts import _CENT, as_timestamp, invoice_facts, require_columns
+from kit.strategy._facts import CENT, as_timestamp, invoice_facts, require_columns
 
 __all__ = ["HANDOVER_COLUMNS", "agency_handover", "export_handover"]
 
@@ -58,7 +58,7 @@ def agency_handover(
         )
     facts = invoice_facts(ledger, as_of=as_of)
     chosen = facts[
-        (facts["open_amount"] > _CENT)
+        (facts["open_amount"] > CENT)
         & (facts["open_amount"] >= min_amount)
         & (facts["dpd"] >= days_overdue)
         & ~facts["flagged"]

@@ -31,7 +31,7 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.ledger import Ledger
-from kit.strategy._facts import _CENT, as_timestamp, invoice_facts, weighted_mean
+from kit.strategy._facts import CENT, as_timestamp, invoice_facts, weighted_mean
 
 __all__ = [
     "PROFILE_COLUMNS",
@@ -104,7 +104,7 @@ def segment_customers(
 ) -> pd.DataFrame:
     """Return one row per customer with behaviour metrics (days, %, currency) and its segment.
 
-    The frame holds data only; `kit.steps.strategy_labels.segment_labels` names the segments in
+    The frame holds data only; `kit.steps.strategy.labels.segment_labels` names the segments in
     the report language (`currency` is kept for callers that pass it; the labels use it).
     """
     if lookback_days < 2:
@@ -134,7 +134,7 @@ def _customer_metrics(ledger: Ledger, *, as_of: date, lookback_days: int) -> pd.
     start = t_as_of - pd.Timedelta(days=lookback_days)
     middle = t_as_of - pd.Timedelta(days=lookback_days / 2)
     facts = invoice_facts(ledger, as_of=as_of)
-    is_open = facts["open_amount"] > _CENT
+    is_open = facts["open_amount"] > CENT
     overdue_open = is_open & (facts["dpd"] >= 1)
     settled_in = facts["settled"].notna() & (facts["settled"] > start)
     sample = facts[settled_in | overdue_open].copy()
@@ -181,12 +181,12 @@ def _customer_attr(ledger: Ledger, customers: pd.Index, column: str) -> pd.Serie
 
 
 def _rule_tiers(m: pd.DataFrame, th: SegmentThresholds) -> list[str]:
-    exposed = m.loc[m["exposure"] > _CENT, "exposure"]
+    exposed = m.loc[m["exposure"] > CENT, "exposure"]
     cut = float(exposed.quantile(th.high_value_quantile)) if len(exposed) else np.inf
     has_history = m["behaviour_invoices"] > 0
     conditions = [
         (m["dispute_rate"] >= th.dispute_rate_min) & (m["disputed_invoices"] >= th.disputes_min),
-        (m["exposure"] > _CENT)
+        (m["exposure"] > CENT)
         & (m["exposure"] >= cut)
         & ((m["days_late"] > th.high_value_days_late) | (m["trend_days"] > th.worsening_days)),
         has_history
@@ -253,7 +253,7 @@ def segment_summary(segments: pd.DataFrame, ledger: Ledger, *, as_of: date) -> p
     facts = invoice_facts(ledger, as_of=as_of)
     seg_of = segments.set_index("customer_id")["segment"]
     facts["segment"] = facts["customer_id"].map(seg_of)
-    is_open = facts["open_amount"] > _CENT
+    is_open = facts["open_amount"] > CENT
     facts["overdue_amount"] = facts["open_amount"].where(is_open & (facts["dpd"] >= 1), 0.0)
     total_ar = float(facts["open_amount"].sum())
     rows = []

@@ -12,9 +12,8 @@ import pytest
 from kit.ingest import load_ledger
 from kit.kpis import compute_kpis
 from kit.report import open_report, show
-from kit.steps.aftercare import aftercare_tiles, aftercare_view, levers
-from kit.steps.aftercare_figures import plot_contributors, plot_goal_trends
-from kit.steps.aftercare_tables import (
+from kit.steps.aftercare.figures import plot_contributors, plot_goal_trends
+from kit.steps.aftercare.tables import (
     aftercare_glossary_block,
     backlog_table,
     contributor_table,
@@ -22,7 +21,8 @@ from kit.steps.aftercare_tables import (
     goal_table,
     lever_table,
 )
-from kit.steps.aftercare_text import aftercare_summary
+from kit.steps.aftercare.text import aftercare_summary
+from kit.steps.aftercare.view import aftercare_tiles, aftercare_view, levers
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
 

@@ -13,14 +13,16 @@ import pytest
 import yaml
 
 import kit.i18n
-import kit.steps.goals as step
+import kit.steps.goals.view as step
 from kit.engagement import Engagement, Goal, load_engagement
 from kit.goals import evaluate_goals
 from kit.ingest import load_ledger
 from kit.kpis import compute_kpis, kpi_series
 from kit.ledger import Ledger
 from kit.report import ReportContext
-from kit.steps import goals_tables, goals_text, goals_wording
+from kit.steps.goals import tables as goals_tables
+from kit.steps.goals import text as goals_text
+from kit.steps.goals import wording as goals_wording
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
 AS_OF = date(2026, 6, 30)

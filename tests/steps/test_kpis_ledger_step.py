@@ -10,8 +10,11 @@ import matplotlib
 import pytest
 
 from kit.report import open_report
-from kit.steps import kpis as step
-from kit.steps import kpis_figures, kpis_quality, kpis_tables, kpis_text
+from kit.steps.kpis import figures as kpis_figures
+from kit.steps.kpis import quality as kpis_quality
+from kit.steps.kpis import tables as kpis_tables
+from kit.steps.kpis import text as kpis_text
+from kit.steps.kpis import view as step
 
 matplotlib.use("Agg")
 

@@ -15,9 +15,13 @@ from kit.kpis import REGISTRY, compute_kpis, dunning_funnel, kpi_series, top_ove
 from kit.kpis import kpis_by as kpis_by_group
 from kit.report import open_report
 from kit.report.context import ReportContext
-from kit.steps import kpis as step
-from kit.steps import kpis_figures, kpis_quality, kpis_tables, kpis_text, kpis_wording
-from kit.steps.kpis import KpisView
+from kit.steps import wording as kpis_wording
+from kit.steps.kpis import figures as kpis_figures
+from kit.steps.kpis import quality as kpis_quality
+from kit.steps.kpis import tables as kpis_tables
+from kit.steps.kpis import text as kpis_text
+from kit.steps.kpis import view as step
+from kit.steps.kpis.view import KpisView
 
 matplotlib.use("Agg")
 

@@ -13,12 +13,14 @@ import nbformat
 import pytest
 import yaml
 
-import kit.steps.process as step
+import kit.steps.process.view as step
 from kit.engagement import Engagement, load_engagement
 from kit.errors import ProcessMapError
 from kit.process import analyse, load_maps
 from kit.report import ReportContext
-from kit.steps import process_figures, process_tables, process_text
+from kit.steps.process import figures as process_figures
+from kit.steps.process import tables as process_tables
+from kit.steps.process import text as process_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "acme-gmbh"

@@ -11,17 +11,17 @@ import pytest
 
 from kit.report import open_report, show
 from kit.rollout import AUTOMATIC_CRITERIA
-from kit.steps.rollout import blocked_episodes, rollout_tiles, rollout_view
-from kit.steps.rollout_checks import automatic_checks
-from kit.steps.rollout_figures import gantt_chart
-from kit.steps.rollout_tables import (
+from kit.steps.rollout.checks import automatic_checks
+from kit.steps.rollout.figures import gantt_chart
+from kit.steps.rollout.tables import (
     blocked_table,
     criteria_table,
     notes_table,
     phase_table,
     rollout_glossary_block,
 )
-from kit.steps.rollout_text import rollout_summary
+from kit.steps.rollout.text import rollout_summary
+from kit.steps.rollout.view import blocked_episodes, rollout_tiles, rollout_view
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
 

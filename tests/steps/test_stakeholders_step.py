@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-import kit.steps.stakeholders as step
+import kit.steps.stakeholders.view as step
 from kit.engagement import Engagement, load_engagement
 from kit.report import ReportContext
 

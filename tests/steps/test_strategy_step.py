@@ -12,15 +12,7 @@ import yaml
 from openpyxl import load_workbook
 
 from kit.report import open_report
-from kit.steps.strategy import (
-    StrategyView,
-    invoices_per_month,
-    strategy_summary_block,
-    strategy_tiles,
-    strategy_view,
-    workload_by_map,
-)
-from kit.steps.strategy_tables import (
+from kit.steps.strategy.tables import (
     capacity_table,
     channel_table,
     handover_block,
@@ -30,7 +22,15 @@ from kit.steps.strategy_tables import (
     segment_rules_table,
     segment_table,
 )
-from kit.steps.strategy_text import strategy_glossary
+from kit.steps.strategy.text import strategy_glossary
+from kit.steps.strategy.view import (
+    StrategyView,
+    invoices_per_month,
+    strategy_summary_block,
+    strategy_tiles,
+    strategy_view,
+    workload_by_map,
+)
 from kit.strategy import save_ladder
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
@@ -153,7 +153,7 @@ def test_run_exports_go_to_the_run_folder(
     engagement: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from kit.run.execute import EXPORTS_ENV
-    from kit.steps.strategy import exports_dir
+    from kit.steps.strategy.view import exports_dir
 
     monkeypatch.setenv(EXPORTS_ENV, str(tmp_path / "run" / "exports"))
     ctx = open_report(engagement, language="de")

@@ -8,7 +8,7 @@ from strategy_ledgers import AS_OF
 
 from kit.errors import DataError
 from kit.ledger import Ledger
-from kit.steps.strategy_labels import segment_labels
+from kit.steps.strategy.labels import segment_labels
 from kit.strategy._facts import invoice_facts
 from kit.strategy.segments import segment_customers
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from strategy_ledgers import AS_OF, DUES, invoice, ledger_from
 
-from kit.steps.strategy_labels import segment_labels
+from kit.steps.strategy.labels import segment_labels
 from kit.strategy.segments import SegmentThresholds, segment_customers, segment_summary
 
 

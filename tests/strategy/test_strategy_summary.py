@@ -3,8 +3,8 @@ from __future__ import annotations
 import pandas as pd
 from strategy_ledgers import AS_OF, invoice, ledger_from
 
-from kit.steps.strategy_labels import segment_labels
-from kit.steps.strategy_summary import strategy_summary
+from kit.steps.strategy.labels import segment_labels
+from kit.steps.strategy.summary import strategy_summary
 from kit.strategy.agency import agency_handover
 from kit.strategy.capacity import capacity_plan
 from kit.strategy.segments import segment_customers, segment_summary

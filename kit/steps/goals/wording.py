@@ -1,0 +1,88 @@
+"""Goal wording for step 01: KPI names and values, goal quotes, progress and forecast."""
+
+from __future__ import annotations
+
+from kit.goals import GoalStatus
+from kit.kpis import REGISTRY
+from kit.report.context import ReportContext
+from kit.steps.wording import kpi_value
+
+__all__ = [
+    "forecast_text",
+    "goal_kpi_label",
+    "goal_kpi_name",
+    "goal_quote",
+    "goal_value",
+    "progress_text",
+    "tile_unit",
+    "with_kpi_name",
+]
+
+
+def goal_kpi_name(kpi: str, language: str) -> str:
+    info = REGISTRY.get(kpi)
+    if info is None:
+        return kpi
+    return info.name_de if language == "de" else info.name_en
+
+
+def goal_kpi_label(kpi: str, language: str) -> str:
+    """Return the KPI name with a capital first letter, for labels and table cells."""
+    name = goal_kpi_name(kpi, language)
+    return name[:1].upper() + name[1:]
+
+
+def goal_value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int = 1) -> str:
+    """Return a KPI value formatted with its unit (days, %, money, hours, count)."""
+    if kpi not in REGISTRY:
+        return ctx.number(value)
+    return kpi_value(ctx, kpi, value, digits=digits)
+
+
+def tile_unit(kpi: str) -> str:
+    unit = REGISTRY[kpi].unit if kpi in REGISTRY else "number"
+    return {"days": "days", "percent": "percent", "currency": "money"}.get(unit, "number")
+
+
+def goal_quote(ctx: ReportContext, status: GoalStatus) -> str:
+    text = (status.goal.statement or "").strip() or goal_kpi_name(status.goal.kpi, ctx.language)
+    return ctx.t("steps.goals.quote", text=text)
+
+
+def forecast_text(ctx: ReportContext, status: GoalStatus) -> str:
+    """Return the forecast verdict in words ("at the current pace the target is reached on …")."""
+    goal, kpi = status.goal, status.goal.kpi
+    values = {
+        "deadline": ctx.date(goal.deadline),
+        "target": goal_value(ctx, kpi, goal.target),
+        "latest": goal_value(ctx, kpi, status.latest),
+        "forecast": goal_value(ctx, kpi, status.forecast),
+    }
+    key = "steps.goals.forecast." + status.verdict
+    if status.verdict in ("at_risk", "on_track"):
+        if status.forecast is None:
+            key = "steps.goals.forecast.no_trend"
+        elif status.reach_date is not None:
+            values["reach"] = ctx.date(status.reach_date)
+            values["days"] = str(abs((goal.deadline - status.reach_date).days))
+            key += "" if status.verdict == "on_track" else ".late"
+        elif status.verdict == "on_track":
+            key += ".nodate"
+        else:
+            slope = status.slope_per_month or 0.0
+            towards = slope > 0 if goal.direction == "up" else slope < 0
+            key += ".slow" if towards else ".away"
+    return ctx.t(key, **values)
+
+
+def progress_text(ctx: ReportContext, status: GoalStatus) -> str:
+    if status.progress is None:
+        return ctx.t("steps.goals.progress.none")
+    share = ctx.percent(status.progress * 100, digits=0)
+    key = "done" if status.progress >= 1 else "forward" if status.progress >= 0 else "backward"
+    return ctx.t("steps.goals.progress." + key, pct=share)
+
+
+def with_kpi_name(ctx: ReportContext, text: str, kpi: str) -> str:
+    """Return `text` with a known KPI id replaced by its name in the report language."""
+    return text.replace(kpi, goal_kpi_name(kpi, ctx.language)) if kpi in REGISTRY else text

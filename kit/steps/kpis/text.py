@@ -1,0 +1,184 @@
+"""Step 04 executive summary: the found / means / next-steps sentences built from the KPIs."""
+
+from __future__ import annotations
+
+from kit.kpis import REGISTRY
+from kit.report import Html, summary
+from kit.report.context import ReportContext
+from kit.steps.kpis.ledger import net_sentence, open_items_notice
+from kit.steps.kpis.view import KpisView
+from kit.steps.wording import goal_of, kpi_status, month_name, note_text, target_text
+
+__all__ = [
+    "kpis_summary",
+    "summary_lines",
+]
+
+_OLD = ("91-180", ">180")  # aging buckets older than 90 days past due
+
+
+def _old(view: KpisView) -> tuple[float, int]:
+    aging = view.result.aging.loc[list(_OLD)]
+    return float(aging["amount"].sum()), int(aging["count"].sum())
+
+
+def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[str], list[str]]:
+    """Return the summary's found / means / next-steps sentences, built from the results."""
+    v, t = view.values, ctx.t
+    found: list[str] = []
+    means: list[str] = []
+    steps: list[str] = []
+    dso, bpdso, add, crf = v["dso"], v["bpdso"], v["add"], REGISTRY["dso"].reference or 0.0
+    if view.open_items_on is not None:
+        pass  # the open-items notice above the summary says why there is no DSO
+    elif dso is None or bpdso is None or add is None:
+        found.append(t("steps.kpis.found.no_dso", why=note_text(ctx, view.result.notes["dso"])))
+    else:
+        side = "above" if dso > crf else "below"
+        found.append(
+            t(
+                "steps.kpis.found.dso." + side,
+                dso=ctx.days(dso),
+                gap=ctx.days(abs(dso - crf)),
+                crf=ctx.days(crf),
+                bpdso=ctx.days(bpdso),
+                add=ctx.days(add),
+                add_crf=ctx.days(REGISTRY["add"].reference),
+            )
+        )
+    old_amount, old_count = _old(view)
+    if v["pct_current"] is not None:
+        found.append(
+            t(
+                "steps.kpis.found.overdue",
+                share=ctx.percent(100.0 - v["pct_current"]),
+                amount=ctx.money(v["ar_overdue"], digits=0),
+                total=ctx.money(v["ar_total"], digits=0),
+                old=ctx.money(old_amount, digits=0),
+                old_count=old_count,
+            )
+        )
+    seg = view.by_segment
+    if seg is not None and seg["dso"].notna().any():
+        top_dso, top_add = str(seg["dso"].idxmax()), str(seg["add"].idxmax())
+        found.append(
+            t(
+                "steps.kpis.found.segment",
+                segment=top_dso,
+                dso=ctx.days(seg["dso"].loc[top_dso]),
+                add=ctx.days(seg["add"].loc[top_dso]),
+            )
+        )
+        if top_add != top_dso:
+            found[-1] += " " + t(
+                "steps.kpis.found.segment_add",
+                segment=top_add,
+                add=ctx.days(seg["add"].loc[top_add]),
+            )
+    trend = view.series["dso"].dropna()
+    if len(trend) >= 2:
+        peak = trend.index[int(trend.to_numpy().argmax())]
+        found.append(
+            t(
+                "steps.kpis.found.trend",
+                start=ctx.days(trend.iloc[0]),
+                first=month_name(ctx, trend.index[0]),
+                end=ctx.days(trend.iloc[-1]),
+                peak=ctx.days(trend.max()),
+                peak_month=month_name(ctx, peak),
+            )
+        )
+    if v["cei"] is not None:
+        side = (
+            "good" if kpi_status("cei", v["cei"], REGISTRY["cei"].reference) == "good" else "weak"
+        )
+        found.append(
+            t(
+                "steps.kpis.found.cei." + side,
+                cei=ctx.percent(v["cei"]),
+                crf=ctx.percent(REGISTRY["cei"].reference),
+                within=ctx.percent(v["paid_within_45_rate"]),
+                days=ctx.engagement.goal_days,
+            )
+        )
+    sales = v["credit_sales"]
+    if add is not None and dso is not None and sales:
+        per_day = sales / view.result.period_days
+        means.append(
+            t(
+                "steps.kpis.means.tied",
+                add=ctx.days(add),
+                per_day=ctx.money(per_day, digits=0),
+                tied=ctx.money(add * per_day, digits=0),
+            )
+        )
+        if dso > crf:
+            means.append(
+                t(
+                    "steps.kpis.means.crf",
+                    crf=ctx.days(crf),
+                    cash=ctx.money((dso - crf) * per_day, digits=0),
+                )
+            )
+        goal = goal_of(ctx, "dso")
+        if goal is not None and dso > goal.target:
+            means.append(
+                t(
+                    "steps.kpis.means.goal",
+                    target=target_text(ctx, "dso", goal.target),
+                    date=ctx.date(goal.deadline),
+                    gap=ctx.days(dso - goal.target),
+                    cash=ctx.money((dso - goal.target) * per_day, digits=0),
+                )
+            )
+    if old_amount > 0:
+        share = old_amount / v["ar_overdue"] * 100.0 if v["ar_overdue"] else None
+        means.append(t("steps.kpis.means.old", share=ctx.percent(share)))
+        steps.append(
+            t(
+                "steps.kpis.next.old",
+                amount=ctx.money(old_amount, digits=0),
+                count=old_count,
+                days=ctx.engagement.strategy.agency_days_overdue,
+            )
+        )
+    if len(view.top):
+        first = view.top.iloc[0]
+        n = len(view.top)
+        share = (
+            view.top["overdue_amount"].sum() / v["ar_overdue"] * 100.0 if v["ar_overdue"] else None
+        )
+        steps.append(
+            t(
+                "steps.kpis.next.top",
+                n=n,
+                share=ctx.percent(share),
+                name=first["name"] or first["customer_id"],
+                amount=ctx.money(first["overdue_amount"], digits=0),
+            )
+        )
+    if seg is not None and seg["add"].notna().any():
+        steps.append(t("steps.kpis.next.segment", segment=seg["add"].idxmax()))
+    if v["disputed_ar"]:
+        steps.append(
+            t(
+                "steps.kpis.next.disputes",
+                amount=ctx.money(v["disputed_ar"], digits=0),
+                days=ctx.days(v["dispute_days_to_resolve"]),
+            )
+        )
+    steps.append(t("steps.kpis.next.baseline"))
+    return found, means, steps
+
+
+def kpis_summary(ctx: ReportContext, view: KpisView) -> Html:
+    """Return the executive summary block built from the results."""
+    found, means, steps = summary_lines(ctx, view)
+    net = net_sentence(ctx, view.values)
+    if net is not None:
+        found.append(net)
+    block = summary(ctx, found=found, means=means, next_steps=steps)
+    notice = open_items_notice(ctx, view.open_items_on)
+    if notice is None:
+        return block
+    return Html(notice.html + block.html, f"{notice.text}\n{block.text}")

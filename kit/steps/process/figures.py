@@ -1,0 +1,28 @@
+"""Step 03, the process report's figures: the overview network and one swimlane per map."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from kit.charts import draw_overview, draw_swimlane
+from kit.report import show
+from kit.report.context import ReportContext
+from kit.steps.process.view import ProcessView
+
+__all__ = ["overview_figure", "swimlane_figures", "swimlanes"]
+
+
+def overview_figure(ctx: ReportContext, view: ProcessView) -> None:
+    """Display the network of all maps with their duplicate links."""
+    show(draw_overview(view.maps, view.analysis.groups, language=ctx.language))
+
+
+def swimlane_figures(ctx: ReportContext, view: ProcessView) -> list[Figure]:
+    """Return one swimlane Figure per map, duplicates and rework loops highlighted."""
+    return [draw_swimlane(m, highlight=view.analysis, language=ctx.language) for m in view.maps]
+
+
+def swimlanes(ctx: ReportContext, view: ProcessView) -> None:
+    """Display one swimlane per map."""
+    for fig in swimlane_figures(ctx, view):
+        show(fig)

@@ -1,0 +1,159 @@
+"""Step 03, the process summary: hours found, what they mean in FTE, what to do first."""
+
+from __future__ import annotations
+
+from kit.process import DuplicateGroup
+from kit.report import Html, summary
+from kit.report.context import ReportContext
+from kit.steps.process.view import (
+    BANK_DUPLICATE_HOURS,
+    BANK_MAPS,
+    BANK_WASTE_HOURS,
+    PROCESS_KEYS,
+    ProcessView,
+    hours_text,
+    join_unique,
+    plural_text,
+    trigger_text,
+)
+
+__all__ = ["process_summary"]
+
+_TOP = 3  # duplicate groups named in the next steps
+
+
+def _quoted(ctx: ReportContext, texts: list[str]) -> str:
+    return ", ".join(ctx.t(PROCESS_KEYS + "quote", text=text) for text in texts)
+
+
+def _group_maps(view: ProcessView, group: DuplicateGroup) -> str:
+    return join_unique([view.map_name(m.map) for m in group.members])
+
+
+def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
+    a = view.analysis
+    found = [
+        ctx.t(
+            PROCESS_KEYS + "found.duplicates",
+            hours=hours_text(ctx, a.duplicate_hours_per_month),
+            groups=len(a.groups),
+            maps=len(view.maps),
+            activities=a.activities,
+            total=hours_text(ctx, view.total_hours_per_month),
+        )
+    ]
+    if a.groups:
+        top = a.groups[0]
+        found.append(
+            ctx.t(
+                PROCESS_KEYS + "found.top",
+                name=top.members[0].name,
+                count=len(top.members),
+                maps=_group_maps(view, top),
+                hours=hours_text(ctx, top.avoidable_hours_per_month),
+            )
+        )
+    if a.rework:
+        loop = max(a.rework, key=lambda r: r.hours_per_month)
+        found.append(
+            plural_text(
+                ctx,
+                "found.rework",
+                len(a.rework),
+                hours=hours_text(ctx, a.rework_hours_per_month),
+                loops=len(a.rework),
+                map=view.map_name(loop.map),
+                trigger=trigger_text(view, loop.map, loop.trigger),
+                p=ctx.percent(loop.probability * 100, digits=0),
+            )
+        )
+    else:
+        found.append(ctx.t(PROCESS_KEYS + "found.no_rework"))
+    found.append(
+        ctx.t(
+            PROCESS_KEYS + "found.handoffs",
+            lanes=int(a.handoffs["lane_handoffs"].sum()),
+            systems=int(a.handoffs["system_handoffs"].sum()),
+            waits=len(a.waits),
+        )
+    )
+    found.append(
+        ctx.t(
+            PROCESS_KEYS + "found.bank",
+            bank_maps=BANK_MAPS,
+            bank_dup=hours_text(ctx, BANK_DUPLICATE_HOURS),
+            bank_waste=hours_text(ctx, BANK_WASTE_HOURS),
+            bank_per_map=ctx.number(BANK_DUPLICATE_HOURS / BANK_MAPS, digits=0),
+            per_map=ctx.number(a.duplicate_hours_per_month / len(view.maps), digits=0),
+        )
+    )
+    return found
+
+
+def _summary_means(ctx: ReportContext, view: ProcessView) -> list[str]:
+    a, c = view.analysis, view.comparison
+    means = [
+        ctx.t(
+            PROCESS_KEYS + "means.fte",
+            hours=hours_text(ctx, view.waste_hours_per_month),
+            fte=ctx.number(view.fte(view.waste_hours_per_month), digits=1),
+            per_fte=hours_text(ctx, view.hours_per_fte_month),
+        )
+    ]
+    if c.saved_hours_per_month > 0:
+        means.append(
+            ctx.t(
+                PROCESS_KEYS + "means.to_be",
+                to_be=hours_text(ctx, c.to_be_hours_per_month),
+                as_is=hours_text(ctx, c.as_is_hours_per_month),
+                saved=hours_text(ctx, c.saved_hours_per_month),
+                fte=ctx.number(view.fte(c.saved_hours_per_month), digits=1),
+            )
+        )
+    means.append(ctx.t(PROCESS_KEYS + "means.money"))
+    unknown = a.unknown_effort()
+    if unknown:
+        names = _quoted(ctx, [view.activity_name(m, i) for m, i in unknown])
+        means.append(
+            plural_text(ctx, "means.unknown", len(unknown), count=len(unknown), names=names)
+        )
+    return means
+
+
+def _summary_next(ctx: ReportContext, view: ProcessView) -> list[str]:
+    a, c = view.analysis, view.comparison
+    steps = [
+        ctx.t(
+            PROCESS_KEYS + "next.bundle",
+            name=g.members[0].name,
+            maps=_group_maps(view, g),
+            hours=hours_text(ctx, g.avoidable_hours_per_month),
+        )
+        for g in a.groups[:_TOP]
+        if g.avoidable_hours_per_month > 0
+    ]
+    if a.rework:
+        loop = max(a.rework, key=lambda r: r.hours_per_month)
+        steps.append(
+            ctx.t(
+                PROCESS_KEYS + "next.rework",
+                map=view.map_name(loop.map),
+                trigger=trigger_text(view, loop.map, loop.trigger),
+                hours=hours_text(ctx, loop.hours_per_month),
+            )
+        )
+    if len(c.missing):
+        steps.append(ctx.t(PROCESS_KEYS + "next.add", steps=_quoted(ctx, list(c.missing["name"]))))
+    owners = join_unique([m.owner for m in view.maps])
+    steps.append(ctx.t(PROCESS_KEYS + "next.confirm", owners=owners))
+    return steps
+
+
+def process_summary(ctx: ReportContext, view: ProcessView) -> Html:
+    """Return the executive summary: hours found, what they mean in FTE, what to do first."""
+    return summary(
+        ctx,
+        found=_summary_found(ctx, view),
+        means=_summary_means(ctx, view),
+        next_steps=_summary_next(ctx, view),
+    )

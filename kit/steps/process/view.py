@@ -1,0 +1,201 @@
+"""Step 03 (process mapping): the view (maps, analysis, to-be comparison), headline, tiles, notes.
+
+The maps are read from the engagement's `process_maps` folder (YAML, CSV pairs, BPMN) and
+analysed with `kit.process`. All effort is in hours per month; capacity is expressed in full-time
+equivalents (hours ÷ the team's productive hours per FTE and month). Money is not shown: the kit
+knows no hourly rates.
+
+Context figures come from a published case (seed 002): a bank drew 64 process maps of its
+customer-payment processes and removed 960 hours per month of duplicate work and 480 hours of
+waste. They are context, labelled as such, never a benchmark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kit.process import (
+    Comparison,
+    ProcessAnalysis,
+    ProcessMap,
+    analyse,
+    compare_with_reference,
+    load_maps,
+    load_synonyms,
+)
+from kit.report import Html, Tile, headline, note, tiles
+from kit.report.context import ReportContext
+
+__all__ = [
+    "BANK_DUPLICATE_HOURS",
+    "BANK_MAPS",
+    "BANK_WASTE_HOURS",
+    "PROCESS_KEYS",
+    "ProcessView",
+    "hours_text",
+    "import_notes",
+    "join_unique",
+    "load_process",
+    "plural_text",
+    "process_headline",
+    "process_tiles",
+    "trigger_text",
+]
+
+BANK_MAPS = 64  # seed 002: process maps of the bank's customer-payment processes
+BANK_DUPLICATE_HOURS = 960.0  # hours per month of duplicate work removed
+BANK_WASTE_HOURS = 480.0  # hours per month of waste from inefficient processes removed
+PROCESS_KEYS = "steps.process."
+
+
+@dataclass(frozen=True)
+class ProcessView:
+    """What notebook 03 shows: the maps, their analysis and the best-practice comparison."""
+
+    maps: tuple[ProcessMap, ...]
+    analysis: ProcessAnalysis
+    comparison: Comparison
+    hours_per_fte_month: float
+
+    @property
+    def total_hours_per_month(self) -> float:
+        """Return the hours per month of all activities of all maps."""
+        return sum(m.total_hours() for m in self.maps)
+
+    @property
+    def waste_hours_per_month(self) -> float:
+        """Return duplicate plus rework hours per month."""
+        return self.analysis.duplicate_hours_per_month + self.analysis.rework_hours_per_month
+
+    def fte(self, hours: float) -> float:
+        """Return hours per month as full-time equivalents (hours ÷ productive hours per FTE)."""
+        return hours / self.hours_per_fte_month
+
+    def map_name(self, map_id: str) -> str:
+        """Return the display name of a map."""
+        return next(m.name for m in self.maps if m.id == map_id)
+
+    def activity_name(self, map_id: str, activity_id: str) -> str:
+        """Return the label of one activity (its id when it has none)."""
+        pmap = next(m for m in self.maps if m.id == map_id)
+        return str(pmap.graph.nodes[activity_id]["name"] or activity_id)
+
+
+def load_process(ctx: ReportContext) -> ProcessView:
+    """Return the engagement's maps, analysed and compared with the best-practice to-be map."""
+    eng = ctx.engagement
+    maps = load_maps([eng.resolve(eng.process_maps)])
+    syn = load_synonyms(eng.resolve(eng.synonyms) if eng.synonyms else None)
+    analysis = analyse(maps, synonyms=syn)
+    comparison = compare_with_reference(maps, language=ctx.language, synonyms=syn)
+    return ProcessView(tuple(maps), analysis, comparison, eng.team.hours_per_fte_month)
+
+
+def plural_text(ctx: ReportContext, key: str, n: int, **values: object) -> str:
+    return ctx.t(PROCESS_KEYS + key + (".one" if n == 1 else ".other"), **values)
+
+
+def hours_text(ctx: ReportContext, hours: float) -> str:
+    return ctx.number(hours, digits=0)
+
+
+def join_unique(values: list[str | None]) -> str:
+    return ", ".join(dict.fromkeys(v for v in values if v)) or "–"
+
+
+def trigger_text(view: ProcessView, map_id: str, trigger: tuple[str, str]) -> str:
+    return " → ".join(view.activity_name(map_id, a) for a in trigger)
+
+
+def process_headline(ctx: ReportContext, view: ProcessView) -> None:
+    """Publish the index card: duplicate hours per month, groups, rework and FTE."""
+    a = view.analysis
+    fte = view.fte(view.waste_hours_per_month)
+    headline(
+        ctx,
+        title=ctx.t(PROCESS_KEYS + "headline.title"),
+        value_text=ctx.t(
+            PROCESS_KEYS + "headline.value", hours=hours_text(ctx, a.duplicate_hours_per_month)
+        ),
+        takeaway=ctx.t(
+            PROCESS_KEYS + "headline.takeaway",
+            groups=len(a.groups),
+            maps=len(view.maps),
+            rework=hours_text(ctx, a.rework_hours_per_month),
+            fte=ctx.number(fte, digits=1),
+        ),
+        status="good" if fte == 0 else "warn" if fte < 0.5 else "bad",
+    )
+
+
+def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
+    """Return tiles: duplicate hours (with the bank case), rework hours, FTE bound, to-be saving."""
+    a, unit = view.analysis, ctx.t(PROCESS_KEYS + "unit.hours")
+    per_map = a.duplicate_hours_per_month / len(view.maps)
+    items = [
+        Tile(
+            ctx.t(PROCESS_KEYS + "tile.duplicates"),
+            a.duplicate_hours_per_month,
+            unit=unit,
+            digits=0,
+            status="warn" if a.groups else "good",
+            note=ctx.t(
+                PROCESS_KEYS + "tile.groups",
+                groups=len(a.groups),
+                per_map=hours_text(ctx, per_map),
+                bank=hours_text(ctx, BANK_DUPLICATE_HOURS / BANK_MAPS),
+            ),
+        ),
+        Tile(
+            ctx.t(PROCESS_KEYS + "tile.rework"),
+            a.rework_hours_per_month,
+            unit=unit,
+            digits=0,
+            status="warn" if a.rework else "good",
+            note=plural_text(ctx, "tile.loops", len(a.rework), loops=len(a.rework)),
+        ),
+        Tile(
+            ctx.t(PROCESS_KEYS + "tile.fte"),
+            view.fte(view.waste_hours_per_month),
+            unit=ctx.t(PROCESS_KEYS + "unit.fte"),
+            digits=1,
+            note=ctx.t(
+                PROCESS_KEYS + "tile.per_fte", hours=hours_text(ctx, view.hours_per_fte_month)
+            ),
+        ),
+        Tile(
+            ctx.t(PROCESS_KEYS + "tile.to_be"),
+            view.comparison.saved_hours_per_month,
+            unit=unit,
+            digits=0,
+            note=ctx.t(PROCESS_KEYS + "tile.to_be_note"),
+        ),
+    ]
+    return tiles(ctx, items)
+
+
+_WARNINGS = (
+    (re.compile(r"no branch probabilities: outgoing flows of (\d+) gateway"), "warn.split"),
+    (
+        re.compile(r"BPMN element '([^']+)' is not part of a process map.*\((\d+)×\)"),
+        "warn.ignored",
+    ),
+)
+
+
+def _warning_text(ctx: ReportContext, pmap: ProcessMap, message: str) -> str:
+    for pattern, key in _WARNINGS:
+        hit = pattern.search(message)
+        if hit:
+            first, last = hit.group(1), hit.groups()[-1]
+            return ctx.t(PROCESS_KEYS + key, map=pmap.name, values=first, n=last)
+    return ctx.t(PROCESS_KEYS + "warn.other", map=pmap.name, message=message)
+
+
+def import_notes(ctx: ReportContext, view: ProcessView) -> Html | None:
+    """Return a note with the import warnings of the maps (e.g. BPMN without probabilities)."""
+    texts = [_warning_text(ctx, m, w.message) for m in view.maps for w in m.warnings]
+    if not texts:
+        return None
+    return note(ctx, ctx.t(PROCESS_KEYS + "warn.intro") + " " + " ".join(texts), kind="warning")

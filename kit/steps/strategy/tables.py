@@ -1,0 +1,280 @@
+"""Step 05 (collection strategy): tables of segments, channels, ladder, capacity and hand-over.
+
+The hand-over links point to ``exports/<file>``, next to the reports (`kit.steps.strategy.view`).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+from kit.report import Html, note, table
+from kit.report.context import ReportContext
+from kit.steps.strategy.text import catalogue_or_value, channel_name, describe_segment, segment_name
+from kit.steps.strategy.view import LATE_SEGMENTS, LOOKBACK_DAYS, StrategyView
+
+__all__ = [
+    "capacity_table",
+    "channel_table",
+    "handover_block",
+    "handover_table",
+    "ladder_note",
+    "ladder_table",
+    "segment_rules_table",
+    "segment_table",
+    "workload_table",
+]
+
+# --- segments -----------------------------------------------------------------------------
+
+
+def segment_table(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return the segment table: size, AR share, days late, on-time and dispute rate, rule."""
+    s = view.summary
+    df = pd.DataFrame(
+        {
+            "segment": [segment_name(ctx, view, str(x)) for x in s["segment"]],
+            "customers": s["customers"],
+            "ar": s["ar"],
+            "ar_share": s["ar_share"],
+            "overdue_share": s["overdue_share"],
+            "days_late": s["days_late"],
+            "on_time_rate": s["on_time_rate"],
+            "dispute_rate": s["dispute_rate"],
+            "late": s["segment"].isin(LATE_SEGMENTS)
+            if view.method == "rules"
+            else s["days_late"] > 20,
+        }
+    )
+    formats = {
+        "customers": "number:0",
+        "ar": "money:0",
+        "ar_share": "percent:0",
+        "overdue_share": "percent:0",
+        "days_late": "number:1",
+        "on_time_rate": "percent:0",
+        "dispute_rate": "percent:0",
+    }
+    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in df.columns if c != "late"}
+    return table(
+        ctx,
+        df,
+        formats=formats,
+        labels=labels,
+        highlight="late",
+        caption=ctx.t(
+            "steps.strategy.segment_caption", date=ctx.date(ctx.as_of), days=LOOKBACK_DAYS
+        ),
+    )
+
+
+def segment_rules_table(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return per segment in words how it is recognised (the rule or the cluster profile)."""
+    s = view.summary
+    df = pd.DataFrame(
+        {
+            "segment": [segment_name(ctx, view, str(x)) for x in s["segment"]],
+            "describe": [describe_segment(ctx, view, str(x)) for x in s["segment"]],
+        }
+    )
+    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in df.columns}
+    caption = ctx.t(f"steps.strategy.rules_caption.{view.method}")
+    return table(ctx, df, formats=dict.fromkeys(df.columns, "text"), labels=labels, caption=caption)
+
+
+# --- channels -----------------------------------------------------------------------------
+
+
+def channel_table(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return per channel: messages and delivery, open, click, response and payment rates (%)."""
+    e = view.by_channel
+    cols = ["messages", "delivery_rate", "open_rate", "click_rate", "response_rate", "payment_rate"]
+    df = e[["channel", *cols]].copy()
+    df["channel"] = [channel_name(ctx, str(c)) for c in df["channel"]]
+    formats = {c: "percent:0" for c in cols[1:]} | {"messages": "number:0", "channel": "text"}
+    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in df.columns}
+    return table(
+        ctx,
+        df,
+        formats=formats,
+        labels=labels,
+        caption=ctx.t("steps.strategy.channel_caption", days=LOOKBACK_DAYS),
+    )
+
+
+# --- ladder -------------------------------------------------------------------------------
+
+
+def _day_text(day: int) -> str:
+    return "0" if day == 0 else f"{day:+d}".replace("-", "\u2212")
+
+
+def ladder_table(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return the dunning ladder per segment: day to due date, channel, tone, owner, action."""
+    lad = view.ladder
+    first = lad["segment"].ne(lad["segment"].shift())
+    df = pd.DataFrame(
+        {
+            "segment": [
+                segment_name(ctx, view, str(s)) if f else ""
+                for s, f in zip(lad["segment"], first, strict=True)
+            ],
+            "day": [_day_text(int(d)) for d in lad["day"]],
+            "step": [catalogue_or_value(ctx, "steps.strategy.step", str(s)) for s in lad["step"]],
+            "channel": [
+                catalogue_or_value(ctx, "strategy.channel", str(c)) for c in lad["channel"]
+            ],
+            "tone": [catalogue_or_value(ctx, "steps.strategy.tone", str(x)) for x in lad["tone"]],
+            "owner": [
+                catalogue_or_value(ctx, "steps.strategy.owner", str(o)) for o in lad["owner"]
+            ],
+            "note": [str(x) for x in lad["note"]],
+        }
+    )
+    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in df.columns}
+    return table(
+        ctx,
+        df,
+        formats=dict.fromkeys(df.columns, "text"),
+        labels=labels,
+        caption=ctx.t("steps.strategy.ladder_caption"),
+    )
+
+
+def ladder_note(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return the note on the ladder's source and how to edit it and run again."""
+    root = ctx.engagement.root
+    proposal = _relative(view.proposal_file, root)
+    if view.ladder_file is not None:
+        text = ctx.t(
+            "steps.strategy.ladder_edited",
+            file=_relative(view.ladder_file, root),
+            proposal=proposal,
+        )
+    else:
+        text = ctx.t("steps.strategy.ladder_howto", proposal=proposal)
+    return note(ctx, text)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- capacity -----------------------------------------------------------------------------
+
+
+def workload_table(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return the working hours a month per process map, with the total."""
+    w = view.workload.sort_values("hours", ascending=False, kind="stable")
+    total = pd.DataFrame({"name": [ctx.t("steps.strategy.total")], "hours": [w["hours"].sum()]})
+    df = pd.concat([w[["name", "hours"]], total], ignore_index=True)
+    labels = {"name": ctx.t("steps.strategy.col.map"), "hours": ctx.t("steps.strategy.col.hours")}
+    return table(
+        ctx,
+        df,
+        formats={"name": "text", "hours": "number:0"},
+        labels=labels,
+        caption=ctx.t("steps.strategy.workload_caption"),
+    )
+
+
+def capacity_table(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return per growth step: invoices a month, workload, capacity, gap (hours), extra FTE."""
+    tab = view.plan.table.copy()
+    tab["growth"] = tab["growth"] * 100.0
+    tab["short"] = tab["gap_hours"] > 0
+    cols = [
+        "growth",
+        "invoices_per_month",
+        "workload_hours",
+        "capacity_hours",
+        "gap_hours",
+        "extra_fte",
+        "short",
+    ]
+    formats = {
+        "growth": "percent:0",
+        "invoices_per_month": "number:0",
+        "workload_hours": "number:0",
+        "capacity_hours": "number:0",
+        "gap_hours": "number:0",
+        "extra_fte": "number:1",
+    }
+    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in cols if c != "short"}
+    return table(
+        ctx,
+        tab[cols],
+        formats=formats,
+        labels=labels,
+        highlight="short",
+        caption=ctx.t("steps.strategy.capacity_caption"),
+    )
+
+
+# --- agency hand-over ---------------------------------------------------------------------
+
+_TOP = 10
+
+
+def handover_table(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return the largest open invoices of the hand-over list (top 10 by open amount)."""
+    h = view.handover.head(_TOP).copy()
+    h["last_channel"] = [
+        catalogue_or_value(ctx, "strategy.channel", str(c)) if pd.notna(c) else ""
+        for c in h["last_channel"]
+    ]
+    cols = [
+        "customer_id",
+        "customer_name",
+        "invoice_id",
+        "due_date",
+        "open_amount",
+        "days_overdue",
+        "reminders_sent",
+        "last_channel",
+    ]
+    private = ctx.engagement.privacy == "pseudonymise"
+    cols.remove("customer_name" if private or h["customer_name"].isna().all() else "customer_id")
+    formats = {
+        "customer_id": "text",
+        "customer_name": "text",
+        "invoice_id": "text",
+        "due_date": "date",
+        "open_amount": "money",
+        "days_overdue": "number:0",
+        "reminders_sent": "number:0",
+        "last_channel": "text",
+    }
+    labels = {c: ctx.t(f"strategy.handover.col.{c}") for c in cols}
+    caption = ctx.t("steps.strategy.handover_caption", shown=len(h), total=len(view.handover))
+    return table(ctx, h[cols], formats=formats, labels=labels, caption=caption)
+
+
+def handover_block(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return the hand-over totals with offline links to the CSV and Excel files."""
+    h = view.handover
+    settings = ctx.engagement.strategy
+    totals = ctx.t(
+        "steps.strategy.handover_totals",
+        count=ctx.number(len(h), digits=0),
+        customers=ctx.number(h["customer_id"].nunique(), digits=0),
+        amount=ctx.money(float(h["open_amount"].sum())),
+        days=settings.agency_days_overdue,
+        min_amount=ctx.money(settings.agency_min_amount, digits=0),
+    )
+    links = " · ".join(
+        f'<a href="exports/{escape(p.name)}" download>'
+        f"{escape(ctx.t(f'steps.strategy.download.{kind}'))} ({escape(p.name)})</a>"
+        for kind, p in zip(("csv", "xlsx"), view.exports, strict=True)
+    )
+    html = (
+        '<aside class="kit-note kit-note-info"><strong>'
+        f"{escape(ctx.t('steps.strategy.handover_title'))}:</strong> {escape(totals)}<br>{links}"
+        "</aside>"
+    )
+    return Html(html, totals)

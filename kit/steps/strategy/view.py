@@ -1,0 +1,334 @@
+"""Step 05 (collection strategy): segments, channels, dunning ladder, capacity, agency hand-over.
+
+Everything notebook 05 shows is built here from the engagement: the ledger (segments, channels,
+hand-over list), the process maps (workload hours) and the engagement settings (team, strategy).
+Behaviour and channels are measured over the 365 days up to the as-of date.
+
+Exports: the agency hand-over list (CSV and XLSX) and the proposed dunning ladder (CSV, for the
+consultant to edit) are written atomically into the run's ``exports/`` folder, which `kit run`
+publishes with the reports as ``reports/exports/``; the report links them as ``exports/<file>``, so
+the links work offline wherever the reports folder is copied.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from kit.engagement import Engagement
+from kit.ingest import load_ledger
+from kit.ledger import Ledger
+from kit.process import load_maps
+from kit.report import Html, Tile, headline, summary
+from kit.report import tiles as tile_row
+from kit.report.context import ReportContext
+from kit.steps.strategy.labels import segment_labels
+from kit.steps.strategy.summary import strategy_summary
+from kit.strategy import (
+    CapacityPlan,
+    agency_handover,
+    capacity_plan,
+    channel_effectiveness,
+    export_handover,
+    load_ladder,
+    preferred_channels,
+    propose_ladder,
+    save_ladder,
+    segment_customers,
+    segment_summary,
+)
+
+__all__ = [
+    "LATE_SEGMENTS",
+    "LOOKBACK_DAYS",
+    "MIN_MESSAGES",
+    "StrategyView",
+    "exports_dir",
+    "invoices_per_month",
+    "strategy_headline",
+    "strategy_summary_block",
+    "strategy_tiles",
+    "strategy_view",
+    "workload_by_map",
+]
+
+LOOKBACK_DAYS = 365
+MIN_MESSAGES = 20
+LATE_SEGMENTS = ("disputer", "high_value_at_risk", "chronic_late")
+_TIGHT_GROWTH = 0.2  # less headroom than +20 % volume counts as tight
+
+
+@dataclass(frozen=True)
+class StrategyView:
+    """What notebook 05 shows: segments, channels, ladder, capacity plan and hand-over list."""
+
+    segments: pd.DataFrame  # one row per customer
+    summary: pd.DataFrame  # one row per segment (segment_summary)
+    effectiveness: pd.DataFrame  # per segment and channel
+    by_channel: pd.DataFrame  # per channel, all segments
+    preferred: dict[str, str]
+    ladder: pd.DataFrame
+    ladder_file: Path | None  # the edited ladder in use, None = the proposal
+    proposal_file: Path  # the proposal written for editing
+    workload: pd.DataFrame  # map, name, hours per month
+    plan: CapacityPlan
+    handover: pd.DataFrame
+    exports: tuple[Path, Path]  # hand-over CSV, XLSX
+    method: str  # rules | kmeans
+
+
+def exports_dir(engagement: Engagement) -> Path:
+    """Return the folder for files the client opens from the reports.
+
+    Under `kit run` it is the run's `exports/` folder (published with the reports as
+    `reports/exports/`); a notebook run by hand writes to `<engagement>/output/exports/`.
+    """
+    from kit.files import EXPORTS_ENV
+
+    chosen = os.environ.get(EXPORTS_ENV)
+    return Path(chosen) if chosen else engagement.output_dir / "exports"
+
+
+def workload_by_map(engagement: Engagement) -> pd.DataFrame:
+    """Return per process map its working hours a month (minutes × per month ÷ 60, no waits)."""
+    maps = load_maps([engagement.resolve(engagement.process_maps)])
+    rows = []
+    for pmap in maps:
+        hours = sum(
+            pmap.hours(node)
+            for node, kind in pmap.graph.nodes(data="kind")
+            if kind in ("task", "decision")
+        )
+        rows.append({"map": pmap.id, "name": pmap.name, "hours": float(hours)})
+    return pd.DataFrame(rows, columns=["map", "name", "hours"])
+
+
+def invoices_per_month(ledger: Ledger, *, as_of: date) -> float:
+    """Return the mean number of invoices issued a month over the 12 months up to as_of."""
+    end = pd.Timestamp(as_of).normalize()
+    start = end - pd.DateOffset(months=12)
+    issued = ledger.invoices["issue_date"]
+    return float(((issued > start) & (issued <= end)).sum()) / 12.0
+
+
+def _stem(ctx: ReportContext, key: str) -> str:
+    return f"{ctx.t(f'steps.strategy.file.{key}')}_{ctx.as_of.isoformat()}"
+
+
+def _ladder(
+    ctx: ReportContext, summary_df: pd.DataFrame, preferred: dict[str, str]
+) -> tuple[pd.DataFrame, Path | None, Path]:
+    settings = ctx.engagement.strategy
+    proposal = propose_ladder(
+        summary_df, preferred, agency_days=settings.agency_days_overdue, language=ctx.language
+    )
+    proposal_file = save_ladder(
+        proposal, exports_dir(ctx.engagement) / f"{_stem(ctx, 'ladder')}.csv"
+    )
+    if settings.ladder is not None:
+        edited = ctx.engagement.resolve(settings.ladder)
+        if edited.is_file():
+            return load_ladder(edited), edited, proposal_file
+    return proposal, None, proposal_file
+
+
+def strategy_view(ctx: ReportContext) -> StrategyView:
+    """Return everything notebook 05 shows; writes the hand-over list and ladder proposal files."""
+    engagement = ctx.engagement
+    ledger = load_ledger(engagement)
+    method: Literal["rules", "kmeans"] = "kmeans" if engagement.strategy.clustering else "rules"
+    segments = segment_customers(
+        ledger,
+        as_of=ctx.as_of,
+        lookback_days=LOOKBACK_DAYS,
+        method=method,
+        seed=0,
+        currency=engagement.currency,
+    )
+    seg_summary = segment_labels(
+        segment_summary(segments, ledger, as_of=ctx.as_of), currency=engagement.currency
+    )
+    effect = channel_effectiveness(
+        ledger, as_of=ctx.as_of, period_days=LOOKBACK_DAYS, segments=segments
+    )
+    by_channel = channel_effectiveness(ledger, as_of=ctx.as_of, period_days=LOOKBACK_DAYS)
+    preferred = preferred_channels(effect, segments=segments, min_messages=MIN_MESSAGES)
+    ladder, ladder_file, proposal_file = _ladder(ctx, seg_summary, preferred)
+    workload = workload_by_map(engagement)
+    plan = capacity_plan(
+        workload_hours_per_month=float(workload["hours"].sum()),
+        invoices_per_month=invoices_per_month(ledger, as_of=ctx.as_of),
+        fte=engagement.team.fte,
+        hours_per_fte_month=engagement.team.hours_per_fte_month,
+    )
+    handover = agency_handover(
+        ledger,
+        as_of=ctx.as_of,
+        days_overdue=engagement.strategy.agency_days_overdue,
+        min_amount=engagement.strategy.agency_min_amount,
+    )
+    exports = export_handover(
+        handover, exports_dir(engagement), language=ctx.language, stem=_stem(ctx, "handover")
+    )
+    return StrategyView(
+        segments,
+        seg_summary,
+        effect,
+        by_channel,
+        preferred,
+        ladder,
+        ladder_file,
+        proposal_file,
+        workload,
+        plan,
+        handover,
+        exports,
+        method,
+    )
+
+
+# --- summary, headline, tiles -------------------------------------------------------------
+
+
+def _headroom(view: StrategyView) -> float | None:
+    """Return the volume growth the team carries (share), None when it carries all tested."""
+    return view.plan.break_even_growth
+
+
+def _late_overdue_share(view: StrategyView) -> float:
+    s = view.summary
+    total = float(s["overdue"].sum())
+    late = float(s.loc[s["segment"].isin(LATE_SEGMENTS), "overdue"].sum())
+    return late / total * 100.0 if total > 0 else 0.0
+
+
+def _biggest_map(view: StrategyView) -> pd.Series:
+    return view.workload.sort_values("hours", ascending=False, kind="stable").iloc[0]
+
+
+def strategy_summary_block(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return the executive summary: segments, channels, capacity, hand-over, what to do."""
+    settings = ctx.engagement.strategy
+    found = strategy_summary(
+        language=ctx.language,
+        segment_summary=view.summary,
+        preferred={s: c for s, c in view.preferred.items() if s in set(view.summary["segment"])},
+        capacity=view.plan,
+        handover=view.handover,
+        agency_days=settings.agency_days_overdue,
+        currency=ctx.engagement.currency,
+    )
+    means = []
+    if view.method == "rules" and float(view.summary["overdue"].sum()) > 0:
+        means.append(
+            ctx.t(
+                "steps.strategy.means.late", share=ctx.percent(_late_overdue_share(view), digits=0)
+            )
+        )
+    if len(set(view.preferred.values())) > 1:
+        means.append(ctx.t("steps.strategy.means.channels"))
+    g = _headroom(view)
+    big = _biggest_map(view) if len(view.workload) else None
+    if g is not None and g < _TIGHT_GROWTH:
+        means.append(ctx.t("steps.strategy.means.capacity_tight"))
+    else:
+        means.append(ctx.t("steps.strategy.means.capacity_ok"))
+    if len(view.handover):
+        means.append(ctx.t("steps.strategy.means.handover"))
+    steps = [ctx.t("steps.strategy.next.ladder"), ctx.t("steps.strategy.next.channels")]
+    if g is not None and g < _TIGHT_GROWTH and big is not None:
+        steps.append(
+            ctx.t(
+                "steps.strategy.next.capacity",
+                map=str(big["name"]),
+                hours=ctx.number(float(big["hours"]), digits=0),
+            )
+        )
+    else:
+        steps.append(ctx.t("steps.strategy.next.capacity_watch"))
+    if len(view.handover):
+        steps.append(ctx.t("steps.strategy.next.handover", count=len(view.handover)))
+    return summary(ctx, found=found, means=means, next_steps=steps)
+
+
+def _capacity_status(view: StrategyView) -> str:
+    g = _headroom(view)
+    if g is None:
+        return "good"
+    return "bad" if g < 0 else "warn" if g < _TIGHT_GROWTH else "good"
+
+
+def _headroom_text(ctx: ReportContext, view: StrategyView) -> str:
+    g = _headroom(view)
+    if g is None:
+        return ctx.t(
+            "steps.strategy.headroom.all", growth=ctx.percent(view.plan.max_growth * 100, digits=0)
+        )
+    if g < 0:
+        return ctx.t("steps.strategy.headroom.short")
+    return ctx.t("steps.strategy.headroom.value", growth=ctx.percent(g * 100.0, digits=0))
+
+
+def strategy_headline(ctx: ReportContext, view: StrategyView) -> None:
+    """Publish the index card: volume headroom of the team and the agency hand-over."""
+    takeaway = ctx.t(
+        "steps.strategy.headline.takeaway",
+        segments=len(view.summary),
+        count=len(view.handover),
+        amount=ctx.money(float(view.handover["open_amount"].sum()), digits=0),
+    )
+    headline(
+        ctx,
+        title=ctx.t("steps.strategy.headline.title"),
+        value_text=_headroom_text(ctx, view),
+        takeaway=takeaway,
+        status=_capacity_status(view),
+    )
+
+
+def strategy_tiles(ctx: ReportContext, view: StrategyView) -> Html:
+    """Return tiles: segments, overdue AR with late payers, volume headroom, hand-over amount."""
+    g = _headroom(view)
+    late = _late_overdue_share(view)
+    items = [
+        Tile(
+            ctx.t("steps.strategy.tile.customers"),
+            float(view.summary["customers"].sum()),
+            unit="number",
+            digits=0,
+            note=ctx.t("steps.strategy.tile.segments", n=len(view.summary)),
+        ),
+        Tile(
+            ctx.t("steps.strategy.tile.late_overdue"),
+            late,
+            unit="percent",
+            digits=0,
+            status="warn" if late >= 50 else "neutral",
+            note=ctx.t("steps.strategy.tile.late_overdue_note"),
+        ),
+        Tile(
+            ctx.t("steps.strategy.tile.headroom"),
+            (view.plan.max_growth if g is None else g) * 100.0,
+            unit="percent",
+            digits=0,
+            status=_capacity_status(view),
+            note=ctx.t(
+                "steps.strategy.tile.headroom_note",
+                workload=ctx.number(view.plan.workload_hours_per_month, digits=0),
+                capacity=ctx.number(view.plan.capacity_hours_per_month, digits=0),
+            ),
+        ),
+        Tile(
+            ctx.t("steps.strategy.tile.handover"),
+            float(view.handover["open_amount"].sum()),
+            unit="money",
+            digits=0,
+            note=ctx.t("steps.strategy.tile.handover_note", count=len(view.handover)),
+        ),
+    ]
+    return tile_row(ctx, items)

@@ -1,0 +1,127 @@
+"""KPI wording for step 04: names, formatted values, engine notes, status against a reference."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from babel.dates import format_date
+
+from kit.engagement import Goal
+from kit.error_text import translate
+from kit.i18n import locale_of
+from kit.kpis import REGISTRY
+from kit.report.context import ReportContext
+
+__all__ = [
+    "RECEEVE_RANGE",
+    "crf_text",
+    "goal_of",
+    "kpi_name",
+    "kpi_status",
+    "kpi_value",
+    "month_name",
+    "note_text",
+    "receeve_status",
+    "reference_text",
+    "target_text",
+]
+
+#: receeve: companies collect on average 60–70 % of MRR (lower, upper edge in percent).
+RECEEVE_RANGE = (60.0, 70.0)
+_TOLERANCE = 0.10  # worse than the reference by at most 10 % of it: warn
+# Engine note texts (kit.kpis) → catalogue keys of kpis.yaml.
+_NOTES = {
+    "no invoices issued in window": "no_sales",
+    "no open receivables at as-of date": "no_ar",
+    "CEI denominator (opening AR + sales − current AR) is 0": "cei_zero",
+    "no invoices due in window": "no_due",
+    "no invoices settled in window": "no_settled",
+    "no dispute data (neither a disputed flag nor a disputes table)": "no_disputes",
+    "no disputes resolved in window": "no_resolved",
+    "no disputes table with resolved_date": "no_resolved_date",
+    "no dunning_events data": "no_dunning",
+    "no emails sent in window": "no_emails",
+    "no emails delivered in window": "no_delivered",
+    "no emails opened in window": "no_opened",
+    "no response within 14 days of a reminder sent in window": "no_response",
+    "no payment attempts with an outcome in window": "no_attempts",
+    "no reminders sent in window": "no_reminders",
+    "countback truncated: sales history ran out before AR was covered": "countback_truncated",
+    "overpaid invoices counted as 0 open (see warnings)": "overpaid",
+}
+
+
+def kpi_name(ctx: ReportContext, kpi: str) -> str:
+    """Return the KPI name in the report language, capitalised as a label."""
+    if kpi == "paid_within_45_rate":
+        return ctx.t("steps.kpis.paid_within", days=ctx.engagement.goal_days)
+    info = REGISTRY[kpi]
+    name = info.name_de if ctx.language == "de" else info.name_en
+    return name[:1].upper() + name[1:]
+
+
+def kpi_value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int = 1) -> str:
+    unit = REGISTRY[kpi].unit
+    if unit == "days":
+        return ctx.days(value, digits=digits)
+    if unit == "percent":
+        return ctx.percent(value, digits=digits)
+    if unit == "currency":
+        return ctx.money(value, digits=0)
+    if unit == "hours":
+        return (
+            f"{ctx.number(value, digits=digits)}\u00a0h" if value is not None else ctx.number(None)
+        )
+    return ctx.number(value, digits=0)
+
+
+def target_text(ctx: ReportContext, kpi: str, value: float) -> str:
+    """Return a goal target as written: whole numbers without decimals ("40 Tage")."""
+    return kpi_value(ctx, kpi, value, digits=0 if float(value).is_integer() else 1)
+
+
+def goal_of(ctx: ReportContext, kpi: str) -> Goal | None:
+    return next((g for g in ctx.engagement.goals if g.kpi == kpi), None)
+
+
+def crf_text(ctx: ReportContext) -> str:
+    return ctx.t("steps.kpis.crf")
+
+
+def note_text(ctx: ReportContext, text: str) -> str:
+    """Return an engine note (why a KPI is null, or a caveat) in the report language."""
+    key = _NOTES.get(text)
+    return ctx.t("kpis.note." + key) if key else translate(text, ctx.language)
+
+
+def kpi_status(kpi: str, value: float | None, reference: float | None) -> str:
+    """Return good / warn / bad comparing value with reference in the KPI's direction."""
+    if value is None or reference is None:
+        return "neutral"
+    up = REGISTRY[kpi].direction == "up"
+    if (value >= reference) if up else (value <= reference):
+        return "good"
+    return "warn" if abs(value - reference) <= _TOLERANCE * abs(reference) else "bad"
+
+
+def receeve_status(value: float | None) -> str:
+    if value is None:
+        return "neutral"
+    low, high = RECEEVE_RANGE
+    return "good" if value >= high else "warn" if value >= low else "bad"
+
+
+def month_name(
+    ctx: ReportContext, stamp: pd.Timestamp | date, *, pattern: str = "MMMM yyyy"
+) -> str:
+    return format_date(pd.Timestamp(stamp).date(), format=pattern, locale=locale_of(ctx.language))
+
+
+def reference_text(ctx: ReportContext, kpi: str) -> str:
+    info = REGISTRY[kpi]
+    if info.reference is not None:
+        return f"{kpi_value(ctx, kpi, info.reference)} ({crf_text(ctx)})"
+    if kpi == "collection_rate":
+        return ctx.t("steps.kpis.tile.receeve")
+    return ""
