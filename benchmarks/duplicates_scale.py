@@ -201,7 +201,7 @@ def _stages(folder: Path) -> str:
     from kit.process.duplicates import find_duplicates
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    code = "import kit.cli, kit.commands, kit.process.analysis"
+    code = "import kit.cli.commands, kit.process.analysis"
     subprocess.run([sys.executable, "-c", code], check=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     start_up = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -12,7 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from kit.business_case import business_case
-from kit.cli import app
+from kit.cli.app import app
 from kit.engagement import Goal, load_engagement
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ from string import Formatter
 import pytest
 from typer.testing import CliRunner
 
-from kit.cli import app
+from kit.cli.app import app
 from kit.error_text import TRANSLATIONS, translate
 from kit.errors import DataError, Problem, RunError
 

@@ -1,7 +1,14 @@
-"""Rollout tracking: phase plan, exit criteria, status log, RAG and slippage, portfolio."""
+"""Rollout tracking: phase plan, exit criteria, status log, RAG and slippage, portfolio, backlog."""
 
 from __future__ import annotations
 
+from kit.rollout.backlog import (
+    BACKLOG_COLUMNS,
+    BACKLOG_STATUSES,
+    backlog_overview,
+    empty_backlog,
+    load_backlog,
+)
 from kit.rollout.log import (
     STATUS_COLUMNS,
     STATUSES,
@@ -29,6 +36,8 @@ from kit.rollout.status import (
 
 __all__ = [
     "AUTOMATIC_CRITERIA",
+    "BACKLOG_COLUMNS",
+    "BACKLOG_STATUSES",
     "DEFAULT_EXIT_CRITERIA",
     "DEFAULT_PHASES",
     "STATUSES",
@@ -37,9 +46,12 @@ __all__ = [
     "PlannedPhase",
     "RolloutStatus",
     "append_status",
+    "backlog_overview",
     "current_state",
+    "empty_backlog",
     "evaluate_exit_criteria",
     "format_status_table",
+    "load_backlog",
     "load_status",
     "load_statuses",
     "phase_plan",

@@ -1,4 +1,4 @@
-"""Building blocks of `kit run` (see kit.runner): execute, convert, manifest, pdf, publish.
+"""Building blocks of `kit run` (engine: the run itself): execute, convert, manifest, pdf, publish.
 
 Nothing is imported here so that light modules (publish) load without papermill and nbformat.
 """

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.commands import kpis_command
+from kit.cli.commands import kpis_command
 from kit.engagement import load_engagement
 from kit.errors import ConfigError
 from kit.ingest import load_ledger

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kit.cli import app
+from kit.cli.app import app
 from kit.process.duplicates import find_duplicates, similarity
 from kit.process.lexicon import split_compound, word_key
 from kit.process.model import Activity, ProcessMap

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kit.cli import app
+from kit.cli.app import app
 from kit.errors import ProcessMapError
 from kit.process.bpmn import import_bpmn
 from kit.process.native import read_yaml

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from kit.run.engine import RunResult, run_engagement
 from kit.run.pdf import find_chromium
-from kit.runner import RunResult, run_engagement
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "notebooks"

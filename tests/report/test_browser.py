@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from kit.run.engine import RunResult
 from kit.run.pdf import CHROMIUM_FLAGS, find_chromium
-from kit.runner import RunResult
 
 pytestmark = pytest.mark.browser
 

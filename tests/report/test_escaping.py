@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import SAMPLE
 
-from kit.runner import run_engagement
+from kit.run.engine import run_engagement
 
 EVIL = "<script>alert(1)</script> & Co"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"

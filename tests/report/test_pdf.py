@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kit.run.engine import RunResult
 from kit.run.pdf import combined_html, find_chromium, html_to_pdf
-from kit.runner import RunResult
 
 pytestmark = pytest.mark.browser
 

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from conftest import FIXTURES, REPO, copy_engagement
 
-from kit.runner import RunResult
+from kit.run.engine import RunResult
 
 SCRIPT = """
 import sys
 from pathlib import Path
-from kit.runner import run_engagement
+from kit.run.engine import run_engagement
 run_engagement(sys.argv[1], only=["08"], notebooks_dir=Path(sys.argv[2]), progress=False)
 """
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, copy_engagement, image_count, mask_footer
 
 from kit.errors import RunError
-from kit.runner import RunResult, run_engagement
+from kit.run.engine import RunResult, run_engagement
 
 
 def _reports(run: RunResult) -> dict[str, str]:

@@ -11,8 +11,8 @@ from pptx import Presentation
 
 from kit.engagement import load_engagement
 from kit.report.index import IndexCard
+from kit.run.engine import RunResult
 from kit.run.pack import build_run_pack
-from kit.runner import RunResult
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
 WORKBOOK = "exports/acme-gmbh-kennzahlen-2026-06-30.xlsx"

@@ -6,7 +6,7 @@ import re
 
 from conftest import image_count
 
-from kit.runner import RunResult
+from kit.run.engine import RunResult
 
 STEPS = (
     "01_goals",

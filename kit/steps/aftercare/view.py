@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kit.backlog import load_backlog
 from kit.goals import GoalStatus, evaluate_goals
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, KpiResult, compute_kpis, overdue_contributors, top_overdue
 from kit.report import Html, ReportContext, Tile, headline
 from kit.report import tiles as tile_row
+from kit.rollout.backlog import load_backlog
 from kit.steps.rollout.checks import goal_series
 
 __all__ = [

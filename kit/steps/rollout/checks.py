@@ -192,7 +192,7 @@ def _maps_check(ctx: ReportContext) -> AutoCheck:
 
 
 def _backlog_checks(ctx: ReportContext) -> dict[str, AutoCheck]:
-    from kit.backlog import load_backlog
+    from kit.rollout.backlog import load_backlog
 
     eng = ctx.engagement
     try:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from kit.cli import app
+from kit.cli.app import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NORDWERK = ROOT / "data" / "samples" / "nordwerk-gmbh"
 LEDGERS = ROOT / "tests" / "ingest" / "ledgers"
 

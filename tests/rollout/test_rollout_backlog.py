@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kit.backlog import BACKLOG_COLUMNS, backlog_overview, load_backlog
 from kit.errors import DataError
+from kit.rollout.backlog import BACKLOG_COLUMNS, backlog_overview, load_backlog
 
 HEADER = "id,item,owner,kpi,expected_effect,status,due_date\n"
 KPIS = {"dso", "cei", "paid_within_45_rate"}

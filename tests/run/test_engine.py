@@ -11,9 +11,9 @@ import pytest
 
 from kit.errors import ConfigError, ReportError
 from kit.run import pdf as pdf_module
-from kit.runner import find_notebooks, run_engagement
+from kit.run.engine import find_notebooks, run_engagement
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "notebooks"
 
 
@@ -34,7 +34,7 @@ def test_refusals_before_running(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     shutil.copytree(FIXTURES / "engagement", engagement)
     with pytest.raises(ConfigError, match="jobs"):
         run_engagement(engagement, jobs=0, notebooks_dir=FIXTURES, progress=False)
-    monkeypatch.setattr("kit.runner.find_chromium", lambda: None)
+    monkeypatch.setattr("kit.run.engine.find_chromium", lambda: None)
     with pytest.raises(ReportError, match="Chromium is not installed"):
         run_engagement(engagement, pdf=True, notebooks_dir=FIXTURES, progress=False)
     monkeypatch.setattr(pdf_module, "find_chromium", lambda: None)

@@ -25,7 +25,7 @@ from kit.stakeholders import (
     pseudonyms,
 )
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "acme-gmbh" / "stakeholders.csv"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh" / "stakeholders.csv"
 HEADER = ",".join(STAKEHOLDER_COLUMNS)
 GOOD = "Eva Roth,Projektleitung,PMO,4,5,A,A,A,A,A,A,A,eva@example.com"
 

@@ -1,4 +1,4 @@
-"""The validation report: blocking flag, counts, JSON and readable text in English and German."""
+"""The validation summary: blocking flag, counts, JSON and readable text in English and German."""
 
 from __future__ import annotations
 

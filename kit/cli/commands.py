@@ -179,11 +179,11 @@ def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
     Checks the ledger sources, then the stakeholder register, the status log, the backlog and
     the process maps, so one call lists every problem of the engagement.
     """
-    from kit.backlog import load_backlog
     from kit.ingest import validate_engagement
     from kit.kpis import REGISTRY
     from kit.process import load_maps
     from kit.rollout import load_status, phase_plan
+    from kit.rollout.backlog import load_backlog
     from kit.stakeholders import load_register
 
     report = validate_engagement(engagement)

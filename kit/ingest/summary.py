@@ -1,4 +1,4 @@
-"""`kit validate`: the validation report of an engagement's data, as text (en/de) or JSON."""
+"""`kit validate`: the validation summary of an engagement's data, as text (en/de) or JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from kit.engagement import Engagement
 from kit.errors import Problem
 from kit.ingest.load import ingest
 
-__all__ = ["ValidationReport", "validate_engagement"]
+__all__ = ["ValidationSummary", "validate_engagement"]
 
 _WORDS = {
     "en": {
@@ -35,7 +35,7 @@ _WORDS = {
 
 
 @dataclass
-class ValidationReport:
+class ValidationSummary:
     """The outcome of checking an engagement's data: errors block KPIs, warnings do not."""
 
     errors: list[Problem] = field(default_factory=list)
@@ -106,8 +106,8 @@ def _line(problem: Problem, language: str) -> str:
     return problem.describe(language)
 
 
-def validate_engagement(engagement: Engagement) -> ValidationReport:
-    """Return the validation report of the engagement's data; never raises for data problems."""
+def validate_engagement(engagement: Engagement) -> ValidationSummary:
+    """Return the validation summary of the engagement's data; never raises for data problems."""
     from kit.ingest.accounting_text import empty_tables
 
     result = ingest(engagement)
@@ -117,7 +117,7 @@ def validate_engagement(engagement: Engagement) -> ValidationReport:
     if "invoices" not in result.tables and not result.errors:
         key = "data.ledger" if engagement.data.ledger is not None else "data.invoices"
         result.errors.append(Problem("no invoices could be loaded", key=key))
-    return ValidationReport(
+    return ValidationSummary(
         errors=result.errors,
         warnings=result.warnings,
         excluded=result.excluded,

@@ -138,7 +138,7 @@ def validate(engagement: EngagementArg, as_json: JsonOpt = False) -> None:
     """Check engagement.yaml and every data file; exit 0 when usable, 2 when anything blocks."""
 
     def body() -> int:
-        from kit.commands import validate_command
+        from kit.cli.commands import validate_command
         from kit.engagement import load_engagement
 
         _state["language"] = _language_of(engagement)
@@ -165,7 +165,7 @@ def run(
     """Execute the notebooks and convert them into client reports under output/reports/."""
 
     def body() -> int:
-        from kit.runner import run_engagement
+        from kit.run.engine import run_engagement
 
         _state["language"] = _language_of(engagement)
         steps = [s.strip() for s in only.split(",") if s.strip()] if only else None
@@ -190,7 +190,7 @@ def kpis(
     """Compute every KPI of the specification at the as-of date."""
 
     def body() -> int:
-        from kit.commands import kpis_command
+        from kit.cli.commands import kpis_command
         from kit.engagement import load_engagement
         from kit.ingest import load_ledger
 
@@ -212,7 +212,7 @@ def business_case(
     """What reaching the goals is worth: working capital, interest, hours and their cost."""
 
     def body() -> int:
-        from kit.commands import business_case_command
+        from kit.cli.commands import business_case_command
         from kit.engagement import load_engagement
 
         _state["language"] = _language_of(engagement)
@@ -239,7 +239,7 @@ def duplicates(
     """Find duplicate work, rework loops and handoffs across process maps."""
 
     def body() -> int:
-        from kit.commands import duplicates_command
+        from kit.cli.commands import duplicates_command
 
         text, document = duplicates_command(paths, threshold=threshold, as_json=as_json)
         _show(text, document, as_json=as_json)
@@ -312,7 +312,7 @@ def status(
     """Show rollout status for one or many engagements, or append a status row (--update)."""
 
     def body() -> int:
-        from kit.commands import status_command
+        from kit.cli.commands import status_command
 
         _state["language"] = _language_of(engagements[0])
         text, document = status_command(

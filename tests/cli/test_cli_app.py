@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kit.cli import app
+from kit.cli.app import app
 from kit.errors import RunError
 from kit.kpis import BUCKETS, REGISTRY
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "acme-gmbh"
 IBM = ROOT / "data" / "samples" / "ibm-ar"
 SHARED = ROOT.parent / "shared" / "data"
@@ -104,7 +104,7 @@ def test_failed_run_exits_1_with_one_line(monkeypatch: pytest.MonkeyPatch) -> No
     def failing(*args: object, **kwargs: object) -> None:
         raise RunError(step="04_kpis", cell=5, error="KeyError: 'dso'", executed="x.ipynb")
 
-    monkeypatch.setattr("kit.runner.run_engagement", failing)
+    monkeypatch.setattr("kit.run.engine.run_engagement", failing)
     code, out = _run("run", str(SAMPLE), "--only", "04")
     assert code == 1
     # The sample engagement is German, so the message is too.
