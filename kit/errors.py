@@ -168,6 +168,24 @@ class KitError(Exception):
     def __str__(self) -> str:
         return self.describe()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Return how pickle rebuilds the error (papermill and worker processes pickle them).
+
+        Every field is restored as it was, so subclasses with their own keyword-only
+        constructor (RunError) survive the round trip too.
+        """
+        return (_restore_error, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore_error(
+    cls: type[KitError], args: tuple[object, ...], state: dict[str, object]
+) -> KitError:
+    """Return an error of class `cls` with the arguments and fields it was pickled with."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class ConfigError(KitError):
     """engagement.yaml (or another configuration file) is missing, malformed or inconsistent."""
