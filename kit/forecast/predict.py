@@ -88,7 +88,8 @@ class Prediction:
 
 
 def _open_amount(book: Book, day: int, rows: np.ndarray) -> np.ndarray:
-    return np.clip(book.amount[rows] - book.paid_by(day)[rows], 0.0, None)
+    amount: np.ndarray = np.clip(book.amount[rows] - book.paid_by(day)[rows], 0.0, None)
+    return amount
 
 
 def _ordered(
@@ -103,7 +104,8 @@ def _ordered(
 
 def _p_late_known(book: Book, day: int, rows: np.ndarray, p: np.ndarray) -> np.ndarray:
     """Return p with certainty where it is known at T: open T − due ≥ 30 days means late > 30."""
-    return np.where(day - book.due[rows] >= LATE_DAYS, 1.0, np.clip(p, 0.0, 1.0))
+    known: np.ndarray = np.where(day - book.due[rows] >= LATE_DAYS, 1.0, np.clip(p, 0.0, 1.0))
+    return known
 
 
 def predict_baseline(
@@ -162,8 +164,8 @@ def training_set(book: Book, day: int, *, settings: Settings = DEFAULT) -> Train
     snap = day - settings.gap_days
     while snap >= max(day - settings.lookback_days, first + settings.step_days):
         rows = open_at(book, snap)
-        if rows.size:
-            hist = customer_history(book, snap)
+        hist = customer_history(book, snap)
+        if rows.size and hist.settled:
             frame = features_at(book, snap, rows, hist)
             frames.append(frame)
             settled = book.settled[rows]
@@ -238,8 +240,17 @@ def predict_model(
 ) -> Prediction:
     """Return the gradient-boosted prediction for the invoices open at `day`, trained on `train`.
 
-    The caller checks `model_ready` first; the model is fitted here, seeded, on `train` only.
+    The caller checks `model_ready` first; the model is fitted here, seeded, on `train` only,
+    on one thread: on a busy machine OpenMP's threads slow the small fits down tenfold.
     """
+    import sklearn.ensemble  # noqa: F401  (load OpenMP before limiting its threads)
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        return _predict_model(book, day, train, settings)
+
+
+def _predict_model(book: Book, day: int, train: TrainingSet, settings: Settings) -> Prediction:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     rows = open_at(book, day)
