@@ -49,7 +49,7 @@ def load_forecast(ctx: ReportContext, *, weeks: int = WEEKS) -> ForecastView:
 def forecast_block(ctx: ReportContext, view: ForecastView) -> Html:
     """Return the method note (which method, why) and the expected cash-in within the weeks."""
     fc = view.forecast
-    lines = [method_text(fc, ctx.language)]
+    lines = [method_text(fc, ctx.language) + "."]
     reason = reason_text(fc, ctx.language)
     if reason:
         lines.append(reason)

@@ -175,8 +175,6 @@ def worklist_table(ctx: ReportContext, view: WorklistView) -> Html | None:
         "rank",
         "customer_name" if (wl["customer_name"] != "").any() else "customer_id",
         "segment",
-        "invoices",
-        "open_amount",
         "expected_overdue",
         "p_late_30",
         "dunning_level",
@@ -199,5 +197,7 @@ def worklist_table(ctx: ReportContext, view: WorklistView) -> Html | None:
         "customer_id": "text",
     }
     labels = {c: ctx.t(f"forecast.col.{c}") for c in cols}
+    labels["expected_overdue"] = ctx.t("forecast.col.expected_overdue_short")
+    labels["p_late_30"] = ctx.t("forecast.col.p_late_30_short")
     caption = ctx.t("forecast.worklist.caption", shown=len(shown), total=len(wl))
     return table(ctx, shown, formats=formats, labels=labels, caption=caption)
