@@ -16,12 +16,12 @@ the probability of being paid more than 30 days after the due date (`p_late_30`)
   lower bound); snapshots of the last `gap_days` are left out, because most of their outcomes
   are not known yet. The snapshots mirror what is predicted: the invoices open at one date,
   long-open invoices included.
-- **Survival analysis** (lifelines' Cox or Weibull AFT model, which treat open invoices as
-  censored) is not used: the quantile model above already handles the still-open invoices of
-  the training snapshots as lower bounds, gives the interval directly, and lifelines would add
-  autograd and formulaic to the kit's dependencies for a model whose proportional-hazards form
-  does not suit the strong dependence on days past due. It can be compared in the backtest of
-  `kit.forecast.backtest` if a client's data calls for it.
+- **Survival analysis** (lifelines' Cox or Weibull AFT models, which treat open invoices as
+  censored) is not part of the kit yet and was not compared: the quantile model above already
+  takes the invoices still open at T into its training snapshots as lower bounds and gives the
+  interval directly, and lifelines would bring autograd and formulaic into the dependencies.
+  `kit.forecast.backtest` scores any `Prediction`, so such a model can be added and checked
+  against the same baseline on the same dates.
 
 Thin data never reaches the model: with fewer than `min_settled` settled invoices by T or fewer
 than `min_rows` training rows, the baseline is used and the reason says why; with no settled
