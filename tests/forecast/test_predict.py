@@ -92,3 +92,19 @@ def test_forecast_on_a_steady_ledger_uses_a_checked_method() -> None:
         assert result.reason == "model_not_better"
     assert (result.invoices["expected_payment_date"] > pd.Timestamp("2025-06-30")).all()
     assert list(result.invoices["rank"]) == list(range(1, len(result.invoices) + 1))
+
+
+def test_the_baseline_is_kept_when_the_model_is_not_better() -> None:
+    from kit.forecast import Backtest, BacktestRow
+
+    def row(day: int, model: float, base: float) -> BacktestRow:
+        return BacktestRow(day, 10, 10, model, base, 0.8, 0.7, 0.2, 0.3, None)
+
+    # mean model error (5 + 7) / 2 = 6 against the baseline's (6 + 6) / 2 = 6: not better
+    assert not Backtest([row(1, 5.0, 6.0), row(2, 7.0, 6.0)]).model_better
+    # (5 + 6.9) / 2 = 5.95 < 6: better
+    assert Backtest([row(1, 5.0, 6.0), row(2, 6.9, 6.0)]).model_better
+    # a date without a model (too little history) does not count for either side
+    thin = BacktestRow(3, 10, 10, None, 1.0, None, 0.7, None, 0.3, "only 3 invoices settled")
+    assert Backtest([row(1, 5.0, 6.0), thin]).model_better
+    assert not Backtest([thin]).model_better

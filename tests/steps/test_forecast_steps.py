@@ -81,3 +81,26 @@ def test_call_list_excel_keeps_client_text_as_text(tmp_path: Path, view: Forecas
     )
     assert total == pytest.approx(float(view.forecast.invoices["expected_overdue"].sum()))
     assert pd.Series(table["rank"]).is_monotonic_increasing
+
+
+def test_forecast_against_actual_sums_the_payments_that_came_in(engagement: Path) -> None:
+    from datetime import timedelta
+
+    from kit.ingest import load_ledger
+    from kit.steps.aftercare_forecast import actual_table, forecast_vs_actual
+
+    ctx = open_report(engagement, language="en")
+    fva = forecast_vs_actual(ctx)
+    assert fva.made_on == ctx.as_of - timedelta(days=91) and fva.available
+    # independent: payments dated in the 13 weeks after made_on on the invoices open then
+    ledger = load_ledger(ctx.engagement)
+    pay = ledger.payments
+    assert pay is not None
+    start = pd.Timestamp(fva.made_on)
+    in_window = (pay["payment_date"] > start) & (
+        pay["payment_date"] <= start + pd.Timedelta(days=91)
+    )
+    open_ids = set(fva.forecast.invoices["invoice_id"])
+    expected = float(pay.loc[in_window & pay["invoice_id"].isin(open_ids), "amount"].sum())
+    assert float(fva.weeks["actual"].sum()) == pytest.approx(expected)
+    assert "Forecast of" in actual_table(ctx, fva).html
