@@ -45,6 +45,7 @@ def main() -> int:
         "baseline_coverage_80": "coverage baseline",
         "wape_13w": "WAPE 13w model",
         "baseline_wape_13w": "WAPE 13w baseline",
+        "band_coverage_13w": "weeks in band",
     }
     shown = frame[list(cols)].rename(columns=cols)
     shown["as of"] = shown["as of"].dt.date.astype(str)

@@ -68,6 +68,8 @@ def forecast_document(fc: Forecast, *, currency: str, language: str = "en") -> d
             "baseline_coverage_80": _num(bt.mean("baseline_coverage_80")),
             "wape_13w": _num(bt.mean("wape_13w")),
             "baseline_wape_13w": _num(bt.mean("baseline_wape_13w")),
+            "band_coverage_13w": _num(bt.mean("band_coverage_13w")),
+            "baseline_band_coverage_13w": _num(bt.mean("baseline_band_coverage_13w")),
         },
     }
 
@@ -113,6 +115,7 @@ def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
             ("mae_days", "forecast.bt.mae", "days"),
             ("coverage_80", "forecast.bt.coverage", "percent"),
             ("wape_13w", "forecast.bt.wape", "percent"),
+            ("band_coverage_13w", "forecast.bt.band", "percent"),
         ):
             m, b = bt.mean(key), bt.mean("baseline_" + key)
             if kind == "days":

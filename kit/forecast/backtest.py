@@ -43,6 +43,8 @@ class BacktestRow:
     wape_13w: float | None  # model: Σ|forecast − actual| / Σ actual over the weeks, 0..
     baseline_wape_13w: float | None
     model_reason: str | None  # why no model was trained at T_b (None when it was)
+    band_coverage_13w: float | None = None  # model: share of weeks with actual cash in the band
+    baseline_band_coverage_13w: float | None = None
 
 
 def _mean(values: list[float | None]) -> float | None:
@@ -118,6 +120,12 @@ def _wape(pred: Prediction, actual: np.ndarray, weeks: int) -> float | None:
     return float(np.abs(expected - actual).sum() / total)
 
 
+def _band(pred: Prediction, actual: np.ndarray, weeks: int) -> float:
+    table = weekly_cash_in(pred, weeks=weeks)
+    inside = (table["low"].to_numpy() <= actual) & (actual <= table["high"].to_numpy())
+    return float(inside.mean())
+
+
 def backtest(
     book: Book,
     days: list[int],
@@ -155,6 +163,8 @@ def backtest(
                 wape_13w=_wape(model, actual, weeks) if model and full else None,
                 baseline_wape_13w=_wape(base, actual, weeks) if full else None,
                 model_reason=reason,
+                band_coverage_13w=_band(model, actual, weeks) if model and full else None,
+                baseline_band_coverage_13w=_band(base, actual, weeks) if full else None,
             )
         )
     return Backtest(rows, weeks)

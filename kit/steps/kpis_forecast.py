@@ -165,6 +165,11 @@ def backtest_table(ctx: ReportContext, view: ForecastView) -> Html:
             ctx.percent(_ratio(bt.mean("wape_13w")), digits=0),
             ctx.percent(_ratio(bt.mean("baseline_wape_13w")), digits=0),
         ),
+        (
+            ctx.t("forecast.bt.band"),
+            ctx.percent(_ratio(bt.mean("band_coverage_13w")), digits=0),
+            ctx.percent(_ratio(bt.mean("baseline_band_coverage_13w")), digits=0),
+        ),
     ]
     df = pd.DataFrame(rows, columns=["figure", "model", "baseline"])
     dates = ", ".join(ctx.date(pd.Timestamp(int(r.day), unit="D").date()) for r in bt.rows)
