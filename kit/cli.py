@@ -228,6 +228,31 @@ def business_case(
     _guard(body)
 
 
+@app.command("forecast")
+def forecast(
+    engagement: EngagementArg,
+    as_of: AsOfOpt = None,
+    weeks: Annotated[int, typer.Option(help="Weeks of cash-in to forecast (1 to 52).")] = 13,
+    as_json: JsonOpt = False,
+) -> None:
+    """Predict when each open invoice will be paid, the weekly cash-in and who to call first."""
+
+    def body() -> int:
+        from kit.commands_forecast import forecast_command
+        from kit.engagement import load_engagement
+        from kit.ingest import load_ledger
+
+        _state["language"] = _language_of(engagement)
+        eng = load_engagement(engagement)
+        ledger = load_ledger(eng)
+        when = _parse_date(as_of, "--as-of") or eng.as_of or date.today()
+        text, document = forecast_command(eng, ledger, as_of=when, weeks=weeks)
+        _show(text, document, as_json=as_json)
+        return 0
+
+    _guard(body)
+
+
 @app.command("duplicates")
 def duplicates(
     paths: Annotated[list[Path], typer.Argument(help="Process maps or folders of maps.")],

@@ -290,6 +290,8 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"percent out of range", "Prozentwert außerhalb des zulässigen Bereichs"),
     (r"a number from 0 to 100", "eine Zahl von 0 bis 100"),
     (r"a whole number from 0 to 100", "eine ganze Zahl von 0 bis 100"),
+    (r"--weeks out of range", "--weeks außerhalb des zulässigen Bereichs"),
+    (r"a whole number from 1 to (?P<n>\d+)", "eine ganze Zahl von 1 bis {n}"),
     (r"a done phase must be 100 % complete", "eine abgeschlossene Phase (done) muss zu 100 % erledigt sein"),
     (r"a phase not started must be 0 % complete", "eine nicht begonnene Phase (not_started) muss bei 0 % stehen"),
     (r"note too long or not text", "Notiz zu lang oder kein Text"),

@@ -549,6 +549,8 @@ EXAMPLES: list[tuple[str, str]] = [
     ("percent out of range", "Prozentwert außerhalb des zulässigen Bereichs"),
     ("a number from 0 to 100", "eine Zahl von 0 bis 100"),
     ("a whole number from 0 to 100", "eine ganze Zahl von 0 bis 100"),
+    ("--weeks out of range", "--weeks außerhalb des zulässigen Bereichs"),
+    ("a whole number from 1 to 52", "eine ganze Zahl von 1 bis 52"),
     (
         "a done phase must be 100 % complete",
         "eine abgeschlossene Phase (done) muss zu 100 % erledigt sein",
