@@ -397,6 +397,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"too many symbolic links", "zu viele symbolische Verknüpfungen"),
     (r"the file name is too long", "der Dateiname ist zu lang"),
     (r"input/output error", "Ein-/Ausgabefehler"),
+    (r"the file is larger than the system allows", "die Datei ist größer, als das System erlaubt"),
     (r"free disk space and run again; earlier files are unchanged", "Speicherplatz freigeben und erneut ausführen; frühere Dateien sind unverändert"),
     (r"copy the engagement to a writable folder", "das Engagement in einen beschreibbaren Ordner kopieren"),
     (r"check the file and folder permissions", "die Berechtigungen der Datei und des Ordners prüfen"),

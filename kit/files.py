@@ -36,6 +36,7 @@ _OS_REASONS = {
     errno.ELOOP: "too many symbolic links",
     errno.ENAMETOOLONG: "the file name is too long",
     errno.EIO: "input/output error",
+    errno.EFBIG: "the file is larger than the system allows",
 }
 
 

@@ -759,6 +759,7 @@ EXAMPLES: list[tuple[str, str]] = [
     ("too many symbolic links", "zu viele symbolische Verknüpfungen"),
     ("the file name is too long", "der Dateiname ist zu lang"),
     ("input/output error", "Ein-/Ausgabefehler"),
+    ("the file is larger than the system allows", "die Datei ist größer, als das System erlaubt"),
     (
         "free disk space and run again; earlier files are unchanged",
         "Speicherplatz freigeben und erneut ausführen; frühere Dateien sind unverändert",

@@ -199,6 +199,8 @@ def _fast_strict(text: pd.Series, fmt: str) -> pd.Series:
 def _per_distinct(text: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply a date parser once per distinct value (ledgers repeat few dates) and spread back."""
     codes, uniques = pd.factorize(text)
+    if not len(uniques):  # every cell blank (an empty optional column)
+        return pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     values = pd.Series(parse(pd.Series(uniques))).to_numpy(dtype="datetime64[ns]")
     picked = np.where(codes >= 0, values[np.clip(codes, 0, None)], np.datetime64("NaT", "ns"))
     return pd.Series(picked, index=text.index, dtype="datetime64[ns]")
