@@ -107,3 +107,14 @@ def test_os_error_names_the_reason() -> None:
     assert err.exit_code == 2 and err.path == "/x/run.json"
     assert "the disk is full" in err.describe()
     assert "die Festplatte ist voll" in err.describe("de")
+
+
+def test_atomic_write_gives_the_umask_permissions(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        target = atomic_write_text(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
