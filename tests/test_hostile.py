@@ -152,7 +152,10 @@ def _rewrite(path: Path, entry: str, write: Callable[[Any], None]) -> None:
     """Replace one entry of a zip archive by what `write(handle)` writes (streamed)."""
     source = path.with_suffix(".orig")
     path.rename(source)
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+    with (
+        zipfile.ZipFile(source) as old,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new,
+    ):
         for info in old.infolist():
             if info.filename == entry:
                 with new.open(entry, "w", force_zip64=True) as handle:
