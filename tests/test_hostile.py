@@ -499,6 +499,9 @@ def test_hostile_input_is_bounded_contained_and_clear(case: str, tmp_path: Path)
                 "case": case,
                 "exit": outcome.code,
                 "first_line": outcome.first_line,
+                "problem_line": next(
+                    (line for line in output.splitlines() if str(meta["expect"][-1]) in line), ""
+                ),
                 "seconds": round(outcome.seconds, 2),
                 "peak_mb": round(outcome.peak_bytes / 1e6),
                 **details,
