@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import shutil
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from kit.engagement import load_engagement
+from kit.ingest import load_ledger
 from kit.ingest.plausibility import (
     amount_findings,
     header_problems,
@@ -76,3 +81,26 @@ def test_ascii_ids_are_left_alone() -> None:
     values = pd.Series(["A", "B", None])
     normal, warning = nfc_ids(values, column="id", path="p.csv")
     assert normal is values and warning is None
+
+
+@pytest.mark.parametrize(("header_form", "key_form"), [("NFD", "NFC"), ("NFC", "NFD")])
+def test_headers_and_mapping_keys_match_in_any_unicode_form(
+    tmp_path: Path, header_form: str, key_form: str
+) -> None:
+    root = tmp_path / "eng"
+    shutil.copytree(Path(__file__).parents[1] / "hostile" / "_base", root)
+    header = unicodedata.normalize(header_form, "Betrag_ä")  # type: ignore[arg-type]
+    key = unicodedata.normalize(key_form, "Betrag_ä")  # type: ignore[arg-type]
+    invoices = root / "data" / "invoices.csv"
+    text = invoices.read_text(encoding="utf-8").replace(",amount\n", f",{header}\n", 1)
+    invoices.write_text(text, encoding="utf-8")
+    config = root / "engagement.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "invoices: {path: data/invoices.csv}",
+            f"invoices: {{path: data/invoices.csv, columns: {{{key}: amount}}}}",
+        ),
+        encoding="utf-8",
+    )
+    ledger = load_ledger(load_engagement(root))
+    assert ledger.invoices["amount"].tolist() == [100.0, 250.5, 80.0]
