@@ -71,6 +71,14 @@ class Source(_Strict):
             ) from exc
         return value
 
+    @field_validator("columns")
+    @classmethod
+    def _nfc_headers(cls, value: dict[str, str]) -> dict[str, str]:
+        import unicodedata
+
+        # headers are read in NFC form (kit.ingest.plausibility), so the mapping is too
+        return {unicodedata.normalize("NFC", k): v for k, v in value.items()}
+
     @field_validator("fx")
     @classmethod
     def _positive_rates(cls, value: dict[str, float]) -> dict[str, float]:
