@@ -135,7 +135,9 @@ def thin_ledgers(draw: st.DrawFn) -> Ledger:
     disputes = (
         None
         if choice == "absent"
-        else _disputes(invoices.iloc[:0] if choice == "empty" else invoices, resolved=draw(st.booleans()))
+        else _disputes(
+            invoices.iloc[:0] if choice == "empty" else invoices, resolved=draw(st.booleans())
+        )
     )
     customers = (
         pd.DataFrame({"customer_id": sorted(set(invoices["customer_id"]))})
@@ -205,7 +207,9 @@ def test_thin_ledgers_series_and_breakdowns_never_raise(ledger: Ledger, offset: 
 def test_events_only_after_the_as_of_date_give_null_digital_kpis() -> None:
     """A German ledger whose dunning events all fall after T: null with a note, no exception."""
     invoices = _invoices([(0, 30, 100.0, False, None), (10, 30, 50.0, False, 20)], paid=True)
-    events = _events([(0, 200, "email", "sent", False), (1, 210, "email", "opened", False)], invoices)
+    events = _events(
+        [(0, 200, "email", "sent", False), (1, 210, "email", "opened", False)], invoices
+    )
     ledger = Ledger(invoices=invoices, dunning_events=events)
     result = compute_kpis(ledger, as_of=_BASE + timedelta(days=60))
     _check_result(result)
