@@ -12,6 +12,7 @@ import nbformat
 
 from kit.engagement import Engagement, repo_root
 from kit.report.blocks import HEADLINE_MIME
+from kit.run.sections import drop_empty_sections
 
 __all__ = [
     "TEMPLATE_DIR",
@@ -85,7 +86,8 @@ def prepare_notebook(nb: Any, *, language: str, kit_meta: dict[str, Any]) -> Any
     """Return a copy of an executed notebook with only what the client should see, plus metadata.
 
     Removes cells of the other language, parameter/remove-tagged cells, stderr streams, headline
-    bundles and bare object reprs; writes `kit_meta` into `nb.metadata["kit"]` for the template.
+    bundles, bare object reprs and sections that show nothing; writes `kit_meta` into
+    `nb.metadata["kit"]` for the template.
     """
     from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -96,6 +98,7 @@ def prepare_notebook(nb: Any, *, language: str, kit_meta: dict[str, Any]) -> Any
     for cell in copy.cells:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if _keep_output(o)]
+    drop_empty_sections(copy)
     copy.metadata["kit"] = kit_meta
     copy.metadata["title"] = f"{kit_meta['title']} – {kit_meta['client']}"
     copy.metadata.pop("papermill", None)
