@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -92,3 +93,32 @@ def test_month_ends_across_a_ledger_with_gaps(tmp_path: Path) -> None:
     march = _kpis(eng, pd.Timestamp("2026-03-31"))
     assert march["kpis"]["email_open_rate"] is None  # type: ignore[index]
     assert march["kpis"]["landing_page_views"] == 0.0  # type: ignore[index]
+
+
+def test_run_refuses_what_validate_refuses_with_the_same_messages(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "bad_inputs"
+    eng = tmp_path / "engagement"
+    shutil.copytree(corpus / "_base", eng)
+    shutil.copytree(corpus / "run_ladder_bad_row", eng, dirs_exist_ok=True)
+    validated = CliRunner().invoke(app, ["validate", str(eng)])
+    ran = CliRunner().invoke(app, ["run", str(eng)])
+    assert validated.exit_code == ran.exit_code == 2
+    assert "pigeon" in ran.output and "Traceback" not in ran.output
+    assert ran.output.strip() == validated.output.strip()
+    assert not (eng / "output" / "runs").exists()  # nothing ran
+
+
+def test_validate_says_per_step_what_is_shown_and_missing(tmp_path: Path) -> None:
+    eng = create_engagement(tmp_path / "kunde", client="Kunde AG", language="de")
+    rows = "invoice_id,customer_id,issue_date,due_date,amount,disputed,currency\n"
+    rows += "1,K1,2026-01-05,2026-02-04,100.00,false,EUR\n"
+    (eng / "data" / "invoices.csv").write_text(rows, encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(eng)])
+    assert result.exit_code == 0, result.output
+    assert "Schritt 03: keine Prozesslandkarten in process_maps/" in result.output
+    assert "Schritt 02: Stakeholder-Register ohne Personen" in result.output
+    document = json.loads(CliRunner().invoke(app, ["validate", str(eng), "--json"]).stdout)
+    steps = {s["step"]: s for s in document["steps"]}
+    assert len(steps) == 7
+    assert [m["what"] for m in steps["05_strategy"]["missing"]] == ["maps", "events"]
+    assert steps["01_goals"]["missing"][0]["what"] == "settlements"

@@ -140,9 +140,8 @@ def _ladder(
         proposal, exports_dir(ctx.engagement) / f"{_stem(ctx, 'ladder')}.csv"
     )
     if settings.ladder is not None:
-        edited = ctx.engagement.resolve(settings.ladder)
-        if edited.is_file():
-            return load_ladder(edited), edited, proposal_file
+        edited = ctx.engagement.resolve(settings.ladder)  # `kit validate` refuses a bad one
+        return load_ladder(edited), edited, proposal_file
     return proposal, None, proposal_file
 
 
