@@ -90,7 +90,8 @@ def _header(engagement: Engagement) -> set[str]:
     if source.format not in (None, "csv"):
         return set(source.columns.values())
     path = engagement.resolve(source.path)
-    encoding = "utf-8-sig" if source.encoding.lower().replace("_", "-") == "utf-8" else source.encoding
+    utf8 = source.encoding.lower().replace("_", "-") == "utf-8"
+    encoding = "utf-8-sig" if utf8 else source.encoding
     try:
         with path.open(encoding=encoding, errors="replace") as handle:
             first = handle.readline()
