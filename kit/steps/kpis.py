@@ -28,6 +28,7 @@ from kit.kpis import (
 )
 from kit.report import Html, Tile, headline, tiles
 from kit.report.context import ReportContext
+from kit.steps.kpis_references import crf_applies, over_100, receeve_applies
 from kit.steps.kpis_wording import (
     _crf,
     _goal,
@@ -112,7 +113,7 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
         if goal
         else None
     )
-    if info.reference is not None:
+    if info.reference is not None and crf_applies(ctx):
         return Tile(
             _name(ctx, kpi),
             value,
@@ -123,14 +124,18 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
             digits,
             goal_note,
         )
-    if kpi == "collection_rate":
+    if kpi == "collection_rate" and receeve_applies(ctx):
         return Tile(
             _name(ctx, kpi),
             value,
             unit,
             status=_receeve_status(value),
-            note=ctx.t("steps.kpis.tile.receeve"),
+            note=" ".join(
+                filter(None, [ctx.t("steps.kpis.tile.receeve"), over_100(ctx, kpi, value)])
+            ),
         )
+    if over_100(ctx, kpi, value):
+        return Tile(_name(ctx, kpi), value, unit, status="neutral", note=over_100(ctx, kpi, value))
     if goal is not None:
         status = kpi_status(kpi, value, goal.target)
         source = ctx.t("steps.kpis.tile.goal_source", date=ctx.date(goal.deadline))
@@ -163,14 +168,23 @@ def dispute_tiles(ctx: ReportContext, view: KpisView) -> Html:
 def kpis_headline(ctx: ReportContext, view: KpisView) -> None:
     """Publish the index card: DSO with its target (or the CRF median) and the overdue share."""
     dso, goal = view.values["dso"], _goal(ctx, "dso")
-    ref = goal.target if goal else REGISTRY["dso"].reference
+    ref = goal.target if goal else REGISTRY["dso"].reference if crf_applies(ctx) else None
     key = "steps.kpis.headline.value" + ("" if goal else "_crf")
-    value = ctx.t(key, dso=ctx.days(dso), target=ctx.number(ref, digits=0 if goal else 1))
+    if dso is None:
+        value = ctx.t("steps.thin.kpis.headline.no_dso")
+    elif ref is None:
+        value = ctx.t("steps.thin.kpis.headline.dso", dso=ctx.days(dso))
+    else:
+        value = ctx.t(key, dso=ctx.days(dso), target=ctx.number(ref, digits=0 if goal else 1))
     overdue = 100.0 - view.values["pct_current"] if view.values["pct_current"] is not None else None
-    takeaway = ctx.t(
-        "steps.kpis.headline.takeaway",
-        overdue=ctx.percent(overdue),
-        amount=ctx.money(view.values["ar_overdue"], digits=0),
+    takeaway = (
+        ctx.t(
+            "steps.kpis.headline.takeaway",
+            overdue=ctx.percent(overdue),
+            amount=ctx.money(view.values["ar_overdue"], digits=0),
+        )
+        if overdue is not None
+        else ctx.t("steps.thin.kpis.headline.no_open")
     )
     headline(
         ctx,

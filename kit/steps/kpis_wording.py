@@ -108,9 +108,11 @@ def _month(ctx: ReportContext, stamp: pd.Timestamp | date, *, pattern: str = "MM
 
 
 def _reference_text(ctx: ReportContext, kpi: str) -> str:
+    from kit.steps.kpis_references import crf_applies, receeve_applies
+
     info = REGISTRY[kpi]
-    if info.reference is not None:
+    if info.reference is not None and crf_applies(ctx):
         return f"{_fmt(ctx, kpi, info.reference)} ({_crf(ctx)})"
-    if kpi == "collection_rate":
+    if kpi == "collection_rate" and receeve_applies(ctx):
         return ctx.t("steps.kpis.tile.receeve")
     return ""
