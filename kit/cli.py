@@ -172,6 +172,9 @@ def run(
         result = run_engagement(
             engagement, only=steps, as_of=_parse_date(as_of, "--as-of"), jobs=jobs, pdf=pdf
         )
+        for step in result.steps:
+            for text in step.consultant:
+                typer.echo(f"{step.step}: {text}", err=True)
         typer.echo(str(result.reports_dir / "index.html"))
         return 0
 

@@ -12,6 +12,7 @@ import nbformat
 
 from kit.engagement import Engagement, repo_root
 from kit.report.blocks import HEADLINE_MIME
+from kit.report.consultant import CONSULTANT_MIME
 from kit.run.sections import drop_empty_sections
 
 __all__ = [
@@ -75,7 +76,7 @@ def _keep_output(output: Any) -> bool:
     if output.get("output_type") == "stream":
         return bool(output.get("name") != "stderr")
     data = output.get("data", {})
-    if HEADLINE_MIME in data:
+    if HEADLINE_MIME in data or CONSULTANT_MIME in data:
         return False
     if output.get("output_type") == "execute_result" and set(data) <= {"text/plain"}:
         return not _BARE_REPR.search(str(data.get("text/plain", "")).strip())

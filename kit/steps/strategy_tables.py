@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.report import Html, note, table
+from kit.report.consultant import consultant_note
 from kit.report.context import ReportContext
 from kit.steps.strategy import LATE_SEGMENTS, LOOKBACK_DAYS, StrategyView
 from kit.steps.strategy_text import _channel, _describe, _label, _maybe
@@ -153,7 +154,9 @@ def ladder_note(ctx: ReportContext, view: StrategyView) -> Html:
         )
     else:
         text = ctx.t("steps.strategy.ladder_howto", proposal=proposal)
-    return note(ctx, text)
+    consultant_note(text)  # paths and engagement.yaml keys: for the consultant, not the client
+    agreed = "agreed" if view.ladder_file is not None else "proposal"
+    return note(ctx, ctx.t(f"steps.thin.strategy.ladder.{agreed}"))
 
 
 def _relative(path: Path, root: Path) -> str:
