@@ -40,6 +40,7 @@ _NOTES = {
     "no reminders sent in window": "no_reminders",
     "countback truncated: sales history ran out before AR was covered": "countback_truncated",
     "overpaid invoices counted as 0 open (see warnings)": "overpaid",
+    "no settlement information: neither a payments table nor paid dates": "no_settlements",
 }
 
 

@@ -225,3 +225,20 @@ def test_as_of_before_the_first_invoice_is_an_empty_ledger() -> None:
     assert result.values["ar_total"] == 0.0
     assert result.values["dso"] is None
     assert result.notes["dso"] == "no invoices issued in window"
+
+
+def test_invoices_without_any_settlement_information_give_no_settlement_kpis() -> None:
+    """Neither payments nor paid dates: the settlement KPIs are null, not a confident 0 %."""
+    from kit.kpis.coverage import NO_SETTLEMENTS, SETTLEMENT_KPIS
+
+    invoices = _invoices([(0, 30, 100.0, False, None), (40, 30, 50.0, False, None)], paid=False)
+    result = compute_kpis(Ledger(invoices=invoices), as_of=_BASE + timedelta(days=80))
+    _check_result(result)
+    for kpi in SETTLEMENT_KPIS:
+        assert result.values[kpi] is None and result.notes[kpi] == NO_SETTLEMENTS
+    # Open items are still what the invoices say: 100 + 50 issued, nothing known to be paid.
+    assert result.values["ar_total"] == 150.0
+    # With paid dates on the invoices the same KPIs have values again.
+    paid = _invoices([(0, 30, 100.0, False, 10), (40, 30, 50.0, False, None)], paid=True)
+    again = compute_kpis(Ledger(invoices=paid), as_of=_BASE + timedelta(days=80))
+    assert again.values["on_time_rate"] == 100.0  # the one settled invoice was paid on day 10
