@@ -1,8 +1,9 @@
 """Leave out the parts of a report whose data are missing.
 
 A report block without data shows nothing (see `kit.steps.thin`). This pass removes the words
-around it: a section (a markdown cell opening with a `## ` heading, up to the next one) whose
-code cells show nothing goes as a whole, and an explanatory markdown cell whose own code cells
+around it: a section (a markdown cell opening with a `## ` heading, or a block that brings its
+own heading such as the summary or the glossary, up to the next one) whose code cells show
+nothing goes as a whole, and an explanatory markdown cell whose own code cells
 (up to the next markdown cell) show nothing goes too. The text before the first section (the
 title and introduction) always stays.
 """
@@ -15,7 +16,12 @@ __all__ = ["drop_empty_sections"]
 
 
 def _heading(cell: Any) -> bool:
-    return bool(cell.cell_type == "markdown" and cell.source.lstrip().startswith("## "))
+    """Return True for a cell that opens a section: a `## ` heading, or a block with its own."""
+    if cell.cell_type == "markdown":
+        return bool(cell.source.lstrip().startswith("## "))
+    outputs = cell.get("outputs") or []
+    html = str(outputs[0].get("data", {}).get("text/html", "")) if outputs else ""
+    return "<h2" in html[:400]  # the summary and the glossary carry their own heading
 
 
 def _shows(cell: Any) -> bool:
@@ -46,7 +52,7 @@ def drop_empty_sections(nb: Any) -> Any:
         for run in _runs(section):
             has_code = any(c.cell_type == "code" for c in run)
             explains_nothing = has_code and not any(_shows(c) for c in run)
-            if explains_nothing and not _heading(run[0]):
+            if explains_nothing and run[0].cell_type == "markdown" and not _heading(run[0]):
                 continue
             kept.extend(run)
     nb.cells = kept

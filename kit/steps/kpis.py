@@ -74,6 +74,11 @@ class KpisView:
     quality: DataQuality
 
     @property
+    def missing(self) -> tuple[str, ...]:
+        """Return ("events",) when no dunning message falls in the window, else ()."""
+        return () if "total" in self.funnel.index else ("events",)
+
+    @property
     def values(self) -> dict[str, float | None]:
         """Return every KPI value at T (None = null)."""
         return self.result.values
@@ -161,6 +166,7 @@ def dispute_tiles(ctx: ReportContext, view: KpisView) -> Html:
             note=note_text(ctx, view.result.notes[k]) if k in view.result.notes else None,
         )
         for k, i in zip(_DISPUTES, items, strict=True)
+        if i.value is not None  # a tile without a value says nothing; the KPI table has the why
     ]
     return tiles(ctx, items)
 

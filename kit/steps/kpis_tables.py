@@ -18,6 +18,7 @@ from kit.steps.kpis_wording import (
     kpi_status,
     note_text,
 )
+from kit.steps.thin import needs
 
 __all__ = [
     "aging_rows",
@@ -120,6 +121,7 @@ def top_overdue_table(ctx: ReportContext, view: KpisView) -> Html:
     )
 
 
+@needs("events")
 def funnel_table(ctx: ReportContext, view: KpisView) -> Html:
     """Return the dunning funnel per channel (message counts per stage, total row last)."""
     frame = view.funnel.reset_index()
@@ -136,6 +138,7 @@ def funnel_table(ctx: ReportContext, view: KpisView) -> Html:
     )
 
 
+@needs("events")
 def digital_table(ctx: ReportContext, view: KpisView) -> Html:
     """Return the digital-dunning KPI table (bounce, open, click … dunning conversion)."""
     return _kpi_rows(ctx, view, _DIGITAL, caption=ctx.t("steps.kpis.digital_caption"))
