@@ -67,6 +67,9 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
             )
         )
     counts = view.backlog["status"].value_counts()
+    if view.backlog.empty:
+        found.append(t("steps.thin.aftercare.found.backlog_empty"))
+        return found
     found.append(
         t(
             _P + "found.backlog",

@@ -90,7 +90,7 @@ def _goal_checks(
         language=ctx.language,
     )
     failing = [
-        f"{s.goal.kpi}: " + "; ".join(c.reason for c in s.smart if not c.passed)
+        f"{s.goal.statement or s.goal.kpi}: " + "; ".join(c.reason for c in s.smart if not c.passed)
         for s in statuses
         if not s.smart_ok
     ]
@@ -170,11 +170,12 @@ def _register_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], set[str]
 
 
 def _maps_check(ctx: ReportContext) -> AutoCheck:
-    from kit.process import analyse, load_maps
+    from kit.process import analyse
+    from kit.steps.thin import maps_or_none
 
     eng = ctx.engagement
     try:
-        maps = load_maps([eng.resolve(eng.process_maps)])
+        maps = maps_or_none(eng.resolve(eng.process_maps))
         if not maps:
             return AutoCheck(False, ctx.t(_P + "check.no_maps"))
         analysis = analyse(maps)

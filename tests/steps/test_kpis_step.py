@@ -235,4 +235,7 @@ def test_null_kpis_carry_translated_notes(de: ReportContext, view: KpisView) -> 
     assert "keine Reklamationsdaten" in html
     assert "Kundensegment" in str(kpis_figures.segment_figure(de, bare_view))
     assert kpis_tables.segment_table(de, bare_view) is None
-    assert "Mahnereignissen" in str(kpis_figures.funnel_figure(de, bare_view))
+    funnel_note = str(kpis_figures.funnel_figure(de, bare_view))
+    assert "Mahnnachrichten liegen noch keine Daten vor" in funnel_note  # what is missing, and how
+    assert kpis_tables.funnel_table(de, bare_view) is None  # no empty funnel table
+    assert kpis_tables.digital_table(de, bare_view) is None  # no eight rows of "keine Daten"
