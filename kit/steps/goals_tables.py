@@ -51,7 +51,7 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
     ]
     frame = pd.DataFrame(rows, columns=columns)
     labels = {c: ctx.t("steps.goals.col." + c) for c in columns if c != "flag"}
-    return table(
+    shown = table(
         ctx,
         frame,
         formats={"deadline": "date", "progress": "percent:0"},
@@ -59,6 +59,10 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
         labels=labels,
         caption=ctx.t("steps.goals.overview_caption"),
     )
+    if not any(s.progress is not None and s.progress > 1 for s in view.statuses):
+        return shown
+    explained = note(ctx, ctx.t("steps.thin.goals.progress_over_100"))
+    return Html(shown.html + explained.html, shown.text)
 
 
 def _smart_table(ctx: ReportContext, status: GoalStatus) -> Html:
@@ -92,8 +96,9 @@ def _section_html(ctx: ReportContext, number: int, status: GoalStatus, view: Goa
         owner=goal.owner or ctx.t("steps.goals.no_owner"),
         verdict=ctx.t("goals.verdict." + status.verdict),
     )
+    known = status.baseline is not None and status.latest is not None
     path = ctx.t(
-        "steps.goals.path",
+        "steps.goals.path" if known else "steps.thin.goals.path",
         baseline=_value(ctx, kpi, status.baseline),
         baseline_date=ctx.date(view.baseline_date),
         latest=_value(ctx, kpi, status.latest),
