@@ -14,8 +14,9 @@ from kit.ledger import Ledger
 
 __all__ = ["NO_SETTLEMENTS", "SETTLEMENT_KPIS", "without_settlements"]
 
-#: KPIs that need to know when invoices were settled.
+#: KPIs that need to know when invoices were settled (CEI: what was collected in the window).
 SETTLEMENT_KPIS = (
+    "cei",
     "collection_rate",
     "days_to_pay",
     "days_late",

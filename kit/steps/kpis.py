@@ -11,7 +11,7 @@ else bad; without a reference it is neutral.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -150,7 +150,14 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
 
 def headline_tiles(ctx: ReportContext, view: KpisView) -> list[Tile]:
     """Return the headline tiles (HEADLINE_KPIS) with their reference, source and status."""
-    return [_tile(ctx, k, view.values[k]) for k in HEADLINE_KPIS]
+    shown = [_tile(ctx, k, view.values[k]) for k in HEADLINE_KPIS]
+    notes = view.result.notes
+    return [  # a tile without a value says why instead of showing a bare dash only
+        replace(tile, note=note_text(ctx, notes[k]))
+        if view.values[k] is None and k in notes
+        else tile
+        for k, tile in zip(HEADLINE_KPIS, shown, strict=True)
+    ]
 
 
 def dispute_tiles(ctx: ReportContext, view: KpisView) -> Html:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kit.kpis import REGISTRY
+from kit.kpis.coverage import NO_SETTLEMENTS
 from kit.report import Html, summary
 from kit.report.context import ReportContext
 from kit.steps.kpis import KpisView
@@ -118,6 +119,9 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         )
     if v["collection_rate"] is not None and v["collection_rate"] > 100.0:
         found.append(over_100(ctx, "collection_rate", v["collection_rate"]) or "")
+    if view.result.notes.get("collection_rate") == NO_SETTLEMENTS:
+        found.append(t("steps.thin.kpis.found.no_settlements"))
+        steps.append(t("steps.thin.kpis.next.no_settlements"))
     sales = v["credit_sales"]
     if add is not None and dso is not None and sales:
         per_day = sales / view.result.period_days

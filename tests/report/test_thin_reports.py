@@ -135,6 +135,8 @@ def test_step_reports_say_what_is_missing(published: tuple[str, Path, str]) -> N
         assert "No process maps" in process and "guide" in process
         assert "project lead" in people and "IT from the start" in people
         assert "not a preference shown by the data" in strategy
+        kpis, _ = _visible((reports / "04_kpis.html").read_text(encoding="utf-8"))
+        assert "do not say when invoices were paid" in kpis  # invoices without paid dates
     for absent in ("Doppelarbeit", "Duplicate work") if language == "de" else ("Rework",):
         assert f"\n{absent}\n" not in process  # no empty section headings
     # The consultant's instructions went to the CLI output, not into the report.
