@@ -18,8 +18,13 @@ __all__ = ["capacity_chart", "channel_chart", "segment_chart"]
 # --- segments -----------------------------------------------------------------------------
 
 
-def segment_chart(ctx: ReportContext, view: StrategyView) -> Figure:
-    """Return a bar chart: share of customers, receivables and overdue receivables by segment."""
+def segment_chart(ctx: ReportContext, view: StrategyView) -> Figure | None:
+    """Return a bar chart: share of customers, receivables and overdue receivables by segment.
+
+    None when no customer has invoices in the look-back year (an empty chart says nothing).
+    """
+    if view.summary.empty:
+        return None
     s = view.summary.iloc[::-1]
     names = [_label(ctx, view, str(x)) for x in s["segment"]]
     total_overdue = float(view.summary["overdue"].sum())
