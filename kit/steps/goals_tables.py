@@ -127,8 +127,17 @@ def _digits(value: float) -> int:
     return 2 if abs(value * 10 - round(value * 10)) > 1e-9 else 1
 
 
-def starter_goals(ctx: ReportContext, view: GoalsView) -> Html:
-    """Return the starter goals suggested from the data, with the gap in plain words."""
+def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
+    """Return the starter goals suggested from the data, with the gap in plain words.
+
+    CRF medians are B2B references: a subscription business gets only the basics; None when
+    nothing is left to suggest.
+    """
+    from kit.steps.kpis_references import crf_applies
+
+    shown = [s for s in view.suggestions if crf_applies(ctx) or s.kpi not in ("dso", "add", "cei")]
+    if not shown:
+        return None
     frame = pd.DataFrame(
         [
             {
@@ -138,12 +147,15 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html:
                 "statement": s.statement,
                 "rationale": s.rationale,
             }
-            for s in view.suggestions
+            for s in shown
         ],
         columns=["kpi", "current", "proposed", "statement", "rationale"],
     )
     labels = {c: ctx.t("steps.goals.col." + c) for c in frame.columns}
-    return table(ctx, frame, labels=labels, caption=ctx.t("steps.goals.suggest_caption"))
+    caption = (
+        "steps.goals.suggest_caption" if crf_applies(ctx) else "steps.thin.goals.suggest_caption"
+    )
+    return table(ctx, frame, labels=labels, caption=ctx.t(caption))
 
 
 def goals_glossary(ctx: ReportContext, view: GoalsView) -> Html:
