@@ -342,6 +342,7 @@ def strategy_tiles(ctx: ReportContext, view: StrategyView) -> Html:
             digits=0,
             status=_capacity_status(view),
             note=(ctx.t("steps.thin.strategy.headroom_at_least") if g is None else "")
+            + (ctx.t("steps.thin.strategy.headroom_over_100") if g is not None and g > 1 else "")
             + ctx.t(
                 "steps.strategy.tile.headroom_note",
                 workload=ctx.number(view.plan.workload_hours_per_month, digits=0),
