@@ -122,3 +122,14 @@ def test_validate_says_per_step_what_is_shown_and_missing(tmp_path: Path) -> Non
     assert len(steps) == 7
     assert [m["what"] for m in steps["05_strategy"]["missing"]] == ["maps", "events"]
     assert steps["01_goals"]["missing"][0]["what"] == "settlements"
+
+
+def test_a_missing_register_passes_validate_and_run_says_whom_to_add(tmp_path: Path) -> None:
+    eng = create_engagement(tmp_path / "kunde", client="Kunde AG", language="en")
+    rows = "invoice_id,customer_id,issue_date,due_date,amount,disputed,currency\n"
+    rows += "1,K1,2026-01-05,2026-02-04,100.00,false,EUR\n"
+    (eng / "data" / "invoices.csv").write_text(rows, encoding="utf-8")
+    (eng / "stakeholders.csv").unlink()
+    result = CliRunner().invoke(app, ["validate", str(eng)])
+    assert result.exit_code == 0, result.output
+    assert "Step 02: no stakeholder register (stakeholders.csv is missing)" in result.output

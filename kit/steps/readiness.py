@@ -78,8 +78,17 @@ def step_readiness(engagement: Engagement, *, rows: Mapping[str, int]) -> list[S
         "status": _count_rows(engagement.resolve(engagement.status_log)) > 0,
         "backlog": _count_rows(engagement.resolve(engagement.backlog)) > 0,
     }
+    if not engagement.resolve(engagement.stakeholders).is_file():
+        present["register_file"] = False  # say that the file itself is missing
     return [
-        StepReadiness(step, tuple(n for n in needs if not present[n]))
+        StepReadiness(
+            step,
+            tuple(
+                "register_file" if n == "register" and "register_file" in present else n
+                for n in needs
+                if not present[n]
+            ),
+        )
         for step, needs in NEEDS.items()
     ]
 
