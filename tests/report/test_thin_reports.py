@@ -37,6 +37,7 @@ HOLES = (
     re.compile(r"(?:^|\s)–\s*(?:[,.;:)%]|Tage\b|days\b|\()"),
     re.compile(r"\b(?:von|bei|mit|auf|Schnitt|Ziel|of|at|by|target|average)\s+–(?:\s|$)"),
     re.compile(r"\(\s*–\s*\)"),
+    re.compile(r"(?::|→)\s+–\s|\s–\s+(?:am|on|now|heute|\(|→)\s"),
 )
 BAD = re.compile(r"\bnan\b|\bNone\b|[−-]0,00|[−-]0\.00|\bNaN\b|\{|\}", re.IGNORECASE)
 
