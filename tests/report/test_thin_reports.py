@@ -31,6 +31,7 @@ ENGLISH = re.compile(
     r"\b(the|and|with|of|not|is|are|for|to|from|data|window|invoices|payments|missing|"
     r"expected|found|folder|settled|none|nobody|target|days)\b"
 )
+SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 FILE_NAME = re.compile(r"\S+\.(?:csv|xlsx|parquet|yaml|bpmn)\b")
 #: A dash where a number belongs: next to punctuation, a unit or a preposition.
 HOLES = (
@@ -113,6 +114,8 @@ def test_visible_text_holds_no_nonsense(published: tuple[str, Path, str]) -> Non
             words = FILE_NAME.sub("", line)  # the client's own file names are not kit words
             if language == "de" and ENGLISH.search(words):
                 problems.append(f"{page.name}: English: {line}")
+            if SNAKE.search(words):  # a KPI id or configuration key instead of a word
+                problems.append(f"{page.name}: identifier: {line}")
         for img in soup.find_all("img"):
             src = str(img.get("src", ""))
             if not src.startswith("data:image/") or len(src) < 2_000:
