@@ -6,6 +6,7 @@ negative zero, empty figure, English kit word in a German engagement, or sentenc
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from datetime import date, timedelta
@@ -143,5 +144,8 @@ def test_step_reports_say_what_is_missing(published: tuple[str, Path, str]) -> N
         assert "do not say when invoices were paid" in kpis  # invoices without paid dates
     for absent in ("Doppelarbeit", "Duplicate work") if language == "de" else ("Rework",):
         assert f"\n{absent}\n" not in process  # no empty section headings
-    # The consultant's instructions went to the CLI output, not into the report.
+    # The consultant's instructions went to the CLI output and run.json, not into the report.
     assert "05_strategy:" in output and "engagement.yaml" in output
+    (manifest,) = (reports.parent / "runs").glob("*/run.json")
+    notes = json.loads(manifest.read_text(encoding="utf-8"))["notebooks"]["05_strategy"]
+    assert any("engagement.yaml" in n for n in notes["consultant_notes"])
