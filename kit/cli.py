@@ -165,13 +165,23 @@ def run(
     """Execute the notebooks and convert them into client reports under output/reports/."""
 
     def body() -> int:
+        from kit.commands import validate_command
+        from kit.engagement import load_engagement
         from kit.runner import run_engagement
 
         _state["language"] = _language_of(engagement)
+        # What `kit validate` refuses, `kit run` refuses too: same messages, exit code 2.
+        checked, _, blocking = validate_command(load_engagement(engagement))
+        if blocking:
+            typer.echo(checked, err=True)
+            return 2
         steps = [s.strip() for s in only.split(",") if s.strip()] if only else None
         result = run_engagement(
             engagement, only=steps, as_of=_parse_date(as_of, "--as-of"), jobs=jobs, pdf=pdf
         )
+        for step in result.steps:
+            for text in step.consultant:
+                typer.echo(f"{step.step}: {text}", err=True)
         typer.echo(str(result.reports_dir / "index.html"))
         return 0
 

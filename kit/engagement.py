@@ -264,6 +264,8 @@ class Engagement(_Strict):
     goal_days: int = Field(default=45, gt=0)
     branding: Branding = Field(default_factory=Branding)
     privacy: Literal["none", "pseudonymise"] = "none"
+    #: b2b: CRF medians apply; subscription: receeve's MRR collection benchmark applies.
+    business: Literal["b2b", "subscription"] = "b2b"
     data: DataSources
     goals: list[Goal] = Field(default_factory=list)
     phases: list[Phase] = Field(default_factory=list)

@@ -109,3 +109,27 @@ def test_kit_repository_ignores_engagements() -> None:
     from kit.engagement import repo_root
 
     assert "engagements/" in (repo_root() / ".gitignore").read_text(encoding="utf-8").split()
+
+
+@pytest.mark.parametrize(("language", "guide"), [("de", "LIESMICH.md"), ("en", "README.md")])
+def test_new_engagement_has_a_map_guide_whose_example_is_a_valid_map(
+    tmp_path: Path, language: str, guide: str
+) -> None:
+    import re
+
+    import yaml
+
+    from kit.process import load_maps
+    from kit.steps.thin import maps_or_none
+
+    root = create_engagement(tmp_path / "kunde", language=language)
+    folder = root / "process_maps"
+    assert sorted(p.name for p in folder.iterdir()) == [guide]  # one guide, in one language
+    assert maps_or_none(folder) == []  # the guide is not read as a map
+    text = (folder / guide).read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", text, re.DOTALL)
+    assert example is not None
+    map_file = tmp_path / "example.yaml"
+    map_file.write_text(example.group(1), encoding="utf-8")
+    (pmap,) = load_maps([map_file])
+    assert pmap.total_hours() > 0 and yaml.safe_load(example.group(1))["flows"]
