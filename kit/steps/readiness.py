@@ -96,6 +96,11 @@ def step_readiness(engagement: Engagement, *, rows: Mapping[str, int]) -> list[S
 def _header(engagement: Engagement) -> set[str]:
     """Return the canonical names of the invoice file's columns (as far as the header says)."""
     source = engagement.data.invoices
+    if source is None:  # a ledger export: its cleared items carry the payment dates
+        ledger = engagement.data.ledger
+        if ledger is None or ledger.contains == "open_items":
+            return set()
+        return {"paid_date", *(ledger.columns or {}).values()}
     if source.format not in (None, "csv"):
         return set(source.columns.values())
     path = engagement.resolve(source.path)
