@@ -71,6 +71,14 @@ class Source(_Strict):
             ) from exc
         return value
 
+    @field_validator("columns")
+    @classmethod
+    def _nfc_headers(cls, value: dict[str, str]) -> dict[str, str]:
+        import unicodedata
+
+        # headers are read in NFC form (kit.ingest.plausibility), so the mapping is too
+        return {unicodedata.normalize("NFC", k): v for k, v in value.items()}
+
     @field_validator("fx")
     @classmethod
     def _positive_rates(cls, value: dict[str, float]) -> dict[str, float]:
@@ -256,6 +264,8 @@ class Engagement(_Strict):
     goal_days: int = Field(default=45, gt=0)
     branding: Branding = Field(default_factory=Branding)
     privacy: Literal["none", "pseudonymise"] = "none"
+    #: b2b: CRF medians apply; subscription: receeve's MRR collection benchmark applies.
+    business: Literal["b2b", "subscription"] = "b2b"
     data: DataSources
     goals: list[Goal] = Field(default_factory=list)
     phases: list[Phase] = Field(default_factory=list)

@@ -40,6 +40,7 @@ _OS_REASONS = {
     errno.ELOOP: "too many symbolic links",
     errno.ENAMETOOLONG: "the file name is too long",
     errno.EIO: "input/output error",
+    errno.EFBIG: "the file is larger than the system allows",
 }
 
 
@@ -67,17 +68,25 @@ def atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
     """Write `target` through `write(tmp)` on a temporary file beside it; return target.
 
     The rename is atomic on one file system, so a reader sees the old file or the new one, never
-    a half-written file; a failed write removes the temporary file and keeps the old one.
+    a half-written file; a failed write removes the temporary file and keeps the old one. An
+    operating-system error (disk full, read-only, permission) is a KitError naming `target`.
+    The file gets the permissions of the user's umask.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise os_error(exc, path=target) from None
     os.close(fd)
     tmp = Path(name)
     try:
         write(tmp)
         _umask_mode(tmp)
         os.replace(tmp, target)
+    except OSError as exc:  # disk full, file too large, read-only: name the file
+        tmp.unlink(missing_ok=True)
+        raise os_error(exc, path=target) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -155,15 +164,16 @@ def _check_tree(
     for a file built to expand ("billion laughs"): the first node reached twice stops it.
     """
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int, str]] = [(root, 1, "")]
+    # (node, depth, key path, line where the node is used), visited in document order
+    stack: list[tuple[yaml.Node, int, str, int]] = [(root, 1, "", root.start_mark.line + 1)]
     while stack:
-        node, depth, key = stack.pop()
+        node, depth, key, used = stack.pop()
         if id(node) in seen:
             raise error(
                 "YAML anchors and aliases (&name, *name) are not accepted",
                 path=where,
-                row=node.start_mark.line + 1,
-                key=key or None,
+                row=used,
+                key=_short(key) or None,
                 expected="every value written out where it is used",
             )
         seen.add(id(node))
@@ -172,31 +182,36 @@ def _check_tree(
                 f"YAML nested deeper than {max_depth} levels",
                 path=where,
                 row=node.start_mark.line + 1,
-                key=key or None,
+                key=_short(key) or None,
             )
+        children: list[tuple[yaml.Node, int, str, int]] = []
         if isinstance(node, yaml.MappingNode):
             lines: dict[tuple[str, str], int] = {}
             for k, v in node.value:
+                line = k.start_mark.line + 1
+                child = key
                 if isinstance(k, yaml.ScalarNode):
                     ident = (k.tag, k.value)
-                    line = k.start_mark.line + 1
+                    child = f"{key}.{k.value}" if key else str(k.value)
                     if ident in lines and k.tag != "tag:yaml.org,2002:merge":
                         raise error(
                             f"key '{k.value}' appears twice (lines {lines[ident]} and {line})",
                             path=where,
                             row=line,
-                            key=f"{key}.{k.value}" if key else str(k.value),
+                            key=_short(child),
                             expected="each key once per block; merge the two blocks",
                         )
                     lines[ident] = line
-                    child = f"{key}.{k.value}" if key else str(k.value)
-                else:
-                    child = key
-                stack.append((k, depth + 1, key))
-                stack.append((v, depth + 1, child))
+                children += [(k, depth + 1, key, line), (v, depth + 1, child, line)]
         elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                stack.append((item, depth + 1, f"{key}[{i}]"))
+            line = node.start_mark.line + 1
+            children = [(item, depth + 1, f"{key}[{i}]", line) for i, item in enumerate(node.value)]
+        stack.extend(reversed(children))
+
+
+def _short(key: str, limit: int = 80) -> str:
+    """Return a key path shortened in the middle when it is longer than `limit` characters."""
+    return key if len(key) <= limit else key[: limit // 2] + "…" + key[-(limit // 2) :]
 
 
 def load_yaml(

@@ -19,6 +19,8 @@ __all__ = ["TEMPLATE_DIR", "create_engagement"]
 
 TEMPLATE_DIR = repo_root() / "templates" / "engagement"
 _LANGUAGES = ("de", "en")
+#: A template file for one language only: NAME.de.EXT / NAME.en.EXT becomes NAME.EXT.
+_LANGUAGE_VARIANT = re.compile(r"^(?P<stem>.+)\.(?P<language>de|en)(?P<suffix>\.[^.]+)$")
 
 
 def create_engagement(
@@ -61,6 +63,11 @@ def create_engagement(
             relative = source.relative_to(TEMPLATE_DIR)
             if source.is_dir() or relative.name.startswith("engagement."):
                 continue
+            variant = _LANGUAGE_VARIANT.match(relative.name)
+            if variant is not None:  # e.g. LIESMICH.de.md: only in a German engagement
+                if variant["language"] != language:
+                    continue
+                relative = relative.with_name(variant["stem"] + variant["suffix"])
             destination = staging / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)

@@ -549,6 +549,8 @@ EXAMPLES: list[tuple[str, str]] = [
     ("percent out of range", "Prozentwert außerhalb des zulässigen Bereichs"),
     ("a number from 0 to 100", "eine Zahl von 0 bis 100"),
     ("a whole number from 0 to 100", "eine ganze Zahl von 0 bis 100"),
+    ("--weeks out of range", "--weeks außerhalb des zulässigen Bereichs"),
+    ("a whole number from 1 to 52", "eine ganze Zahl von 1 bis 52"),
     (
         "a done phase must be 100 % complete",
         "eine abgeschlossene Phase (done) muss zu 100 % erledigt sein",
@@ -772,6 +774,7 @@ EXAMPLES: list[tuple[str, str]] = [
     ("too many symbolic links", "zu viele symbolische Verknüpfungen"),
     ("the file name is too long", "der Dateiname ist zu lang"),
     ("input/output error", "Ein-/Ausgabefehler"),
+    ("the file is larger than the system allows", "die Datei ist größer, als das System erlaubt"),
     (
         "free disk space and run again; earlier files are unchanged",
         "Speicherplatz freigeben und erneut ausführen; frühere Dateien sind unverändert",
@@ -784,6 +787,160 @@ EXAMPLES: list[tuple[str, str]] = [
         "check the file and folder permissions",
         "die Berechtigungen der Datei und des Ordners prüfen",
     ),
+    ("path leaves the engagement folder", "der Pfad verlässt den Engagement-Ordner"),
+    (
+        "a path inside the engagement folder (symbolic links followed); to read it from elsewhere list the key: allow_outside: [branding.logo]",
+        "ein Pfad im Engagement-Ordner (symbolische Verknüpfungen aufgelöst); um ihn von anderswo zu lesen, den Schlüssel aufführen: allow_outside: [branding.logo]",
+    ),
+    (
+        "allow_outside names a key that holds no path",
+        "allow_outside nennt einen Schlüssel, der keinen Pfad enthält",
+    ),
+    (
+        "keys such as data.invoices.path, branding.logo, process_maps",
+        "Schlüssel wie data.invoices.path, branding.logo, process_maps",
+    ),
+    ("logo is 100,000,000 bytes", "das Logo hat 100.000.000 Bytes"),
+    (
+        "logo cannot be read (Permission denied)",
+        "das Logo kann nicht gelesen werden (Permission denied)",
+    ),
+    ("logo is not a PNG, JPEG or SVG image", "das Logo ist kein PNG-, JPEG- oder SVG-Bild"),
+    ("a .png, .jpg or .svg file", "eine .png-, .jpg- oder .svg-Datei"),
+    ("a plain SVG drawing", "eine einfache SVG-Zeichnung"),
+    ("SVG logo holds a DTD or entities", "das SVG-Logo enthält eine DTD oder Entitäten"),
+    (
+        "SVG logo is not well-formed XML (no element found: line 1, column 0)",
+        "das SVG-Logo ist kein wohlgeformtes XML (no element found: line 1, column 0)",
+    ),
+    ("logo is not an SVG drawing", "das Logo ist keine SVG-Zeichnung"),
+    ("SVG logo holds a <script> element", "das SVG-Logo enthält ein Element <script>"),
+    (
+        "SVG logo holds an event handler (onload)",
+        "das SVG-Logo enthält einen Event-Handler (onload)",
+    ),
+    (
+        "SVG logo refers to another file or address",
+        "das SVG-Logo verweist auf eine andere Datei oder Adresse",
+    ),
+    ("output folder is a symbolic link", "der Ausgabeordner ist eine symbolische Verknüpfung"),
+    (
+        "a plain folder inside the engagement (nothing is written elsewhere)",
+        "ein gewöhnlicher Ordner im Engagement (anderswo wird nichts geschrieben)",
+    ),
+    (
+        "remove the link; the kit creates the folder itself",
+        "die Verknüpfung entfernen; das Kit legt den Ordner selbst an",
+    ),
+    ("output folder is a file", "der Ausgabeordner ist eine Datei"),
+    ("a folder", "ein Ordner"),
+    ("process_maps holds more than 2,000 files", "process_maps enthält mehr als 2.000 Dateien"),
+    ("a folder of process maps only", "ein Ordner nur mit Prozesslandkarten"),
+    (
+        "map files inside the engagement folder (symbolic links followed)",
+        "Prozesslandkarten im Engagement-Ordner (symbolische Verknüpfungen aufgelöst)",
+    ),
+    (
+        "workbook unpacks to 1,073,741,824 bytes",
+        "die Arbeitsmappe entpackt sich auf 1.073.741.824 Bytes",
+    ),
+    ("at most 268,435,456 bytes unpacked", "höchstens 268.435.456 Bytes entpackt"),
+    (
+        "save only the sheet with the ledger, or export it as CSV",
+        "nur das Blatt mit den Buchungen speichern oder es als CSV exportieren",
+    ),
+    (
+        "the sheet cannot be unpacked (Bad CRC-32)",
+        "das Blatt kann nicht entpackt werden (Bad CRC-32)",
+    ),
+    ("formula without a saved value", "Formel ohne gespeicherten Wert"),
+    (
+        "values: open the workbook in Excel and save it, or paste values only",
+        "Werte: die Arbeitsmappe in Excel öffnen und speichern oder nur Werte einfügen",
+    ),
+    (
+        "12 more formula cells without a saved value",
+        "12 weitere Formelzellen ohne gespeicherten Wert",
+    ),
+    ("the kit reads saved values, not formulas", "das Kit liest gespeicherte Werte, keine Formeln"),
+    (
+        "the sheet spans 1,048,576 rows × 16,384 columns",
+        "das Blatt umfasst 1.048.576 Zeilen × 16.384 Spalten",
+    ),
+    ("at most 50,000,000 cells", "höchstens 50.000.000 Zellen"),
+    (
+        "delete empty rows and columns below and right of the table, or export as CSV",
+        "leere Zeilen und Spalten unter und rechts der Tabelle löschen oder als CSV exportieren",
+    ),
+    (
+        "a cell holds more than 32,767 characters (Excel's limit)",
+        "eine Zelle enthält mehr als 32.767 Zeichen (Grenze von Excel)",
+    ),
+    ("a ledger export with ordinary cells", "ein Buchungsexport mit gewöhnlichen Zellen"),
+    (
+        "the sheet is damaged or cut off (ParseError: no element found: line 1, column 9)",
+        "das Blatt ist beschädigt oder abgeschnitten (ParseError: no element found: line 1, column 9)",
+    ),
+    (
+        "a complete workbook; save it again in Excel",
+        "eine vollständige Arbeitsmappe; in Excel erneut speichern",
+    ),
+    (
+        "column 'amount' appears twice in the header (columns 5 and 6)",
+        "Spalte 'amount' kommt zweimal in der Kopfzeile vor (Spalten 5 und 6)",
+    ),
+    (
+        "each column name once; rename or delete one of them",
+        "jeden Spaltennamen nur einmal; eine der Spalten umbenennen oder löschen",
+    ),
+    (
+        "1 ids written in another Unicode form (NFD) were brought to NFC; 1 of them now equal another id",
+        "1 Nummern in anderer Unicode-Form (NFD) wurden nach NFC gebracht; 1 davon gleichen jetzt einer anderen Nummer",
+    ),
+    (
+        "3 ids written in another Unicode form (NFD) were brought to NFC",
+        "3 Nummern in anderer Unicode-Form (NFD) wurden nach NFC gebracht",
+    ),
+    ("amount outside the plausible range", "Betrag außerhalb des plausiblen Bereichs"),
+    (
+        "an amount up to 100,000,000,000 (set plausibility.max_amount for larger ones)",
+        "ein Betrag bis 100.000.000.000 (für größere plausibility.max_amount setzen)",
+    ),
+    (
+        "payments exceed the invoice amount (invoice 0002: 100,000,099.00 paid on 250.50)",
+        "Zahlungen übersteigen den Rechnungsbetrag (Rechnung 0002: 100,000,099.00 gezahlt auf 250.50)",
+    ),
+    ("payments exceed the invoice amount", "Zahlungen übersteigen den Rechnungsbetrag"),
+    (
+        "at most 200% of the invoice amount (set plausibility.max_overpayment_share to accept more)",
+        "höchstens 200% des Rechnungsbetrags (für mehr plausibility.max_overpayment_share setzen)",
+    ),
+    ("the client name is not valid UTF-8 text", "der Kundenname ist kein gültiger UTF-8-Text"),
+    (
+        "type the name again in a UTF-8 terminal",
+        "den Namen in einem UTF-8-Terminal erneut eingeben",
+    ),
+    (
+        "the client name cannot be written to engagement.yaml",
+        "der Kundenname kann nicht in engagement.yaml geschrieben werden",
+    ),
+    (
+        "choose a folder that is not below a file",
+        "einen Ordner wählen, der nicht unter einer Datei liegt",
+    ),
+    (
+        "the map file exists and differs from this import (it may hold edits)",
+        "die Prozesslandkarte existiert und weicht von diesem Import ab (sie enthält eventuell Änderungen)",
+    ),
+    (
+        "use --output for a new file, or --force to replace it",
+        "--output für eine neue Datei verwenden oder --force, um sie zu ersetzen",
+    ),
+    (
+        "BPMN elements nested deeper than 200 levels",
+        "BPMN-Elemente tiefer als 200 Ebenen verschachtelt",
+    ),
+    ("sub-processes nested a few levels deep", "Teilprozesse wenige Ebenen tief verschachtelt"),
     # HOSTILE-END
 ]
 

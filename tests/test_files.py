@@ -1,10 +1,11 @@
+import errno
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from kit.errors import ConfigError, ProcessMapError
+from kit.errors import ConfigError, KitError, ProcessMapError
 from kit.files import MAX_YAML_DEPTH, atomic_write, atomic_write_text, load_yaml, os_error
 
 
@@ -22,10 +23,11 @@ def test_failed_write_keeps_the_old_file_and_no_temporary(tmp_path: Path) -> Non
 
     def broken(tmp: Path) -> None:
         tmp.write_text("half", encoding="utf-8")
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(KitError, match="the disk is full") as info:
         atomic_write(target, broken)
+    assert info.value.path == str(target) and info.value.exit_code == 2
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
@@ -54,7 +56,8 @@ def test_billion_laughs_is_refused_quickly() -> None:
     with pytest.raises(ConfigError, match="anchors and aliases") as info:
         load_yaml("\n".join(lines), where="engagement.yaml")
     assert time.perf_counter() - start < 1
-    assert info.value.path == "engagement.yaml" and info.value.row == 1
+    assert info.value.path == "engagement.yaml" and info.value.row == 2  # the first alias
+    assert info.value.key == "b[0]"
 
 
 def test_duplicate_key_names_both_lines() -> None:
@@ -107,3 +110,14 @@ def test_os_error_names_the_reason() -> None:
     assert err.exit_code == 2 and err.path == "/x/run.json"
     assert "the disk is full" in err.describe()
     assert "die Festplatte ist voll" in err.describe("de")
+
+
+def test_atomic_write_gives_the_umask_permissions(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        target = atomic_write_text(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600

@@ -165,13 +165,23 @@ def run(
     """Execute the notebooks and convert them into client reports under output/reports/."""
 
     def body() -> int:
+        from kit.cli.commands import validate_command
+        from kit.engagement import load_engagement
         from kit.run.engine import run_engagement
 
         _state["language"] = _language_of(engagement)
+        # What `kit validate` refuses, `kit run` refuses too: same messages, exit code 2.
+        checked, _, blocking = validate_command(load_engagement(engagement))
+        if blocking:
+            typer.echo(checked, err=True)
+            return 2
         steps = [s.strip() for s in only.split(",") if s.strip()] if only else None
         result = run_engagement(
             engagement, only=steps, as_of=_parse_date(as_of, "--as-of"), jobs=jobs, pdf=pdf
         )
+        for step in result.steps:
+            for text in step.consultant:
+                typer.echo(f"{step.step}: {text}", err=True)
         typer.echo(str(result.reports_dir / "index.html"))
         return 0
 
@@ -222,6 +232,31 @@ def business_case(
         if as_json:
             for reason in reasons:  # stdout holds the JSON document only
                 typer.echo(reason, err=True)
+        _show(text, document, as_json=as_json)
+        return 0
+
+    _guard(body)
+
+
+@app.command("forecast")
+def forecast(
+    engagement: EngagementArg,
+    as_of: AsOfOpt = None,
+    weeks: Annotated[int, typer.Option(help="Weeks of cash-in to forecast (1 to 52).")] = 13,
+    as_json: JsonOpt = False,
+) -> None:
+    """Predict when each open invoice will be paid, the weekly cash-in and who to call first."""
+
+    def body() -> int:
+        from kit.cli.forecast import forecast_command
+        from kit.engagement import load_engagement
+        from kit.ingest import load_ledger
+
+        _state["language"] = _language_of(engagement)
+        eng = load_engagement(engagement)
+        ledger = load_ledger(eng)
+        when = _parse_date(as_of, "--as-of") or eng.as_of or date.today()
+        text, document = forecast_command(eng, ledger, as_of=when, weeks=weeks)
         _show(text, document, as_json=as_json)
         return 0
 

@@ -185,6 +185,7 @@ def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
     from kit.rollout import load_status, phase_plan
     from kit.rollout.backlog import load_backlog
     from kit.stakeholders import load_register
+    from kit.steps.readiness import describe_readiness, ladder_problems, step_readiness
 
     report = validate_engagement(engagement)
     plan = phase_plan(engagement)
@@ -211,7 +212,12 @@ def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
             check(path)
         except KitError as error:
             report.errors.extend(_problems_of(error))
-    return report.describe(engagement.language), report.as_dict(), report.blocking
+    report.errors.extend(ladder_problems(engagement))
+    language = engagement.language
+    steps = step_readiness(engagement, rows=report.counts)
+    text = report.describe(language) + "\n" + describe_readiness(steps, language)
+    document = {**report.as_dict(), "steps": [s.as_dict(language) for s in steps]}
+    return text, document, report.blocking
 
 
 def business_case_command(engagement: Engagement, *, as_of: date) -> tuple[str, Any, list[str]]:

@@ -14,6 +14,11 @@ _LOCALES = {"de": "de_DE", "en": "en_GB"}
 _DASH = "–"
 
 
+def _no_negative_zero(value: float, digits: int) -> float:
+    """Return 0.0 for a value that rounds to zero at `digits` decimals (never "−0,00")."""
+    return 0.0 if round(float(value), max(digits, 0)) == 0 else float(value)
+
+
 def locale_of(language: str) -> str:
     """Return the Babel locale used for a report language ("de" -> de_DE, "en" -> en_GB)."""
     return _LOCALES[language]
@@ -24,6 +29,7 @@ def fmt_number(value: float | None, language: str, *, digits: int = 1) -> str:
     if value is None or math.isnan(value):
         return _DASH
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    value = _no_negative_zero(value, digits)
     return format_decimal(value, format=pattern, locale=locale_of(language))
 
 
@@ -31,6 +37,7 @@ def fmt_money(value: float | None, language: str, *, currency: str = "EUR", digi
     """Return an amount with currency sign for the locale ("1.234,56 €" / "€1,234.56")."""
     if value is None or math.isnan(value):
         return _DASH
+    value = _no_negative_zero(value, digits)
     if digits == 0:
         pattern = "#,##0\u00a0¤" if language == "de" else "¤#,##0"
         return format_currency(

@@ -84,7 +84,7 @@ def nfc_ids(values: pd.Series, *, column: str, path: str) -> tuple[pd.Series, Pr
         return values, None
     normal = values.map(lambda v: v if not isinstance(v, str) else nfc_name(v))
     before, after = values.nunique(dropna=True), normal.nunique(dropna=True)
-    changed = int((normal != values).fillna(False).sum())
+    changed = int(((normal != values) & values.notna()).sum())
     if changed == 0:
         return values, None
     merged = before - after

@@ -153,6 +153,8 @@ def _payments_after_settlement(
     if payments is None or payments.empty:
         return pd.DataFrame(columns=_ANOMALY_COLUMNS)
     upto = payments[payments["payment_date"] <= cutoff].sort_values(["invoice_id", "payment_date"])
+    if upto.empty or invoices.empty:  # an as-of date before the first payment or invoice
+        return pd.DataFrame(columns=_ANOMALY_COLUMNS)
     amount = upto["invoice_id"].map(
         invoices.drop_duplicates("invoice_id").set_index("invoice_id")["amount"]
     )

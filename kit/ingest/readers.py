@@ -87,7 +87,9 @@ def read_raw(source: Source, *, root: Path, table: str) -> RawTable:
     else:
         frame = _read_csv(file, source)
     frame.columns = pd.Index([nfc_name(str(c).lstrip("\ufeff").strip()) for c in frame.columns])
-    if frame.empty:
+    if kind == "parquet":  # CSV and XLSX headers were checked as written
+        _refuse_repeated(list(frame.columns), file=file, row=None)
+    if frame.empty and table == "invoices":  # other tables may be present but still empty
         raise DataError(
             "the file has a header but no data rows",
             path=file,
@@ -305,7 +307,7 @@ def _xlsx_rows(
     return header, numbered
 
 
-def _refuse_repeated(names: list[Any], *, file: Path, row: int) -> None:
+def _refuse_repeated(names: list[Any], *, file: Path, row: int | None) -> None:
     """Raise DataError when the header names a column twice (after NFC and trimming)."""
     problems = header_problems(names, path=str(file), row=row)
     if problems:

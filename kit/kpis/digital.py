@@ -56,9 +56,11 @@ def _group_of(tl: Timeline, ids: pd.Series, codes: np.ndarray, groups: int) -> n
 
 
 def _message_codes(ev: pd.DataFrame) -> np.ndarray:
-    """Return a message number per event (events sorted by timestamp)."""
+    """Return a message number per event (events sorted by timestamp); empty for no events."""
     n = len(ev)
     code = np.full(n, -1, dtype=np.int64)
+    if n == 0:
+        return code
     has_id = (
         ev["message_id"].notna().to_numpy() if "message_id" in ev.columns else np.zeros(n, bool)
     )

@@ -11,6 +11,7 @@ import pandas as pd
 from kit.errors import ConfigError
 from kit.kpis.aggregates import Receivables, receivables, snapshot
 from kit.kpis.aging import aging_frame
+from kit.kpis.coverage import without_settlements
 from kit.kpis.digital import digital, messages
 from kit.kpis.disputes import dispute_flags, disputes
 from kit.kpis.formulas import Computed, evaluate
@@ -49,7 +50,11 @@ def _evaluate(
             f"{rec.overpaid_count} invoices overpaid at as-of date by {rec.overpaid_amount:.2f} "
             "in total; counted as 0 open"
         )
-    computed = restrict(evaluate(rec, dis, dig, period_days=period_days), tl.ledger, _date(day))
+    computed = restrict(
+        without_settlements(tl.ledger, evaluate(rec, dis, dig, period_days=period_days)),
+        tl.ledger,
+        _date(day),
+    )
     return computed, rec, warnings
 
 

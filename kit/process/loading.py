@@ -10,7 +10,7 @@ from kit.process.bpmn import import_bpmn
 from kit.process.model import ProcessMap
 from kit.process.native import read_csv_pair, read_yaml
 
-__all__ = ["load_maps"]
+__all__ = ["load_maps", "map_files"]
 
 _YAML = {".yaml", ".yml"}
 
@@ -53,6 +53,11 @@ def _files_in(folder: Path) -> list[Path]:
             or (p.suffix.lower() == ".csv" and "activities" in p.name)
         )
     )
+
+
+def map_files(folder: Path) -> list[Path]:
+    """Return the files of `folder` (searched recursively) that are read as process maps."""
+    return _files_in(folder)
 
 
 def load_maps(paths: Sequence[Path]) -> list[ProcessMap]:

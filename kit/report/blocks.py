@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.charts.style import STATUS_COLOURS
@@ -260,8 +261,9 @@ def glossary(
     if sources:
         source_rows = "".join(
             f'<tr><td class="txt">{_e(ctx.t("report.source." + name))}</td>'
-            f'<td class="txt">{_e(source.path.as_posix())}</td></tr>'
+            f'<td class="txt">{_e(source.path.name)}</td></tr>'
             for name, source in ctx.engagement.data.items()
+            if _has_rows(ctx.engagement.resolve(source.path))
         )
         html += (
             f'<h3>{_e(ctx.t("report.sources.title"))}</h3><table class="kit-table kit-sources">'
@@ -318,6 +320,18 @@ def headline(
         title=title, value_text=value_text, takeaway=takeaway, status=status, detail=detail
     )
     display(bundle, raw=True)
+
+
+def _has_rows(path: Path) -> bool:
+    """Return False for a text file that holds a header row alone (a table not yet supplied)."""
+    if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65_536)
+    except OSError:
+        return False
+    return sum(1 for line in head.splitlines() if line.strip(b" ,;\t\r")) >= 2
 
 
 def _finite(value: float | None) -> bool:

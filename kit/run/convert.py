@@ -12,7 +12,9 @@ import nbformat
 
 from kit.engagement import Engagement
 from kit.report.blocks import HEADLINE_MIME
+from kit.report.consultant import CONSULTANT_MIME
 from kit.report.index import TEMPLATE_DIR
+from kit.run.sections import drop_empty_sections
 
 __all__ = [
     "TEMPLATE_DIR",
@@ -74,7 +76,7 @@ def _keep_output(output: Any) -> bool:
     if output.get("output_type") == "stream":
         return bool(output.get("name") != "stderr")
     data = output.get("data", {})
-    if HEADLINE_MIME in data:
+    if HEADLINE_MIME in data or CONSULTANT_MIME in data:
         return False
     if output.get("output_type") == "execute_result" and set(data) <= {"text/plain"}:
         return not _BARE_REPR.search(str(data.get("text/plain", "")).strip())
@@ -85,7 +87,8 @@ def prepare_notebook(nb: Any, *, language: str, kit_meta: dict[str, Any]) -> Any
     """Return a copy of an executed notebook with only what the client should see, plus metadata.
 
     Removes cells of the other language, parameter/remove-tagged cells, stderr streams, headline
-    bundles and bare object reprs; writes `kit_meta` into `nb.metadata["kit"]` for the template.
+    bundles, bare object reprs and sections that show nothing; writes `kit_meta` into
+    `nb.metadata["kit"]` for the template.
     """
     from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -96,6 +99,7 @@ def prepare_notebook(nb: Any, *, language: str, kit_meta: dict[str, Any]) -> Any
     for cell in copy.cells:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if _keep_output(o)]
+    drop_empty_sections(copy)
     copy.metadata["kit"] = kit_meta
     copy.metadata["title"] = f"{kit_meta['title']} – {kit_meta['client']}"
     copy.metadata.pop("papermill", None)

@@ -20,6 +20,7 @@ from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
 from kit.errors import ConfigError, RunError
 from kit.i18n import fmt_date, t
+from kit.report.consultant import read_consultant_notes
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
 from kit.run.carry import carry_over, save_cards
 from kit.run.convert import (
@@ -54,6 +55,7 @@ class StepResult:
     headline: dict[str, Any] | None = None
     cell: int | None = None
     error: str | None = None
+    consultant: tuple[str, ...] = ()  # instructions for the consultant, kept out of the report
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ def _convert(
         html=html,
         title=title,
         headline=read_headline(executed_nb),
+        consultant=tuple(read_consultant_notes(executed_nb)),
     )
 
 
@@ -413,6 +416,7 @@ def _step_record(result: StepResult, run_dir: Path) -> dict[str, Any]:
         "pdf": result.pdf.relative_to(run_dir).as_posix() if result.pdf else None,
         "cell": result.cell,
         "error": result.error,
+        "consultant_notes": list(result.consultant),
     }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.engagement import ENGAGEMENT_FILE, Engagement
+from kit.files import atomic_write_text
 
 __all__ = ["input_files", "new_run_id", "package_versions", "sha256_file", "write_manifest"]
 
@@ -100,11 +101,8 @@ def package_versions() -> dict[str, str | None]:
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
     """Write run.json (sorted keys, UTF-8, trailing newline) via a temporary file and rename."""
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", "utf-8"
-    )
-    tmp.replace(path)
+    text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    atomic_write_text(path, text)
 
 
 def environment() -> dict[str, Any]:

@@ -79,10 +79,8 @@ def _read(path: Path) -> pd.DataFrame:
         raise DataError("stakeholder register not found", path=path, hint="`kit new` writes one")
     text = read_utf8_text(path, hint="save as UTF-8")
     header = text.split("\n", 1)[0]
-    if not text.strip() or len(text.strip().splitlines()) < 2:
-        raise DataError(
-            "the register is empty", path=path, expected="a header row and at least one person"
-        )
+    if not text.strip():  # a header row alone (as `kit new` writes it) is an empty register
+        raise DataError("the register is empty", path=path, expected="a header row")
     sep = ";" if header.count(";") > header.count(",") else ","
     try:
         return pd.read_csv(
@@ -167,7 +165,7 @@ def has_role(register: pd.DataFrame, group: str) -> pd.Series:
     """Return a boolean mask of the people whose role or department matches `group`."""
     pattern = ROLE_PATTERNS[group]
     text = register["role"].astype(str) + " | " + register["department"].astype(str)
-    return text.map(lambda s: bool(pattern.search(s)))
+    return text.map(lambda s: bool(pattern.search(s))).astype(bool)
 
 
 def phase_name(phase: str, language: str) -> str:

@@ -49,6 +49,7 @@ _NOTES = {
     "no reminders sent in window": "no_reminders",
     "countback truncated: sales history ran out before AR was covered": "countback_truncated",
     "overpaid invoices counted as 0 open (see warnings)": "overpaid",
+    "no settlement information: neither a payments table nor paid dates": "no_settlements",
 }
 
 
@@ -119,9 +120,11 @@ def month_name(
 
 
 def reference_text(ctx: ReportContext, kpi: str) -> str:
+    from kit.steps.kpis.references import crf_applies, receeve_applies
+
     info = REGISTRY[kpi]
-    if info.reference is not None:
+    if info.reference is not None and crf_applies(ctx):
         return f"{kpi_value(ctx, kpi, info.reference)} ({crf_text(ctx)})"
-    if kpi == "collection_rate":
+    if kpi == "collection_rate" and receeve_applies(ctx):
         return ctx.t("steps.kpis.tile.receeve")
     return ""

@@ -129,6 +129,9 @@ def _attach_payment(
 ) -> None:
     """Add paid_14d: settled or payment_succeeded within 14 days after the message."""
     facts = invoice_facts(ledger, as_of=as_of).set_index("invoice_id")
+    if messages.empty or facts.empty:  # nothing sent, or no invoice issued by the as-of date
+        messages["paid_14d"] = False
+        return
     sent_day = messages["timestamp"].dt.normalize()
     settled = messages["invoice_id"].map(facts["settled"])
     window = pd.Timedelta(days=_RESPONSE_DAYS)

@@ -115,3 +115,29 @@ def test_failed_run_exits_1_with_one_line(monkeypatch: pytest.MonkeyPatch) -> No
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     code, out = _run("--debug", "validate", str(tmp_path / "missing"))
     assert code == 2 and "Traceback" in out
+
+
+_SMALL_BPMN = (
+    '<?xml version="1.0"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
+    '<process id="m"><startEvent id="s"/><task id="t1" name="Check"/><endEvent id="e"/>'
+    '<sequenceFlow id="f1" sourceRef="s" targetRef="t1"/>'
+    '<sequenceFlow id="f2" sourceRef="t1" targetRef="e"/></process></definitions>'
+)
+
+
+def test_import_bpmn_keeps_an_edited_map_unless_forced(tmp_path: Path) -> None:
+    model = tmp_path / "m.bpmn"
+    model.write_text(_SMALL_BPMN, encoding="utf-8")
+    target = tmp_path / "m.yaml"
+    assert _run("import-bpmn", str(model))[0] == 0
+    first = target.read_bytes()
+    assert _run("import-bpmn", str(model))[0] == 0  # the same import again: nothing to lose
+    assert target.read_bytes() == first
+    edited = first.replace(b"minutes: null", b"minutes: 12", 1)
+    assert edited != first
+    target.write_bytes(edited)
+    code, out = _run("import-bpmn", str(model))
+    assert code == 2 and "m.yaml" in out and "exists and differs" in out and "--force" in out
+    assert target.read_bytes() == edited
+    assert _run("import-bpmn", str(model), "--force")[0] == 0
+    assert target.read_bytes() == first

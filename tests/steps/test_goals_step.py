@@ -234,3 +234,16 @@ def test_smart_failure_and_pseudonymised_owner(engagement: Engagement, ledger: L
     assert "Der Zielwert 60,00 liegt nicht unter dem Ausgangswert" in text
     assert "Person L steht nicht im Stakeholder-Register" in text
     assert "Markus Weber" not in text and "Erika" not in text
+
+
+def test_starter_goals_use_crf_medians_only_for_b2b(views: dict[str, Any]) -> None:
+    from dataclasses import replace
+
+    ctx, view = views["en"]
+    b2b = goals_tables.starter_goals(ctx, view)
+    assert b2b is not None and "CRF" in b2b.html
+    subscription = replace(
+        ctx, engagement=ctx.engagement.model_copy(update={"business": "subscription"})
+    )
+    shown = goals_tables.starter_goals(subscription, view)
+    assert shown is None or "CRF median" not in shown.html

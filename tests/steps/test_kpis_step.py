@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -77,8 +78,18 @@ def test_references_are_the_crf_medians_with_their_source(
             assert tiles[kpi].reference == median
             assert tiles[kpi].source == label
         rate = tiles["collection_rate"]
-        assert rate.reference is None  # a range, not one number: shown as labelled note
+        assert rate.reference is None
+        # a B2B engagement (the default) gets no MRR benchmark, but the rate above 100 % is
+        # explained in a sentence (sample: 109.6 % at 30.06.2026)
+        assert rate.note is not None and "receeve" not in rate.note and "100" in rate.note
+        assert rate.status == "neutral"
+        subscription = replace(
+            ctx, engagement=ctx.engagement.model_copy(update={"business": "subscription"})
+        )
+        rate = step.headline_tiles(subscription, view)[step.HEADLINE_KPIS.index("collection_rate")]
         assert rate.note is not None and rate.note.startswith("receeve:") and "60–70" in rate.note
+        sub_tiles = step.headline_tiles(subscription, view)
+        assert all(tile.source != label for tile in sub_tiles)  # no CRF medians for subscriptions
         # paid within 45 days has no CRF median: the engagement goal (95, 31.12.2026) is shown
         assert tiles["paid_within_45_rate"].reference == 95
         assert tiles["paid_within_45_rate"].source != label
@@ -186,8 +197,9 @@ def test_glossary_states_the_known_variants(
                  "nach Rechnungsdatum", "86,52", "ADD-Median nicht gleich"):  # fmt: skip
         assert word in de_html, word
     for word in ("average instead of ending", "monthly sales", "all outstanding receivables",
-                 "by invoice date", "86.52%", "receeve"):  # fmt: skip
+                 "by invoice date", "86.52%"):  # fmt: skip
         assert word in en_html, word
+    assert "receeve" not in en_html  # an MRR benchmark only for a subscription business
 
 
 def test_aging_axis_uses_german_thousands(de: ReportContext, view: KpisView) -> None:
@@ -227,4 +239,7 @@ def test_null_kpis_carry_translated_notes(de: ReportContext, view: KpisView) -> 
     assert "keine Reklamationsdaten" in html
     assert "Kundensegment" in str(kpis_figures.segment_figure(de, bare_view))
     assert kpis_tables.segment_table(de, bare_view) is None
-    assert "Mahnereignissen" in str(kpis_figures.funnel_figure(de, bare_view))
+    funnel_note = str(kpis_figures.funnel_figure(de, bare_view))
+    assert "Mahnnachrichten liegen noch keine Daten vor" in funnel_note  # what is missing, and how
+    assert kpis_tables.funnel_table(de, bare_view) is None  # no empty funnel table
+    assert kpis_tables.digital_table(de, bare_view) is None  # no eight rows of "keine Daten"

@@ -15,7 +15,6 @@ import yaml
 
 import kit.steps.process.view as step
 from kit.engagement import Engagement, load_engagement
-from kit.errors import ProcessMapError
 from kit.process import analyse, load_maps
 from kit.report import ReportContext
 from kit.steps.process import figures as process_figures
@@ -221,11 +220,16 @@ def test_one_swimlane_per_map(views: dict[str, Any]) -> None:
             plt.close(fig)
 
 
-def test_missing_maps_folder_is_refused(engagement: Engagement) -> None:
-    broken = engagement.model_copy(update={"process_maps": Path("no_such_folder")})
-    ctx = ReportContext(engagement=broken, language="de", as_of=AS_OF)
-    with pytest.raises(ProcessMapError, match="file or folder not found"):
-        step.load_process(ctx)
+def test_without_maps_the_report_says_how_to_record_them(engagement: Engagement) -> None:
+    bare = engagement.model_copy(update={"process_maps": Path("no_such_folder")})
+    ctx = ReportContext(engagement=bare, language="de", as_of=AS_OF)
+    view = step.load_process(ctx)
+    assert view.missing == ("maps",) and view.maps == ()
+    text = process_text.process_summary(ctx, view).html
+    assert "noch keine Prozesslandkarten" in text and "Anleitung" in text
+    assert "process_maps" not in text  # no path in a client report
+    assert step.process_tiles(ctx, view) is None
+    assert process_tables.duplicates_table(ctx, view) is None
 
 
 def test_notebook_shows_one_figure_per_map_plus_overview(tmp_path: Path) -> None:

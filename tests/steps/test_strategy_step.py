@@ -223,5 +223,26 @@ def test_edited_ladder_replaces_the_proposal(tmp_path: Path) -> None:
         (second.ladder["segment"] == "punctual") & (second.ladder["step"] == "call")
     ]
     assert call["day"].tolist() == [45]
-    assert "strategy/ladder.csv" in ladder_note(ctx, second).text
+    shown = ladder_note(ctx, second)
+    assert "ladder.csv" not in shown.html and "engagement.yaml" not in shown.html
+    assert "agreed with you" in shown.html  # the client reads words, not a path
     pd.testing.assert_frame_equal(second.summary, first.summary)
+
+
+def test_ladder_instructions_go_to_the_consultant(
+    engagement: Path, view_en: StrategyView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import IPython.display
+
+    from kit.report.consultant import CONSULTANT_MIME
+
+    published: list[dict[str, dict[str, str]]] = []
+    monkeypatch.setattr(
+        IPython.display, "display", lambda bundle, raw=False: published.append(bundle)
+    )
+    ctx = open_report(engagement, language="en")
+    shown = ladder_note(ctx, view_en)
+    assert "engagement.yaml" not in shown.html and ".csv" not in shown.html
+    (bundle,) = published
+    text = bundle[CONSULTANT_MIME]["text"]
+    assert "engagement.yaml" in text and "strategy: ladder:" in text

@@ -11,6 +11,12 @@ from kit.steps.aftercare.figures import (
     plot_contributors,
     plot_goal_trends,
 )
+from kit.steps.aftercare.forecast import (
+    ActualView,
+    actual_figure,
+    actual_table,
+    forecast_vs_actual,
+)
 from kit.steps.aftercare.tables import (
     aftercare_glossary_block,
     backlog_table,
@@ -42,7 +48,10 @@ from kit.steps.aftercare.view import (
 __all__ = [
     "LEVER_KPIS",
     "OLD_BUCKETS",
+    "ActualView",
     "AftercareView",
+    "actual_figure",
+    "actual_table",
     "aftercare_glossary_block",
     "aftercare_headline",
     "aftercare_kpi_name",
@@ -55,6 +64,7 @@ __all__ = [
     "bucket_share",
     "contributor_table",
     "customer_table",
+    "forecast_vs_actual",
     "goal_table",
     "group_label",
     "late_items",

@@ -126,9 +126,12 @@ def contributor_table(ctx: ReportContext, view: AftercareView) -> Html:
     )
 
 
-def lever_table(ctx: ReportContext, view: AftercareView) -> Html:
-    """Return the levers to collect faster, largest first, with action and backlog items."""
-    frame = levers(ctx, view).drop(columns="id")
+def lever_table(ctx: ReportContext, view: AftercareView) -> Html | None:
+    """Return the levers to collect faster, largest first; None when nothing is overdue."""
+    frame = levers(ctx, view)
+    if frame.empty:
+        return None
+    frame = frame.drop(columns="id")
     frame["action"] = [a[:1].upper() + a[1:] for a in frame["action"]]
     labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
     return table(

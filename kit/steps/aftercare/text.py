@@ -32,9 +32,10 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
     t, found = ctx.t, []
     base_date = ctx.date(ctx.engagement.baseline_date)
     for s in view.goals:
+        known = s.baseline is not None and s.latest is not None
         found.append(
             t(
-                _P + "found.goal",
+                _P + "found.goal" if known else "steps.thin.aftercare.found.goal",
                 kpi=aftercare_kpi_name(ctx, s.goal.kpi),
                 date=base_date,
                 base=aftercare_value(ctx, s.goal.kpi, s.baseline),
@@ -67,6 +68,9 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
             )
         )
     counts = view.backlog["status"].value_counts()
+    if view.backlog.empty:
+        found.append(t("steps.thin.aftercare.found.backlog_empty"))
+        return found
     found.append(
         t(
             _P + "found.backlog",

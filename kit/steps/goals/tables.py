@@ -59,7 +59,7 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
     ]
     frame = pd.DataFrame(rows, columns=columns)
     labels = {c: ctx.t("steps.goals.col." + c) for c in columns if c != "flag"}
-    return table(
+    shown = table(
         ctx,
         frame,
         formats={"deadline": "date", "progress": "percent:0"},
@@ -67,6 +67,10 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
         labels=labels,
         caption=ctx.t("steps.goals.overview_caption"),
     )
+    if not any(s.progress is not None and s.progress > 1 for s in view.statuses):
+        return shown
+    explained = note(ctx, ctx.t("steps.thin.goals.progress_over_100"))
+    return Html(shown.html + explained.html, shown.text)
 
 
 def _smart_table(ctx: ReportContext, status: GoalStatus) -> Html:
@@ -100,8 +104,9 @@ def _section_html(ctx: ReportContext, number: int, status: GoalStatus, view: Goa
         owner=goal.owner or ctx.t("steps.goals.no_owner"),
         verdict=ctx.t("goals.verdict." + status.verdict),
     )
+    known = status.baseline is not None and status.latest is not None
     path = ctx.t(
-        "steps.goals.path",
+        "steps.goals.path" if known else "steps.thin.goals.path",
         baseline=goal_value(ctx, kpi, status.baseline),
         baseline_date=ctx.date(view.baseline_date),
         latest=goal_value(ctx, kpi, status.latest),
@@ -130,8 +135,17 @@ def _digits(value: float) -> int:
     return 2 if abs(value * 10 - round(value * 10)) > 1e-9 else 1
 
 
-def starter_goals(ctx: ReportContext, view: GoalsView) -> Html:
-    """Return the starter goals suggested from the data, with the gap in plain words."""
+def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
+    """Return the starter goals suggested from the data, with the gap in plain words.
+
+    CRF medians are B2B references: a subscription business gets only the basics; None when
+    nothing is left to suggest.
+    """
+    from kit.steps.kpis.references import crf_applies
+
+    shown = [s for s in view.suggestions if crf_applies(ctx) or s.kpi not in ("dso", "add", "cei")]
+    if not shown:
+        return None
     frame = pd.DataFrame(
         [
             {
@@ -141,12 +155,15 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html:
                 "statement": s.statement,
                 "rationale": s.rationale,
             }
-            for s in view.suggestions
+            for s in shown
         ],
         columns=["kpi", "current", "proposed", "statement", "rationale"],
     )
     labels = {c: ctx.t("steps.goals.col." + c) for c in frame.columns}
-    return table(ctx, frame, labels=labels, caption=ctx.t("steps.goals.suggest_caption"))
+    caption = (
+        "steps.goals.suggest_caption" if crf_applies(ctx) else "steps.thin.goals.suggest_caption"
+    )
+    return table(ctx, frame, labels=labels, caption=ctx.t(caption))
 
 
 def goals_glossary(

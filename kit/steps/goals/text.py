@@ -129,11 +129,11 @@ def goals_summary(ctx: ReportContext, view: GoalsView) -> Html:
         owner = s.goal.owner or ctx.t("steps.goals.no_owner")
         if s.verdict in ("at_risk", "missed"):
             hint = _segment_hint(ctx, view, s.goal.kpi)
-            steps.append(
-                ctx.t("steps.goals.next.measures", goal=goal_quote(ctx, s), owner=owner) + hint
-            )
+            key = "steps.goals.next.measures" if s.goal.owner else "steps.thin.goals.next.measures"
+            steps.append(ctx.t(key, goal=goal_quote(ctx, s), owner=owner) + hint)
         elif s.verdict == "achieved":
-            steps.append(ctx.t("steps.goals.next.achieved", goal=goal_quote(ctx, s), owner=owner))
+            key = "steps.goals.next.achieved" if s.goal.owner else "steps.thin.goals.next.achieved"
+            steps.append(ctx.t(key, goal=goal_quote(ctx, s), owner=owner))
     if not view.statuses:
         means.append(ctx.t("steps.goals.means.none"))
         steps.append(ctx.t("steps.goals.next.none"))

@@ -13,6 +13,15 @@ from kit.steps.kpis.figures import (
     segment_figure,
     trend_figure,
 )
+from kit.steps.kpis.forecast import (
+    WEEKS,
+    ForecastView,
+    backtest_table,
+    forecast_block,
+    forecast_figure,
+    forecast_weeks_table,
+    load_forecast,
+)
 from kit.steps.kpis.ledger import (
     accounting_table,
     net_sentence,
@@ -22,6 +31,12 @@ from kit.steps.kpis.quality import (
     quality_anomalies,
     quality_overview,
     table_value,
+)
+from kit.steps.kpis.references import (
+    OVER_100,
+    crf_applies,
+    over_100,
+    receeve_applies,
 )
 from kit.steps.kpis.tables import (
     aging_rows,
@@ -49,13 +64,21 @@ from kit.steps.kpis.view import (
 
 __all__ = [
     "HEADLINE_KPIS",
+    "OVER_100",
+    "WEEKS",
+    "ForecastView",
     "KpisView",
     "accounting_table",
     "aging_figure",
     "aging_rows",
     "aging_table",
+    "backtest_table",
+    "crf_applies",
     "digital_table",
     "dispute_tiles",
+    "forecast_block",
+    "forecast_figure",
+    "forecast_weeks_table",
     "funnel_figure",
     "funnel_table",
     "headline_tiles",
@@ -64,12 +87,15 @@ __all__ = [
     "kpis_headline",
     "kpis_summary",
     "kpis_tiles",
+    "load_forecast",
     "load_kpis",
     "net_sentence",
     "open_items_notice",
     "open_report",
+    "over_100",
     "quality_anomalies",
     "quality_overview",
+    "receeve_applies",
     "segment_figure",
     "segment_table",
     "show",

@@ -125,7 +125,10 @@ def segment_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
 def funnel_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
     """Return the dunning funnel (messages sent → delivered → opened → clicked → paid)."""
     if "total" not in view.funnel.index:
-        return note(ctx, note_text(ctx, view.result.notes.get("email_bounce_rate", "")))
+        reason = view.result.notes.get("email_bounce_rate", "")
+        if reason == "no dunning_events data":
+            return note(ctx, ctx.t("steps.thin.kpis.events.note"))
+        return note(ctx, note_text(ctx, reason))
     total = view.funnel.loc["total"]
     fig, ax = new_figure(
         xlabel=ctx.t("steps.kpis.fig.messages"),

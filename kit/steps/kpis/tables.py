@@ -8,7 +8,9 @@ from kit.kpis import BUCKETS, REGISTRY
 from kit.kpis.aftercare import FUNNEL_STAGES
 from kit.report import Html, glossary, table
 from kit.report.context import ReportContext
+from kit.steps.kpis.references import crf_applies, over_100, receeve_applies
 from kit.steps.kpis.view import KpisView
+from kit.steps.thin import needs
 from kit.steps.wording import (
     kpi_name,
     kpi_status,
@@ -119,6 +121,7 @@ def top_overdue_table(ctx: ReportContext, view: KpisView) -> Html:
     )
 
 
+@needs("events")
 def funnel_table(ctx: ReportContext, view: KpisView) -> Html:
     """Return the dunning funnel per channel (message counts per stage, total row last)."""
     frame = view.funnel.reset_index()
@@ -135,6 +138,7 @@ def funnel_table(ctx: ReportContext, view: KpisView) -> Html:
     )
 
 
+@needs("events")
 def digital_table(ctx: ReportContext, view: KpisView) -> Html:
     """Return the digital-dunning KPI table (bounce, open, click … dunning conversion)."""
     return _kpi_rows(ctx, view, _DIGITAL, caption=ctx.t("steps.kpis.digital_caption"))
@@ -146,17 +150,19 @@ def _kpi_rows(
     v, notes = view.values, view.result.notes
     rows = []
     for kpi in kpis:
-        ref = REGISTRY[kpi].reference
-        status = (
-            receeve_status(v[kpi]) if kpi == "collection_rate" else kpi_status(kpi, v[kpi], ref)
-        )
+        ref = REGISTRY[kpi].reference if crf_applies(ctx) else None
+        if kpi == "collection_rate":
+            status = receeve_status(v[kpi]) if receeve_applies(ctx) else "neutral"
+        else:
+            status = kpi_status(kpi, v[kpi], ref)
+        explained = over_100(ctx, kpi, v[kpi])
         rows.append(
             {
                 "kpi": kpi_name(ctx, kpi),
                 "value": kpi_value(ctx, kpi, v[kpi]),
                 "unit": ctx.t("steps.kpis.unit." + REGISTRY[kpi].unit),
                 "reference": reference_text(ctx, kpi),
-                "note": note_text(ctx, notes[kpi]) if kpi in notes else "",
+                "note": note_text(ctx, notes[kpi]) if kpi in notes else explained or "",
                 "flag": status == "bad",
             }
         )
@@ -216,6 +222,10 @@ def kpis_glossary(ctx: ReportContext, view: KpisView) -> Html:
         "funnel",
     )
     for term in terms:
+        if (term == "crf" and not crf_applies(ctx)) or (
+            term == "receeve" and not receeve_applies(ctx)
+        ):
+            continue
         rows.append(
             (
                 ctx.t(f"steps.kpis.glossary.{term}"),

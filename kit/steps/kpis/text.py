@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from kit.kpis import REGISTRY
+from kit.kpis.coverage import NO_SETTLEMENTS
 from kit.report import Html, summary
 from kit.report.context import ReportContext
 from kit.steps.kpis.ledger import net_sentence, open_items_notice
+from kit.steps.kpis.references import crf_applies, over_100
 from kit.steps.kpis.view import KpisView
 from kit.steps.wording import goal_of, kpi_status, month_name, note_text, target_text
 
@@ -33,6 +35,15 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         pass  # the open-items notice above the summary says why there is no DSO
     elif dso is None or bpdso is None or add is None:
         found.append(t("steps.kpis.found.no_dso", why=note_text(ctx, view.result.notes["dso"])))
+    elif not crf_applies(ctx):
+        found.append(
+            t(
+                "steps.thin.kpis.found.dso",
+                dso=ctx.days(dso),
+                bpdso=ctx.days(bpdso),
+                add=ctx.days(add),
+            )
+        )
     else:
         side = "above" if dso > crf else "below"
         found.append(
@@ -88,7 +99,9 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
                 peak_month=month_name(ctx, peak),
             )
         )
-    if v["cei"] is not None:
+    if v["cei"] is not None and not crf_applies(ctx):
+        found.append(t("steps.thin.kpis.found.cei", cei=ctx.percent(v["cei"])))
+    elif v["cei"] is not None:
         side = (
             "good" if kpi_status("cei", v["cei"], REGISTRY["cei"].reference) == "good" else "weak"
         )
@@ -100,7 +113,18 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
                 within=ctx.percent(v["paid_within_45_rate"]),
                 days=ctx.engagement.goal_days,
             )
+            if v["paid_within_45_rate"] is not None
+            else t(
+                "steps.thin.kpis.found.cei." + side,
+                cei=ctx.percent(v["cei"]),
+                crf=ctx.percent(REGISTRY["cei"].reference),
+            )
         )
+    if v["collection_rate"] is not None and v["collection_rate"] > 100.0:
+        found.append(over_100(ctx, "collection_rate", v["collection_rate"]) or "")
+    if view.result.notes.get("collection_rate") == NO_SETTLEMENTS:
+        found.append(t("steps.thin.kpis.found.no_settlements"))
+        steps.append(t("steps.thin.kpis.next.no_settlements"))
     sales = v["credit_sales"]
     if add is not None and dso is not None and sales:
         per_day = sales / view.result.period_days
@@ -112,7 +136,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
                 tied=ctx.money(add * per_day, digits=0),
             )
         )
-        if dso > crf:
+        if dso > crf and crf_applies(ctx):
             means.append(
                 t(
                     "steps.kpis.means.crf",
@@ -131,8 +155,8 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
                     cash=ctx.money((dso - goal.target) * per_day, digits=0),
                 )
             )
-    if old_amount > 0:
-        share = old_amount / v["ar_overdue"] * 100.0 if v["ar_overdue"] else None
+    if old_amount > 0 and v["ar_overdue"]:
+        share = old_amount / v["ar_overdue"] * 100.0
         means.append(t("steps.kpis.means.old", share=ctx.percent(share)))
         steps.append(
             t(
@@ -145,27 +169,31 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
     if len(view.top):
         first = view.top.iloc[0]
         n = len(view.top)
-        share = (
+        top_share: float | None = (
             view.top["overdue_amount"].sum() / v["ar_overdue"] * 100.0 if v["ar_overdue"] else None
         )
         steps.append(
             t(
                 "steps.kpis.next.top",
                 n=n,
-                share=ctx.percent(share),
+                share=ctx.percent(top_share),
                 name=first["name"] or first["customer_id"],
                 amount=ctx.money(first["overdue_amount"], digits=0),
             )
         )
     if seg is not None and seg["add"].notna().any():
         steps.append(t("steps.kpis.next.segment", segment=seg["add"].idxmax()))
-    if v["disputed_ar"]:
+    if v["disputed_ar"] and v["dispute_days_to_resolve"] is not None:
         steps.append(
             t(
                 "steps.kpis.next.disputes",
                 amount=ctx.money(v["disputed_ar"], digits=0),
                 days=ctx.days(v["dispute_days_to_resolve"]),
             )
+        )
+    elif v["disputed_ar"]:
+        steps.append(
+            t("steps.thin.kpis.next.disputes", amount=ctx.money(v["disputed_ar"], digits=0))
         )
     steps.append(t("steps.kpis.next.baseline"))
     return found, means, steps

@@ -11,7 +11,7 @@ else bad; without a reference it is neutral.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -30,6 +30,7 @@ from kit.kpis import (
 )
 from kit.report import Html, Tile, headline, tiles
 from kit.report.context import ReportContext
+from kit.steps.kpis.references import crf_applies, over_100, receeve_applies
 from kit.steps.wording import (
     crf_text,
     goal_of,
@@ -79,6 +80,11 @@ class KpisView:
     open_items_on: date | None = None
 
     @property
+    def missing(self) -> tuple[str, ...]:
+        """Return ("events",) when no dunning message falls in the window, else ()."""
+        return () if "total" in self.funnel.index else ("events",)
+
+    @property
     def values(self) -> dict[str, float | None]:
         """Return every KPI value at T (None = null)."""
         return self.result.values
@@ -121,7 +127,7 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
         if goal
         else None
     )
-    if info.reference is not None:
+    if info.reference is not None and crf_applies(ctx):
         return Tile(
             kpi_name(ctx, kpi),
             value,
@@ -132,13 +138,19 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
             digits,
             goal_note,
         )
-    if kpi == "collection_rate":
+    if kpi == "collection_rate" and receeve_applies(ctx):
         return Tile(
             kpi_name(ctx, kpi),
             value,
             unit,
             status=receeve_status(value),
-            note=ctx.t("steps.kpis.tile.receeve"),
+            note=" ".join(
+                filter(None, [ctx.t("steps.kpis.tile.receeve"), over_100(ctx, kpi, value)])
+            ),
+        )
+    if over_100(ctx, kpi, value):
+        return Tile(
+            kpi_name(ctx, kpi), value, unit, status="neutral", note=over_100(ctx, kpi, value)
         )
     if goal is not None:
         status = kpi_status(kpi, value, goal.target)
@@ -149,7 +161,14 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
 
 def headline_tiles(ctx: ReportContext, view: KpisView) -> list[Tile]:
     """Return the headline tiles (HEADLINE_KPIS) with their reference, source and status."""
-    return [_tile(ctx, k, view.values[k]) for k in HEADLINE_KPIS]
+    shown = [_tile(ctx, k, view.values[k]) for k in HEADLINE_KPIS]
+    notes = view.result.notes
+    return [  # a tile without a value says why instead of showing a bare dash only
+        replace(tile, note=note_text(ctx, notes[k]))
+        if view.values[k] is None and k in notes
+        else tile
+        for k, tile in zip(HEADLINE_KPIS, shown, strict=True)
+    ]
 
 
 def dispute_tiles(ctx: ReportContext, view: KpisView) -> Html:
@@ -165,6 +184,7 @@ def dispute_tiles(ctx: ReportContext, view: KpisView) -> Html:
             note=note_text(ctx, view.result.notes[k]) if k in view.result.notes else None,
         )
         for k, i in zip(_DISPUTES, items, strict=True)
+        if i.value is not None  # a tile without a value says nothing; the KPI table has the why
     ]
     return tiles(ctx, items)
 
@@ -172,14 +192,23 @@ def dispute_tiles(ctx: ReportContext, view: KpisView) -> Html:
 def kpis_headline(ctx: ReportContext, view: KpisView) -> None:
     """Publish the index card: DSO with its target (or the CRF median) and the overdue share."""
     dso, goal = view.values["dso"], goal_of(ctx, "dso")
-    ref = goal.target if goal else REGISTRY["dso"].reference
-    key = "steps.kpis.headline.value" + ("" if goal else "crf_text")
-    value = ctx.t(key, dso=ctx.days(dso), target=ctx.number(ref, digits=0 if goal else 1))
+    ref = goal.target if goal else REGISTRY["dso"].reference if crf_applies(ctx) else None
+    key = "steps.kpis.headline.value" + ("" if goal else "_crf")
+    if dso is None:
+        value = ctx.t("steps.thin.kpis.headline.no_dso")
+    elif ref is None:
+        value = ctx.t("steps.thin.kpis.headline.dso", dso=ctx.days(dso))
+    else:
+        value = ctx.t(key, dso=ctx.days(dso), target=ctx.number(ref, digits=0 if goal else 1))
     overdue = 100.0 - view.values["pct_current"] if view.values["pct_current"] is not None else None
-    takeaway = ctx.t(
-        "steps.kpis.headline.takeaway",
-        overdue=ctx.percent(overdue),
-        amount=ctx.money(view.values["ar_overdue"], digits=0),
+    takeaway = (
+        ctx.t(
+            "steps.kpis.headline.takeaway",
+            overdue=ctx.percent(overdue),
+            amount=ctx.money(view.values["ar_overdue"], digits=0),
+        )
+        if overdue is not None
+        else ctx.t("steps.thin.kpis.headline.no_open")
     )
     headline(
         ctx,

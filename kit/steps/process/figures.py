@@ -8,10 +8,12 @@ from kit.charts import draw_overview, draw_swimlane
 from kit.report import show
 from kit.report.context import ReportContext
 from kit.steps.process.view import ProcessView
+from kit.steps.thin import needs
 
 __all__ = ["overview_figure", "swimlane_figures", "swimlanes"]
 
 
+@needs("maps")
 def overview_figure(ctx: ReportContext, view: ProcessView) -> None:
     """Display the network of all maps with their duplicate links."""
     show(draw_overview(view.maps, view.analysis.groups, language=ctx.language))
@@ -22,6 +24,7 @@ def swimlane_figures(ctx: ReportContext, view: ProcessView) -> list[Figure]:
     return [draw_swimlane(m, highlight=view.analysis, language=ctx.language) for m in view.maps]
 
 
+@needs("maps")
 def swimlanes(ctx: ReportContext, view: ProcessView) -> None:
     """Display one swimlane per map."""
     for fig in swimlane_figures(ctx, view):

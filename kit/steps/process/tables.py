@@ -11,6 +11,7 @@ from kit.process.compare import REFERENCE_DIR
 from kit.report import Html, glossary, table
 from kit.report.context import ReportContext
 from kit.steps.process.view import PROCESS_KEYS, ProcessView, hours_text, join_unique, trigger_text
+from kit.steps.thin import needs
 
 __all__ = [
     "avoided_table",
@@ -59,6 +60,7 @@ def _table(
     )
 
 
+@needs("maps")
 def maps_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the overview of the maps analysed."""
     frame = maps_frame(view)
@@ -124,6 +126,7 @@ def members_frame(view: ProcessView) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+@needs("maps")
 def duplicates_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the duplicate groups, largest avoidable hours first."""
     frame = duplicates_frame(ctx, view)
@@ -132,6 +135,7 @@ def duplicates_table(ctx: ReportContext, view: ProcessView) -> Html:
     return _table(ctx, frame, formats=formats, caption="duplicates")
 
 
+@needs("maps")
 def members_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the activities of every duplicate group with map, role, system and hours."""
     frame = members_frame(view)
@@ -140,6 +144,7 @@ def members_table(ctx: ReportContext, view: ProcessView) -> Html:
     )
 
 
+@needs("maps")
 def rework_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the rework loops: map, loop, trigger, probability (%), extra hours per month."""
     loops = view.analysis.rework
@@ -161,6 +166,7 @@ def rework_table(ctx: ReportContext, view: ProcessView) -> Html:
     )
 
 
+@needs("maps")
 def handoffs_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return per map the flows, the handoffs between lanes and between systems."""
     h = view.analysis.handoffs
@@ -181,6 +187,7 @@ def handoffs_table(ctx: ReportContext, view: ProcessView) -> Html:
     return _table(ctx, frame, formats=formats, caption="handoffs")
 
 
+@needs("maps")
 def waits_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the waiting steps with their hours per month (– where the effort is unknown)."""
     w = view.analysis.waits
@@ -205,6 +212,7 @@ def _client_steps(view: ProcessView, refs: str) -> str:
     return "; ".join(f"{view.activity_name(m, a)} ({view.map_name(m)})" for m, a in pairs) or "–"
 
 
+@needs("maps")
 def comparison_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the to-be steps: done today or missing, as-is and to-be hours, hours saved."""
     s = view.comparison.steps
@@ -229,6 +237,7 @@ def comparison_table(ctx: ReportContext, view: ProcessView) -> Html:
     )
 
 
+@needs("maps")
 def avoided_table(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the client's steps that the to-be process does without, largest hours first."""
     av = view.comparison.avoided.sort_values("hours_per_month", ascending=False, kind="stable")
@@ -244,6 +253,7 @@ def avoided_table(ctx: ReportContext, view: ProcessView) -> Html:
     return _table(ctx, frame, formats={"hours_per_month": "number:1"}, caption="avoided")
 
 
+@needs("maps")
 def process_glossary(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the glossary: hours, avoidable hours, rework, handoff, duplicates, sources."""
     root = ctx.engagement.root

@@ -16,6 +16,7 @@ from kit.steps.process.view import (
     plural_text,
     trigger_text,
 )
+from kit.steps.thin import missing_summary
 
 __all__ = ["process_summary"]
 
@@ -151,6 +152,8 @@ def _summary_next(ctx: ReportContext, view: ProcessView) -> list[str]:
 
 def process_summary(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the executive summary: hours found, what they mean in FTE, what to do first."""
+    if view.missing:
+        return missing_summary(ctx, "process", missing=view.missing)
     return summary(
         ctx,
         found=_summary_found(ctx, view),

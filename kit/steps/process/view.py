@@ -21,11 +21,11 @@ from kit.process import (
     ProcessMap,
     analyse,
     compare_with_reference,
-    load_maps,
     load_synonyms,
 )
 from kit.report import Html, Tile, headline, note, tiles
 from kit.report.context import ReportContext
+from kit.steps.thin import maps_or_none, missing_headline, needs
 
 __all__ = [
     "BANK_DUPLICATE_HOURS",
@@ -59,6 +59,11 @@ class ProcessView:
     hours_per_fte_month: float
 
     @property
+    def missing(self) -> tuple[str, ...]:
+        """Return ("maps",) while the engagement has no process maps yet, else ()."""
+        return () if self.maps else ("maps",)
+
+    @property
     def total_hours_per_month(self) -> float:
         """Return the hours per month of all activities of all maps."""
         return sum(m.total_hours() for m in self.maps)
@@ -85,7 +90,7 @@ class ProcessView:
 def load_process(ctx: ReportContext) -> ProcessView:
     """Return the engagement's maps, analysed and compared with the best-practice to-be map."""
     eng = ctx.engagement
-    maps = load_maps([eng.resolve(eng.process_maps)])
+    maps = maps_or_none(eng.resolve(eng.process_maps))
     syn = load_synonyms(eng.resolve(eng.synonyms) if eng.synonyms else None)
     analysis = analyse(maps, synonyms=syn)
     comparison = compare_with_reference(maps, language=ctx.language, synonyms=syn)
@@ -110,6 +115,11 @@ def trigger_text(view: ProcessView, map_id: str, trigger: tuple[str, str]) -> st
 
 def process_headline(ctx: ReportContext, view: ProcessView) -> None:
     """Publish the index card: duplicate hours per month, groups, rework and FTE."""
+    if view.missing:
+        missing_headline(
+            ctx, "process", missing="maps", title=ctx.t(PROCESS_KEYS + "headline.title")
+        )
+        return
     a = view.analysis
     fte = view.fte(view.waste_hours_per_month)
     headline(
@@ -129,6 +139,7 @@ def process_headline(ctx: ReportContext, view: ProcessView) -> None:
     )
 
 
+@needs("maps")
 def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
     """Return tiles: duplicate hours (with the bank case), rework hours, FTE bound, to-be saving."""
     a, unit = view.analysis, ctx.t(PROCESS_KEYS + "unit.hours")
@@ -193,6 +204,7 @@ def _warning_text(ctx: ReportContext, pmap: ProcessMap, message: str) -> str:
     return ctx.t(PROCESS_KEYS + "warn.other", map=pmap.name, message=message)
 
 
+@needs("maps")
 def import_notes(ctx: ReportContext, view: ProcessView) -> Html | None:
     """Return a note with the import warnings of the maps (e.g. BPMN without probabilities)."""
     texts = [_warning_text(ctx, m, w.message) for m in view.maps for w in m.warnings]

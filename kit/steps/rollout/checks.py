@@ -19,6 +19,7 @@ from kit.ledger import Ledger
 from kit.report import ReportContext
 from kit.rollout import AUTOMATIC_CRITERIA
 from kit.stakeholders import coverage_checks, load_register
+from kit.steps.goals.wording import goal_kpi_name, with_kpi_name
 
 __all__ = ["AutoCheck", "automatic_checks", "blueprint_checks", "goal_series"]
 
@@ -90,7 +91,8 @@ def _goal_checks(
         language=ctx.language,
     )
     failing = [
-        f"{s.goal.kpi}: " + "; ".join(c.reason for c in s.smart if not c.passed)
+        f"{s.goal.statement or s.goal.kpi}: "
+        + " ".join(with_kpi_name(ctx, c.reason, s.goal.kpi) for c in s.smart if not c.passed)
         for s in statuses
         if not s.smart_ok
     ]
@@ -99,7 +101,9 @@ def _goal_checks(
         if failing
         else AutoCheck(True, ctx.t(_P + "check.goals_ok", n=len(statuses)))
     )
-    unknown_kpis = [s.goal.kpi for s in statuses if s.verdict == "unknown"]
+    unknown_kpis = [
+        goal_kpi_name(s.goal.kpi, ctx.language) for s in statuses if s.verdict == "unknown"
+    ]
     verdicts = ", ".join(
         f"{sum(s.verdict == v for s in statuses)} {ctx.t('goals.verdict.' + v)}"
         for v in dict.fromkeys(s.verdict for s in statuses)
@@ -170,11 +174,12 @@ def _register_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], set[str]
 
 
 def _maps_check(ctx: ReportContext) -> AutoCheck:
-    from kit.process import analyse, load_maps
+    from kit.process import analyse
+    from kit.steps.thin import maps_or_none
 
     eng = ctx.engagement
     try:
-        maps = load_maps([eng.resolve(eng.process_maps)])
+        maps = maps_or_none(eng.resolve(eng.process_maps))
         if not maps:
             return AutoCheck(False, ctx.t(_P + "check.no_maps"))
         analysis = analyse(maps)

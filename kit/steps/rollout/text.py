@@ -22,7 +22,7 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
         end = current.phase.end
         found.append(
             t(
-                _P + "found.current",
+                _P + "found.current" if end is not None else "steps.thin.rollout.found.current",
                 phase=current.name,
                 percent=ctx.percent(current.percent, digits=0),
                 rag=rag_text(ctx, current.rag),

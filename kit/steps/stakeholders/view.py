@@ -26,6 +26,7 @@ from kit.stakeholders import (
     load_register,
     pseudonymise,
 )
+from kit.steps.thin import missing_headline, needs, thin_sentences
 
 __all__ = [
     "QUADRANTS",
@@ -58,6 +59,11 @@ class StakeholdersView:
     pseudonymised: bool
 
     @property
+    def missing(self) -> tuple[str, ...]:
+        """Return ("register",) while the register names nobody yet, else ()."""
+        return () if len(self.register) else ("register",)
+
+    @property
     def failed(self) -> list[CheckResult]:
         """Return the checks that did not pass."""
         return [c for c in self.checks if not c.passed]
@@ -76,7 +82,14 @@ def load_stakeholders(ctx: ReportContext) -> StakeholdersView:
     engagement = ctx.engagement
     plan = phase_plan(engagement)
     phases = [p.id for p in plan]
-    register = load_register(engagement.resolve(engagement.stakeholders), phases=phases)
+    path = engagement.resolve(engagement.stakeholders)
+    register = (
+        load_register(path, phases=phases)
+        if path.exists()
+        else pd.DataFrame(
+            columns=["name", "role", "department", "influence", "interest", *phases, "contact"]
+        )
+    )
     private = engagement.privacy == "pseudonymise"
     if private:
         register = pseudonymise(register)
@@ -121,6 +134,14 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
     """Return the executive summary: who is involved, which checks fail, what to do next."""
     reg = view.register
     closely = _people(view, "manage_closely")
+    if view.missing:
+        said = thin_sentences(ctx, "stakeholders", missing=view.missing)
+        return summary(
+            ctx,
+            found=[*said.found, *(f"{_title(ctx, c)}: {c.message}" for c in view.failed)],
+            means=[*said.means, *(f"{_title(ctx, c)}: {c.why}" for c in view.failed)],
+            next_steps=said.how,
+        )
     found = [
         ctx.t(
             "steps.stakeholders.found.people",
@@ -150,6 +171,10 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
 
 def stakeholders_headline(ctx: ReportContext, view: StakeholdersView) -> None:
     """Publish the index card: success factors met and the ones still open."""
+    if view.missing:
+        title = ctx.t("steps.stakeholders.headline.title")
+        missing_headline(ctx, "stakeholders", missing="register", title=title)
+        return
     total, failed = len(view.checks), view.failed
     value = ctx.t("steps.stakeholders.headline.value", passed=total - len(failed), total=total)
     if failed:
@@ -167,6 +192,7 @@ def stakeholders_headline(ctx: ReportContext, view: StakeholdersView) -> None:
     )
 
 
+@needs("register")
 def stakeholders_tiles(ctx: ReportContext, view: StakeholdersView) -> Html:
     """Return tiles: people, departments, people to manage closely, success factors met."""
     reg, total = view.register, len(view.checks)
@@ -222,16 +248,19 @@ def checks_table(ctx: ReportContext, view: StakeholdersView) -> Html:
     )
 
 
+@needs("register")
 def power_interest(ctx: ReportContext, view: StakeholdersView) -> None:
     """Display the power/interest grid of the register."""
     show(plot_power_interest(view.register, language=ctx.language))
 
 
+@needs("register")
 def raci_matrix(ctx: ReportContext, view: StakeholdersView) -> None:
     """Display the RACI heat map (people × phases)."""
     show(plot_raci(view.register, phases=view.phases, language=ctx.language))
 
 
+@needs("register")
 def register_table(ctx: ReportContext, view: StakeholdersView) -> Html:
     """Return the register: person, role, department, grid quadrant, phases with A and with R."""
     reg = view.register

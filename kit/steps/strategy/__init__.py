@@ -50,12 +50,24 @@ from kit.steps.strategy.view import (
     strategy_view,
     workload_by_map,
 )
+from kit.steps.strategy.worklist import (
+    EXPORT_COLUMNS,
+    SHOWN,
+    WorklistView,
+    export_worklist,
+    worklist_block,
+    worklist_table,
+    worklist_view,
+)
 
 __all__ = [
+    "EXPORT_COLUMNS",
     "LATE_SEGMENTS",
     "LOOKBACK_DAYS",
     "MIN_MESSAGES",
+    "SHOWN",
     "StrategyView",
+    "WorklistView",
     "capacity_chart",
     "capacity_table",
     "catalogue_or_value",
@@ -63,6 +75,7 @@ __all__ = [
     "channel_name",
     "channel_table",
     "describe_segment",
+    "export_worklist",
     "exports_dir",
     "handover_block",
     "handover_table",
@@ -83,6 +96,9 @@ __all__ = [
     "strategy_summary_block",
     "strategy_tiles",
     "strategy_view",
+    "worklist_block",
+    "worklist_table",
+    "worklist_view",
     "workload_by_map",
     "workload_table",
 ]

@@ -10,6 +10,7 @@ from kit.report import OKABE_ITO, new_figure
 from kit.report.context import ReportContext
 from kit.steps.strategy.text import channel_name, segment_name
 from kit.steps.strategy.view import MIN_MESSAGES, StrategyView
+from kit.steps.thin import needs
 
 __all__ = ["capacity_chart", "channel_chart", "segment_chart"]
 
@@ -17,8 +18,13 @@ __all__ = ["capacity_chart", "channel_chart", "segment_chart"]
 # --- segments -----------------------------------------------------------------------------
 
 
-def segment_chart(ctx: ReportContext, view: StrategyView) -> Figure:
-    """Return a bar chart: share of customers, receivables and overdue receivables by segment."""
+def segment_chart(ctx: ReportContext, view: StrategyView) -> Figure | None:
+    """Return a bar chart: share of customers, receivables and overdue receivables by segment.
+
+    None when no customer has invoices in the look-back year (an empty chart says nothing).
+    """
+    if view.summary.empty:
+        return None
     s = view.summary.iloc[::-1]
     names = [segment_name(ctx, view, str(x)) for x in s["segment"]]
     total_overdue = float(view.summary["overdue"].sum())
@@ -65,6 +71,7 @@ def segment_chart(ctx: ReportContext, view: StrategyView) -> Figure:
 # --- channels -----------------------------------------------------------------------------
 
 
+@needs("events")
 def channel_chart(ctx: ReportContext, view: StrategyView) -> Figure:
     """Return a heat map of the payment rate within 14 days (%) by segment and channel."""
     e = view.effectiveness
@@ -116,6 +123,7 @@ def channel_chart(ctx: ReportContext, view: StrategyView) -> Figure:
 # --- capacity -----------------------------------------------------------------------------
 
 
+@needs("maps")
 def capacity_chart(ctx: ReportContext, view: StrategyView) -> Figure:
     """Return the chart of workload against team capacity (hours a month), growth 0–100 %."""
     return plot_capacity(view.plan, language=ctx.language)

@@ -11,9 +11,11 @@ from pathlib import Path
 import pandas as pd
 
 from kit.report import Html, note, table
+from kit.report.consultant import consultant_note
 from kit.report.context import ReportContext
 from kit.steps.strategy.text import catalogue_or_value, channel_name, describe_segment, segment_name
 from kit.steps.strategy.view import LATE_SEGMENTS, LOOKBACK_DAYS, StrategyView
+from kit.steps.thin import needs
 
 __all__ = [
     "capacity_table",
@@ -87,6 +89,7 @@ def segment_rules_table(ctx: ReportContext, view: StrategyView) -> Html:
 # --- channels -----------------------------------------------------------------------------
 
 
+@needs("events")
 def channel_table(ctx: ReportContext, view: StrategyView) -> Html:
     """Return per channel: messages and delivery, open, click, response and payment rates (%)."""
     e = view.by_channel
@@ -155,7 +158,9 @@ def ladder_note(ctx: ReportContext, view: StrategyView) -> Html:
         )
     else:
         text = ctx.t("steps.strategy.ladder_howto", proposal=proposal)
-    return note(ctx, text)
+    consultant_note(text)  # paths and engagement.yaml keys: for the consultant, not the client
+    agreed = "agreed" if view.ladder_file is not None else "proposal"
+    return note(ctx, ctx.t(f"steps.thin.strategy.ladder.{agreed}"))
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -168,6 +173,7 @@ def _relative(path: Path, root: Path) -> str:
 # --- capacity -----------------------------------------------------------------------------
 
 
+@needs("maps")
 def workload_table(ctx: ReportContext, view: StrategyView) -> Html:
     """Return the working hours a month per process map, with the total."""
     w = view.workload.sort_values("hours", ascending=False, kind="stable")
@@ -183,6 +189,7 @@ def workload_table(ctx: ReportContext, view: StrategyView) -> Html:
     )
 
 
+@needs("maps")
 def capacity_table(ctx: ReportContext, view: StrategyView) -> Html:
     """Return per growth step: invoices a month, workload, capacity, gap (hours), extra FTE."""
     tab = view.plan.table.copy()

@@ -23,12 +23,12 @@ import pandas as pd
 from kit.engagement import Engagement
 from kit.ingest import load_ledger
 from kit.ledger import Ledger
-from kit.process import load_maps
 from kit.report import Html, Tile, headline, summary
 from kit.report import tiles as tile_row
 from kit.report.context import ReportContext
 from kit.steps.strategy.labels import segment_labels
 from kit.steps.strategy.summary import strategy_summary
+from kit.steps.thin import maps_or_none, thin_sentences
 from kit.strategy import (
     CapacityPlan,
     agency_handover,
@@ -81,6 +81,16 @@ class StrategyView:
     exports: tuple[Path, Path]  # hand-over CSV, XLSX
     method: str  # rules | kmeans
 
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Return what the view lacks: "maps" (no workload), "events" (no dunning messages)."""
+        lacking = []
+        if self.workload.empty or float(self.workload["hours"].sum()) <= 0:
+            lacking.append("maps")
+        if self.by_channel.empty or float(self.by_channel["messages"].sum()) <= 0:
+            lacking.append("events")
+        return tuple(lacking)
+
 
 def exports_dir(engagement: Engagement) -> Path:
     """Return the folder for files the client opens from the reports.
@@ -96,7 +106,7 @@ def exports_dir(engagement: Engagement) -> Path:
 
 def workload_by_map(engagement: Engagement) -> pd.DataFrame:
     """Return per process map its working hours a month (minutes × per month ÷ 60, no waits)."""
-    maps = load_maps([engagement.resolve(engagement.process_maps)])
+    maps = maps_or_none(engagement.resolve(engagement.process_maps))
     rows = []
     for pmap in maps:
         hours = sum(
@@ -131,9 +141,8 @@ def _ladder(
         proposal, exports_dir(ctx.engagement) / f"{_stem(ctx, 'ladder')}.csv"
     )
     if settings.ladder is not None:
-        edited = ctx.engagement.resolve(settings.ladder)
-        if edited.is_file():
-            return load_ladder(edited), edited, proposal_file
+        edited = ctx.engagement.resolve(settings.ladder)  # `kit validate` refuses a bad one
+        return load_ladder(edited), edited, proposal_file
     return proposal, None, proposal_file
 
 
@@ -214,11 +223,16 @@ def _biggest_map(view: StrategyView) -> pd.Series:
 def strategy_summary_block(ctx: ReportContext, view: StrategyView) -> Html:
     """Return the executive summary: segments, channels, capacity, hand-over, what to do."""
     settings = ctx.engagement.strategy
+    lacking = view.missing
     found = strategy_summary(
         language=ctx.language,
         segment_summary=view.summary,
-        preferred={s: c for s, c in view.preferred.items() if s in set(view.summary["segment"])},
-        capacity=view.plan,
+        preferred=(
+            {}
+            if "events" in lacking
+            else {s: c for s, c in view.preferred.items() if s in set(view.summary["segment"])}
+        ),
+        capacity=None if "maps" in lacking else view.plan,
         handover=view.handover,
         agency_days=settings.agency_days_overdue,
         currency=ctx.engagement.currency,
@@ -230,17 +244,19 @@ def strategy_summary_block(ctx: ReportContext, view: StrategyView) -> Html:
                 "steps.strategy.means.late", share=ctx.percent(_late_overdue_share(view), digits=0)
             )
         )
-    if len(set(view.preferred.values())) > 1:
+    if "events" not in lacking and len(set(view.preferred.values())) > 1:
         means.append(ctx.t("steps.strategy.means.channels"))
-    g = _headroom(view)
+    g = None if "maps" in lacking else _headroom(view)
     big = _biggest_map(view) if len(view.workload) else None
     if g is not None and g < _TIGHT_GROWTH:
         means.append(ctx.t("steps.strategy.means.capacity_tight"))
-    else:
+    elif "maps" not in lacking:
         means.append(ctx.t("steps.strategy.means.capacity_ok"))
     if len(view.handover):
         means.append(ctx.t("steps.strategy.means.handover"))
-    steps = [ctx.t("steps.strategy.next.ladder"), ctx.t("steps.strategy.next.channels")]
+    steps = [ctx.t("steps.strategy.next.ladder")]
+    if "events" not in lacking:
+        steps.append(ctx.t("steps.strategy.next.channels"))
     if g is not None and g < _TIGHT_GROWTH and big is not None:
         steps.append(
             ctx.t(
@@ -249,11 +265,17 @@ def strategy_summary_block(ctx: ReportContext, view: StrategyView) -> Html:
                 hours=ctx.number(float(big["hours"]), digits=0),
             )
         )
-    else:
+    elif "maps" not in lacking:
         steps.append(ctx.t("steps.strategy.next.capacity_watch"))
     if len(view.handover):
         steps.append(ctx.t("steps.strategy.next.handover", count=len(view.handover)))
-    return summary(ctx, found=found, means=means, next_steps=steps)
+    extra = thin_sentences(ctx, "strategy", missing=lacking)
+    return summary(
+        ctx,
+        found=[*found, *extra.found],
+        means=[*means, *extra.means],
+        next_steps=[*steps, *extra.how],
+    )
 
 
 def _capacity_status(view: StrategyView) -> str:
@@ -276,6 +298,11 @@ def _headroom_text(ctx: ReportContext, view: StrategyView) -> str:
 
 def strategy_headline(ctx: ReportContext, view: StrategyView) -> None:
     """Publish the index card: volume headroom of the team and the agency hand-over."""
+    value_text = (
+        ctx.t("steps.thin.strategy.headline_value", segments=len(view.summary))
+        if "maps" in view.missing
+        else _headroom_text(ctx, view)
+    )
     takeaway = ctx.t(
         "steps.strategy.headline.takeaway",
         segments=len(view.summary),
@@ -285,9 +312,9 @@ def strategy_headline(ctx: ReportContext, view: StrategyView) -> None:
     headline(
         ctx,
         title=ctx.t("steps.strategy.headline.title"),
-        value_text=_headroom_text(ctx, view),
+        value_text=value_text,
         takeaway=takeaway,
-        status=_capacity_status(view),
+        status="neutral" if "maps" in view.missing else _capacity_status(view),
     )
 
 
@@ -317,7 +344,9 @@ def strategy_tiles(ctx: ReportContext, view: StrategyView) -> Html:
             unit="percent",
             digits=0,
             status=_capacity_status(view),
-            note=ctx.t(
+            note=(ctx.t("steps.thin.strategy.headroom_at_least") if g is None else "")
+            + (ctx.t("steps.thin.strategy.headroom_over_100") if g is not None and g > 1 else "")
+            + ctx.t(
                 "steps.strategy.tile.headroom_note",
                 workload=ctx.number(view.plan.workload_hours_per_month, digits=0),
                 capacity=ctx.number(view.plan.capacity_hours_per_month, digits=0),
@@ -331,4 +360,6 @@ def strategy_tiles(ctx: ReportContext, view: StrategyView) -> Html:
             note=ctx.t("steps.strategy.tile.handover_note", count=len(view.handover)),
         ),
     ]
+    if "maps" in view.missing:
+        items = [i for i in items if i.label != ctx.t("steps.strategy.tile.headroom")]
     return tile_row(ctx, items)

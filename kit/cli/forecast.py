@@ -1,0 +1,160 @@
+"""`kit forecast`: payment dates of the open invoices, weekly cash-in, backtest (text or JSON)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from kit.engagement import Engagement
+from kit.forecast import Forecast, forecast
+from kit.ledger import Ledger
+
+__all__ = ["forecast_command", "forecast_document"]
+
+MAX_WEEKS = 52
+
+
+def _iso(value: Any) -> str:
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _num(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def forecast_document(fc: Forecast, *, currency: str, language: str = "en") -> dict[str, Any]:
+    """Return the `kit forecast --json` document (the shape of the issue, plus the reason)."""
+    from kit.steps.forecast_wording import reason_text
+
+    bt = fc.backtest
+    return {
+        "as_of": fc.as_of.isoformat(),
+        "currency": currency,
+        "method": fc.method,
+        "reason": fc.reason,
+        "reason_text": reason_text(fc, language),
+        "invoices": [
+            {
+                "invoice_id": str(r["invoice_id"]),
+                "customer_id": str(r["customer_id"]),
+                "open_amount": float(r["open_amount"]),
+                "expected_payment_date": _iso(r["expected_payment_date"]),
+                "interval": [_iso(r["interval_start"]), _iso(r["interval_end"])],
+                "p_late_30": float(r["p_late_30"]),
+                "rank": int(r["rank"]),
+            }
+            for r in _records(fc.invoices)
+        ],
+        "weeks": [
+            {
+                "start": _iso(w["start"]),
+                "expected": float(w["expected"]),
+                "low": float(w["low"]),
+                "high": float(w["high"]),
+            }
+            for w in _records(fc.weeks)
+        ],
+        "backtest": {
+            "as_of_dates": [_iso(pd.Timestamp(int(r.day), unit="D")) for r in bt.rows],
+            "mae_days": _num(bt.mean("mae_days")),
+            "baseline_mae_days": _num(bt.mean("baseline_mae_days")),
+            "coverage_80": _num(bt.mean("coverage_80")),
+            "baseline_coverage_80": _num(bt.mean("baseline_coverage_80")),
+            "wape_13w": _num(bt.mean("wape_13w")),
+            "baseline_wape_13w": _num(bt.mean("baseline_wape_13w")),
+            "band_coverage_13w": _num(bt.mean("band_coverage_13w")),
+            "baseline_band_coverage_13w": _num(bt.mean("baseline_band_coverage_13w")),
+        },
+    }
+
+
+def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
+    """Return the readable forecast in the engagement's language."""
+    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, t
+    from kit.steps.forecast_wording import method_text, reason_text
+
+    lang, cur = engagement.language, engagement.currency
+    lines = [f"{engagement.client} · {t('forecast.title', lang, date=fmt_date(fc.as_of, lang))}"]
+    lines.append(method_text(fc, lang))
+    reason = reason_text(fc, lang)
+    if reason:
+        lines.append(reason)
+    if fc.method is None:
+        return "\n".join(lines)
+    lines.append(
+        t(
+            "forecast.open",
+            lang,
+            count=len(fc.invoices),
+            amount=fmt_money(fc.open_amount, lang, currency=cur),
+        )
+    )
+    lines += ["", t("forecast.weeks.title", lang)]
+    for w in _records(fc.weeks):
+        lines.append(
+            f"  {fmt_date(pd.Timestamp(w['start']).date(), lang):>12}  "
+            f"{fmt_money(w['expected'], lang, currency=cur, digits=0):>14}  "
+            f"[{fmt_money(w['low'], lang, currency=cur, digits=0)} – "
+            f"{fmt_money(w['high'], lang, currency=cur, digits=0)}]"
+        )
+    bt = fc.backtest
+    lines += ["", t("forecast.backtest.title", lang)]
+    if not bt.rows:
+        lines.append("  " + t("forecast.backtest.none", lang))
+    else:
+        model, base = t("forecast.col.model", lang), t("forecast.col.baseline", lang)
+        pct = 100.0
+        for key, name, kind in (
+            ("mae_days", "forecast.bt.mae", "days"),
+            ("coverage_80", "forecast.bt.coverage", "percent"),
+            ("wape_13w", "forecast.bt.wape", "percent"),
+            ("band_coverage_13w", "forecast.bt.band", "percent"),
+        ):
+            m, b = bt.mean(key), bt.mean("baseline_" + key)
+            if kind == "days":
+                shown = (fmt_days(m, lang), fmt_days(b, lang))
+            else:
+                shown = (
+                    fmt_percent(None if m is None else m * pct, lang),
+                    fmt_percent(None if b is None else b * pct, lang),
+                )
+            label = t(name, lang, weeks=weeks)
+            lines.append(f"  {label}: {model} {shown[0]} · {base} {shown[1]}")
+        dates = ", ".join(
+            fmt_date(pd.Timestamp(int(r.day), unit="D").date(), lang) for r in bt.rows
+        )
+        lines.append("  " + t("forecast.bt.dates", lang, dates=dates))
+    lines += ["", t("forecast.invoices.title", lang)]
+    for r in _records(fc.invoices.head(10)):
+        lines.append(
+            f"  {int(r['rank']):>3}  {r['invoice_id']:<14} {r['customer_id']:<14} "
+            f"{fmt_money(r['open_amount'], lang, currency=cur):>14}  "
+            f"{fmt_date(pd.Timestamp(r['expected_payment_date']).date(), lang):>12}  "
+            f"p30 {fmt_percent(float(r['p_late_30']) * 100, lang, digits=0)}"
+        )
+    return "\n".join(lines)
+
+
+def forecast_command(
+    engagement: Engagement, ledger: Ledger, *, as_of: date, weeks: int = 13
+) -> tuple[str, Any]:
+    """Return the readable forecast and the `kit forecast --json` document."""
+    from kit.errors import ConfigError
+
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise ConfigError(
+            "--weeks out of range",
+            key="--weeks",
+            value=weeks,
+            expected=f"a whole number from 1 to {MAX_WEEKS}",
+        )
+    fc = forecast(ledger, as_of=as_of, weeks=weeks)
+    text = forecast_text(fc, engagement=engagement, weeks=weeks)
+    document = forecast_document(fc, currency=engagement.currency, language=engagement.language)
+    return text, document

@@ -1,0 +1,181 @@
+"""Step 04, the look ahead: payment-date forecast, weekly cash-in with its band, backtest.
+
+The numbers come from `kit.forecast` (trained only on what was known at the as-of date); this
+module picks and words them. The backtest is shown beside the forecast, and when the model was
+not better than the simple rule the report says that the simple rule is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from kit.charts.style import OKABE_ITO
+from kit.forecast import Forecast, forecast
+from kit.ingest import load_ledger
+from kit.report import Html, new_figure, note, table
+from kit.report.context import ReportContext
+from kit.steps.forecast_wording import method_text, reason_text
+
+__all__ = [
+    "WEEKS",
+    "ForecastView",
+    "backtest_table",
+    "forecast_block",
+    "forecast_figure",
+    "forecast_weeks_table",
+    "load_forecast",
+]
+
+WEEKS = 13
+
+
+@dataclass(frozen=True)
+class ForecastView:
+    """The forecast at the report's as-of date and its horizon in weeks."""
+
+    forecast: Forecast
+    weeks: int
+
+
+def load_forecast(ctx: ReportContext, *, weeks: int = WEEKS) -> ForecastView:
+    """Return the forecast of the engagement's open invoices at the report's as-of date."""
+    ledger = load_ledger(ctx.engagement)
+    return ForecastView(forecast(ledger, as_of=ctx.as_of, weeks=weeks), weeks)
+
+
+def forecast_block(ctx: ReportContext, view: ForecastView) -> Html:
+    """Return the method note (which method, why) and the expected cash-in within the weeks."""
+    fc = view.forecast
+    lines = [method_text(fc, ctx.language) + "."]
+    reason = reason_text(fc, ctx.language)
+    if reason:
+        lines.append(reason)
+    if fc.method is not None and fc.open_amount > 0:
+        expected = float(fc.weeks["expected"].sum())
+        lines.append(
+            ctx.t(
+                "forecast.open",
+                count=ctx.number(len(fc.invoices), digits=0),
+                amount=ctx.money(fc.open_amount, digits=0),
+            )
+            + ". "
+            + ctx.t(
+                "forecast.weeks.total",
+                weeks=view.weeks,
+                amount=ctx.money(expected, digits=0),
+                share=ctx.percent(100.0 * expected / fc.open_amount, digits=0),
+            )
+        )
+    kind = "info" if fc.method is not None else "warning"
+    return note(ctx, " ".join(lines), kind=kind)
+
+
+def weekly_bars(
+    ctx: ReportContext, weeks: pd.DataFrame, *, title: str, actual: pd.Series | None = None
+) -> Figure:
+    """Return weekly bars of expected cash-in with the 80 % band (and actual as points)."""
+    fig, ax = new_figure(
+        xlabel=ctx.t("forecast.chart.week"),
+        ylabel=ctx.t("forecast.chart.cash", currency=ctx.engagement.currency),
+        title=title,
+    )
+    x = list(range(len(weeks)))
+    expected = weeks["expected"].to_numpy(float)
+    below = expected - weeks["low"].to_numpy(float)
+    above = weeks["high"].to_numpy(float) - expected
+    ax.bar(x, expected, color=OKABE_ITO[0], label=ctx.t("forecast.chart.expected"))
+    ax.errorbar(
+        x,
+        expected,
+        yerr=[below, above],
+        fmt="none",
+        ecolor="#333333",
+        capsize=3,
+        linewidth=1.2,
+        label=ctx.t("forecast.chart.band"),
+    )
+    if actual is not None:
+        ax.plot(
+            x,
+            actual.to_numpy(float),
+            "D",
+            color=OKABE_ITO[1],
+            markersize=6,
+            label=ctx.t("forecast.chart.actual"),
+        )
+    labels = [ctx.date(pd.Timestamp(d).date()) for d in weeks["start"]]
+    ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=8)
+    ax.yaxis.set_major_formatter(lambda v, _pos: ctx.number(v, digits=0))
+    ax.legend(loc="upper right")
+    return fig
+
+
+def forecast_figure(ctx: ReportContext, view: ForecastView) -> Figure | None:
+    """Return the weekly cash-in bars with their band, None when there is no forecast."""
+    fc = view.forecast
+    if fc.method is None or fc.weeks.empty or fc.open_amount <= 0:
+        return None
+    return weekly_bars(ctx, fc.weeks, title=ctx.t("forecast.chart.title"))
+
+
+def forecast_weeks_table(ctx: ReportContext, view: ForecastView) -> Html | None:
+    """Return the weekly cash-in table (week, expected, low, high), None without a forecast."""
+    fc = view.forecast
+    if fc.method is None or fc.weeks.empty:
+        return None
+    df = fc.weeks[["start", "expected", "low", "high"]].copy()
+    labels = {
+        "start": ctx.t("forecast.col.week"),
+        "expected": ctx.t("forecast.col.expected"),
+        "low": ctx.t("forecast.col.low"),
+        "high": ctx.t("forecast.col.high"),
+    }
+    formats = {"start": "date", "expected": "money:0", "low": "money:0", "high": "money:0"}
+    return table(
+        ctx, df, formats=formats, labels=labels, caption=ctx.t("forecast.report.weeks_caption")
+    )
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else 100.0 * value
+
+
+def backtest_table(ctx: ReportContext, view: ForecastView) -> Html:
+    """Return the backtest in plain words: per figure the model's and the simple rule's value."""
+    bt = view.forecast.backtest
+    if not bt.rows:
+        return note(ctx, ctx.t("forecast.backtest.none"))
+    model, base = ctx.t("forecast.col.model"), ctx.t("forecast.col.baseline")
+    rows = [
+        (
+            ctx.t("forecast.bt.mae"),
+            ctx.days(bt.mean("mae_days")),
+            ctx.days(bt.mean("baseline_mae_days")),
+        ),
+        (
+            ctx.t("forecast.bt.coverage"),
+            ctx.percent(_ratio(bt.mean("coverage_80")), digits=0),
+            ctx.percent(_ratio(bt.mean("baseline_coverage_80")), digits=0),
+        ),
+        (
+            ctx.t("forecast.bt.wape", weeks=view.weeks),
+            ctx.percent(_ratio(bt.mean("wape_13w")), digits=0),
+            ctx.percent(_ratio(bt.mean("baseline_wape_13w")), digits=0),
+        ),
+        (
+            ctx.t("forecast.bt.band"),
+            ctx.percent(_ratio(bt.mean("band_coverage_13w")), digits=0),
+            ctx.percent(_ratio(bt.mean("baseline_band_coverage_13w")), digits=0),
+        ),
+    ]
+    df = pd.DataFrame(rows, columns=["figure", "model", "baseline"])
+    dates = ", ".join(ctx.date(pd.Timestamp(int(r.day), unit="D").date()) for r in bt.rows)
+    caption = (
+        ctx.t("forecast.report.backtest_caption") + " " + ctx.t("forecast.bt.dates", dates=dates)
+    )
+    labels = {"figure": ctx.t("forecast.col.figure"), "model": model, "baseline": base}
+    formats = {"figure": "text", "model": "text", "baseline": "text"}
+    return table(ctx, df, formats=formats, labels=labels, caption=caption)
