@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import fcntl
 import io
 import math
 import os
@@ -13,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from filelock import FileLock
 
 from kit.engagement import Engagement
 from kit.errors import DataError, Problem
@@ -26,6 +26,7 @@ __all__ = [
     "current_state",
     "empty_status",
     "load_status",
+    "lock_path",
     "record_status",
 ]
 
@@ -200,9 +201,10 @@ def append_status(
 ) -> None:
     """Append one validated entry to the status log (created with its header when absent).
 
-    History is never rewritten: the file is opened with O_APPEND, the whole line goes out in one
-    os.write under an exclusive flock, then fsync. `phases` (ids or the plan) restricts `phase`;
-    `on` defaults to today. Bad input raises DataError before anything is written.
+    History is never rewritten: the file is opened with O_APPEND and the whole line goes out in
+    one os.write, then fsync, under an exclusive lock (filelock; the hidden lock file
+    `.status.csv.lock` sits beside the log). `phases` (ids or the plan) restricts `phase`; `on`
+    defaults to today. Bad input raises DataError before anything is written.
     """
     path = Path(path)
     known = _phase_ids(phases)
@@ -217,9 +219,8 @@ def append_status(
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     header = ",".join(STATUS_COLUMNS) + "\n"
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with FileLock(lock_path(path)):
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             size = os.fstat(fd).st_size
             if size == 0:
@@ -236,9 +237,12 @@ def append_status(
                 )  # fmt: skip
             os.fsync(fd)
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+            os.close(fd)
+
+
+def lock_path(path: Path) -> Path:
+    """Return the lock file that serialises appends to the status log `path` (hidden, beside it)."""
+    return path.with_name(f".{path.name}.lock")
 
 
 def record_status(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import re
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+from filelock import FileLock, Timeout
 
 from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
@@ -160,19 +160,19 @@ def _convert(
 def _run_lock(output: Path) -> Iterator[None]:
     """Hold an exclusive lock on the engagement's output folder; refuse a second run at once."""
     output.mkdir(parents=True, exist_ok=True)
-    with open(output / ".run.lock", "a+b") as handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ConfigError(
-                "another `kit run` on this engagement is still running",
-                path=output,
-                hint="wait until it has finished; two runs would replace each other's reports",
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    lock = FileLock(output / ".run.lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise ConfigError(
+            "another `kit run` on this engagement is still running",
+            path=output,
+            hint="wait until it has finished; two runs would replace each other's reports",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def run_engagement(
