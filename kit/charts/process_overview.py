@@ -14,7 +14,7 @@ from kit.i18n import fmt_number, t
 from kit.process.duplicates import DuplicateGroup
 from kit.process.model import ProcessMap
 
-__all__ = ["OKABE_ITO", "draw_overview"]
+__all__ = ["OKABE_ITO", "plot_process_overview"]
 
 # Okabe–Ito: a palette that colour-blind readers tell apart.
 OKABE_ITO = {
@@ -30,7 +30,7 @@ OKABE_ITO = {
 _DUP = OKABE_ITO["orange"]
 
 
-def draw_overview(
+def plot_process_overview(
     maps: Sequence[ProcessMap], groups: Sequence[DuplicateGroup], *, language: str = "de"
 ) -> Figure:
     """Return a network Figure: one node per map, duplicate links with width = hours per month."""

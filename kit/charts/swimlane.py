@@ -29,7 +29,7 @@ from kit.i18n import t
 from kit.process.analysis import ProcessAnalysis
 from kit.process.model import ProcessMap
 
-__all__ = ["draw_swimlane"]
+__all__ = ["plot_swimlane"]
 
 _TASK, _DUP, _REWORK = "#FFFFFF", OKABE_ITO["orange"], OKABE_ITO["vermillion"]
 _FLOW = "#555555"
@@ -45,7 +45,7 @@ def _highlights(pmap: ProcessMap, highlight: ProcessAnalysis | None) -> tuple[se
     return dups, loops
 
 
-def draw_swimlane(
+def plot_swimlane(
     pmap: ProcessMap, *, highlight: ProcessAnalysis | None = None, language: str = "de"
 ) -> Figure:
     """Return a swimlane Figure of the map, duplicates and rework loops highlighted."""

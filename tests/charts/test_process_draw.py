@@ -13,8 +13,8 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from kit.charts.labels import text_width, wrap
-from kit.charts.process_overview import draw_overview
-from kit.charts.swimlane import draw_swimlane
+from kit.charts.process_overview import plot_process_overview
+from kit.charts.swimlane import plot_swimlane
 from kit.charts.swimlane_layout import layout_columns
 from kit.process.analysis import analyse
 from kit.process.loading import load_maps
@@ -31,7 +31,7 @@ def test_swimlane_of_sample_with_highlights() -> None:
     maps = load_maps([ACME])
     analysis = analyse(maps)
     pmap = next(m for m in maps if m.id == "reklamationen")
-    fig = draw_swimlane(pmap, highlight=analysis, language="en")
+    fig = plot_swimlane(pmap, highlight=analysis, language="en")
     assert isinstance(fig, Figure)
     assert len(_labels(fig)) == pmap.graph.number_of_nodes()
     legend = fig.axes[0].get_legend()
@@ -61,7 +61,7 @@ def test_forty_activities_labels_do_not_overlap() -> None:
     flows = [(f"a{i}", f"a{i + 1}", 1.0) for i in range(39)]
     flows += [("a0", "a5", 1.0), ("a0", "a6", 1.0)]  # parallel branches stack in a column
     pmap = ProcessMap.build(id="big", name="Big", activities=acts, flows=flows)
-    fig = draw_swimlane(pmap, language="de")
+    fig = plot_swimlane(pmap, language="de")
     renderer = FigureCanvasAgg(fig).get_renderer()
     boxes = [t.get_window_extent(renderer) for t in _labels(fig)]
     assert len(boxes) == 40
@@ -71,7 +71,7 @@ def test_forty_activities_labels_do_not_overlap() -> None:
 
 def test_overview_has_one_node_per_map() -> None:
     maps = load_maps([ACME])
-    fig = draw_overview(maps, analyse(maps).groups, language="de")
+    fig = plot_process_overview(maps, analyse(maps).groups, language="de")
     texts = {t.get_text().replace("\n", " ") for t in fig.axes[0].texts}
     assert "Reklamationsbearbeitung" in texts
 
@@ -93,7 +93,7 @@ def _chain(n: int, lanes: list[str]) -> ProcessMap:
 
 def test_long_map_wraps_into_blocks_of_at_most_seven_columns() -> None:
     # 20 columns -> ceil(20 / 7) = 3 blocks of ceil(20 / 3) = 7 columns (7 + 7 + 6)
-    fig = draw_swimlane(_chain(20, ["Debitorenbuchhaltung"]), language="de")
+    fig = plot_swimlane(_chain(20, ["Debitorenbuchhaltung"]), language="de")
     labels = _labels(fig)
     xs = {round(t.get_position()[0], 3) for t in labels}
     assert len(xs) == 7
@@ -108,13 +108,13 @@ def test_long_map_wraps_into_blocks_of_at_most_seven_columns() -> None:
 def test_labels_stay_readable_at_reporttext_width() -> None:
     # report content ~900 px: a W-inch figure is scaled to 900 / W px per inch, so a label of
     # s pt is s / 72 * 900 / W px high; 9 pt in 10.76 in -> 9 / 72 * 900 / 10.76 = 10.5 px
-    fig = draw_swimlane(_chain(40, ["Buchhaltung", "Vertrieb"]), language="de")
+    fig = plot_swimlane(_chain(40, ["Buchhaltung", "Vertrieb"]), language="de")
     sizes = {t.get_fontsize() for t in _labels(fig)}
     assert min(sizes) / 72 * 900 / fig.get_figwidth() >= 9.0
 
 
 def test_legend_sits_just_below_the_lanes() -> None:
-    fig = draw_swimlane(_chain(9, ["Buchhaltung", "Vertrieb"]), language="en")
+    fig = plot_swimlane(_chain(9, ["Buchhaltung", "Vertrieb"]), language="en")
     renderer = FigureCanvasAgg(fig).get_renderer()
     ax = fig.axes[0]
     bands = [p for p in ax.patches if isinstance(p, Rectangle)]
@@ -141,12 +141,12 @@ def _legend_texts(fig: Figure) -> list[str]:
 
 def test_connector_legend_only_when_a_map_continues_in_another_block() -> None:
     # 9 columns -> 2 blocks: flow a4 -> a5 leaves block 1 and ends at connector A
-    two_blocks = draw_swimlane(_chain(9, ["Buchhaltung"]), language="en")
+    two_blocks = plot_swimlane(_chain(9, ["Buchhaltung"]), language="en")
     assert "Continues (A → A)" in _legend_texts(two_blocks)
-    german = draw_swimlane(_chain(9, ["Buchhaltung"]), language="de")
+    german = plot_swimlane(_chain(9, ["Buchhaltung"]), language="de")
     assert "Fortsetzung (A → A)" in _legend_texts(german)
     # 7 columns fit one block: no connectors, so no connector entry (6 standard entries)
-    one_block = draw_swimlane(_chain(7, ["Buchhaltung"]), language="en")
+    one_block = plot_swimlane(_chain(7, ["Buchhaltung"]), language="en")
     assert [t.get_text() for t in one_block.axes[0].texts if t.get_text() == "A"] == []
     assert len(_legend_texts(one_block)) == 6
     assert "Continues (A → A)" not in _legend_texts(one_block)

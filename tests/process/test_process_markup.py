@@ -7,8 +7,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from kit.charts.process_overview import draw_overview
-from kit.charts.swimlane import draw_swimlane
+from kit.charts.process_overview import plot_process_overview
+from kit.charts.swimlane import plot_swimlane
 from kit.process.native import read_yaml
 
 MAP = r"""id: m
@@ -25,5 +25,8 @@ def test_markup_in_activity_and_map_names_is_drawn_as_text(tmp_path: Path) -> No
     path = tmp_path / "m.yaml"
     path.write_text(MAP, encoding="utf-8")
     pmap = read_yaml(path)
-    for fig in (draw_swimlane(pmap, language="en"), draw_overview([pmap], [], language="en")):
+    for fig in (
+        plot_swimlane(pmap, language="en"),
+        plot_process_overview([pmap], [], language="en"),
+    ):
         fig.savefig(io.BytesIO(), format="png")  # a parsed `$…$` would raise ValueError

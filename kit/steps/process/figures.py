@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from kit.charts import draw_overview, draw_swimlane
+from kit.charts import plot_process_overview, plot_swimlane
 from kit.report import show
 from kit.report.context import ReportContext
 from kit.steps.process.view import ProcessView
@@ -16,12 +16,12 @@ __all__ = ["overview_figure", "swimlane_figures", "swimlanes"]
 @needs("maps")
 def overview_figure(ctx: ReportContext, view: ProcessView) -> None:
     """Display the network of all maps with their duplicate links."""
-    show(draw_overview(view.maps, view.analysis.groups, language=ctx.language))
+    show(plot_process_overview(view.maps, view.analysis.groups, language=ctx.language))
 
 
 def swimlane_figures(ctx: ReportContext, view: ProcessView) -> list[Figure]:
     """Return one swimlane Figure per map, duplicates and rework loops highlighted."""
-    return [draw_swimlane(m, highlight=view.analysis, language=ctx.language) for m in view.maps]
+    return [plot_swimlane(m, highlight=view.analysis, language=ctx.language) for m in view.maps]
 
 
 @needs("maps")
