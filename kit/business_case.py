@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from kit.engagement import Engagement, Goal
+from kit.i18n import Language
 
 __all__ = [
     "CASH_KPIS",
@@ -238,7 +239,7 @@ def _has_maps(engagement: Engagement) -> bool:
 
 
 def load_business_case(
-    engagement: Engagement, *, as_of: date | None = None, language: str | None = None
+    engagement: Engagement, *, as_of: date | None = None, language: Language | None = None
 ) -> BusinessCase:
     """Return the business case of an engagement: its ledger's KPIs and its process maps.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.ledger import Ledger
 
 __all__ = ["NAME_COLUMNS", "pseudonymise_customers"]
@@ -18,7 +18,7 @@ __all__ = ["NAME_COLUMNS", "pseudonymise_customers"]
 NAME_COLUMNS = ("name", "customer_name", "contact", "email", "phone", "address")
 
 
-def pseudonymise_customers(ledger: Ledger, *, language: str) -> Ledger:
+def pseudonymise_customers(ledger: Ledger, *, language: Language) -> Ledger:
     """Return the ledger with customer names as "Customer 1", … (numbered by customer id)."""
     customers = ledger.customers
     if customers is None or not len(customers):

@@ -6,13 +6,13 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from kit.charts.style import OKABE_ITO, STATUS_COLOURS, new_figure
-from kit.i18n import fmt_percent, t
+from kit.i18n import Language, fmt_percent, t
 from kit.strategy.capacity import CapacityPlan
 
 __all__ = ["plot_capacity"]
 
 
-def plot_capacity(plan: CapacityPlan, *, language: str) -> Figure:
+def plot_capacity(plan: CapacityPlan, *, language: Language) -> Figure:
     """Return a figure of workload against team capacity (hours a month) over volume growth."""
     low = min(0.0, float(plan.table["growth"].min()))
     grid = np.linspace(low, plan.max_growth, 101)

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from kit.charts.style import STATUS_COLOURS, new_figure
-from kit.i18n import fmt_date, t
+from kit.i18n import Language, fmt_date, t
 from kit.rollout.status import RolloutStatus
 
 __all__ = ["RAG_STYLE", "plot_gantt"]
@@ -35,7 +35,7 @@ def _days(start: date, end: date) -> float:
 
 
 def plot_gantt(
-    status: RolloutStatus, *, language: str | None = None, today: date | None = None
+    status: RolloutStatus, *, language: Language | None = None, today: date | None = None
 ) -> Figure:
     """Return a Gantt chart: per phase a planned bar (top) and an actual bar (bottom, RAG colour).
 

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from kit.charts.style import OKABE_ITO, new_figure
 from kit.goals import GoalStatus
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.kpis.registry import REGISTRY
 
 __all__ = ["kpi_axis_label", "plot_goal"]
@@ -16,7 +16,7 @@ __all__ = ["kpi_axis_label", "plot_goal"]
 _UNITS = ("days", "percent", "currency", "count", "hours")
 
 
-def kpi_axis_label(kpi: str, language: str) -> tuple[str, str]:
+def kpi_axis_label(kpi: str, language: Language) -> tuple[str, str]:
     """Return (KPI name, axis label with unit) in the report language."""
     info = REGISTRY.get(kpi)
     if info is None:
@@ -26,7 +26,7 @@ def kpi_axis_label(kpi: str, language: str) -> tuple[str, str]:
     return name, f"{name} ({unit})" if unit else name
 
 
-def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: str) -> Figure:
+def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: Language) -> Figure:
     """Return a chart of one goal: monthly values, baseline, target, deadline and trend forecast."""
     goal = status.goal
     lang = language

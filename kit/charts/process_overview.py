@@ -10,7 +10,7 @@ import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from kit.i18n import fmt_number, t
+from kit.i18n import Language, fmt_number, t
 from kit.process.duplicates import DuplicateGroup
 from kit.process.model import ProcessMap
 
@@ -31,7 +31,7 @@ _DUP = OKABE_ITO["orange"]
 
 
 def plot_process_overview(
-    maps: Sequence[ProcessMap], groups: Sequence[DuplicateGroup], *, language: str = "de"
+    maps: Sequence[ProcessMap], groups: Sequence[DuplicateGroup], *, language: Language = "de"
 ) -> Figure:
     """Return a network Figure: one node per map, duplicate links with width = hours per month."""
     graph = nx.Graph()

@@ -14,7 +14,7 @@ from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
 from kit.charts.style import OKABE_ITO, new_figure
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.stakeholders import PHASE_IDS, RACI_LETTERS, phase_name
 
 __all__ = ["plot_power_interest", "plot_raci"]
@@ -67,7 +67,7 @@ def _place_label(ax: Axes, text: str, xy: tuple[float, float], placed: list[Bbox
     return label
 
 
-def plot_power_interest(register: pd.DataFrame, *, language: str) -> Figure:
+def plot_power_interest(register: pd.DataFrame, *, language: Language) -> Figure:
     """Return the power/interest grid (influence over interest, 1–5) with quadrants and names."""
     lang = language
     fig, ax = new_figure(
@@ -119,7 +119,7 @@ _RACI_COLOURS = {
 
 
 def plot_raci(
-    register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS, language: str
+    register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS, language: Language
 ) -> Figure:
     """Return the RACI matrix as a heat map (people × phases) with the letter in every cell."""
     lang = language

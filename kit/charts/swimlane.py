@@ -25,7 +25,7 @@ from kit.charts.swimlane_layout import (
     place,
     route,
 )
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.process.analysis import ProcessAnalysis
 from kit.process.model import ProcessMap
 
@@ -46,7 +46,7 @@ def _highlights(pmap: ProcessMap, highlight: ProcessAnalysis | None) -> tuple[se
 
 
 def plot_swimlane(
-    pmap: ProcessMap, *, highlight: ProcessAnalysis | None = None, language: str = "de"
+    pmap: ProcessMap, *, highlight: ProcessAnalysis | None = None, language: Language = "de"
 ) -> Figure:
     """Return a swimlane Figure of the map, duplicates and rework loops highlighted."""
     nodes = node_sizes(pmap, language)
@@ -238,7 +238,7 @@ def _node_patch(
     return patch
 
 
-def _legend(language: str, *, connector: bool) -> list[tuple[_Handle, str]]:
+def _legend(language: Language, *, connector: bool) -> list[tuple[_Handle, str]]:
     """Return (handle, label) legend entries; the connector entry only when one is drawn."""
     edge = "#333333"
     entries: list[tuple[_Handle, str]] = [

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kit.charts.labels import LINE_IN, wrap
-from kit.i18n import fmt_number, t
+from kit.i18n import Language, fmt_number, t
 from kit.process.model import ProcessMap
 
 __all__ = [
@@ -96,7 +96,7 @@ def layout_columns(pmap: ProcessMap) -> dict[str, int]:
     }
 
 
-def node_sizes(pmap: ProcessMap, language: str) -> dict[str, Node]:
+def node_sizes(pmap: ProcessMap, language: Language) -> dict[str, Node]:
     """Return every activity with its wrapped label and vertical extents (not yet placed)."""
     nodes: dict[str, Node] = {}
     for node, data in pmap.graph.nodes(data=True):

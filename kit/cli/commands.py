@@ -12,6 +12,7 @@ from typing import Any
 
 from kit.engagement import Engagement, load_engagement
 from kit.errors import ConfigError, KitError, Problem
+from kit.i18n import Language
 from kit.ledger import Ledger
 
 __all__ = [
@@ -71,7 +72,7 @@ def status_command(
     return format_status_table(statuses, language=language), document
 
 
-def _kpi_value(value: float | None, unit: str, language: str, currency: str) -> str:
+def _kpi_value(value: float | None, unit: str, language: Language, currency: str) -> str:
     from kit.i18n import fmt_days, fmt_money, fmt_number, fmt_percent
 
     if unit == "days":
@@ -149,7 +150,7 @@ def duplicates_command(
 
     sources: list[Path] = []
     synonyms = None
-    language = "en"
+    language: Language = "en"
     for path in paths:
         if (path / "engagement.yaml").is_file():
             engagement = load_engagement(path)

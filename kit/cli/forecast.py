@@ -9,6 +9,7 @@ import pandas as pd
 
 from kit.engagement import Engagement
 from kit.forecast import Forecast, forecast
+from kit.i18n import Language
 from kit.ledger import Ledger
 
 __all__ = ["forecast_command", "forecast_document"]
@@ -28,7 +29,7 @@ def _num(value: float | None) -> float | None:
     return None if value is None else float(value)
 
 
-def forecast_document(fc: Forecast, *, currency: str, language: str = "en") -> dict[str, Any]:
+def forecast_document(fc: Forecast, *, currency: str, language: Language = "en") -> dict[str, Any]:
     """Return the `kit forecast --json` document (the shape of the issue, plus the reason)."""
     from kit.steps.forecast_wording import reason_text
 

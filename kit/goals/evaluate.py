@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from kit.engagement import Goal
-from kit.i18n import fmt_date, fmt_number, fmt_percent, t
+from kit.i18n import Language, fmt_date, fmt_number, fmt_percent, t
 
 __all__ = [
     "RULES",
@@ -141,7 +141,7 @@ def _smart(
     baseline_date: date,
     owners: set[str] | None,
     computable: set[str] | None,
-    language: str,
+    language: Language,
 ) -> list[SmartCheck]:
     lang = language
     checks = []
@@ -246,7 +246,7 @@ def evaluate_goals(
     as_of: date,
     owners: set[str] | None = None,
     computable: set[str] | None = None,
-    language: str = "de",
+    language: Language = "de",
 ) -> list[GoalStatus]:
     """Return one GoalStatus per goal from monthly KPI values (columns = KPI ids, NaN = none).
 
@@ -281,7 +281,7 @@ def evaluate_goals(
 def suggest_goals(
     values: dict[str, float | None],
     *,
-    language: str,
+    language: Language,
     worst_segment: str | None = None,
     goal_days: int = 45,
 ) -> list[SuggestedGoal]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from kit.errors import ConfigError
 from kit.files import load_yaml
 
-__all__ = ["LANGUAGES", "catalogue", "t"]
+__all__ = ["LANGUAGES", "Language", "catalogue", "t"]
 
-LANGUAGES = ("de", "en")
+#: A report language: every word the kit writes exists in German and English.
+Language = Literal["de", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
 _MESSAGES = Path(__file__).parent / "messages"
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import Problem
-from kit.i18n import fmt_money, fmt_number, t
+from kit.i18n import Language, fmt_money, fmt_number, t
 from kit.ingest.accounting import REASONS, TABLES
 
 __all__ = ["MAX_LISTED", "accounting_frame", "accounting_lines", "capped_lines", "empty_tables"]
@@ -17,12 +17,12 @@ __all__ = ["MAX_LISTED", "accounting_frame", "accounting_lines", "capped_lines",
 MAX_LISTED = 20
 
 
-def _source_name(source: str, language: str) -> str:
+def _source_name(source: str, language: Language) -> str:
     key = "ledger.source.ledger" if source == "ledger" else f"ledger.table.{source}"
     return t(key, language)
 
 
-def _part(count: int, label: str, amount: object, language: str, currency: str) -> str:
+def _part(count: int, label: str, amount: object, language: Language, currency: str) -> str:
     text = f"{fmt_number(count, language, digits=0)} {label}"
     if isinstance(amount, int | float):
         text += f" ({fmt_money(float(amount), language, currency=currency)})"
@@ -30,7 +30,7 @@ def _part(count: int, label: str, amount: object, language: str, currency: str) 
 
 
 def accounting_lines(
-    accounts: Sequence[dict[str, object]], *, language: str, currency: str
+    accounts: Sequence[dict[str, object]], *, language: Language, currency: str
 ) -> list[str]:
     """Return per source: rows read, rows used per table, rows left out per reason (amounts)."""
     lines: list[str] = []
@@ -76,7 +76,9 @@ def accounting_lines(
     return lines
 
 
-def capped_lines(problems: Sequence[Problem], language: str, limit: int = MAX_LISTED) -> list[str]:
+def capped_lines(
+    problems: Sequence[Problem], language: Language, limit: int = MAX_LISTED
+) -> list[str]:
     """Return the first `limit` problems as lines and one saying how many more there are."""
     lines = ["  " + p.describe(language) for p in problems[:limit]]
     if len(problems) > limit:
@@ -109,7 +111,7 @@ def empty_tables(accounts: Sequence[dict[str, object]]) -> list[Problem]:
     return problems
 
 
-def accounting_frame(accounts: Sequence[dict[str, object]], *, language: str) -> pd.DataFrame:
+def accounting_frame(accounts: Sequence[dict[str, object]], *, language: Language) -> pd.DataFrame:
     """Return one row per source and destination: source, where the rows went, rows, amount."""
     rows: list[dict[str, object]] = []
     for account in accounts:

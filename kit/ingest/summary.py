@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kit.engagement import Engagement
 from kit.errors import Problem
+from kit.i18n import Language
 from kit.ingest.load import ingest
 
 __all__ = ["ValidationSummary", "validate_engagement"]
@@ -63,7 +64,7 @@ class ValidationSummary:
             "accounting": self.accounting,
         }
 
-    def describe(self, language: str = "en") -> str:
+    def describe(self, language: Language = "en") -> str:
         """Return a readable summary: verdict, rows per table, one line per problem."""
         words = _WORDS["de" if language == "de" else "en"]
         lines = [words["valid"] if not self.blocking else words["invalid"]]
@@ -86,7 +87,7 @@ class ValidationSummary:
                 lines.extend("  " + _line(p, language) for p in problems)
         return "\n".join(lines)
 
-    def _accounted(self, language: str, words: dict[str, str]) -> list[str]:
+    def _accounted(self, language: Language, words: dict[str, str]) -> list[str]:
         """Return the per-source accounting and the first problems of each kind, capped."""
         from kit.ingest.accounting_text import accounting_lines, capped_lines
 
@@ -102,7 +103,7 @@ class ValidationSummary:
         return lines
 
 
-def _line(problem: Problem, language: str) -> str:
+def _line(problem: Problem, language: Language) -> str:
     return problem.describe(language)
 
 

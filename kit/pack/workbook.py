@@ -20,7 +20,7 @@ import pandas as pd
 from babel.numbers import get_currency_symbol
 
 from kit.files import atomic_write
-from kit.i18n import locale_of
+from kit.i18n import Language, locale_of
 from kit.kpis import BUCKETS, REGISTRY
 from kit.pack.collect import PackData
 from kit.spreadsheet import set_text
@@ -57,7 +57,7 @@ class Sheet:
     rows: tuple[tuple[Any, ...], ...]
 
 
-def _formats(language: str, currency: str) -> dict[str, str]:
+def _formats(language: Language, currency: str) -> dict[str, str]:
     symbol = str(get_currency_symbol(currency, locale=locale_of(language)))
     money = f'#,##0.00 "{symbol}"' if language == "de" else f'"{symbol}"#,##0.00'
     return {
@@ -143,7 +143,7 @@ def _write_sheet(ws: Any, sheet: Sheet, formats: dict[str, str], colour: str) ->
 
 
 def write_workbook(
-    path: Path, sheets: Sequence[Sheet], *, language: str, currency: str, colour: str
+    path: Path, sheets: Sequence[Sheet], *, language: Language, currency: str, colour: str
 ) -> Path:
     """Write `sheets` into an .xlsx at `path` atomically and return the path."""
     from openpyxl import Workbook
@@ -176,7 +176,7 @@ def _label_of(data: PackData) -> Callable[..., str]:
     return data.ctx.t
 
 
-def _kpi_name(kpi: str, language: str) -> str:
+def _kpi_name(kpi: str, language: Language) -> str:
     info = REGISTRY[kpi]
     return info.name_de if language == "de" else info.name_en
 

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from kit.errors import ConfigError
-from kit.i18n import fmt_number, t
+from kit.i18n import Language, fmt_number, t
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
@@ -180,7 +180,7 @@ def analyse(
     )
 
 
-def findings(analysis: ProcessAnalysis, *, language: str) -> list[str]:
+def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
     """Return the headline sentences of the analysis in `language` (de or en)."""
 
     def num(value: float) -> str:

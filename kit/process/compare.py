@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import ConfigError
+from kit.i18n import Language
 from kit.process.duplicates import similarity
 from kit.process.model import ProcessMap
 from kit.process.native import read_yaml
@@ -35,7 +36,7 @@ class Comparison:
         return self.as_is_hours_per_month - self.to_be_hours_per_month
 
 
-def load_reference(language: str) -> ProcessMap:
+def load_reference(language: Language) -> ProcessMap:
     """Return the shipped to-be receivables map in `language` (de or en)."""
     path = REFERENCE_DIR / language / "receivables_to_be.yaml"
     if not path.is_file():
@@ -60,7 +61,7 @@ def compare_with_reference(
     maps: Sequence[ProcessMap],
     reference: ProcessMap | None = None,
     *,
-    language: str,
+    language: Language,
     threshold: float = 0.7,
     synonyms: Synonyms | None = None,
 ) -> Comparison:

@@ -9,7 +9,7 @@ from pathlib import Path
 from kit.charts.style import style_figures
 from kit.engagement import Engagement, load_engagement
 from kit.errors import ConfigError
-from kit.i18n import LANGUAGES, fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, t
+from kit.i18n import LANGUAGES, Language, fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, t
 
 __all__ = ["ReportContext", "open_report", "parse_as_of"]
 
@@ -19,7 +19,7 @@ class ReportContext:
     """The engagement of a report plus its language and as-of date, with locale formatting."""
 
     engagement: Engagement
-    language: str
+    language: Language
     as_of: date
 
     def t(self, key: str, /, **values: object) -> str:
@@ -67,7 +67,7 @@ def open_report(
     engagement_path: str | Path,
     *,
     as_of: str | date | None = None,
-    language: str | None = None,
+    language: Language | None = None,
 ) -> ReportContext:
     """Return the ReportContext of an engagement; parameters override engagement.yaml.
 

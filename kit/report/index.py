@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from kit.engagement import Engagement, repo_root
-from kit.i18n import fmt_date, t
+from kit.i18n import Language, fmt_date, t
 
 __all__ = [
     "PHASE_STATUSES",
@@ -63,7 +63,7 @@ class PhaseState:
 def phase_states(
     engagement: Engagement,
     *,
-    language: str,
+    language: Language,
     status: PhaseStatusSource | None = None,
     today: date | None = None,
 ) -> list[PhaseState]:
@@ -105,7 +105,7 @@ def render_index(
     become cards of their own below the reports."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    language = str(kit_meta["language"])
+    language: Language = "de" if kit_meta["language"] == "de" else "en"
     env = Environment(  # noqa: S701 - page.j2 escapes every value with |e itself
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
         undefined=StrictUndefined,

@@ -10,7 +10,7 @@ import pandas as pd
 
 from kit.engagement import Engagement
 from kit.errors import ConfigError
-from kit.i18n import catalogue, t
+from kit.i18n import Language, catalogue, t
 
 __all__ = [
     "AUTOMATIC_CRITERIA",
@@ -75,7 +75,7 @@ class PlannedPhase:
     end: date | None = None
     exit_criteria: tuple[str, ...] = ()
 
-    def title(self, language: str) -> str:
+    def title(self, language: Language) -> str:
         """Return the phase's display name: its own name, the catalogue name, or its id."""
         return phase_name(self.id, language, own=self.name)
 
@@ -87,7 +87,7 @@ class PlannedPhase:
         return (self.end - self.start).days
 
 
-def phase_name(phase_id: str, language: str, *, own: str | None = None) -> str:
+def phase_name(phase_id: str, language: Language, *, own: str | None = None) -> str:
     """Return the display name of a phase id in `language` (own name first, then catalogue, id)."""
     if own:
         return own
@@ -95,7 +95,7 @@ def phase_name(phase_id: str, language: str, *, own: str | None = None) -> str:
     return t(key, language) if key in catalogue() else phase_id
 
 
-def criterion_text(criterion: str, language: str) -> str:
+def criterion_text(criterion: str, language: Language) -> str:
     """Return the catalogue text of a criterion id; free-text criteria are returned unchanged."""
     key = f"rollout.criterion.{criterion}"
     return t(key, language) if key in catalogue() else criterion
@@ -122,7 +122,7 @@ def evaluate_exit_criteria(
     plan: Sequence[PlannedPhase],
     *,
     automatic: Mapping[str, bool | None],
-    language: str = "en",
+    language: Language = "en",
 ) -> pd.DataFrame:
     """Return one row per phase and exit criterion: check (automatic/manual) and met (bool/NA).
 

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import load_engagement
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.rollout.status import RolloutStatus, rollout_status
 
 __all__ = ["format_status_table", "load_statuses", "portfolio", "portfolio_table"]
@@ -40,7 +40,7 @@ def portfolio(
     ]
 
 
-def _summary_row(path: Path, status: RolloutStatus, language: str) -> dict[str, Any]:
+def _summary_row(path: Path, status: RolloutStatus, language: Language) -> dict[str, Any]:
     current = status.phase(status.current_phase) if status.current_phase else None
     milestone = status.milestones[0] if status.milestones else None
     return {
@@ -62,7 +62,7 @@ def portfolio_table(
     engagement_paths: Sequence[Path | str],
     *,
     today: date | None = None,
-    language: str = "en",
+    language: Language = "en",
 ) -> pd.DataFrame:
     """Return one row per engagement: current phase, status, percent, RAG, slippage (days)."""
     rows = [
@@ -80,7 +80,7 @@ _SUMMARY_COLUMNS = (
 )  # fmt: skip
 
 
-def _text(frame: pd.DataFrame, language: str) -> str:
+def _text(frame: pd.DataFrame, language: Language) -> str:
     shown = frame.copy()
     if "percent" in shown:
         shown["percent"] = [f"{v:.0f} %" for v in shown["percent"]]
@@ -97,7 +97,7 @@ def _text(frame: pd.DataFrame, language: str) -> str:
 
 
 def format_status_table(
-    statuses: Sequence[tuple[Path, RolloutStatus]], *, language: str = "en"
+    statuses: Sequence[tuple[Path, RolloutStatus]], *, language: Language = "en"
 ) -> str:
     """Return a plain-text table: one row per engagement, plus per phase for a single one."""
     summary = pd.DataFrame(

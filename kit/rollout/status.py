@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import Engagement
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.rollout.log import load_status
 from kit.rollout.plan import PlannedPhase, phase_plan
 
@@ -88,7 +88,7 @@ class RolloutStatus:
 
     client: str
     today: date
-    language: str
+    language: Language
     phases: list[PhaseStatus]
     current_phase: str | None
     rag: str
@@ -182,7 +182,7 @@ def _actual_dates(rows: pd.DataFrame) -> tuple[date | None, date | None]:
 
 
 def _phase_status(
-    phase: PlannedPhase, rows: pd.DataFrame, *, today: date, language: str
+    phase: PlannedPhase, rows: pd.DataFrame, *, today: date, language: Language
 ) -> PhaseStatus:
     if rows.empty:
         status, percent, note, since = "not_started", 0.0, "", None
@@ -215,7 +215,7 @@ def status_for_plan(
     *,
     today: date,
     client: str = "",
-    language: str = "en",
+    language: Language = "en",
     horizon_days: int = MILESTONE_HORIZON_DAYS,
 ) -> RolloutStatus:
     """Return the RolloutStatus of a plan and a status log frame (as from load_status)."""
@@ -271,7 +271,7 @@ def rollout_status(
     *,
     today: date | None = None,
     status: pd.DataFrame | None = None,
-    language: str | None = None,
+    language: Language | None = None,
 ) -> RolloutStatus:
     """Return the engagement's rollout status on `today` (default: today's date).
 
@@ -290,7 +290,7 @@ def rollout_status(
     )
 
 
-def rollout_glossary(language: str) -> list[tuple[str, str, str]]:
+def rollout_glossary(language: Language) -> list[tuple[str, str, str]]:
     """Return (term, meaning, formula) rows explaining slippage, RAG and milestones for a report."""
     values = {
         "red_days": RED_SLIPPAGE_DAYS,

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from kit.i18n import Language
 from kit.report.index import IndexCard
 
 __all__ = ["CARDS_FILE", "carry_over", "save_cards"]
@@ -21,7 +22,7 @@ EXPORTS = "exports"
 STRATEGY_STEP = "05_strategy"
 
 
-def save_cards(cards: list[IndexCard], run_dir: Path, *, as_of: str, language: str) -> Path:
+def save_cards(cards: list[IndexCard], run_dir: Path, *, as_of: str, language: Language) -> Path:
     """Write the index cards of a set of reports to `run_dir/cards.json` and return its path."""
     document = {
         "as_of": as_of,
@@ -51,7 +52,7 @@ def _previous(reports: Path) -> dict[str, Any] | None:
 
 
 def carry_over(
-    reports: Path, run_dir: Path, *, ran: set[str], as_of: str, language: str
+    reports: Path, run_dir: Path, *, ran: set[str], as_of: str, language: Language
 ) -> tuple[list[IndexCard], list[Path]]:
     """Return the previous cards of steps not in `ran` and their files, copied into `run_dir`.
 

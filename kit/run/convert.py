@@ -11,6 +11,7 @@ from typing import Any
 import nbformat
 
 from kit.engagement import Engagement
+from kit.i18n import Language
 from kit.report.blocks import HEADLINE_MIME
 from kit.report.consultant import CONSULTANT_MIME
 from kit.report.index import TEMPLATE_DIR
@@ -55,7 +56,7 @@ def read_headline(nb: Any) -> dict[str, Any] | None:
     return found
 
 
-def report_title(nb: Any, step: str, language: str) -> str:
+def report_title(nb: Any, step: str, language: Language) -> str:
     """Return a report's title: the catalogue's title for the step, else its first heading."""
     from kit.i18n import catalogue
 
@@ -83,7 +84,7 @@ def _keep_output(output: Any) -> bool:
     return True
 
 
-def prepare_notebook(nb: Any, *, language: str, kit_meta: dict[str, Any]) -> Any:
+def prepare_notebook(nb: Any, *, language: Language, kit_meta: dict[str, Any]) -> Any:
     """Return a copy of an executed notebook with only what the client should see, plus metadata.
 
     Removes cells of the other language, parameter/remove-tagged cells, stderr streams, headline
@@ -134,7 +135,7 @@ def convert_notebook(nb: Any, target: Path) -> Path:
 
 
 def page_metadata(
-    engagement: Engagement, *, language: str, title: str, as_of_text: str, footer: str
+    engagement: Engagement, *, language: Language, title: str, as_of_text: str, footer: str
 ) -> dict[str, Any]:
     """Return the dict the page template reads: branding, names, labels, dates, run footer."""
     from kit.i18n import t

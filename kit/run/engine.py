@@ -19,7 +19,7 @@ from filelock import FileLock, Timeout
 from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
 from kit.errors import ConfigError, RunError
-from kit.i18n import fmt_date, t
+from kit.i18n import Language, fmt_date, t
 from kit.report.consultant import read_consultant_notes
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
 from kit.run.carry import carry_over, save_cards
@@ -125,7 +125,7 @@ class _Progress:
         self._say(f"kit run: {text} in {time.perf_counter() - self.started:.1f} s")
 
 
-def _footer(run_id: str, started: datetime, language: str) -> str:
+def _footer(run_id: str, started: datetime, language: Language) -> str:
     return t("report.footer", language, run_id=run_id, time=f"{started:%Y-%m-%d %H:%M}")
 
 
@@ -133,7 +133,7 @@ def _convert(
     outcome: StepOutcome,
     *,
     engagement: Engagement,
-    language: str,
+    language: Language,
     as_of_text: str,
     footer: str,
 ) -> StepResult:
@@ -338,7 +338,7 @@ def _finish_pages(
     run_dir: Path,
     kit_meta: dict[str, Any],
     engagement: Engagement,
-    language: str,
+    language: Language,
     pdf: bool,
     phase_status: PhaseStatusSource | None,
     today: date,

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from kit.engagement import Engagement
+from kit.i18n import Language
 from kit.report.index import Download, IndexCard
 
 __all__ = ["EXPORTS", "build_run_pack"]
@@ -26,7 +27,7 @@ def build_run_pack(
     run_dir: Path,
     cards: Sequence[IndexCard],
     *,
-    language: str,
+    language: Language,
     as_of: date,
 ) -> tuple[list[Download], str | None]:
     """Write the pack into `run_dir/exports/`; return its download cards and the error, if any."""

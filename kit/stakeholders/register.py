@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import DataError, Problem, read_utf8_text
-from kit.i18n import catalogue, t
+from kit.i18n import Language, catalogue, t
 
 __all__ = [
     "PHASE_IDS",
@@ -168,7 +168,7 @@ def has_role(register: pd.DataFrame, group: str) -> pd.Series:
     return text.map(lambda s: bool(pattern.search(s))).astype(bool)
 
 
-def phase_name(phase: str, language: str) -> str:
+def phase_name(phase: str, language: Language) -> str:
     key = f"rollout.phase.{phase}"
     return t(key, language) if key in catalogue() else phase
 
@@ -177,7 +177,7 @@ def _names(frame: pd.DataFrame) -> str:
     return ", ".join(frame["name"].astype(str))
 
 
-def _result(check: str, missing: str | None, language: str, **values: object) -> CheckResult:
+def _result(check: str, missing: str | None, language: Language, **values: object) -> CheckResult:
     base = f"stakeholders.check.{check}"
     why = t(f"{base}.why", language)
     if missing is None:
@@ -186,7 +186,7 @@ def _result(check: str, missing: str | None, language: str, **values: object) ->
 
 
 def _per_phase(
-    register: pd.DataFrame, phases: Sequence[str], letter: str, language: str
+    register: pd.DataFrame, phases: Sequence[str], letter: str, language: Language
 ) -> list[str]:
     bad = []
     for phase in phases:
@@ -205,7 +205,7 @@ def _group_in(register: pd.DataFrame, group: str, phases: Sequence[str], letters
 
 
 def coverage_checks(
-    register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS, language: str
+    register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS, language: Language
 ) -> list[CheckResult]:
     """Return the success-factor checks (seed 000), each saying what is missing and why."""
     lang = language

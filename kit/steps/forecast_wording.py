@@ -9,17 +9,17 @@ import math
 from typing import Any
 
 from kit.forecast import Forecast
-from kit.i18n import fmt_days, fmt_number, t
+from kit.i18n import Language, fmt_days, fmt_number, t
 
 __all__ = ["method_text", "reason_text", "why"]
 
 
-def method_text(fc: Forecast, language: str) -> str:
+def method_text(fc: Forecast, language: Language) -> str:
     """Return the method line: model, simple rule, or no forecast."""
     return t(f"forecast.method.{fc.method or 'none'}", language)
 
 
-def reason_text(fc: Forecast, language: str) -> str | None:
+def reason_text(fc: Forecast, language: Language) -> str | None:
     """Return why the simple rule (or nothing) is used, None when the model is used."""
     if fc.reason is None:
         return None
@@ -32,11 +32,11 @@ def reason_text(fc: Forecast, language: str) -> str | None:
     return t(f"forecast.reason.{fc.reason}", language, **values)
 
 
-def _days(value: float, language: str) -> str:
+def _days(value: float, language: Language) -> str:
     return fmt_number(abs(value), language, digits=0)
 
 
-def why(row: dict[str, Any], language: str) -> str:
+def why(row: dict[str, Any], language: Language) -> str:
     """Return the worklist reason of one customer row of `kit.forecast.worklist`, in words."""
     parts = []
     mean = row.get("hist_mean")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kit.engagement import Engagement
 from kit.errors import KitError, Problem
-from kit.i18n import t
+from kit.i18n import Language, t
 
 __all__ = ["NEEDS", "StepReadiness", "describe_readiness", "ladder_problems", "step_readiness"]
 
@@ -37,7 +37,7 @@ class StepReadiness:
     step: str
     missing: tuple[str, ...] = field(default_factory=tuple)
 
-    def as_dict(self, language: str) -> dict[str, object]:
+    def as_dict(self, language: Language) -> dict[str, object]:
         """Return the JSON form: step, complete, shows, missing [{what, effect}]."""
         return {
             "step": self.step,
@@ -125,7 +125,7 @@ def _flags(engagement: Engagement) -> bool:
     return "disputed" in _header(engagement)
 
 
-def describe_readiness(readiness: list[StepReadiness], language: str) -> str:
+def describe_readiness(readiness: list[StepReadiness], language: Language) -> str:
     """Return the readable per-step lines for `kit validate` (one line per step and gap)."""
     lines = [t(_K + "title", language)]
     for item in readiness:

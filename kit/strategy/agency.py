@@ -13,7 +13,7 @@ import pandas as pd
 
 from kit.errors import ConfigError, ReportError
 from kit.files import atomic_write
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.ledger import CANONICAL, Ledger
 from kit.spreadsheet import neutralise, set_text
 from kit.strategy._facts import CENT, as_timestamp, invoice_facts, require_columns
@@ -107,7 +107,7 @@ def _reminders(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
     return out.reset_index()
 
 
-def _headers(language: str) -> list[str]:
+def _headers(language: Language) -> list[str]:
     return [t(f"strategy.handover.col.{c}", language) for c in HANDOVER_COLUMNS]
 
 
@@ -115,7 +115,7 @@ _TEXT = tuple(c for c in HANDOVER_COLUMNS if c not in (*_DATES, *_MONEY, *_COUNT
 
 
 def export_handover(
-    df: pd.DataFrame, folder: Path, *, language: str, stem: str = "agency_handover"
+    df: pd.DataFrame, folder: Path, *, language: Language, stem: str = "agency_handover"
 ) -> tuple[Path, Path]:
     """Return the paths of the hand-over list written as CSV and XLSX into folder.
 
@@ -156,7 +156,7 @@ def export_handover(
     return csv_path, xlsx_path
 
 
-def _write_xlsx(df: pd.DataFrame, path: Path, language: str) -> None:
+def _write_xlsx(df: pd.DataFrame, path: Path, language: Language) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter

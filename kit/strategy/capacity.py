@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import ConfigError
-from kit.i18n import fmt_number, fmt_percent, t
+from kit.i18n import Language, fmt_number, fmt_percent, t
 
 __all__ = ["DEFAULT_GROWTH", "CapacityPlan", "capacity_plan"]
 
@@ -42,7 +42,7 @@ class CapacityPlan:
         """Return the workload in hours a month at a volume growth (0.1 = +10 %)."""
         return self.workload_hours_per_month * (1.0 + growth) * (1.0 - self.automation_share)
 
-    def verdict(self, language: str) -> str:
+    def verdict(self, language: Language) -> str:
         """Return the plain-words verdict: how much more volume the team can carry."""
         hours = self.hours_per_fte_month
         common = {

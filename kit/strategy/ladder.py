@@ -28,7 +28,7 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.files import load_yaml
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.strategy._ladder_io import LADDER_COLUMNS, load_ladder, save_ladder, validate_ladder
 from kit.strategy.segments import SEGMENT_ORDER, SegmentThresholds
 
@@ -93,7 +93,9 @@ def _set(steps: pd.DataFrame, step: str, **values: str | int) -> None:
         steps.loc[steps["step"] == step, column] = value
 
 
-def _adjust(steps: pd.DataFrame, profile: str, extras: pd.DataFrame, language: str) -> pd.DataFrame:
+def _adjust(
+    steps: pd.DataFrame, profile: str, extras: pd.DataFrame, language: Language
+) -> pd.DataFrame:
     steps = steps.copy()
     steps["note"] = ""
     note = t(f"strategy.ladder.note.{profile}", language)
@@ -130,7 +132,7 @@ def propose_ladder(
     *,
     defaults: pd.DataFrame | None = None,
     agency_days: int = 90,
-    language: str = "en",
+    language: Language = "en",
     thresholds: SegmentThresholds | None = None,
 ) -> pd.DataFrame:
     """Return the proposed ladder: segment, step, day (relative to due), channel, tone, owner."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kit.goals import GoalStatus
+from kit.i18n import Language
 from kit.kpis import REGISTRY
 from kit.report.context import ReportContext
 from kit.steps.wording import kpi_value
@@ -19,14 +20,14 @@ __all__ = [
 ]
 
 
-def goal_kpi_name(kpi: str, language: str) -> str:
+def goal_kpi_name(kpi: str, language: Language) -> str:
     info = REGISTRY.get(kpi)
     if info is None:
         return kpi
     return info.name_de if language == "de" else info.name_en
 
 
-def goal_kpi_label(kpi: str, language: str) -> str:
+def goal_kpi_label(kpi: str, language: Language) -> str:
     """Return the KPI name with a capital first letter, for labels and table cells."""
     name = goal_kpi_name(kpi, language)
     return name[:1].upper() + name[1:]

@@ -6,13 +6,13 @@ import math
 
 import pandas as pd
 
-from kit.i18n import LANGUAGES, fmt_money, fmt_number, t
+from kit.i18n import LANGUAGES, Language, fmt_money, fmt_number, t
 from kit.strategy.segments import PROFILE_COLUMNS
 
 __all__ = ["segment_label", "segment_labels"]
 
 
-def segment_label(row: pd.Series, language: str, *, currency: str = "EUR") -> str:
+def segment_label(row: pd.Series, language: Language, *, currency: str = "EUR") -> str:
     """Return the name of the row's segment; a k-means cluster is described by its profile."""
     segment = str(row["segment"])
     if not segment.startswith("cluster_"):

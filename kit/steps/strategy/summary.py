@@ -6,13 +6,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from kit.i18n import fmt_days, fmt_money, fmt_number, fmt_percent, t
+from kit.i18n import Language, fmt_days, fmt_money, fmt_number, fmt_percent, t
 from kit.strategy.capacity import CapacityPlan
 
 __all__ = ["strategy_summary"]
 
 
-def _segment_findings(summary: pd.DataFrame, language: str, currency: str) -> list[str]:
+def _segment_findings(summary: pd.DataFrame, language: Language, currency: str) -> list[str]:
     if summary.empty:
         return []
     label = f"label_{language}"
@@ -57,7 +57,7 @@ def _segment_findings(summary: pd.DataFrame, language: str, currency: str) -> li
 
 def strategy_summary(
     *,
-    language: str,
+    language: Language,
     segment_summary: pd.DataFrame | None = None,
     preferred: Mapping[str, str] | None = None,
     capacity: CapacityPlan | None = None,

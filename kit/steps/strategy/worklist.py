@@ -16,7 +16,7 @@ import pandas as pd
 
 from kit.files import atomic_write
 from kit.forecast import worklist
-from kit.i18n import t
+from kit.i18n import Language, t
 from kit.ingest import load_ledger
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
@@ -72,7 +72,7 @@ def _names(ctx: ReportContext) -> dict[str, str]:
     )
 
 
-def with_reasons(frame: pd.DataFrame, *, names: dict[str, str], language: str) -> pd.DataFrame:
+def with_reasons(frame: pd.DataFrame, *, names: dict[str, str], language: Language) -> pd.DataFrame:
     """Return the worklist with customer_name and the reason in words (EXPORT_COLUMNS)."""
     out = frame.copy()
     out["customer_name"] = [names.get(str(c), "") for c in out["customer_id"]]
@@ -82,7 +82,7 @@ def with_reasons(frame: pd.DataFrame, *, names: dict[str, str], language: str) -
     return out[EXPORT_COLUMNS]
 
 
-def export_worklist(frame: pd.DataFrame, target: Path, *, language: str) -> Path:
+def export_worklist(frame: pd.DataFrame, target: Path, *, language: Language) -> Path:
     """Write the worklist as XLSX (text cells for client strings); return the path."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
