@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from kit.goals.evaluate import (
-    RULES,
-    VERDICTS,
-    GoalStatus,
-    SmartCheck,
-    SuggestedGoal,
-    evaluate_goals,
-    suggest_goals,
-)
+from kit.goals import evaluate
+from kit.goals.evaluate import *
 
-__all__ = [
-    "RULES",
-    "VERDICTS",
-    "GoalStatus",
-    "SmartCheck",
-    "SuggestedGoal",
-    "evaluate_goals",
-    "suggest_goals",
-]
+__all__ = evaluate.__all__
