@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.report import open_report, show
+from kit.report import open_report as open_report
+from kit.report import show as show
 from kit.steps.aftercare import figures, forecast, tables, text, view
 from kit.steps.aftercare.figures import *
 from kit.steps.aftercare.forecast import *
@@ -10,9 +11,11 @@ from kit.steps.aftercare.tables import *
 from kit.steps.aftercare.text import *
 from kit.steps.aftercare.view import *
 
-__all__ = ["open_report", "show"]
-__all__ += figures.__all__
-__all__ += forecast.__all__
-__all__ += tables.__all__
-__all__ += text.__all__
-__all__ += view.__all__
+_MODULES = (
+    figures,
+    forecast,
+    tables,
+    text,
+    view,
+)
+__all__ = sorted({"open_report", "show"}.union(*(m.__all__ for m in _MODULES)))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.report import open_report, show
+from kit.report import open_report as open_report
+from kit.report import show as show
 from kit.steps.goals import business_case, tables, text, view, wording
 from kit.steps.goals.business_case import *
 from kit.steps.goals.tables import *
@@ -10,9 +11,11 @@ from kit.steps.goals.text import *
 from kit.steps.goals.view import *
 from kit.steps.goals.wording import *
 
-__all__ = ["open_report", "show"]
-__all__ += business_case.__all__
-__all__ += tables.__all__
-__all__ += text.__all__
-__all__ += view.__all__
-__all__ += wording.__all__
+_MODULES = (
+    business_case,
+    tables,
+    text,
+    view,
+    wording,
+)
+__all__ = sorted({"open_report", "show"}.union(*(m.__all__ for m in _MODULES)))

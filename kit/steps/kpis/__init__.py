@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.report import open_report, show
+from kit.report import open_report as open_report
+from kit.report import show as show
 from kit.steps.kpis import figures, forecast, ledger, quality, references, tables, text, view
 from kit.steps.kpis.figures import *
 from kit.steps.kpis.forecast import *
@@ -13,12 +14,14 @@ from kit.steps.kpis.tables import *
 from kit.steps.kpis.text import *
 from kit.steps.kpis.view import *
 
-__all__ = ["open_report", "show"]
-__all__ += figures.__all__
-__all__ += forecast.__all__
-__all__ += ledger.__all__
-__all__ += quality.__all__
-__all__ += references.__all__
-__all__ += tables.__all__
-__all__ += text.__all__
-__all__ += view.__all__
+_MODULES = (
+    figures,
+    forecast,
+    ledger,
+    quality,
+    references,
+    tables,
+    text,
+    view,
+)
+__all__ = sorted({"open_report", "show"}.union(*(m.__all__ for m in _MODULES)))

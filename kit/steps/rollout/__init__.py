@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.report import open_report, show
+from kit.report import open_report as open_report
+from kit.report import show as show
 from kit.steps.rollout import checks, figures, tables, text, view
 from kit.steps.rollout.checks import *
 from kit.steps.rollout.figures import *
@@ -10,9 +11,11 @@ from kit.steps.rollout.tables import *
 from kit.steps.rollout.text import *
 from kit.steps.rollout.view import *
 
-__all__ = ["open_report", "show"]
-__all__ += checks.__all__
-__all__ += figures.__all__
-__all__ += tables.__all__
-__all__ += text.__all__
-__all__ += view.__all__
+_MODULES = (
+    checks,
+    figures,
+    tables,
+    text,
+    view,
+)
+__all__ = sorted({"open_report", "show"}.union(*(m.__all__ for m in _MODULES)))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.report import open_report, show
+from kit.report import open_report as open_report
+from kit.report import show as show
 from kit.steps.strategy import figures, labels, summary, tables, text, view, worklist
 from kit.steps.strategy.figures import *
 from kit.steps.strategy.labels import *
@@ -12,11 +13,13 @@ from kit.steps.strategy.text import *
 from kit.steps.strategy.view import *
 from kit.steps.strategy.worklist import *
 
-__all__ = ["open_report", "show"]
-__all__ += figures.__all__
-__all__ += labels.__all__
-__all__ += summary.__all__
-__all__ += tables.__all__
-__all__ += text.__all__
-__all__ += view.__all__
-__all__ += worklist.__all__
+_MODULES = (
+    figures,
+    labels,
+    summary,
+    tables,
+    text,
+    view,
+    worklist,
+)
+__all__ = sorted({"open_report", "show"}.union(*(m.__all__ for m in _MODULES)))
