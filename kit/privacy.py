@@ -1,4 +1,4 @@
-"""`privacy: pseudonymise` for customers: names in reports and exports become "Customer 1", …
+"""`privacy: pseudonymise` for customers: names in reports and exports become "Customer 1".
 
 Customer ids stay (the consultant needs them to find the real customer); every name column of
 the customers table is replaced before any step sees the ledger, so no report, chart or export

@@ -222,8 +222,10 @@ def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
 
 
 def business_case_command(engagement: Engagement, *, as_of: date) -> tuple[str, Any, list[str]]:
-    """Return the business-case text, the `kit business-case --json` document and the reasons
-    of figures left null (in the engagement's language)."""
+    """Return the business-case text, its `--json` document and why figures are null.
+
+    Everything is in the engagement's language.
+    """
     from kit.report.context import ReportContext
     from kit.steps.goals.business_case import business_case_lines, business_case_view
 

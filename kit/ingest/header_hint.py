@@ -44,8 +44,11 @@ def _first_rows(file: Path, source: Source) -> list[list[Any]]:
 def header_row_problem(
     columns: list[str], source: Source, *, path: str, table: str
 ) -> Problem | None:
-    """Return the problem "the header is in row N: set skiprows" when the mapped columns are
-    found lower in the file than the row read as header; None when they are not found."""
+    """Return the problem "the header is in row N: set skiprows", or None.
+
+    It is given when the mapped columns are found lower in the file than the row read as
+    header; None when they are not found.
+    """
     if not looks_like_title(columns) or not source.columns:
         return None
     try:

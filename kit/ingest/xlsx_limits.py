@@ -141,8 +141,10 @@ def _longest_run(archive: zipfile.ZipFile, entry: str) -> int:
 def _formulas_without_value(
     archive: zipfile.ZipFile, entry: str
 ) -> tuple[list[tuple[str, int]], int]:
-    """Return (column letters, row) of the first formula cells without a saved value, and how
-    many there are in all."""
+    """Return (column letters, row) of the first formula cells without a saved value, and a count.
+
+    The count is of all such cells in the sheet.
+    """
     found: dict[tuple[str, int], None] = {}
     count = 0
     tail = b""

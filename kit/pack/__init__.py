@@ -38,8 +38,10 @@ class PackFile:
 
 
 def client_slug(client: str) -> str:
-    """Return the client name as a file-name part: ASCII, lower case, words joined by '-'
-    (German umlauts spelt out: "Müller & Söhne" → "mueller-soehne")."""
+    """Return the client name as a file-name part: ASCII, lower case, words joined by '-'.
+
+    German umlauts are spelt out: "Müller & Söhne" → "mueller-soehne".
+    """
     spelt = client.translate(_UMLAUTS)
     ascii_name = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")

@@ -100,8 +100,10 @@ def text_height(
 
 @dataclass(frozen=True)
 class Fitted:
-    """Paragraphs and the font size at which they fit a box (shortened where even the smallest
-    size would not fit)."""
+    """Paragraphs and the font size at which they fit a box.
+
+    Paragraphs are shortened where even the smallest size would not fit.
+    """
 
     paragraphs: tuple[str, ...]
     size_pt: float
@@ -122,9 +124,11 @@ def fit_text(
     bold: bool = False,
     space_after_pt: float = 0.0,
 ) -> Fitted:
-    """Return the largest size from `max_pt` down to `min_pt` (0.5 pt steps) at which the
-    paragraphs fit `width_pt` × `height_pt`; at `min_pt` the longest paragraph loses words
-    (ending in "…") until they fit."""
+    """Return the largest font size (pt) at which the paragraphs fit `width_pt` × `height_pt`.
+
+    Sizes go from `max_pt` down to `min_pt` in 0.5 pt steps; at `min_pt` the longest paragraph
+    loses words (ending in "…") until they fit.
+    """
     items = [p for p in paragraphs if p.strip()]
     size = max_pt
     while size >= min_pt:

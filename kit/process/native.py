@@ -42,6 +42,7 @@ _MAP_KEYS = {"id", "name", "owner", "activities", "flows", "description"}
 
 
 def parse_number(value: object, *, path: Path, key: str, row: int | None = None) -> float | None:
+    """Return a map field as a float (None when blank); refuses text and booleans with the key."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
@@ -191,6 +192,7 @@ def read_yaml(path: Path) -> ProcessMap:
 
 
 def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Return the rows of a map CSV as (row number, cells), refusing a file without `required`."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -291,8 +291,10 @@ def headline_bundle(
     status: str | None = None,
     detail: str | None = None,
 ) -> dict[str, Any]:
-    """Return the display bundle of an index-card headline (custom MIME type plus plain text);
-    `detail` is an optional second line of the card (e.g. the business case of 01)."""
+    """Return the display bundle of an index-card headline (custom MIME type plus plain text).
+
+    `detail` is an optional second line of the card (e.g. the business case of 01).
+    """
     if status is not None and status not in STATUS_COLOURS:
         raise ValueError(
             f"unknown headline status '{status}'; expected {', '.join(STATUS_COLOURS)}"

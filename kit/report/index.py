@@ -101,8 +101,10 @@ def render_index(
     combined_pdf: str | None = None,
     downloads: Sequence[Download] = (),
 ) -> str:
-    """Return the HTML of index.html (page frame from templates/report/page.j2); `downloads`
-    become cards of their own below the reports."""
+    """Return the HTML of index.html (page frame from templates/report/page.j2).
+
+    `downloads` become cards of their own below the reports.
+    """
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     language: Language = "de" if kit_meta["language"] == "de" else "en"

@@ -86,8 +86,11 @@ def recover_reports(output: Path) -> None:
 def publish_reports(
     files: list[Path], output: Path, *, run_id: str, folders: Sequence[Path] = ()
 ) -> Path:
-    """Copy `files` (and whole `folders`, e.g. exports) into a staging folder, swap it in as
-    `output/reports` and return that path."""
+    """Return `output/reports` after swapping in a staging copy of `files` and `folders`.
+
+    Whole folders (e.g. exports) are copied with the files, then the staging folder replaces
+    the reports at once.
+    """
     reports = output / "reports"
     staging = output / f"{STAGING_PREFIX}{run_id}"
     if staging.exists():

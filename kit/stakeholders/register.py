@@ -169,6 +169,7 @@ def has_role(register: pd.DataFrame, group: str) -> pd.Series:
 
 
 def phase_name(phase: str, language: Language) -> str:
+    """Return the catalogue name of a rollout phase in `language`, else the id itself."""
     key = f"rollout.phase.{phase}"
     return t(key, language) if key in catalogue() else phase
 

@@ -63,6 +63,7 @@ def kpi_name(ctx: ReportContext, kpi: str) -> str:
 
 
 def kpi_value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int = 1) -> str:
+    """Return a KPI value formatted with its unit (days, %, money, hours or count)."""
     unit = REGISTRY[kpi].unit
     if unit == "days":
         return ctx.days(value, digits=digits)
@@ -83,10 +84,12 @@ def target_text(ctx: ReportContext, kpi: str, value: float) -> str:
 
 
 def goal_of(ctx: ReportContext, kpi: str) -> Goal | None:
+    """Return the engagement's goal for `kpi`, None when it has none."""
     return next((g for g in ctx.engagement.goals if g.kpi == kpi), None)
 
 
 def crf_text(ctx: ReportContext) -> str:
+    """Return the name of the CRF benchmark in the report language."""
     return ctx.t("steps.kpis.crf")
 
 
@@ -107,6 +110,7 @@ def kpi_status(kpi: str, value: float | None, reference: float | None) -> str:
 
 
 def receeve_status(value: float | None) -> str:
+    """Return the tile status of a digital-dunning share against the receeve range."""
     if value is None:
         return "neutral"
     low, high = RECEEVE_RANGE
@@ -116,10 +120,12 @@ def receeve_status(value: float | None) -> str:
 def month_name(
     ctx: ReportContext, stamp: pd.Timestamp | date, *, pattern: str = "MMMM yyyy"
 ) -> str:
+    """Return a month (or a date in `pattern`) in the report language."""
     return format_date(pd.Timestamp(stamp).date(), format=pattern, locale=locale_of(ctx.language))
 
 
 def reference_text(ctx: ReportContext, kpi: str) -> str:
+    """Return the KPI's benchmark value with its source, or an empty string when none applies."""
     from kit.steps.kpis.references import crf_applies, receeve_applies
 
     info = REGISTRY[kpi]

@@ -1,5 +1,6 @@
-"""Step 07, after-care: the view (goal trend, KPIs, overdue contributors, backlog), levers,
-headline and tiles.
+"""Step 07, after-care: the view, levers, headline and tiles.
+
+The view holds the goal trend, KPIs, overdue contributors and the backlog.
 
 It answers the question of seed 000 – "what could be improved, how can payments be collected even
 faster?" – with the data: where the overdue receivables sit at the as-of date (`ctx.as_of`).
@@ -105,6 +106,7 @@ def aftercare_view(ctx: ReportContext) -> AftercareView:
 
 
 def aftercare_kpi_name(ctx: ReportContext, kpi: str) -> str:
+    """Return the KPI name in the report language with a capital first letter."""
     info = REGISTRY.get(kpi)
     if info is None:
         return kpi
@@ -113,6 +115,7 @@ def aftercare_kpi_name(ctx: ReportContext, kpi: str) -> str:
 
 
 def aftercare_value(ctx: ReportContext, kpi: str, value: float | None) -> str:
+    """Return a KPI value formatted with its unit (days, %, money, hours or a number)."""
     unit = REGISTRY[kpi].unit if kpi in REGISTRY else "number"
     if unit == "days":
         return ctx.days(value)
@@ -124,16 +127,19 @@ def aftercare_value(ctx: ReportContext, kpi: str, value: float | None) -> str:
 
 
 def overdue_total(view: AftercareView) -> float:
+    """Return the overdue amount of all customers (currency)."""
     return float(view.contributors["customer"]["overdue_amount"].sum())
 
 
 def bucket_share(view: AftercareView, buckets: tuple[str, ...]) -> tuple[float, float]:
+    """Return (overdue amount, share of all overdue in %) of the aging buckets given."""
     frame = view.contributors["aging_bucket"]
     chosen = frame[frame.index.isin(buckets)]
     return float(chosen["overdue_amount"].sum()), float(chosen["share_pct"].sum())
 
 
 def backlog_ids(ctx: ReportContext, view: AftercareView, kpis: frozenset[str]) -> str:
+    """Return the ids and statuses of the backlog items for `kpis` that are not dropped."""
     items = view.backlog[view.backlog["kpi"].isin(kpis) & (view.backlog["status"] != "dropped")]
     return ", ".join(
         f"{r.id} ({ctx.t('rollout.backlog.status.' + str(r.status))})" for r in items.itertuples()
@@ -198,11 +204,13 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
 
 
 def late_items(ctx: ReportContext, backlog: pd.DataFrame) -> pd.Series:
+    """Return per backlog item whether it is open and past its due date."""
     open_ = ~backlog["status"].isin(_CLOSED)
     return (open_ & (backlog["due_date"] < pd.Timestamp(ctx.as_of))).astype(bool)
 
 
 def group_label(ctx: ReportContext, dimension: str, label: str) -> str:
+    """Return a contributor group's label for the report (buckets and placeholders translated)."""
     if dimension == "aging_bucket":
         return ctx.t(_P + "bucket", bucket=label)
     if label in ("(no dispute)", "(disputed, no reason)", "(missing)"):

@@ -169,8 +169,10 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
 def goals_glossary(
     ctx: ReportContext, view: GoalsView, *, extra: Sequence[tuple[str, str, str]] = ()
 ) -> Html:
-    """Return the glossary: KPI formulas used, baseline, progress, verdict and SMART rules,
-    then the `extra` rows (term, meaning, formula), e.g. those of the business case."""
+    """Return the glossary: KPI formulas used, baseline, progress, verdict and SMART rules.
+
+    The `extra` rows (term, meaning, formula) follow, e.g. those of the business case.
+    """
     lang = ctx.language
     kpis = list(
         dict.fromkeys([s.goal.kpi for s in view.statuses] + [s.kpi for s in view.suggestions])

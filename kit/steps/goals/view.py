@@ -183,8 +183,10 @@ def load_goals(ctx: ReportContext, *, ledger: Ledger | None = None) -> GoalsView
 def goals_headline(
     ctx: ReportContext, view: GoalsView, *, business_case: BusinessCase | None = None
 ) -> None:
-    """Publish the index card: how many goals are on course and which are not, and with
-    `business_case` its headline (what reaching the goals is worth) as the card's detail."""
+    """Publish the index card: how many goals are on course and which are not.
+
+    With `business_case`, its headline (what reaching the goals is worth) is the card's detail.
+    """
     from kit.steps.goals.business_case import business_case_headline
 
     statuses = view.statuses

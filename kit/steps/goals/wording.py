@@ -21,6 +21,7 @@ __all__ = [
 
 
 def goal_kpi_name(kpi: str, language: Language) -> str:
+    """Return the KPI name in `language` as the registry writes it (the id when unknown)."""
     info = REGISTRY.get(kpi)
     if info is None:
         return kpi
@@ -41,11 +42,13 @@ def goal_value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int
 
 
 def tile_unit(kpi: str) -> str:
+    """Return the tile unit of a KPI: days, percent, money or number."""
     unit = REGISTRY[kpi].unit if kpi in REGISTRY else "number"
     return {"days": "days", "percent": "percent", "currency": "money"}.get(unit, "number")
 
 
 def goal_quote(ctx: ReportContext, status: GoalStatus) -> str:
+    """Return the goal's statement (or KPI name) in quotation marks of the report language."""
     text = (status.goal.statement or "").strip() or goal_kpi_name(status.goal.kpi, ctx.language)
     return ctx.t("steps.goals.quote", text=text)
 
@@ -77,6 +80,7 @@ def forecast_text(ctx: ReportContext, status: GoalStatus) -> str:
 
 
 def progress_text(ctx: ReportContext, status: GoalStatus) -> str:
+    """Return the progress from baseline to target as a sentence (percent of the way)."""
     if status.progress is None:
         return ctx.t("steps.goals.progress.none")
     share = ctx.percent(status.progress * 100, digits=0)

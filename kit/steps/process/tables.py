@@ -1,5 +1,6 @@
-"""Step 03, the process report's tables: maps, duplicate groups, rework, handoffs, waits, to-be
-comparison and glossary (all effort in hours per month).
+"""Step 03, the process report's tables (all effort in hours per month).
+
+Maps, duplicate groups, rework, handoffs, waits, to-be comparison and glossary.
 """
 
 from __future__ import annotations

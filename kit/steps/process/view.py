@@ -98,18 +98,22 @@ def load_process(ctx: ReportContext) -> ProcessView:
 
 
 def plural_text(ctx: ReportContext, key: str, n: int, **values: object) -> str:
+    """Return the process message `key` in its singular or plural form for `n`."""
     return ctx.t(PROCESS_KEYS + key + (".one" if n == 1 else ".other"), **values)
 
 
 def hours_text(ctx: ReportContext, hours: float) -> str:
+    """Return hours as a whole number in the report language."""
     return ctx.number(hours, digits=0)
 
 
 def join_unique(values: list[str | None]) -> str:
+    """Return the distinct non-empty values joined with commas (a dash when none)."""
     return ", ".join(dict.fromkeys(v for v in values if v)) or "–"
 
 
 def trigger_text(view: ProcessView, map_id: str, trigger: tuple[str, str]) -> str:
+    """Return a rework trigger as its two activity names joined by an arrow."""
     return " → ".join(view.activity_name(map_id, a) for a in trigger)
 
 

@@ -1,5 +1,6 @@
-"""Step 06, the kit's own checks of the automatic exit criteria: ledger, register, goals, maps
-and backlog.
+"""Step 06, the kit's own checks of the automatic exit criteria.
+
+They look at the ledger, register, goals, maps and backlog.
 
 "Today" is always the report's as-of date (`ctx.as_of`), never the system date.
 """

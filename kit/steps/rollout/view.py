@@ -112,6 +112,7 @@ def blocked_episodes(view: RolloutView) -> pd.DataFrame:
 
 
 def rag_text(ctx: ReportContext, rag: str) -> str:
+    """Return the RAG word (green, amber, red) in the report language."""
     return ctx.t("rollout.rag." + rag)
 
 

@@ -19,6 +19,7 @@ __all__ = [
 
 
 def segment_name(ctx: ReportContext, view: StrategyView, segment: str) -> str:
+    """Return the segment's name in the report language (clusters by number)."""
     if segment.startswith("cluster_"):
         return ctx.t("steps.strategy.cluster_name", number=segment.removeprefix("cluster_"))
     rows = view.summary[view.summary["segment"] == segment]
@@ -28,6 +29,7 @@ def segment_name(ctx: ReportContext, view: StrategyView, segment: str) -> str:
 
 
 def describe_segment(ctx: ReportContext, view: StrategyView, segment: str) -> str:
+    """Return what puts customers in the segment: a cluster's profile or the tier's rule."""
     if segment.startswith("cluster_"):
         text = str(
             view.summary.loc[view.summary["segment"] == segment, f"label_{ctx.language}"].iloc[0]
@@ -53,10 +55,12 @@ def _rule_values(ctx: ReportContext) -> dict[str, str]:
 
 
 def channel_name(ctx: ReportContext, channel: str) -> str:
+    """Return the dunning channel's name in the report language."""
     return ctx.t(f"strategy.channel.{channel}")
 
 
 def catalogue_or_value(ctx: ReportContext, prefix: str, value: str) -> str:
+    """Return the catalogue text for `prefix.value`, or `value` itself when there is none."""
     from kit.i18n import catalogue
 
     key = f"{prefix}.{value}"
