@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import networkx as nx
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
@@ -351,7 +350,7 @@ def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
     for pmap in maps:
         graph = pmap.graph
         loops: dict[str, int] = {}
-        for n, comp in enumerate(nx.strongly_connected_components(graph)):
+        for n, comp in enumerate(pmap.components()):
             if len(comp) > 1:
                 loops.update(dict.fromkeys(comp, n))
         of_node: dict[str, int] = {}

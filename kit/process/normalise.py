@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +166,7 @@ class Signature:
         """Return the objects that define the work (weak ones only when nothing else is named)."""
         return self.objects or self.weak_objects
 
-    @property
+    @cached_property
     def all_objects(self) -> frozenset[str]:
         """Return every object the label names: table concepts (weak ones too) and other nouns."""
         return self.objects | self.weak_objects | self.nouns
@@ -241,6 +241,7 @@ def signature(
         cut = next((n for n, (_, t) in enumerate(pairs) if n and t in _WHEN_EN), len(pairs))
         pairs = pairs[:cut]
     toks = [t for _, t in pairs]
+    stems = [stem(t) for t in toks]
     found: list[frozenset[str]] = []
     unknown: list[tuple[str, str, int, bool]] = []
     modifiers: list[str] = []  # leading parts of a compound: objects
@@ -249,7 +250,7 @@ def signature(
     i = 0
     while i < len(toks):
         for size in range(min(syn.max_phrase, len(toks) - i), 1, -1):
-            hit = syn.phrases.get(tuple(stem(t) for t in toks[i : i + size]))
+            hit = syn.phrases.get(tuple(stems[i : i + size]))
             if hit is not None:
                 found.append(hit)
                 i += size
