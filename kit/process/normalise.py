@@ -163,7 +163,7 @@ class Signature:
     named_actions: frozenset[str] = frozenset()  # actions named as things ("of Approval")
     topic: frozenset[str] = frozenset()  # for elliptical labels: what the map is about
 
-    @property
+    @cached_property
     def elliptical(self) -> bool:
         """Return True when the label's only object is an action named as a thing.
 
