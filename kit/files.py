@@ -199,27 +199,30 @@ class _Builder:
     it only checks (for documents PyYAML's own constructor builds: explicit tags, merge keys).
     """
 
-    def __init__(self, loader: Any, max_depth: int, *, check: bool = False) -> None:
+    def __init__(
+        self, loader: Any, max_depth: int, *, check: bool = False, anchors: bool = True
+    ) -> None:
         self.loader = loader
         self.max_depth = max_depth
         self.check = check
+        self.anchors = anchors  # False: the text has no "&", so no node can be reached twice
         self.seen: set[int] = set()
         self.scalars: dict[tuple[str, str], Any] = {}
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         """Return the plain value of `node` at nesting `depth` (the root is 1)."""
-        seen = self.seen
-        if id(node) in seen:
-            raise _Refused(
-                "YAML anchors and aliases (&name, *name) are not accepted",
-                node,
-                "every value written out where it is used",
-            )
-        seen.add(id(node))
+        if self.anchors:
+            if id(node) in self.seen:
+                raise _Refused(
+                    "YAML anchors and aliases (&name, *name) are not accepted",
+                    node,
+                    "every value written out where it is used",
+                )
+            self.seen.add(id(node))
         if depth > self.max_depth:
             raise _Refused(f"YAML nested deeper than {self.max_depth} levels", node)
         tag = node.tag
-        if tag == _STR and not self.check:
+        if tag == _STR and not self.check and type(node) is yaml.ScalarNode:
             return node.value
         if isinstance(node, yaml.MappingNode):
             if tag == _MAP or self.check:
@@ -250,8 +253,13 @@ class _Builder:
     def _mapping(self, node: yaml.Node, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         k: Any = None
+        plain = not (self.anchors or self.check) and depth < self.max_depth
+        scalar = yaml.ScalarNode
         try:
             for k, v in node.value:
+                if plain and k.tag == _STR and v.tag == _STR and type(k) is type(v) is scalar:
+                    out[k.value] = v.value  # text: key: the common case, no checks apply
+                    continue
                 if not self.check and (not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE):
                     raise _Other
                 key = self.build(k, depth + 1)
@@ -316,7 +324,7 @@ def load_yaml(
         if node is None:
             return None
         try:
-            return _Builder(loader, max_depth).build(node, 1)
+            return _Builder(loader, max_depth, anchors="&" in text).build(node, 1)
         except _Other:  # explicit tags, merge keys: checked the same way, built by PyYAML
             _Builder(loader, max_depth, check=True).build(node, 1)
             return loader.construct_document(node)

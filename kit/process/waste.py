@@ -47,6 +47,8 @@ def _preorder(graph: nx.DiGraph) -> dict[str, int]:
 def rework_loops(pmap: ProcessMap, *, length_bound: int = LENGTH_BOUND) -> list[ReworkLoop]:
     """Return the map's rework loops (cycles up to `length_bound` flows whose chance is < 1)."""
     graph = pmap.graph
+    if all(len(c) == 1 and not graph.has_edge(*c, *c) for c in pmap.components()):
+        return []  # no cycle at all (most maps): skip the cycle search
     order = _preorder(graph)
     loops: list[ReworkLoop] = []
     for cycle in nx.simple_cycles(graph, length_bound=length_bound):
