@@ -107,3 +107,25 @@ def test_os_error_names_the_reason() -> None:
     assert err.exit_code == 2 and err.path == "/x/run.json"
     assert "the disk is full" in err.describe()
     assert "die Festplatte ist voll" in err.describe("de")
+
+
+def test_load_yaml_builds_what_the_safe_constructor_builds() -> None:
+    from kit import files
+
+    text = (
+        "id: m1\nname: 'Rechnung prüfen: 12'\nowner: null\nR&D: ~\n"
+        "activities:\n  - {id: a1, name: Mahnung senden, minutes: 2.5, per_month: 10, kind: task}\n"
+        "  - {id: '007', name: \"x\\ty\", minutes: 0x10, per_month: 1_000, lane: Yes}\n"
+        "flows: [{from: a1, to: '007', probability: .5},\n"
+        "  {from: '007', to: a1, probability: 1e-1}]\n"
+        "dates: [2026-06-30, true, False, on, -.inf]\nnested: [[1, [2, [3]]], {a: {b: {}}}]\n"
+    )
+    loader = files._YamlLoader(text)
+    try:
+        expected = loader.get_single_data()  # PyYAML's own constructor on the same loader
+    finally:
+        loader.dispose()
+    assert load_yaml(text) == expected
+    assert load_yaml(text.replace("R&D", "RD")) == {
+        ("RD" if k == "R&D" else k): v for k, v in expected.items()
+    }
