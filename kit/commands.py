@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kit.engagement import Engagement, load_engagement
 from kit.errors import ConfigError, KitError, Problem
-from kit.ledger import Ledger
+
+if TYPE_CHECKING:  # imported where used: `kit duplicates` needs neither pydantic nor pandas
+    from kit.engagement import Engagement
+    from kit.ledger import Ledger
 
 __all__ = [
     "business_case_command",
@@ -45,6 +47,8 @@ def status_command(
                 key="--status",
                 expected="not_started, in_progress, done or blocked",
             )
+        from kit.engagement import load_engagement
+
         engagement = load_engagement(engagements[0])
         default_percent = {"done": 100, "not_started": 0}.get(status)
         chosen = percent if percent is not None else default_percent
@@ -146,12 +150,15 @@ def duplicates_command(
     With `as_json` the readable text is left empty (only the document is printed).
     """
     from kit.process import analyse, findings, load_maps, load_synonyms
+    from kit.process.loading import gc_paused
 
     sources: list[Path] = []
     synonyms = None
     language = "en"
     for path in paths:
         if (path / "engagement.yaml").is_file():
+            from kit.engagement import load_engagement
+
             engagement = load_engagement(path)
             sources.append(engagement.resolve(engagement.process_maps))
             language = engagement.language
@@ -159,9 +166,10 @@ def duplicates_command(
                 synonyms = load_synonyms(engagement.resolve(engagement.synonyms))
         else:
             sources.append(path)
-    analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
-    if as_json:
-        return "", analysis.to_json_dict()
+    with gc_paused():  # millions of small objects that all stay alive (see gc_paused)
+        analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
+        if as_json:
+            return "", analysis.to_json_dict()
     lines = findings(analysis, language=language)
     frame = analysis.groups_frame()
     if not frame.empty:
