@@ -193,6 +193,8 @@ class _Refused(Exception):
         super().__init__(message)
         self.message, self.node, self.expected = message, node, expected
         self.path: list[str] = []
+        # An alias has no position of its own: the line where it is used is filled in above it.
+        self.row: int | None = None if "aliases" in message else node.start_mark.line + 1
 
 
 class _Other(Exception):
@@ -256,6 +258,8 @@ class _Builder:
                 out.append(self.build(item, depth + 1))
         except _Refused as refused:
             refused.path.append(f"[{len(out)}]")  # the item being built
+            if refused.row is None:
+                refused.row = node.start_mark.line + 1
             raise
         return out
 
@@ -276,6 +280,8 @@ class _Builder:
                 if not self.check:
                     out[key] = value
         except _Refused as refused:
+            if refused.row is None and k is not None:
+                refused.row = k.start_mark.line + 1
             if k is not None and refused.node is not k and isinstance(k, yaml.ScalarNode):
                 refused.path.append(f".{k.value}")
             raise
@@ -342,7 +348,7 @@ def load_yaml(
         raise error(
             refused.message,
             path=shown,
-            row=refused.node.start_mark.line + 1,
+            row=refused.row or refused.node.start_mark.line + 1,
             key=path or None,
             expected=refused.expected,
         ) from None
