@@ -11,7 +11,7 @@ import pandas as pd
 from kit.errors import ConfigError
 from kit.kpis.aggregates import Receivables, receivables, snapshot
 from kit.kpis.aging import aging_frame
-from kit.kpis.backends import Backend, connect
+from kit.kpis.backends.run import Backend, connect
 from kit.kpis.backends.tables import Tables, tables
 from kit.kpis.digital import digital, messages
 from kit.kpis.disputes import dispute_flags, disputes

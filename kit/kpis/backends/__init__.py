@@ -5,7 +5,3 @@ The split of the numpy engine stays: per-invoice timeline → per-group aggregat
 from its arrays), `queries` states the aggregates once in Ibis, `run` executes them on a backend
 and hands back the `Receivables` and `Disputes` dataclasses that the formulas consume.
 """
-
-from kit.kpis.backends.run import ENGINES, Backend, connect
-
-__all__ = ["ENGINES", "Backend", "connect"]

@@ -10,6 +10,7 @@ import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
 
+from kit.engines import ENGINES, check_engine
 from kit.errors import ConfigError
 from kit.kpis.aggregates import Receivables, _month, slice_lengths
 from kit.kpis.aging import BUCKETS
@@ -17,11 +18,8 @@ from kit.kpis.backends import queries
 from kit.kpis.backends.tables import Tables
 from kit.kpis.disputes import Disputes
 
-__all__ = ["ENGINES", "Backend", "connect"]
+__all__ = ["ENGINES", "Backend", "check_engine", "connect"]
 
-#: Engine names of `engagement.yaml` (`engine:`) besides a warehouse URL such as
-#: `snowflake://…`, `bigquery://…`, `databricks://…`, `trino://…`, `postgres://…`.
-ENGINES = ("duckdb", "spark", "numpy")
 
 _I64 = np.dtype(np.int64)
 
@@ -128,8 +126,10 @@ def _spark(master: str) -> Any:
             builder.master(master)
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.ui.showConsoleProgress", "false")
         )
     session = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
     return session
 
 
