@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,10 @@ class Backend:
 
     def frame(self, expr: ir.Table) -> pd.DataFrame:
         """Return the rows of `expr` as a pandas frame (few rows: aggregates)."""
-        result: pd.DataFrame = self.con.to_pyarrow(expr).to_pandas()
+        with warnings.catch_warnings():
+            # PySpark < 4.1 converts through pandas options and arguments that pandas 3 deprecates.
+            warnings.simplefilter("ignore", pd.errors.Pandas4Warning)
+            result: pd.DataFrame = self.con.to_pyarrow(expr).to_pandas()
         return result
 
     def aggregates(

@@ -16,7 +16,7 @@ import pyarrow as pa
 from kit.kpis.credits import group_of
 from kit.kpis.timeline import NEVER, Timeline, date_days, positions
 
-__all__ = ["Tables", "arrow_tables", "tables"]
+__all__ = ["SCHEMAS", "Tables", "arrow_tables", "named_tables", "tables"]
 
 _I64 = np.dtype(np.int64)
 
@@ -123,4 +123,46 @@ def tables(tl: Timeline, codes: np.ndarray, groups: int) -> Tables:
         first_day=tl.first_day,
         has_disputes="disputed" in ledger.invoices.columns or table is not None,
         has_resolved=table is not None and "resolved_date" in table.columns,
+    )
+
+
+#: Column types of the four tables (what a warehouse view of the ledger must provide).
+SCHEMAS: dict[str, dict[str, str]] = {
+    "invoices": {
+        "pos": "int64",
+        "grp": "int64",
+        "issue": "int64",
+        "due": "int64",
+        "amount": "float64",
+        "sale": "boolean",
+        "settled": "int64",
+        "month": "int64",
+        "flag": "boolean",
+    },
+    "events": {"inv": "int64", "day": "int64", "amount": "float64"},
+    "credits": {
+        "grp": "int64",
+        "kind": "int64",
+        "day": "int64",
+        "amount": "float64",
+        "unapplied": "boolean",
+        "cleared": "int64",
+    },
+    "disputes": {"inv": "int64", "grp": "int64", "opened": "int64", "resolved": "int64"},
+}
+
+
+def named_tables(names: dict[str, str] | None = None, *, groups: int = 1) -> Tables:
+    """Return unbound tables by name (a warehouse's tables, or for compiling SQL without data)."""
+    names = names or {key: f"kit_{key}" for key in SCHEMAS}
+    bound = {key: ibis.table(schema, name=names[key]) for key, schema in SCHEMAS.items()}
+    return Tables(
+        invoices=bound["invoices"],
+        events=bound["events"],
+        credits=bound["credits"],
+        disputes=bound["disputes"],
+        groups=groups,
+        first_day=0,
+        has_disputes=True,
+        has_resolved=True,
     )
