@@ -16,7 +16,6 @@ def spark_session() -> Iterator[Any]:
     """Return the one Spark session of the test run (skips only when Java is missing)."""
     if shutil.which("java") is None:
         pytest.skip("Java 17 is missing (install openjdk-17-jre-headless); .ci/run installs it")
-    pytest.importorskip("pyspark", reason='PySpark is missing: pip install -e ".[spark]"')
     from kit.kpis.backends.run import _spark
 
     session = _spark("local[2]")
