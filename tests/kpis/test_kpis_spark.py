@@ -41,3 +41,18 @@ def test_spark_equals_duckdb_on_20k_invoices(spark_backend: Any) -> None:
         if not _same(by_ref.at[g, k], by_got.at[g, k])
     ]
     assert bad == []
+
+
+def test_spark_equals_duckdb_on_the_sample_engagement(spark_backend: Any) -> None:
+    from pathlib import Path
+
+    from kit.engagement import load_engagement
+    from kit.ingest import load_ledger
+
+    eng = load_engagement(Path(__file__).resolve().parents[2] / "data/samples/acme-gmbh")
+    ledger = load_ledger(eng)
+    assert eng.as_of is not None
+    ref = compute_kpis(ledger, as_of=eng.as_of, engine="duckdb")
+    got = compute_kpis(ledger, as_of=eng.as_of, engine=spark_backend)
+    assert [k for k in ref.values if not _same(ref.values[k], got.values[k])] == []
+    assert got.notes == ref.notes
