@@ -237,10 +237,16 @@ def _best(cmd: list[str], repeat: int) -> tuple[float, float, str]:
 
 
 def bench(
-    rows: int, mode: str, repeat: int = 1, *, fmt: str = "csv", engine: str | None = None
+    rows: int,
+    mode: str,
+    repeat: int = 1,
+    *,
+    fmt: str = "csv",
+    engine: str | None = None,
+    work: Path = WORK,
 ) -> dict[str, object]:
     """Return timings (best of `repeat`), peaks and the agreement check for one size."""
-    folder = WORK / str(rows)
+    folder = work / str(rows)
     t0 = time.perf_counter()
     generate(rows, folder)
     target = parquet_copy(folder) if fmt == "parquet" else folder
@@ -277,10 +283,10 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=WORK, help="folder for the generated data")
     parser.add_argument("--engine", default=None, help="kit kpis --engine (default: duckdb)")
     args = parser.parse_args()
-    global WORK
-    WORK = args.work
     results = [
-        bench(n, args.mode, max(args.repeat, 1), fmt=args.format, engine=args.engine)
+        bench(
+            n, args.mode, max(args.repeat, 1), fmt=args.format, engine=args.engine, work=args.work
+        )
         for n in args.sizes
     ]
     print(f"{'rows':>12} {'kit via':>7} {'kit s':>8} {'DuckDB s':>9} {'ratio':>6} "

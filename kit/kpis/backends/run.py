@@ -144,7 +144,9 @@ def connect(engine: str = "duckdb", *, session: Any = None) -> Backend:
     account, never a password); `session` reuses a running Spark session.
     """
     if engine == "duckdb":
-        return Backend("duckdb", ibis.duckdb.connect())
+        con = ibis.duckdb.connect()
+        con.raw_sql("SET enable_progress_bar = false")  # it would print into `--json` output
+        return Backend("duckdb", con)
     if engine == "spark" or engine.startswith("spark:"):
         master = engine.partition(":")[2] or "local[2]"
         try:
