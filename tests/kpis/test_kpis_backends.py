@@ -82,3 +82,20 @@ def test_every_query_compiles_for_warehouses(dialect: str) -> None:
     for expr in exprs:
         sql = str(ibis.to_sql(expr, dialect=dialect))
         assert "kit_" in sql and "GROUP BY" in sql.upper()
+
+
+def test_kpis_command_refuses_an_unknown_engine_and_honours_numpy() -> None:
+    from pathlib import Path
+
+    from kit.commands import kpis_command
+    from kit.engagement import load_engagement
+    from kit.errors import ConfigError
+
+    eng = load_engagement(Path(__file__).resolve().parents[2] / "data/samples/acme-gmbh")
+    ledger = generated_ledger(500)
+    assert eng.engine == "duckdb"
+    with pytest.raises(ConfigError, match="engine must be duckdb"):
+        kpis_command(eng, ledger, as_of=AS_OF, engine="oracle")
+    _, duck = kpis_command(eng, ledger, as_of=AS_OF)
+    _, ref = kpis_command(eng, ledger, as_of=AS_OF, engine="numpy")
+    assert all(_same(ref["kpis"][k], duck["kpis"][k]) for k in ref["kpis"])
