@@ -8,6 +8,7 @@ definition portable: dates are epoch days (integers), every ratio is left to `fo
 from __future__ import annotations
 
 import ibis
+import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
 from kit.kpis.backends.tables import Tables
@@ -23,8 +24,15 @@ def _count(cond: ir.BooleanValue) -> ir.IntegerScalar:
     return ibis.ifelse(cond, 1, 0).sum()
 
 
-def _total(value: ir.NumericValue, cond: ir.BooleanValue) -> ir.FloatingScalar:
-    return ibis.ifelse(cond, value, 0.0).sum()
+#: Sums are exact: each value is rounded to 1e-10 and added as a decimal, so a total does not
+#: depend on the order in which a parallel engine adds (a float sum may differ in the last bit
+#: between runs, partitions or engines).
+_EXACT = dt.Decimal(38, 10)
+
+
+def _total(value: ir.NumericValue, cond: ir.BooleanValue | bool = True) -> ir.FloatingScalar:
+    kept = ibis.ifelse(cond, value, 0.0) if cond is not True else value
+    return kept.cast(_EXACT).sum().cast("float64")
 
 
 def _open(issued: ir.BooleanValue, amount: ir.FloatingValue, paid: ir.FloatingValue) -> ir.Value:
@@ -84,7 +92,7 @@ def invoice_totals(t: Tables, *, day: int, period_days: int, goal_days: int) -> 
         aging[f"aging_count_{k}"] = _count(cell)
     return x.group_by("grp").aggregate(
         **aging,
-        ar_start=x.open_s.sum(),
+        ar_start=_total(x.open_s),
         credit_sales=_total(x.amount, sold),
         issued_count=_count(sold),
         due_in_w=_total(x.amount, x.due_in_w),
@@ -128,5 +136,5 @@ def monthly_sales(t: Tables, *, day: int, t_month: int) -> ir.Table:
     inv = t.invoices
     known = inv.filter((inv.issue <= day) & inv.sale)
     return known.group_by(known.grp, back=(t_month - known.month)).aggregate(
-        sales=known.amount.sum()
+        sales=_total(known.amount)
     )
