@@ -255,7 +255,7 @@ class Engagement(_Strict):
     period_days: int = Field(default=90, gt=0, le=3660)
     goal_days: int = Field(default=45, gt=0)
     #: What runs the KPI aggregates: duckdb, spark[:MASTER-URL | :sc://HOST] or a warehouse URL.
-    engine: str = "duckdb"
+    engine: str = "numpy"
     branding: Branding = Field(default_factory=Branding)
     privacy: Literal["none", "pseudonymise"] = "none"
     data: DataSources

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -11,8 +12,6 @@ import pandas as pd
 from kit.errors import ConfigError
 from kit.kpis.aggregates import Receivables, receivables, snapshot
 from kit.kpis.aging import aging_frame
-from kit.kpis.backends.run import Backend, connect
-from kit.kpis.backends.tables import Tables, tables
 from kit.kpis.digital import digital, messages
 from kit.kpis.disputes import dispute_flags, disputes
 from kit.kpis.formulas import Computed, evaluate
@@ -21,6 +20,10 @@ from kit.kpis.registry import REGISTRY
 from kit.kpis.result import KpiResult
 from kit.kpis.timeline import Timeline, build_timeline, day_number
 from kit.ledger import Ledger
+
+if TYPE_CHECKING:
+    from kit.kpis.backends.run import Backend
+    from kit.kpis.backends.tables import Tables
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -33,7 +36,10 @@ __all__ = [
 ]
 
 #: The engine that runs the aggregates unless `engine=` (or engagement.yaml `engine:`) says else.
-DEFAULT_ENGINE = "duckdb"
+#: The in-memory numpy engine stays the default while the DuckDB path still builds the numpy
+#: timeline first and adds its queries on top (measured: 2.1-4.3 s against 0.7-1.2 s of KPI time
+#: at 1M invoices); DuckDB, Spark and warehouses are chosen by name and are parity-tested.
+DEFAULT_ENGINE = "numpy"
 _BACKENDS: dict[str, Backend] = {}
 
 
@@ -42,18 +48,24 @@ def backend(engine: str | Backend | None = None) -> Backend | None:
 
     `numpy` keeps the in-memory reference implementation (aggregates.py, disputes.py).
     """
-    if isinstance(engine, Backend):
-        return engine
+    if engine is not None and not isinstance(engine, str):
+        return engine  # a Backend already connected
     name = engine or DEFAULT_ENGINE
     if name == "numpy":
         return None
     if name not in _BACKENDS:
+        from kit.kpis.backends.run import connect  # Ibis is imported only when it is used
+
         _BACKENDS[name] = connect(name)
     return _BACKENDS[name]
 
 
 def _source(tl: Timeline, codes: np.ndarray, groups: int, run: Backend | None) -> Tables | None:
-    return tables(tl, codes, groups) if run is not None else None
+    if run is None:
+        return None
+    from kit.kpis.backends.tables import tables
+
+    return tables(tl, codes, groups)
 
 
 def _check(period_days: int, goal_days: int) -> None:

@@ -1,4 +1,4 @@
-"""Engine of the KPI tests: DuckDB (default) or, with KIT_KPI_ENGINE=spark, one shared Spark
+"""Engine of the KPI tests: DuckDB, or with KIT_KPI_ENGINE=spark one shared Spark
 `local[2]` session (two shuffle partitions, UI off, UTC) for every test of this folder."""
 
 from __future__ import annotations
@@ -33,11 +33,17 @@ def spark_backend(spark_session: Any) -> Any:
 
 @pytest.fixture(autouse=True)
 def _kpi_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run every KPI test of this folder on KIT_KPI_ENGINE (duckdb when unset)."""
+    """Run every KPI test of this folder on KIT_KPI_ENGINE (duckdb when unset).
+
+    The kit's default is the in-memory engine, which every other folder's tests run on; here the
+    hand-worked examples run on DuckDB (or Spark), so each engine meets them.
+    """
     name = os.environ.get("KIT_KPI_ENGINE", "")
-    if name != "spark":
-        return
     from kit.kpis import engine
+
+    if name != "spark":
+        monkeypatch.setattr(engine, "DEFAULT_ENGINE", "duckdb")
+        return
 
     monkeypatch.setitem(engine._BACKENDS, "spark", request.getfixturevalue("spark_backend"))
     monkeypatch.setattr(engine, "DEFAULT_ENGINE", "spark")
