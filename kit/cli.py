@@ -201,6 +201,10 @@ def kpis(
         str | None, typer.Option(help="Break down by segment, country, customer_id or a column.")
     ] = None,
     as_json: JsonOpt = False,
+    engine: Annotated[
+        str | None,
+        typer.Option(help="What computes the KPIs: duckdb, spark, spark:MASTER-URL or a URL."),
+    ] = None,
 ) -> None:
     """Compute every KPI of the specification at the as-of date."""
 
@@ -213,7 +217,7 @@ def kpis(
         eng = load_engagement(engagement)
         ledger = load_ledger(eng)
         when = _parse_date(as_of, "--as-of") or eng.as_of or date.today()
-        text, document = kpis_command(eng, ledger, as_of=when, by=by)
+        text, document = kpis_command(eng, ledger, as_of=when, by=by, engine=engine)
         _show(text, document, as_json=as_json)
         return 0
 

@@ -90,15 +90,29 @@ def _kpi_value(value: float | None, unit: str, language: str, currency: str) -> 
 
 
 def kpis_command(
-    engagement: Engagement, ledger: Ledger, *, as_of: date, by: str | None = None
+    engagement: Engagement,
+    ledger: Ledger,
+    *,
+    as_of: date,
+    by: str | None = None,
+    engine: str | None = None,
 ) -> tuple[str, Any]:
-    """Return the KPI table (or the breakdown by `by`) and the `kit kpis --json` document."""
+    """Return the KPI table (or the breakdown by `by`) and the `kit kpis --json` document.
+
+    `engine` (else engagement.yaml `engine:`) names what runs the aggregates.
+    """
     import math
 
+    from kit.engines import check_engine
+    from kit.errors import ConfigError
     from kit.kpis import REGISTRY, compute_kpis, kpis_by
     from kit.kpis.open_items import refuse_as_of
 
     refuse_as_of(engagement, as_of)
+    try:
+        engine = check_engine(engine or engagement.engine)
+    except ValueError as exc:
+        raise ConfigError(str(exc), key="--engine", value=engine) from exc
     language = engagement.language
     header = {
         "client": engagement.client,
@@ -113,6 +127,7 @@ def kpis_command(
             as_of=as_of,
             period_days=engagement.period_days,
             goal_days=engagement.goal_days,
+            engine=engine,
         )
         groups = {
             str(group): {k: (None if math.isnan(v) else float(v)) for k, v in row.items()}
@@ -125,7 +140,11 @@ def kpis_command(
             "groups": groups,
         }
     result = compute_kpis(
-        ledger, as_of=as_of, period_days=engagement.period_days, goal_days=engagement.goal_days
+        ledger,
+        as_of=as_of,
+        period_days=engagement.period_days,
+        goal_days=engagement.goal_days,
+        engine=engine,
     )
     rows = []
     for kpi, info in REGISTRY.items():

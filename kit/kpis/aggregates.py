@@ -15,7 +15,7 @@ from kit.kpis.aging import BUCKETS, bucket_codes
 from kit.kpis.credits import group_of
 from kit.kpis.timeline import Timeline, open_at
 
-__all__ = ["Receivables", "Snapshot", "receivables", "snapshot"]
+__all__ = ["Receivables", "Snapshot", "receivables", "slice_lengths", "snapshot"]
 
 _I64 = np.dtype(np.int64)
 
@@ -189,6 +189,11 @@ def _monthly_sales(
     sales = np.bincount(
         codes[known] * months + back, weights=tl.amount[known], minlength=groups * months
     ).reshape(groups, months)
+    return sales, slice_lengths(day, t_month, months)
+
+
+def slice_lengths(day: int, t_month: int, months: int) -> np.ndarray:
+    """Return the days of each countback slice back from T (slice 0: first of T's month to T)."""
     starts = (t_month - np.arange(months, dtype=_I64)).astype("datetime64[M]")
     ends = (starts + 1).astype("datetime64[D]").astype(_I64)  # first day of the next month
     lengths = ends - starts.astype("datetime64[D]").astype(_I64)
@@ -196,4 +201,4 @@ def _monthly_sales(
         np.asarray(t_month, dtype=_I64).astype("datetime64[M]").astype("datetime64[D]").astype(_I64)
     )
     lengths[0] = day - month_start + 1  # partial slice: first day of T's month to T
-    return sales, lengths
+    return lengths
