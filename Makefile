@@ -8,7 +8,7 @@ LEDGER_SAMPLE := data/samples/nordwerk-gmbh
 # Executed notebooks must render figures inline: never let a kernel inherit a headless backend.
 unexport MPLBACKEND
 
-.PHONY: help demo test lint unit notebooks browser bench clean
+.PHONY: help demo test lint unit spark notebooks browser bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -16,7 +16,7 @@ help:  ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,spark]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
 	touch $(STAMP)
 
@@ -33,12 +33,18 @@ lint: $(STAMP)  ## ruff, mypy and the import contracts of the layers
 	$(BIN)/lint-imports --no-cache
 
 unit: $(STAMP)  ## unit tests (includes the sample run and the browser test)
-	$(BIN)/pytest tests -q
+	$(BIN)/pytest tests -q -m "not spark"
+
+# The hand-worked KPI examples (receivables, credits, disputes, countback, IBM) on one local Spark
+# session, and the Spark-DuckDB parity suite.
+SPARK_TESTS := $(addprefix tests/kpis/test_kpis_,receivables.py credits.py disputes.py countback.py ibm.py spark.py)
+spark: $(STAMP)  ## hand-worked KPI tests and the parity suite on one local Spark session
+	KIT_KPI_ENGINE=spark $(BIN)/pytest $(SPARK_TESTS) -q -p no:randomly
 
 notebooks: $(STAMP)  ## execute every notebook with nbval (lax)
 	$(BIN)/pytest --nbval-lax notebooks -q -p no:randomly
 
-test: lint unit notebooks  ## lint, type checks, unit, notebook and browser tests
+test: lint unit spark notebooks  ## lint, type checks, unit, notebook and browser tests
 
 bench: $(STAMP)  ## speed and memory against DuckDB and at scale
 	$(BIN)/python benchmarks/ingest_vs_duckdb.py --repeat 3

@@ -199,21 +199,23 @@ def _stages(folder: Path) -> str:
     """Return the CPU seconds of each stage of the command, measured in this process."""
     from kit.process import analyse, load_maps
     from kit.process.duplicates import find_duplicates
+    from kit.process.loading import gc_paused
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    code = "import kit.cli.commands, kit.process.analysis"
+    code = "import kit.cli.commands, kit.process.analysis, kit.process.loading"
     subprocess.run([sys.executable, "-c", code], check=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     start_up = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    imported = time.process_time()
-    maps = load_maps([folder])
-    loaded = time.process_time()
-    find_duplicates(maps)
-    found = time.process_time()
-    document = analyse(maps).to_json_dict()
-    analysed = time.process_time()
-    json.dumps(document, ensure_ascii=False, indent=2, default=str)
-    dumped = time.process_time()
+    with gc_paused():  # as `kit duplicates` runs
+        imported = time.process_time()
+        maps = load_maps([folder])
+        loaded = time.process_time()
+        find_duplicates(maps)
+        found = time.process_time()
+        document = analyse(maps).to_json_dict()
+        analysed = time.process_time()
+        json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
+        dumped = time.process_time()
     return (
         f"CPU s: start-up + imports {start_up:.2f}, read + validate YAML {loaded - imported:.2f}, "
         f"duplicates {found - loaded:.2f}, whole analysis {analysed - found:.2f}, "

@@ -1,13 +1,15 @@
 """Speed and memory of the KPI engine against DuckDB on 1M and 10M generated invoices.
 
     .venv/bin/python benchmarks/kpis_vs_duckdb.py [--sizes 1000000 10000000] [--mode auto]
-        [--repeat N]
+        [--repeat N] [--format csv|parquet] [--engine duckdb|numpy|spark]
 
 Generates invoices.csv and payments.csv (benchmarks/_work/<rows>/, reused when present), then
 runs each side as a fresh process reading the same CSVs: the kit (`kit kpis ENG --json` when the
 CLI works, else pandas + compute_kpis) and DuckDB SQL computing the same core KPIs. Checks the
 values agree (rel 1e-6) and prints rows, seconds, ratio and peak memory of each; with
 `--repeat N` each side runs N times and the best time (and the largest peak) counts.
+`--format parquet` writes Parquet copies (engagement-parquet/) and reads those on both sides;
+`--engine` is passed to `kit kpis --engine`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work"
@@ -173,6 +176,31 @@ print(json.dumps(dict(zip(names, row))))
 """
 
 
+def parquet_copy(folder: Path) -> Path:
+    """Return a folder with Parquet copies of the CSVs and an engagement.yaml reading them."""
+    out = folder / "engagement-parquet"
+    out.mkdir(exist_ok=True)
+    for name in ("invoices", "payments"):
+        if not (out / f"{name}.parquet").exists():
+            pq.write_table(pacsv.read_csv(folder / f"{name}.csv"), out / f"{name}.parquet")
+    (out / "engagement.yaml").write_text(
+        f"client: Benchmark\nlanguage: en\ncurrency: EUR\nas_of: {AS_OF}\nperiod_days: {P}\n"
+        "data:\n  invoices: {path: invoices.parquet}\n  payments: {path: payments.parquet}\n",
+        encoding="utf-8",
+    )
+    return out
+
+
+def _parquet_sql(sql: str, folder: Path) -> str:
+    """Return the benchmark SQL reading the Parquet copies instead of the CSVs."""
+    rest = sql.split("WITH per AS", 1)[1]
+    tables = (
+        f"CREATE TEMP TABLE inv AS SELECT * FROM read_parquet('{folder}/invoices.parquet');\n"
+        f"CREATE TEMP TABLE pay AS SELECT * FROM read_parquet('{folder}/payments.parquet');\n"
+    )
+    return tables + "WITH per AS" + rest
+
+
 def _run_measured(cmd: list[str]) -> tuple[float, float, str]:
     """Like _run, but measured with /usr/bin/time -v for the child's own peak memory."""
     began = time.perf_counter()
@@ -208,13 +236,24 @@ def _best(cmd: list[str], repeat: int) -> tuple[float, float, str]:
     return min(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
 
 
-def bench(rows: int, mode: str, repeat: int = 1) -> dict[str, object]:
+def bench(
+    rows: int,
+    mode: str,
+    repeat: int = 1,
+    *,
+    fmt: str = "csv",
+    engine: str | None = None,
+    work: Path = WORK,
+) -> dict[str, object]:
     """Return timings (best of `repeat`), peaks and the agreement check for one size."""
-    folder = WORK / str(rows)
+    folder = work / str(rows)
     t0 = time.perf_counter()
     generate(rows, folder)
+    target = parquet_copy(folder) if fmt == "parquet" else folder
     print(f"{rows:,} rows: data ready in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    cmd, used = _kit_cmd(folder, mode)
+    cmd, used = _kit_cmd(target, mode)
+    if used == "cli" and engine:
+        cmd = [*cmd, "--engine", engine]
     try:
         kit_s, kit_gb, out = _best(cmd, repeat)
     except RuntimeError as exc:
@@ -225,6 +264,8 @@ def bench(rows: int, mode: str, repeat: int = 1) -> dict[str, object]:
         kit_s, kit_gb, out = _best(cmd, repeat)
     kit_vals = json.loads(out)["kpis"]
     sql = SQL.format(f=folder.as_posix(), t=AS_OF, p=P)
+    if fmt == "parquet":
+        sql = _parquet_sql(sql, target)
     duck_s, duck_gb, out = _best([sys.executable, "-c", _DUCK, sql], repeat)
     duck_vals = json.loads(out)
     bad = [k for k in CORE if not np.isclose(kit_vals[k], duck_vals[k], rtol=1e-6, atol=0.0)]
@@ -238,8 +279,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--mode", choices=["auto", "cli", "direct"], default="auto")
     parser.add_argument("--repeat", type=int, default=1, help="runs per side; the best counts")
+    parser.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    parser.add_argument("--work", type=Path, default=WORK, help="folder for the generated data")
+    parser.add_argument("--engine", default=None, help="kit kpis --engine (default: duckdb)")
     args = parser.parse_args()
-    results = [bench(n, args.mode, max(args.repeat, 1)) for n in args.sizes]
+    results = [
+        bench(
+            n, args.mode, max(args.repeat, 1), fmt=args.format, engine=args.engine, work=args.work
+        )
+        for n in args.sizes
+    ]
     print(f"{'rows':>12} {'kit via':>7} {'kit s':>8} {'DuckDB s':>9} {'ratio':>6} "
           f"{'kit GB':>7} {'DuckDB GB':>9}  values")  # fmt: skip
     for r in results:

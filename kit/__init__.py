@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.engagement import Engagement, load_engagement, resolve_engagement_dir
+from typing import TYPE_CHECKING, Any
+
 from kit.errors import (
     ConfigError,
     DataError,
@@ -12,7 +13,31 @@ from kit.errors import (
     ReportError,
     RunError,
 )
-from kit.ledger import Ledger
+
+if TYPE_CHECKING:
+    from kit.engagement import Engagement, load_engagement, resolve_engagement_dir
+    from kit.ledger import Ledger
+
+# Imported on first use: `kit duplicates` and other light commands need neither pydantic nor pandas.
+_LAZY = {
+    "Engagement": "kit.engagement",
+    "load_engagement": "kit.engagement",
+    "resolve_engagement_dir": "kit.engagement",
+    "Ledger": "kit.ledger",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Return a lazily imported name of the package (see `_LAZY`)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 

@@ -262,6 +262,8 @@ class Engagement(_Strict):
     baseline_date: date | None = None
     period_days: int = Field(default=90, gt=0, le=3660)
     goal_days: int = Field(default=45, gt=0)
+    #: What runs the KPI aggregates: duckdb, spark[:MASTER-URL | :sc://HOST] or a warehouse URL.
+    engine: str = "numpy"
     branding: Branding = Field(default_factory=Branding)
     privacy: Literal["none", "pseudonymise"] = "none"
     #: b2b: CRF medians apply; subscription: receeve's MRR collection benchmark applies.
@@ -301,6 +303,13 @@ class Engagement(_Strict):
         if not re.fullmatch(r"[A-Z]{3}", value):
             raise ValueError("currency must be a three-letter ISO code such as EUR")
         return value
+
+    @field_validator("engine")
+    @classmethod
+    def _engine(cls, value: str) -> str:
+        from kit.engines import check_engine
+
+        return check_engine(value)
 
     @field_validator("client")
     @classmethod

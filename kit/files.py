@@ -155,63 +155,160 @@ def _read_limited(path: Path, *, max_bytes: int, error: type[KitError]) -> str:
         ) from None
 
 
-def _check_tree(
-    root: yaml.Node, *, max_depth: int, where: str | None, error: type[KitError]
-) -> None:
-    """Raise `error` for an alias, a duplicate key or nesting deeper than max_depth.
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null"))
+_CACHE_SIZE = 100_000
+_PLAIN_TAGS: dict[str, str] = {}  # plain scalar text -> resolved tag (labels and keys repeat)
+_BASE_RESOLVE: Callable[..., str] = yaml.resolver.BaseResolver.resolve
 
-    Walks the composed node graph without recursion, so it is linear in the file's size even
-    for a file built to expand ("billion laughs"): the first node reached twice stops it.
+
+def _resolve(self: Any, kind: Any, value: Any, implicit: Any) -> Any:
+    """Return the tag of a node as the safe resolver does, cached per plain scalar text."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = _BASE_RESOLVE(self, kind, value, implicit)
+                if len(_PLAIN_TAGS) >= _CACHE_SIZE:
+                    _PLAIN_TAGS.clear()
+                _PLAIN_TAGS[value] = tag
+            return tag
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+def _no_path(*_: Any) -> None:
+    """Path resolvers are not used: libyaml's composer calls this once per node."""
+
+
+# No path resolvers are registered on the safe loaders, so a tag depends on the text alone.
+_YamlLoader.resolve = _resolve
+_YamlLoader.descend_resolver = _no_path
+_YamlLoader.ascend_resolver = _no_path
+
+
+class _Refused(Exception):
+    """A node the kit does not accept; `path` collects the key path while unwinding."""
+
+    def __init__(self, message: str, node: yaml.Node, expected: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.node, self.expected = message, node, expected
+        self.path: list[str] = []
+        # An alias has no position of its own: the line where it is used is filled in above it.
+        self.row: int | None = None if "aliases" in message else node.start_mark.line + 1
+
+
+class _Other(Exception):
+    """A node for PyYAML's own constructor: explicit tags, merge keys, non-scalar keys."""
+
+
+class _Builder:
+    """Turns a composed node graph into plain dicts, lists and scalars in one walk.
+
+    Refuses in the same walk what `load_yaml` refuses: an alias (the first node reached twice,
+    so a file built to expand stops at once), nesting deeper than `max_depth`, a key given
+    twice in one mapping. Scalars of the same tag and text are converted once. With `check`
+    it only checks (for documents PyYAML's own constructor builds: explicit tags, merge keys).
     """
-    seen: set[int] = set()
-    # (node, depth, key path, line where the node is used), visited in document order
-    stack: list[tuple[yaml.Node, int, str, int]] = [(root, 1, "", root.start_mark.line + 1)]
-    while stack:
-        node, depth, key, used = stack.pop()
-        if id(node) in seen:
-            raise error(
-                "YAML anchors and aliases (&name, *name) are not accepted",
-                path=where,
-                row=used,
-                key=_short(key) or None,
-                expected="every value written out where it is used",
-            )
-        seen.add(id(node))
-        if depth > max_depth:
-            raise error(
-                f"YAML nested deeper than {max_depth} levels",
-                path=where,
-                row=node.start_mark.line + 1,
-                key=_short(key) or None,
-            )
-        children: list[tuple[yaml.Node, int, str, int]] = []
+
+    def __init__(
+        self, loader: Any, max_depth: int, *, check: bool = False, anchors: bool = True
+    ) -> None:
+        self.loader = loader
+        self.max_depth = max_depth
+        self.check = check
+        self.anchors = anchors  # False: the text has no "&", so no node can be reached twice
+        self.seen: set[int] = set()
+        self.scalars: dict[tuple[str, str], Any] = {}
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        """Return the plain value of `node` at nesting `depth` (the root is 1)."""
+        if self.anchors:
+            if id(node) in self.seen:
+                raise _Refused(
+                    "YAML anchors and aliases (&name, *name) are not accepted",
+                    node,
+                    "every value written out where it is used",
+                )
+            self.seen.add(id(node))
+        if depth > self.max_depth:
+            raise _Refused(f"YAML nested deeper than {self.max_depth} levels", node)
+        tag = node.tag
+        if tag == _STR and not self.check and type(node) is yaml.ScalarNode:
+            return node.value
         if isinstance(node, yaml.MappingNode):
-            lines: dict[tuple[str, str], int] = {}
-            for k, v in node.value:
-                line = k.start_mark.line + 1
-                child = key
-                if isinstance(k, yaml.ScalarNode):
-                    ident = (k.tag, k.value)
-                    child = f"{key}.{k.value}" if key else str(k.value)
-                    if ident in lines and k.tag != "tag:yaml.org,2002:merge":
-                        raise error(
-                            f"key '{k.value}' appears twice (lines {lines[ident]} and {line})",
-                            path=where,
-                            row=line,
-                            key=_short(child),
-                            expected="each key once per block; merge the two blocks",
-                        )
-                    lines[ident] = line
-                children += [(k, depth + 1, key, line), (v, depth + 1, child, line)]
+            if tag == _MAP or self.check:
+                return self._mapping(node, depth)
         elif isinstance(node, yaml.SequenceNode):
-            line = node.start_mark.line + 1
-            children = [(item, depth + 1, f"{key}[{i}]", line) for i, item in enumerate(node.value)]
-        stack.extend(reversed(children))
+            if tag == _SEQ or self.check:
+                return self._sequence(node, depth)
+        elif self.check:
+            return None
+        elif tag in _SCALAR_TAGS:
+            ident = (tag, node.value)
+            value = self.scalars.get(ident, self)
+            if value is self:
+                value = self.scalars[ident] = self.loader.construct_object(node)
+            return value
+        raise _Other
 
+    def _sequence(self, node: yaml.Node, depth: int) -> list[Any]:
+        out: list[Any] = []
+        try:
+            for item in node.value:
+                out.append(self.build(item, depth + 1))
+        except _Refused as refused:
+            refused.path.append(f"[{len(out)}]")  # the item being built
+            if refused.row is None:
+                refused.row = node.start_mark.line + 1
+            raise
+        return out
 
-def _short(key: str, limit: int = 80) -> str:
-    """Return a key path shortened in the middle when it is longer than `limit` characters."""
-    return key if len(key) <= limit else key[: limit // 2] + "…" + key[-(limit // 2) :]
+    def _mapping(self, node: yaml.Node, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        k: Any = None
+        plain = not (self.anchors or self.check) and depth < self.max_depth
+        scalar = yaml.ScalarNode
+        try:
+            for k, v in node.value:
+                if plain and k.tag == _STR and v.tag == _STR and type(k) is type(v) is scalar:
+                    out[k.value] = v.value  # text: key: the common case, no checks apply
+                    continue
+                if not self.check and (not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE):
+                    raise _Other
+                key = self.build(k, depth + 1)
+                value = self.build(v, depth + 1)
+                if not self.check:
+                    out[key] = value
+        except _Refused as refused:
+            if refused.row is None and k is not None:
+                refused.row = k.start_mark.line + 1
+            if k is not None and refused.node is not k and isinstance(k, yaml.ScalarNode):
+                refused.path.append(f".{k.value}")
+            raise
+        if self.check or len(out) != len(node.value):
+            self._unique_keys(node)
+        return out
+
+    @staticmethod
+    def _unique_keys(node: yaml.Node) -> None:
+        lines: dict[tuple[str, str], int] = {}
+        for k, _ in node.value:
+            if not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE:
+                continue
+            ident, line = (k.tag, k.value), k.start_mark.line + 1
+            if ident in lines:
+                refused = _Refused(
+                    f"key '{k.value}' appears twice (lines {lines[ident]} and {line})",
+                    k,
+                    "each key once per block; merge the two blocks",
+                )
+                refused.path.append(f".{k.value}")
+                raise refused
+            lines[ident] = line
 
 
 def load_yaml(
@@ -245,8 +342,20 @@ def load_yaml(
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_tree(node, max_depth=max_depth, where=shown, error=error)
-        return loader.construct_document(node)
+        try:
+            return _Builder(loader, max_depth, anchors="&" in text).build(node, 1)
+        except _Other:  # explicit tags, merge keys: checked the same way, built by PyYAML
+            _Builder(loader, max_depth, check=True).build(node, 1)
+            return loader.construct_document(node)
+    except _Refused as refused:
+        path = "".join(reversed(refused.path)).lstrip(".")
+        raise error(
+            refused.message,
+            path=shown,
+            row=refused.row or refused.node.start_mark.line + 1,
+            key=path or None,
+            expected=refused.expected,
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -942,6 +942,25 @@ EXAMPLES: list[tuple[str, str]] = [
     ),
     ("sub-processes nested a few levels deep", "Teilprozesse wenige Ebenen tief verschachtelt"),
     # HOSTILE-END
+    # KPI engine (engagement.yaml engine:, kit kpis --engine)
+    (
+        "engine must be duckdb, spark, spark:MASTER-URL or a warehouse URL such as snowflake://account/database",
+        "engine muss duckdb, spark, spark:MASTER-URL oder eine Data-Warehouse-URL wie snowflake://konto/datenbank sein",
+    ),
+    (
+        "the engine URL must not contain a password: set the credentials in the environment",
+        "die engine-URL darf kein Passwort enthalten: die Zugangsdaten in der Umgebung setzen",
+    ),
+    ("engine spark needs PySpark", "engine spark braucht PySpark"),
+    (
+        'install it with pip install -e ".[spark]" (and Java 17)',
+        'mit pip install -e ".[spark]" installieren (und Java 17)',
+    ),
+    ("cannot connect to the warehouse: timeout", "keine Verbindung zum Data Warehouse: timeout"),
+    (
+        "credentials come from the environment; check the URL and the driver",
+        "die Zugangsdaten kommen aus der Umgebung; URL und Treiber prüfen",
+    ),
 ]
 
 

@@ -121,3 +121,25 @@ def test_atomic_write_gives_the_umask_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
+def test_load_yaml_builds_what_the_safe_constructor_builds() -> None:
+    from kit import files
+
+    text = (
+        "id: m1\nname: 'Rechnung prüfen: 12'\nowner: null\nR&D: ~\n"
+        "activities:\n  - {id: a1, name: Mahnung senden, minutes: 2.5, per_month: 10, kind: task}\n"
+        "  - {id: '007', name: \"x\\ty\", minutes: 0x10, per_month: 1_000, lane: Yes}\n"
+        "flows: [{from: a1, to: '007', probability: .5},\n"
+        "  {from: '007', to: a1, probability: 1e-1}]\n"
+        "dates: [2026-06-30, true, False, on, -.inf]\nnested: [[1, [2, [3]]], {a: {b: {}}}]\n"
+    )
+    loader = files._YamlLoader(text)
+    try:
+        expected = loader.get_single_data()  # PyYAML's own constructor on the same loader
+    finally:
+        loader.dispose()
+    assert load_yaml(text) == expected
+    assert load_yaml(text.replace("R&D", "RD")) == {
+        ("RD" if k == "R&D" else k): v for k, v in expected.items()
+    }

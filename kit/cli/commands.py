@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kit.engagement import Engagement, load_engagement
 from kit.errors import ConfigError, KitError, Problem
-from kit.i18n import Language
-from kit.ledger import Ledger
+
+if TYPE_CHECKING:  # imported where used: `kit duplicates` needs neither pydantic nor pandas
+    from kit.engagement import Engagement
+    from kit.i18n import Language
+    from kit.ledger import Ledger
 
 __all__ = [
     "business_case_command",
@@ -46,6 +48,8 @@ def status_command(
                 key="--status",
                 expected="not_started, in_progress, done or blocked",
             )
+        from kit.engagement import load_engagement
+
         engagement = load_engagement(engagements[0])
         default_percent = {"done": 100, "not_started": 0}.get(status)
         chosen = percent if percent is not None else default_percent
@@ -87,15 +91,29 @@ def _kpi_value(value: float | None, unit: str, language: Language, currency: str
 
 
 def kpis_command(
-    engagement: Engagement, ledger: Ledger, *, as_of: date, by: str | None = None
+    engagement: Engagement,
+    ledger: Ledger,
+    *,
+    as_of: date,
+    by: str | None = None,
+    engine: str | None = None,
 ) -> tuple[str, Any]:
-    """Return the KPI table (or the breakdown by `by`) and the `kit kpis --json` document."""
+    """Return the KPI table (or the breakdown by `by`) and the `kit kpis --json` document.
+
+    `engine` (else engagement.yaml `engine:`) names what runs the aggregates.
+    """
     import math
 
+    from kit.engines import check_engine
+    from kit.errors import ConfigError
     from kit.kpis import REGISTRY, compute_kpis, kpis_by
     from kit.kpis.open_items import refuse_as_of
 
     refuse_as_of(engagement, as_of)
+    try:
+        engine = check_engine(engine or engagement.engine)
+    except ValueError as exc:
+        raise ConfigError(str(exc), key="--engine", value=engine) from exc
     language = engagement.language
     header = {
         "client": engagement.client,
@@ -110,6 +128,7 @@ def kpis_command(
             as_of=as_of,
             period_days=engagement.period_days,
             goal_days=engagement.goal_days,
+            engine=engine,
         )
         groups = {
             str(group): {k: (None if math.isnan(v) else float(v)) for k, v in row.items()}
@@ -122,7 +141,11 @@ def kpis_command(
             "groups": groups,
         }
     result = compute_kpis(
-        ledger, as_of=as_of, period_days=engagement.period_days, goal_days=engagement.goal_days
+        ledger,
+        as_of=as_of,
+        period_days=engagement.period_days,
+        goal_days=engagement.goal_days,
+        engine=engine,
     )
     rows = []
     for kpi, info in REGISTRY.items():
@@ -147,12 +170,15 @@ def duplicates_command(
     With `as_json` the readable text is left empty (only the document is printed).
     """
     from kit.process import analyse, findings, load_maps, load_synonyms
+    from kit.process.loading import gc_paused
 
     sources: list[Path] = []
     synonyms = None
     language: Language = "en"
     for path in paths:
         if (path / "engagement.yaml").is_file():
+            from kit.engagement import load_engagement
+
             engagement = load_engagement(path)
             sources.append(engagement.resolve(engagement.process_maps))
             language = engagement.language
@@ -160,9 +186,10 @@ def duplicates_command(
                 synonyms = load_synonyms(engagement.resolve(engagement.synonyms))
         else:
             sources.append(path)
-    analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
-    if as_json:
-        return "", analysis.to_json_dict()
+    with gc_paused():  # millions of small objects that all stay alive (see gc_paused)
+        analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
+        if as_json:
+            return "", analysis.to_json_dict()
     lines = findings(analysis, language=language)
     frame = analysis.groups_frame()
     if not frame.empty:

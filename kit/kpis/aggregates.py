@@ -15,7 +15,7 @@ from kit.kpis.aging import BUCKETS, bucket_codes
 from kit.kpis.credits import group_of
 from kit.kpis.timeline import Timeline, open_at
 
-__all__ = ["Receivables", "Snapshot", "receivables", "snapshot"]
+__all__ = ["Receivables", "Snapshot", "month_index", "receivables", "slice_lengths", "snapshot"]
 
 _I64 = np.dtype(np.int64)
 
@@ -161,19 +161,19 @@ def _credits(
     )
 
 
-def _month(days: np.ndarray | int) -> np.ndarray:
+def month_index(days: np.ndarray | int) -> np.ndarray:
     """Return months since 1970-01 of day numbers."""
     return np.asarray(days, dtype=_I64).astype("datetime64[D]").astype("datetime64[M]").astype(_I64)
 
 
 def _months_of(days: np.ndarray) -> np.ndarray:
-    """Return `_month` of many day numbers via a table over their range (ledgers span few days)."""
+    """Return `month_index` of many day numbers via a table over their range (few days)."""
     if days.size == 0:
         return np.empty(0, dtype=_I64)
     low, high = int(days.min()), int(days.max())
     if high - low > days.size:
-        return _month(days)
-    table = _month(np.arange(low, high + 1, dtype=_I64))
+        return month_index(days)
+    table = month_index(np.arange(low, high + 1, dtype=_I64))
     return np.asarray(table[days - low], dtype=_I64)
 
 
@@ -181,14 +181,19 @@ def _monthly_sales(
     tl: Timeline, day: int, codes: np.ndarray, groups: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return sales per group and calendar-month slice walking back from T, and slice lengths."""
-    t_month = int(_month(day))
-    first_month = int(_month(min(tl.first_day, day)))
+    t_month = int(month_index(day))
+    first_month = int(month_index(min(tl.first_day, day)))
     months = t_month - first_month + 1
     known = (tl.issue <= day) & tl.sale
     back = t_month - _months_of(tl.issue[known])
     sales = np.bincount(
         codes[known] * months + back, weights=tl.amount[known], minlength=groups * months
     ).reshape(groups, months)
+    return sales, slice_lengths(day, t_month, months)
+
+
+def slice_lengths(day: int, t_month: int, months: int) -> np.ndarray:
+    """Return the days of each countback slice back from T (slice 0: first of T's month to T)."""
     starts = (t_month - np.arange(months, dtype=_I64)).astype("datetime64[M]")
     ends = (starts + 1).astype("datetime64[D]").astype(_I64)  # first day of the next month
     lengths = ends - starts.astype("datetime64[D]").astype(_I64)
@@ -196,4 +201,4 @@ def _monthly_sales(
         np.asarray(t_month, dtype=_I64).astype("datetime64[M]").astype("datetime64[D]").astype(_I64)
     )
     lengths[0] = day - month_start + 1  # partial slice: first day of T's month to T
-    return sales, lengths
+    return lengths

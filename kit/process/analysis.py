@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError
 from kit.i18n import Language, fmt_number, t
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
-from kit.process.waste import ReworkLoop, handoffs, rework_loops, waits
+from kit.process.waste import (
+    HANDOFF_COLUMNS,
+    WAIT_COLUMNS,
+    ReworkLoop,
+    handoff_rows,
+    rework_loops,
+    wait_rows,
+)
+
+if TYPE_CHECKING:  # pandas is imported for the tables only, not for `kit duplicates --json`
+    import pandas as pd
 
 __all__ = ["ProcessAnalysis", "analyse", "findings"]
 
@@ -25,9 +34,23 @@ class ProcessAnalysis:
     maps: tuple[ProcessMap, ...]
     groups: tuple[DuplicateGroup, ...]
     rework: tuple[ReworkLoop, ...]
-    handoffs: pd.DataFrame
-    waits: pd.DataFrame
+    handoff_rows: tuple[dict[str, Any], ...]
+    wait_rows: tuple[dict[str, Any], ...]
     threshold: float
+
+    @cached_property
+    def handoffs(self) -> pd.DataFrame:
+        """Return per map the flows and how many cross lanes or systems (handoffs)."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self.handoff_rows), columns=list(HANDOFF_COLUMNS))
+
+    @cached_property
+    def waits(self) -> pd.DataFrame:
+        """Return the waiting steps of all maps with their hours per month."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self.wait_rows), columns=list(WAIT_COLUMNS))
 
     @property
     def activities(self) -> int:
@@ -47,7 +70,7 @@ class ProcessAnalysis:
     @property
     def wait_hours_per_month(self) -> float:
         """Return the hours per month of waiting steps (where minutes are given)."""
-        return float(self.waits["hours_per_month"].sum()) if len(self.waits) else 0.0
+        return float(sum(row["hours_per_month"] for row in self.wait_rows))
 
     def unknown_effort(self) -> list[tuple[str, str]]:
         """Return (map, activity id) of tasks whose effort is unknown (counted as 0 h)."""
@@ -55,6 +78,8 @@ class ProcessAnalysis:
 
     def groups_frame(self) -> pd.DataFrame:
         """Return one row per activity of each duplicate group (group number, hours per month)."""
+        import pandas as pd
+
         rows = [
             {
                 "group": n,
@@ -85,6 +110,8 @@ class ProcessAnalysis:
 
     def rework_frame(self) -> pd.DataFrame:
         """Return one row per rework loop: map, activities, trigger, probability, extra hours."""
+        import pandas as pd
+
         names = {m.id: m for m in self.maps}
         rows = []
         for loop in self.rework:
@@ -147,16 +174,9 @@ class ProcessAnalysis:
                 }
                 for r in self.rework
             ],
-            "handoffs": [
-                {
-                    k: (int(v) if isinstance(v, int) or hasattr(v, "item") else v)
-                    for k, v in row.items()
-                }
-                for row in self.handoffs.to_dict(orient="records")
-            ],
+            "handoffs": [dict(row) for row in self.handoff_rows],
             "waits": [
-                {**row, "hours_per_month": float(row["hours_per_month"])}
-                for row in self.waits.to_dict(orient="records")
+                {**row, "hours_per_month": float(row["hours_per_month"])} for row in self.wait_rows
             ],
             "unknown_effort": [{"map": m, "id": a} for m, a in self.unknown_effort()],
         }
@@ -176,7 +196,12 @@ def analyse(
     groups = find_duplicates(maps, threshold=threshold, synonyms=synonyms)
     loops = [loop for pmap in maps for loop in rework_loops(pmap)]
     return ProcessAnalysis(
-        tuple(maps), tuple(groups), tuple(loops), handoffs(maps), waits(maps), threshold
+        tuple(maps),
+        tuple(groups),
+        tuple(loops),
+        tuple(handoff_rows(maps)),
+        tuple(wait_rows(maps)),
+        threshold,
     )
 
 
@@ -204,13 +229,13 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
             loops=len(analysis.rework),
         )
     )
-    crossings = int(analysis.handoffs["lane_handoffs"].sum()) if len(analysis.handoffs) else 0
+    crossings = sum(int(row["lane_handoffs"]) for row in analysis.handoff_rows)
     out.append(
         t(
             "process.finding.handoffs",
             language,
             handoffs=crossings,
-            waits=len(analysis.waits),
+            waits=len(analysis.wait_rows),
             hours=num(analysis.wait_hours_per_month),
         )
     )

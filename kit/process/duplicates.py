@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import cast
 
-import networkx as nx
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
@@ -19,7 +19,9 @@ __all__ = ["DuplicateGroup", "Member", "Pair", "find_duplicates", "score_pair", 
 
 _BORDER = 0.10  # below the threshold by at most this much: flow neighbours decide
 _TOKEN = re.compile(r"[a-z0-9]+")
-Key = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]
+Key = tuple[
+    frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ class DuplicateGroup:
 
 
 def _key(sig: Signature) -> Key:
-    return (sig.actions, sig.all_objects, sig.levels, sig.channels, sig.residual)
+    return (sig.actions, sig.all_objects, sig.levels, sig.channels, sig.residual, sig.topic)
 
 
 _SAME_WORD = 85.0  # rapidfuzz ratio from which two generic keys are one word ("immatricul")
@@ -122,6 +124,10 @@ def score_pair(a: Signature, b: Signature, *, weak: frozenset[str] = frozenset()
     """
     if a.levels and b.levels and a.levels != b.levels:
         return 0.0
+    if a.elliptical or b.elliptical:  # "Send rejection": of what? The maps must say the same
+        sa, sb = a.subjects(), b.subjects()
+        if (sa or sb) and not (sa and sb and _matched(sa, sb)[0]):
+            return 0.0  # both unknown: the labels alone decide
     action = _action_score(a, b)
     if action == 0.0:
         return 0.0
@@ -268,7 +274,8 @@ def _similar_keys(
     of_key: list[int] = []
     keys: list[list[int]] = []
     for kid, sig in enumerate(sigs):
-        c = classes.setdefault((sig.actions, sig.all_objects, sig.levels, sig.residual), len(keys))
+        ident = (sig.actions, sig.all_objects, sig.levels, sig.residual, sig.topic)
+        c = classes.setdefault(ident, len(keys))
         if c == len(keys):
             keys.append([])
         keys[c].append(kid)
@@ -343,18 +350,32 @@ def vocabulary(maps: Sequence[ProcessMap], syn: Synonyms) -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= 3)
 
 
+def _topic(sigs: Iterable[Signature]) -> frozenset[str]:
+    """Return what a map is about: the business objects named by two or more of its labels.
+
+    An elliptical label ("Send rejection") takes this as its object, so a refusal sent in a
+    vacation process is not matched with one sent in an insurance process.
+    """
+    counts: Counter[str] = Counter()
+    for sig in set(sigs):
+        counts.update(sig.objects | (sig.nouns - sig.named_actions))
+    return frozenset(word for word, n in counts.items() if n >= 2)
+
+
 def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
     """Return the activities grouped by label key; each distinct label is parsed once."""
     keys = _Keys()
     seen: dict[tuple[str, str | None], tuple[Signature, int] | None] = {}
+    elliptic: dict[tuple[Signature, frozenset[str]], tuple[Signature, int]] = {}
     vocab = vocabulary(maps, syn)
     for pmap in maps:
         graph = pmap.graph
         loops: dict[str, int] = {}
-        for n, comp in enumerate(nx.strongly_connected_components(graph)):
+        for n, comp in enumerate(pmap.components()):
             if len(comp) > 1:
                 loops.update(dict.fromkeys(comp, n))
         of_node: dict[str, int] = {}
+        tasks: list[tuple[str, dict[str, object], tuple[Signature, int]]] = []
         for node, data in graph.nodes(data=True):
             if data["kind"] != "task":
                 continue
@@ -364,20 +385,36 @@ def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
             else:
                 sig = signature(data["name"], syn, obj=data["object"], vocab=vocab)
                 known = seen[label] = (sig, keys.add(sig)) if sig.specific else None
-            if known is None:
-                continue  # generic labels ("prüfen") say nothing alone
+            if known is not None:  # generic labels ("prüfen") say nothing alone
+                tasks.append((node, data, known))
+        topic: frozenset[str] | None = None
+        for i, (node, data, known) in enumerate(tasks):
+            if not known[0].elliptical:
+                continue
+            if topic is None:
+                topic = _topic(t[2][0] for t in tasks)
+            found = elliptic.get((known[0], topic))
+            if found is None:
+                sig = replace(known[0], topic=topic)
+                found = elliptic[(known[0], topic)] = (sig, keys.add(sig))
+            tasks[i] = (node, data, found)
+        for node, data, known in tasks:
             sig, kid = known
             of_node[node] = kid
-            if data["lane"]:
-                keys.lanes[kid].add(data["lane"])
+            lane = cast("str | None", data["lane"])
+            if lane:
+                keys.lanes[kid].add(lane)
             keys.members[kid].append(
                 Member(
                     map=pmap.id,
                     id=str(node),
-                    name=data["name"],
-                    lane=data["lane"],
-                    system=data["system"],
-                    hours_per_month=hours_per_month(data["minutes"], data["per_month"]),
+                    name=cast(str, data["name"]),
+                    lane=lane,
+                    system=cast("str | None", data["system"]),
+                    hours_per_month=hours_per_month(
+                        cast("float | None", data["minutes"]),
+                        cast("float | None", data["per_month"]),
+                    ),
                     signature=sig,
                     loop=loops.get(node),
                 )

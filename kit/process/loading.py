@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kit.errors import ProcessMapError
@@ -10,7 +12,7 @@ from kit.process.bpmn import import_bpmn
 from kit.process.model import ProcessMap
 from kit.process.native import read_csv_pair, read_yaml
 
-__all__ = ["load_maps", "map_files"]
+__all__ = ["gc_paused", "load_maps", "map_files"]
 
 _YAML = {".yaml", ".yml"}
 
@@ -60,8 +62,30 @@ def map_files(folder: Path) -> list[Path]:
     return _files_in(folder)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while many small objects are built and kept.
+
+    Reading thousands of maps builds millions of nodes, dicts and tuples that all stay alive;
+    the collector would rescan them again and again (measured: two thirds of the reading time
+    for 1,000 maps). Nothing here builds reference cycles that need it; it runs again after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_maps(paths: Sequence[Path]) -> list[ProcessMap]:
     """Return the validated maps of files and folders (folders are searched recursively)."""
+    with gc_paused():
+        return _load_maps(paths)
+
+
+def _load_maps(paths: Sequence[Path]) -> list[ProcessMap]:
     maps: list[ProcessMap] = []
     for raw in paths:
         path = Path(raw)

@@ -49,6 +49,13 @@ class ProcessMap:
     owner: str | None = None
     source: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
+    _components: list[set[str]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def components(self) -> list[set[str]]:
+        """Return the strongly connected components of the graph (computed once per map)."""
+        if self._components is None:
+            self._components = [set(c) for c in nx.strongly_connected_components(self.graph)]
+        return self._components
 
     @classmethod
     def build(
@@ -149,10 +156,10 @@ class ProcessMap:
                             expected="a sum of 1 (± 0.01)",
                         )
                     )
-        condensed = nx.condensation(self.graph)
-        for comp, members in condensed.nodes(data="members"):
-            looping = len(members) > 1 or any(self.graph.has_edge(m, m) for m in members)
-            if looping and condensed.out_degree(comp) == 0:
+        succ = self.graph.succ
+        for members in self.components():
+            looping = len(members) > 1 or any(m in succ[m] for m in members)
+            if looping and all(nxt in members for m in members for nxt in succ[m]):
                 first = sorted(members)[0]
                 out.append(
                     _problem(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -160,13 +160,30 @@ class Signature:
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
+    named_actions: frozenset[str] = frozenset()  # actions named as things ("of Approval")
+    topic: frozenset[str] = frozenset()  # for elliptical labels: what the map is about
+
+    @cached_property
+    def elliptical(self) -> bool:
+        """Return True when the label's only object is an action named as a thing.
+
+        "Send confirmation", "Notify Employee of Refusal": what is confirmed or refused is
+        the subject of the map, not written in the label (see `topic`).
+        """
+        return bool(self.named_actions) and not (self.objects | (self.nouns - self.named_actions))
+
+    def subjects(self) -> frozenset[str]:
+        """Return what the label is about: its objects, or the map's topic when elliptical."""
+        if self.elliptical:
+            return self.topic
+        return self.objects | (self.nouns - self.named_actions) | self.weak_objects
 
     @property
     def core_objects(self) -> frozenset[str]:
         """Return the objects that define the work (weak ones only when nothing else is named)."""
         return self.objects or self.weak_objects
 
-    @property
+    @cached_property
     def all_objects(self) -> frozenset[str]:
         """Return every object the label names: table concepts (weak ones too) and other nouns."""
         return self.objects | self.weak_objects | self.nouns
@@ -217,6 +234,20 @@ _WRITTEN = re.compile(r"[\w-]+", re.UNICODE)
 _WHEN_EN = frozenset({"before", "after", "prior", "until", "once", "when"})
 
 
+def _named_action(key: str, syn: Synonyms) -> str:
+    """Return the table action a noun names ("confirmation" → APPROVE), else the noun's key.
+
+    A nominalised action is the same thing whichever word family it is written in: the
+    confirmation sent, the approval notified, the "Bestätigung" are one object.
+    """
+    if key.endswith(("er", "or")):
+        return key  # a person: "approver", "Prüfer"
+    hit = syn.lookup(key)
+    if hit and len(hit) == 1 and all(syn.kind[c] == "actions" for c in hit):
+        return next(iter(hit))
+    return key
+
+
 def _written_tokens(label: str) -> list[tuple[str, str]]:
     """Return (word as written, folded token) pairs; folding may split a word ("E-Mail")."""
     out: list[tuple[str, str]] = []
@@ -241,6 +272,7 @@ def signature(
         cut = next((n for n, (_, t) in enumerate(pairs) if n and t in _WHEN_EN), len(pairs))
         pairs = pairs[:cut]
     toks = [t for _, t in pairs]
+    stems = [stem(t) for t in toks]
     found: list[frozenset[str]] = []
     unknown: list[tuple[str, str, int, bool]] = []
     modifiers: list[str] = []  # leading parts of a compound: objects
@@ -249,7 +281,7 @@ def signature(
     i = 0
     while i < len(toks):
         for size in range(min(syn.max_phrase, len(toks) - i), 1, -1):
-            hit = syn.phrases.get(tuple(stem(t) for t in toks[i : i + size]))
+            hit = syn.phrases.get(tuple(stems[i : i + size]))
             if hit is not None:
                 found.append(hit)
                 i += size
@@ -294,8 +326,11 @@ def signature(
         if first_is_action:
             for p, tok, k in single:
                 if p > 0 and found[k] and all(syn.kind[c] == "actions" for c in found[k]):
+                    if tok.endswith(("er", "or")):
+                        modifiers.append(word_key(tok, language))  # a person: "Assign Approver"
+                    else:
+                        modifiers.extend(found[k])  # the action named as a thing: "of Approval"
                     found[k] = frozenset()
-                    modifiers.append(word_key(tok, language))
     concepts: dict[str, set[str]] = {c: set() for c in _CATEGORIES}
     for hit in found:
         for concept in hit:
@@ -305,7 +340,8 @@ def signature(
         unknown, language, has_action=bool(concepts["actions"]), title_case=title_case
     )
     verbs = {w.key for w in words if w.role == "action"}
-    nouns = {w.key for w in words if w.role == "object"} | set(modifiers)
+    nouns = {_named_action(w.key, syn) for w in words if w.role == "object"} | set(modifiers)
+    named = frozenset(n for n in nouns if n in syn.kind and syn.kind[n] == "actions")
     qualifiers = {w.key for w in words if w.role == "qualifier"}
     if obj:
         of_object = signature(obj, syn, vocab=vocab)
@@ -323,4 +359,5 @@ def signature(
         verbs=frozenset(verbs),
         nouns=frozenset(nouns),
         qualifiers=frozenset(qualifiers),
+        named_actions=named,
     )

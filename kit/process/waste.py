@@ -5,13 +5,19 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pandas as pd
 
 from kit.process.model import ProcessMap
 
-__all__ = ["ReworkLoop", "handoffs", "rework_loops", "waits"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ReworkLoop", "handoff_rows", "handoffs", "rework_loops", "wait_rows", "waits"]
+
+HANDOFF_COLUMNS = ("map", "name", "flows", "lane_handoffs", "system_handoffs")
+WAIT_COLUMNS = ("map", "id", "name", "lane", "hours_per_month")
 
 LENGTH_BOUND = 12
 
@@ -41,6 +47,8 @@ def _preorder(graph: nx.DiGraph) -> dict[str, int]:
 def rework_loops(pmap: ProcessMap, *, length_bound: int = LENGTH_BOUND) -> list[ReworkLoop]:
     """Return the map's rework loops (cycles up to `length_bound` flows whose chance is < 1)."""
     graph = pmap.graph
+    if all(len(c) == 1 and not graph.has_edge(*c, *c) for c in pmap.components()):
+        return []  # no cycle at all (most maps): skip the cycle search
     order = _preorder(graph)
     loops: list[ReworkLoop] = []
     for cycle in nx.simple_cycles(graph, length_bound=length_bound):
@@ -60,14 +68,15 @@ def rework_loops(pmap: ProcessMap, *, length_bound: int = LENGTH_BOUND) -> list[
     return loops
 
 
-def handoffs(maps: Sequence[ProcessMap]) -> pd.DataFrame:
-    """Return per map the flows and how many cross lanes or systems (handoffs)."""
+def handoff_rows(maps: Sequence[ProcessMap]) -> list[dict[str, Any]]:
+    """Return per map the flows and how many cross lanes or systems (handoffs), as rows."""
     rows = []
     for pmap in maps:
         g = pmap.graph
         lanes = systems = 0
+        nodes = g.nodes
         for src, dst in g.edges:
-            a, b = g.nodes[src], g.nodes[dst]
+            a, b = nodes[src], nodes[dst]
             lanes += bool(a["lane"] and b["lane"] and a["lane"] != b["lane"])
             systems += bool(a["system"] and b["system"] and a["system"] != b["system"])
         rows.append(
@@ -79,13 +88,19 @@ def handoffs(maps: Sequence[ProcessMap]) -> pd.DataFrame:
                 "system_handoffs": systems,
             }
         )
-    columns = ["map", "name", "flows", "lane_handoffs", "system_handoffs"]
-    return pd.DataFrame(rows, columns=columns)
+    return rows
 
 
-def waits(maps: Sequence[ProcessMap]) -> pd.DataFrame:
-    """Return the waiting steps (`kind: wait`) of all maps with their hours per month."""
-    rows = [
+def handoffs(maps: Sequence[ProcessMap]) -> pd.DataFrame:
+    """Return per map the flows and how many cross lanes or systems (handoffs)."""
+    import pandas as pd
+
+    return pd.DataFrame(handoff_rows(maps), columns=list(HANDOFF_COLUMNS))
+
+
+def wait_rows(maps: Sequence[ProcessMap]) -> list[dict[str, Any]]:
+    """Return the waiting steps (`kind: wait`) of all maps with their hours per month, as rows."""
+    return [
         {
             "map": pmap.id,
             "id": str(n),
@@ -97,4 +112,10 @@ def waits(maps: Sequence[ProcessMap]) -> pd.DataFrame:
         for n, d in pmap.graph.nodes(data=True)
         if d["kind"] == "wait"
     ]
-    return pd.DataFrame(rows, columns=["map", "id", "name", "lane", "hours_per_month"])
+
+
+def waits(maps: Sequence[ProcessMap]) -> pd.DataFrame:
+    """Return the waiting steps (`kind: wait`) of all maps with their hours per month."""
+    import pandas as pd
+
+    return pd.DataFrame(wait_rows(maps), columns=list(WAIT_COLUMNS))

@@ -121,3 +121,46 @@ def test_json_lists_the_pairs_behind_each_group(tmp_path: Path) -> None:
     ]
     assert all(p["group"] == 0 and p["reason"] for p in pairs)
     assert pairs[1]["score"] == pytest.approx(0.92)
+
+
+def _map(map_id: str, labels: list[str]) -> ProcessMap:
+    acts = [
+        Activity(id=f"t{n}", name=label, minutes=5, per_month=10) for n, label in enumerate(labels)
+    ]
+    flows = [(f"t{n}", f"t{n + 1}", 1.0) for n in range(len(labels) - 1)]
+    return ProcessMap.build(id=map_id, name=map_id, activities=acts, flows=flows)
+
+
+def _paired(maps: list[ProcessMap]) -> set[frozenset[str]]:
+    return {
+        frozenset({f"{p.a.map}/{p.a.id}", f"{p.b.map}/{p.b.id}"})
+        for g in find_duplicates(maps)
+        for p in g.pairs
+    }
+
+
+def test_an_action_named_as_a_thing_is_one_object_whatever_the_word() -> None:
+    syn = load_synonyms()
+    sent = signature("Send confirmation e-mail", syn)
+    told = signature("Notify Employee of Approval", syn)
+    assert sent.named_actions == told.named_actions == frozenset({"APPROVE"})
+    assert sent.elliptical and told.elliptical  # what was approved is not in the label
+    assert not signature("Assign Approver", syn).named_actions  # a person, not an approval
+    assert _score("Grant loan", "Approve Loan") >= 0.85
+    assert _score("Send rejection", "Notify Employee of Refusal") >= 0.85  # labels alone
+
+
+def test_elliptical_labels_match_only_within_maps_about_the_same_thing() -> None:
+    vacation_a = _map(
+        "va", ["Handle vacation request", "Send confirmation e-mail", "Adjust vacation request"]
+    )
+    vacation_b = _map(
+        "vb",
+        ["Fetch Vacation Information", "Notify Employee of Approval", "Update Remaining Vacation"],
+    )
+    insurance = _map(
+        "ins", ["Check insurance application", "Send confirmation", "File insurance application"]
+    )
+    pairs = _paired([vacation_a, vacation_b, insurance])
+    assert frozenset({"va/t1", "vb/t1"}) in pairs  # both maps are about vacation
+    assert not any("ins/t1" in p for p in pairs)  # a confirmation of an insurance application

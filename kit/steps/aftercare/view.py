@@ -91,8 +91,12 @@ def aftercare_view(ctx: ReportContext) -> AftercareView:
         language=ctx.language,
     )
     opts = {"period_days": eng.period_days, "goal_days": eng.goal_days}
-    now = compute_kpis(ledger, as_of=ctx.as_of, **opts)
-    base = compute_kpis(ledger, as_of=eng.baseline_date, **opts) if eng.baseline_date else None
+    now = compute_kpis(ledger, as_of=ctx.as_of, **opts, engine=None)
+    base = (
+        compute_kpis(ledger, as_of=eng.baseline_date, **opts, engine=None)
+        if eng.baseline_date
+        else None
+    )
     backlog = load_backlog(eng.resolve(eng.backlog), known_kpis=set(REGISTRY))
     return AftercareView(
         series=series,
