@@ -9,6 +9,7 @@ from typing import Any
 
 from kit.engagement import Engagement, repo_root
 from kit.i18n import Language, fmt_date, t
+from kit.rollout.log import STATUSES
 
 __all__ = [
     "PHASE_STATUSES",
@@ -24,7 +25,8 @@ __all__ = [
 # The report templates (page frame, nbconvert template) shipped beside the kit.
 TEMPLATE_DIR = repo_root() / "templates" / "report"
 
-PHASE_STATUSES = ("not_started", "in_progress", "done", "blocked")
+#: The statuses of the phase log, defined once in kit.rollout.log.
+PHASE_STATUSES = STATUSES
 PhaseStatusSource = Mapping[str, str] | Callable[[Engagement], Mapping[str, str]]
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from kit.errors import DataError, Problem, read_utf8_text
 from kit.i18n import Language, catalogue, t
+from kit.rollout.plan import DEFAULT_PHASES
 
 __all__ = [
     "PHASE_IDS",
@@ -34,16 +35,8 @@ __all__ = [
     "pseudonyms",
 ]
 
-#: The default rollout phases in plan order (the same ids as the rollout plan).
-PHASE_IDS = (
-    "blueprint",
-    "setup",
-    "training",
-    "acceptance_test",
-    "go_live",
-    "hypercare",
-    "continuous_improvement",
-)
+#: The default rollout phases in plan order: the ids of the rollout plan, defined there once.
+PHASE_IDS = DEFAULT_PHASES
 STAKEHOLDER_COLUMNS = ("name", "role", "department", "influence", "interest", *PHASE_IDS, "contact")
 RACI_LETTERS = ("R", "A", "C", "I")
 _PEOPLE_COLUMNS = ("name", "role", "department", "influence", "interest")

@@ -14,7 +14,7 @@ from kit.engagement import load_engagement
 from kit.report import HEADLINE_MIME, ReportContext
 from kit.report.index import IndexCard, render_index
 from kit.run.convert import page_metadata
-from kit.steps.goals.view import business_case as step
+from kit.steps.goals import business_case as step
 from kit.steps.goals.view import goals_headline, load_goals
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"

@@ -20,9 +20,9 @@ from kit.ingest import load_ledger
 from kit.kpis import compute_kpis, kpi_series
 from kit.ledger import Ledger
 from kit.report import ReportContext
-from kit.steps.goals.view import tables as goals_tables
-from kit.steps.goals.view import text as goals_text
-from kit.steps.goals.view import wording as goals_wording
+from kit.steps.goals import tables as goals_tables
+from kit.steps.goals import text as goals_text
+from kit.steps.goals import wording as goals_wording
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
 AS_OF = date(2026, 6, 30)

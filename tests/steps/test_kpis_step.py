@@ -17,12 +17,12 @@ from kit.kpis import kpis_by as kpis_by_group
 from kit.report import open_report
 from kit.report.context import ReportContext
 from kit.steps import wording as kpis_wording
+from kit.steps.kpis import figures as kpis_figures
+from kit.steps.kpis import quality as kpis_quality
+from kit.steps.kpis import tables as kpis_tables
+from kit.steps.kpis import text as kpis_text
+from kit.steps.kpis import view as step
 from kit.steps.kpis.view import KpisView
-from kit.steps.kpis.view import figures as kpis_figures
-from kit.steps.kpis.view import quality as kpis_quality
-from kit.steps.kpis.view import tables as kpis_tables
-from kit.steps.kpis.view import text as kpis_text
-from kit.steps.kpis.view import view as step
 
 matplotlib.use("Agg")
 

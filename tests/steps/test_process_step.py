@@ -17,9 +17,9 @@ import kit.steps.process.view as step
 from kit.engagement import Engagement, load_engagement
 from kit.process import analyse, load_maps
 from kit.report import ReportContext
-from kit.steps.process.view import figures as process_figures
-from kit.steps.process.view import tables as process_tables
-from kit.steps.process.view import text as process_text
+from kit.steps.process import figures as process_figures
+from kit.steps.process import tables as process_tables
+from kit.steps.process import text as process_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "acme-gmbh"
