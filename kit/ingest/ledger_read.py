@@ -18,7 +18,7 @@ import pandas as pd
 from kit.engagement import LedgerSource
 from kit.errors import DataError, Problem
 from kit.ingest.presets import load_preset
-from kit.ingest.readers import MAX_FILE_BYTES
+from kit.ingest.readers import DAMAGED_SHEET, MAX_FILE_BYTES, damaged_sheet, open_sheet
 
 __all__ = ["SCAN_LINES", "effective_source", "find_header", "read_ledger_file"]
 
@@ -200,38 +200,13 @@ def _sniff(text: str) -> str:
 
 
 def _xlsx_rows(file: Path, source: LedgerSource) -> list[list[Any]]:
-    import zipfile
-
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise DataError(
-            f"not a readable XLSX workbook ({type(exc).__name__})",
-            path=file,
-            expected="an .xlsx file",
-        ) from None
-    try:
-        names = book.sheetnames
-        sheet = source.sheet if isinstance(source.sheet, str) else None
-        if sheet is None:
-            index = int(source.sheet)
-            if not 0 <= index < len(names):
-                raise DataError(
-                    f"sheet index {index} does not exist",
-                    path=file,
-                    key="sheet",
-                    expected=f"0..{len(names) - 1} ({', '.join(names)})",
-                )
-            sheet = names[index]
-        elif sheet not in names:
-            raise DataError(
-                "sheet not found", path=file, key="sheet", value=sheet, expected=", ".join(names)
-            )
-        return [list(row) for row in book[sheet].iter_rows(values_only=True)]
-    finally:
-        book.close()
+    """Return every row of the ledger's sheet, read within the workbook limits of `open_sheet`."""
+    sheet = source.sheet if isinstance(source.sheet, str) else int(source.sheet)
+    with open_sheet(file, sheet) as (worksheet, name):
+        try:
+            return [list(row) for row in worksheet.iter_rows(values_only=True)]
+        except DAMAGED_SHEET as exc:
+            raise damaged_sheet(exc, file=file, sheet=name) from None
 
 
 def header_problem(path: str, header_row: int, columns: list[str], missing: str) -> Problem:

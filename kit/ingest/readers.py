@@ -12,6 +12,8 @@ import codecs
 import csv
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,19 @@ from kit.engagement import Source
 from kit.errors import DataError, Problem
 from kit.ingest.plausibility import header_problems, nfc_name
 
-__all__ = ["MAX_FILE_BYTES", "RawTable", "read_raw", "read_table"]
+__all__ = [
+    "DAMAGED_SHEET",
+    "MAX_FILE_BYTES",
+    "RawTable",
+    "damaged_sheet",
+    "open_sheet",
+    "read_raw",
+    "read_table",
+]
+
+#: What openpyxl raises on sheet XML cut off or damaged: xml.etree's ParseError is a
+#: SyntaxError, and a cut-off archive entry fails its CRC.
+DAMAGED_SHEET = (SyntaxError, ValueError, zipfile.BadZipFile, EOFError)
 
 #: Files larger than this (bytes, checked with stat() before reading) are refused.
 MAX_FILE_BYTES = 1 << 30
@@ -229,7 +243,13 @@ def _ragged_error(file: Path, sep: str, encoding: str, source: Source) -> DataEr
     return DataError("rows have differing numbers of fields", path=file, hint="check `sep`")
 
 
-def _read_xlsx(file: Path, source: Source) -> pd.DataFrame:
+@contextmanager
+def open_sheet(file: Path, wanted: str | int) -> Iterator[tuple[Any, str]]:
+    """Yield the chosen worksheet of an XLSX file and its name, after the workbook's limits.
+
+    The unpacked size, the sheet's dimension and cell lengths are checked before openpyxl reads
+    (`kit.ingest.xlsx_limits`); formulas without a saved value are refused with their cells.
+    """
     import openpyxl
 
     from kit.ingest.xlsx_limits import check_package, check_sheet
@@ -245,29 +265,50 @@ def _read_xlsx(file: Path, source: Source) -> pd.DataFrame:
         ) from None
     try:
         names = book.sheetnames
-        sheet = source.sheet
-        if isinstance(sheet, int):
-            if not 0 <= sheet < len(names):
+        if isinstance(wanted, str):
+            if wanted not in names:
                 raise DataError(
-                    f"sheet index {sheet} does not exist",
+                    "sheet not found",
+                    path=file,
+                    key="sheet",
+                    value=wanted,
+                    expected=", ".join(names),
+                )
+            sheet = wanted
+        else:
+            if not 0 <= wanted < len(names):
+                raise DataError(
+                    f"sheet index {wanted} does not exist",
                     path=file,
                     key="sheet",
                     expected=f"0..{len(names) - 1} ({', '.join(names)})",
                 )
-            sheet = names[sheet]
-        elif sheet not in names:
-            raise DataError(
-                "sheet not found", path=file, key="sheet", value=sheet, expected=", ".join(names)
-            )
+            sheet = names[wanted]
         worksheet = book[sheet]
         formulas = check_sheet(file, str(getattr(worksheet, "_worksheet_path", "")), sheet=sheet)
         if formulas:
             raise DataError.from_problems(
                 formulas, path=file, hint="the kit reads saved values, not formulas"
             )
-        header, numbered = _xlsx_rows(worksheet, file=file, source=source, sheet=sheet)
+        yield worksheet, sheet
     finally:
         book.close()
+
+
+def damaged_sheet(exc: Exception, *, file: Path, sheet: str) -> DataError:
+    """Return the error for sheet XML that cannot be read to its end."""
+    return DataError(
+        f"the sheet is damaged or cut off ({type(exc).__name__}: {exc})",
+        path=file,
+        key="sheet",
+        value=sheet,
+        expected="a complete workbook; save it again in Excel",
+    )
+
+
+def _read_xlsx(file: Path, source: Source) -> pd.DataFrame:
+    with open_sheet(file, source.sheet) as (worksheet, sheet):
+        header, numbered = _xlsx_rows(worksheet, file=file, source=source, sheet=sheet)
     _refuse_repeated(list(header), file=file, row=source.skiprows + 1)
     names_ = [f"Unnamed: {i}" if h is None else str(h) for i, h in enumerate(header)]
     width = len(names_)
@@ -295,15 +336,8 @@ def _xlsx_rows(
             for number, row in enumerate(rows, start=start)
             if any(cell is not None and str(cell).strip() != "" for cell in row)
         ]
-    except (SyntaxError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        # xml.etree's ParseError is a SyntaxError; a cut-off archive entry fails its CRC
-        raise DataError(
-            f"the sheet is damaged or cut off ({type(exc).__name__}: {exc})",
-            path=file,
-            key="sheet",
-            value=sheet,
-            expected="a complete workbook; save it again in Excel",
-        ) from None
+    except DAMAGED_SHEET as exc:
+        raise damaged_sheet(exc, file=file, sheet=sheet) from None
     return header, numbered
 
 

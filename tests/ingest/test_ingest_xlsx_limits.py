@@ -77,3 +77,21 @@ def test_unpacked_size_is_checked_from_the_directory(
     with pytest.raises(DataError, match="workbook unpacks to 20,") as info:
         check_package(path)
     assert info.value.value == SHEET
+
+
+def test_a_ledger_workbook_is_read_within_the_same_limits(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from kit.engagement import LedgerSource
+    from kit.ingest.ledger_read import read_ledger_file
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Konto", "Belegnummer", "Belegart", "Belegdatum", "Betrag in Hauswährung"])
+    ws.append(["1000", "4711", "RV", "01.06.2026", "=2*50"])  # saved without a value
+    path = tmp_path / "FBL5N.xlsx"
+    wb.save(path)
+    source = LedgerSource(path=path, preset="sap-fbl5n")
+    with pytest.raises(DataError) as info:
+        read_ledger_file(source, root=tmp_path)
+    assert "formula without a saved value" in info.value.describe("en")
