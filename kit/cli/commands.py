@@ -220,12 +220,13 @@ def _problems_of(error: KitError) -> list[Problem]:
     return [error.as_problem(), *error.problems]
 
 
-def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
+def validate_command(engagement: Engagement) -> tuple[RenderableType, Any, bool]:
     """Return the validation summary, its JSON document and whether anything blocks.
 
     Checks the ledger sources, then the stakeholder register, the status log, the backlog and
     the process maps, so one call lists every problem of the engagement.
     """
+    from kit.cli.views import validate_view
     from kit.ingest import validate_engagement
     from kit.kpis import REGISTRY
     from kit.process import load_maps
@@ -262,9 +263,14 @@ def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
     report.errors.extend(ladder_problems(engagement))
     language = engagement.language
     steps = step_readiness(engagement, rows=report.counts)
-    text = report.describe(language) + "\n" + describe_readiness(steps, language)
+    view = validate_view(
+        report,
+        describe_readiness(steps, language),
+        language=language,
+        currency=engagement.currency,
+    )
     document = {**report.as_dict(), "steps": [s.as_dict(language) for s in steps]}
-    return text, document, report.blocking
+    return view, document, report.blocking
 
 
 def business_case_command(

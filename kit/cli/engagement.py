@@ -9,7 +9,7 @@ import typer
 
 from kit.cli.boundary import open_engagement, speak
 from kit.cli.options import AsOfOpt, EngagementArg, JsonOpt, LanguageChoice, parse_date
-from kit.cli.output import emit_json, lines, show
+from kit.cli.output import emit_json, show
 
 __all__ = ["new", "run", "validate"]
 
@@ -32,11 +32,11 @@ def validate(engagement: EngagementArg, as_json: JsonOpt = False) -> None:
     """Check engagement.yaml and every data file; exit 0 when usable, 2 when anything blocks."""
     from kit.cli.commands import validate_command
 
-    text, document, blocking = validate_command(open_engagement(engagement))
+    view, document, blocking = validate_command(open_engagement(engagement))
     if as_json:
         emit_json(document)
     else:
-        show(lines(text.splitlines()), err=blocking)
+        show(view, err=blocking)
     if blocking:
         raise typer.Exit(2)
 
@@ -59,7 +59,7 @@ def run(
     # What `kit validate` refuses, `kit run` refuses too: same messages, exit code 2.
     checked, _, blocking = validate_command(open_engagement(engagement))
     if blocking:
-        show(lines(checked.splitlines()), err=True)
+        show(checked, err=True)
         raise typer.Exit(2)
     result = run_engagement(
         engagement, only=steps, as_of=parse_date(as_of, "--as-of"), jobs=jobs, pdf=pdf

@@ -1,4 +1,4 @@
-"""The human output of `kit kpis`, `kit duplicates` and `kit status` as rich renderables.
+"""The human output of `kit kpis`, `duplicates`, `status` and `validate` as rich renderables.
 
 Words come from the catalogue, numbers and dates from the kit's formatter (`kit.i18n`), KPI
 names, values and null reasons from the same wording the reports use (`kit.steps.wording`), so
@@ -22,11 +22,19 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from kit.engagement import Engagement
+    from kit.ingest.summary import ValidationSummary
     from kit.kpis import KpiResult
     from kit.process.analysis import ProcessAnalysis
     from kit.rollout import RolloutStatus
 
-__all__ = ["by_label", "duplicates_view", "kpis_by_view", "kpis_view", "status_view"]
+__all__ = [
+    "by_label",
+    "duplicates_view",
+    "kpis_by_view",
+    "kpis_view",
+    "status_view",
+    "validate_view",
+]
 
 #: The columns of `kit kpis --by` (the full set is in the JSON document).
 BY_KPIS = ("ar_total", "dso", "bpdso", "add", "cei", "paid_within_45_rate")
@@ -293,3 +301,120 @@ def _date_sentence(day: date, source: str, language: Language) -> str:
     if source == "option":
         return t("cli.status.at_option", language, date=shown)
     return t("cli.status.at_as_of", language, date=shown)
+
+
+def _source_word(source: str, language: Language) -> str:
+    words = {
+        "ledger": t("ledger.source.ledger", language),
+        "invoices": t("ledger.table.invoices", language),
+        "residual_items": t("ledger.table.residual_items", language),
+        "credit_notes": t("ledger.table.credit_notes", language),
+        "payments": t("ledger.table.payments", language),
+        "customers": t("ledger.table.customers", language),
+        "disputes": t("ledger.table.disputes", language),
+        "dunning_events": t("ledger.table.dunning_events", language),
+    }
+    return words.get(source, source)
+
+
+def _reason_word(reason: str, language: Language) -> str:
+    words = {
+        "filter": t("ledger.reason.filter", language),
+        "skipped_problem": t("ledger.reason.skipped_problem", language),
+        "subtotal": t("ledger.reason.subtotal", language),
+        "heading": t("ledger.reason.heading", language),
+        "other_document_type": t("ledger.reason.other_document_type", language),
+    }
+    return words.get(reason, reason)
+
+
+def _counted(
+    counts: Mapping[str, object],
+    amounts: Mapping[str, object],
+    names: Sequence[tuple[str, str]],
+    *,
+    language: Language,
+    currency: str,
+) -> str:
+    """Return "5.000 Rechnungen (1.234,56 €)" per name with a count, one per line."""
+    from kit.i18n import fmt_money
+
+    parts = []
+    for key, word in names:
+        count = counts.get(key)
+        if not isinstance(count, int) or not count:
+            continue
+        text = f"{fmt_number(count, language, digits=0)} {word}"
+        amount = amounts.get(key)
+        if isinstance(amount, int | float):
+            text += f" ({fmt_money(float(amount), language, currency=currency)})"
+        parts.append(text)
+    return "\n".join(parts) or "–"
+
+
+def _accounting_rows(
+    accounts: Sequence[Mapping[str, object]], *, language: Language, currency: str
+) -> list[tuple[str, ...]]:
+    from kit.ingest.accounting import REASONS, TABLES
+
+    rows: list[tuple[str, ...]] = []
+    for account in accounts:
+        source = str(account["source"])
+        used, left = account.get("used") or {}, account.get("left_out") or {}
+        used_amount = account.get("used_amount") or {}
+        left_amount = account.get("left_out_amount") or {}
+        assert isinstance(used, dict) and isinstance(left, dict)  # noqa: S101 - JSON shape
+        assert isinstance(used_amount, dict) and isinstance(left_amount, dict)  # noqa: S101
+        tables = [(n, _source_word(n, language)) for n in TABLES]
+        if source != "ledger":
+            tables = [(source, _source_word(source, language))]
+        rows.append(
+            (
+                _source_word(source, language),
+                Path(str(account["path"])).name,
+                fmt_number(float(str(account["rows_read"])), language, digits=0),
+                _counted(used, used_amount, tables, language=language, currency=currency),
+                _counted(
+                    left,
+                    left_amount,
+                    [(r, _reason_word(r, language)) for r in REASONS],
+                    language=language,
+                    currency=currency,
+                ),
+            )
+        )
+    return rows
+
+
+def validate_view(
+    summary: ValidationSummary, readiness: str, *, language: Language, currency: str
+) -> RenderableType:
+    """Return the verdict, a table of where every row read went, the problems and the steps."""
+    from kit.ingest.accounting_text import capped_lines
+
+    if not summary.accounting:
+        return lines([*summary.describe(language).splitlines(), *readiness.splitlines()])
+    verdict = t("cli.validate.invalid" if summary.blocking else "cli.validate.valid", language)
+    grid = table(
+        (
+            t("cli.col.source", language),
+            t("cli.col.file", language),
+            t("cli.col.rows_read", language),
+            t("ledger.account.used", language),
+            t("ledger.account.left_out", language),
+        ),
+        _accounting_rows(summary.accounting, language=language, currency=currency),
+        right=(2,),
+    )
+    found: list[str] = []
+    for key, problems in (
+        ("cli.validate.errors", summary.errors),
+        ("cli.validate.warnings", summary.warnings),
+        ("cli.validate.excluded", summary.excluded),
+    ):
+        if problems:
+            found.append(f"{t(key, language)} ({len(problems)}):")
+            found.extend(capped_lines(problems, language))
+    return stack(
+        lines([verdict]), grid, lines(found) if found else None, lines(readiness.split("\n"))
+    )
