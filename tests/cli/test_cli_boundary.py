@@ -22,7 +22,7 @@ def _kit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the console script's entry point in a child process, as a user's shell would."""
     command = [sys.executable, "-c", "from kit.cli import main; main()", *args]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+    return subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False
     )
 
@@ -39,9 +39,7 @@ def _bad_german_engagement(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", ["kpis", "validate", "status", "forecast", "business-case"])
-def test_a_bad_engagement_is_one_german_paragraph_with_exit_2(
-    command: str, tmp_path: Path
-) -> None:
+def test_a_bad_engagement_is_one_german_paragraph_with_exit_2(command: str, tmp_path: Path) -> None:
     folder = _bad_german_engagement(tmp_path)
     result = _kit(command, str(folder), cwd=tmp_path)
     assert result.returncode == 2, result.stderr
