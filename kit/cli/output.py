@@ -39,12 +39,28 @@ def emit_json(document: object, *, indent: int | None = 2) -> None:
 
 
 def show(renderable: RenderableType, *, err: bool = False) -> None:
-    """Print a table, a text or a group of them for a person (stderr with `err`)."""
-    _console(err=err).print(renderable)
+    """Print a table, a text or a group of them for a person (stderr with `err`).
+
+    Texts are printed unfolded (see `lines`); tables fit the terminal, or keep their natural
+    width when the output is piped.
+    """
+    console = _console(err=err)
+    for part in _flat(renderable):
+        console.print(part, soft_wrap=isinstance(part, Text))
+
+
+def _flat(renderable: RenderableType) -> list[RenderableType]:
+    if isinstance(renderable, Group):
+        return [part for inner in renderable.renderables for part in _flat(inner)]
+    return [renderable]
 
 
 def lines(texts: Iterable[str]) -> Text:
-    """Return plain lines as one renderable (no markup is interpreted)."""
+    """Return plain lines as one renderable: no markup is interpreted, no line is folded.
+
+    Sentences keep their line (a message names a file, a row and a value; a reader or a script
+    searching the output finds it whole), whatever the width of the terminal.
+    """
     return Text("\n".join(texts))
 
 
