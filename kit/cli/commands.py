@@ -280,9 +280,13 @@ def business_case_command(
 
     Everything is in the engagement's language, numbers and dates from the kit's formatter.
     """
-    from kit.cli.output import lines
+    from kit.cli.output import lines, stack, table
     from kit.report.context import ReportContext
-    from kit.steps.goals.business_case import business_case_lines, business_case_view
+    from kit.steps.goals.business_case import (
+        business_case_lines,
+        business_case_view,
+        sensitivity_frame,
+    )
 
     ctx = ReportContext(engagement=engagement, language=engagement.language, as_of=as_of)
     case = business_case_view(ctx)
@@ -293,7 +297,28 @@ def business_case_command(
         cost=fmt_money(case.hourly_cost, ctx.language, currency=case.cost_currency),
         raw_cost=f"{case.hourly_cost:g}",
     )
+
+    def shown(kind: str, value: float) -> str:
+        if kind == "hours":
+            return ctx.number(value, digits=1)
+        currency = case.cost_currency if kind == "cost" else engagement.currency
+        return fmt_money(value, ctx.language, currency=currency, digits=0)
+
+    frame = sensitivity_frame(ctx, case)
+    rows = [
+        (str(r["figure"]), shown(str(r["kind"]), r["full"]), shown(str(r["kind"]), r["half"]))
+        for r in frame.to_dict("records")
+    ]
+    figures = None
+    if rows:
+        headers = (
+            ctx.t("business_case.col.figure"),
+            ctx.t("business_case.col.full"),
+            ctx.t("business_case.col.half"),
+        )
+        figures = table(headers, rows, right=(1, 2))
     title = f"{engagement.client} · {ctx.date(as_of)} · {ctx.t('business_case.title')}"
-    text = [title, *(f"  {line}" for line in business_case_lines(ctx, case)), "", inputs]
+    text = [f"  {line}" for line in business_case_lines(ctx, case)]
     reasons = sorted({ctx.t("business_case.reason." + r) for r in case.reasons.values()})
-    return lines(text), case.to_json_dict(), reasons
+    view = stack(lines([title]), figures, lines(text), lines([inputs]))
+    return view, case.to_json_dict(), reasons
