@@ -64,11 +64,10 @@ def set_debug(debug: bool) -> None:
 
 def _declared_language(folder: Path) -> Language | None:
     """Return the `language:` of `folder/engagement.yaml`, None when it cannot be read."""
-    try:
-        from kit.engagement import MAX_CONFIG_BYTES
-        from kit.files import load_yaml
+    from kit.files import load_yaml  # not kit.engagement: `kit duplicates` stays light
 
-        raw = load_yaml(folder / "engagement.yaml", max_bytes=MAX_CONFIG_BYTES)
+    try:
+        raw = load_yaml(folder / "engagement.yaml")
     except (KitError, OSError, ValueError):
         return None
     found = raw.get("language") if isinstance(raw, dict) else None
