@@ -249,8 +249,12 @@ def status_view(
 
     `sources` says per engagement where its date comes from (`engagement`, `today`, `option`).
     """
-    said = sorted({(status.today, sources[path]) for path, status in statuses})
-    when = [_date_sentence(day, source, language) for day, source in said]
+    said = {(status.today, sources[path]) for path, status in statuses}
+    if len(said) == 1:
+        [(day, source)] = said
+        when = [_date_sentence(day, source, language)]
+    else:  # several dates: each engagement's is in the column
+        when = [t("cli.status.at_each", language)]
     summary = table(
         (
             t("rollout.column.engagement", language),
