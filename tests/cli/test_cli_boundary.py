@@ -83,3 +83,27 @@ def test_a_wrong_choice_is_refused_by_the_option_itself() -> None:
     assert result.exit_code == 2 and "fr" in result.output
     result = CliRunner().invoke(app, ["run", str(SAMPLE), "--only", "09"])
     assert result.exit_code == 2 and "09" in result.output
+
+
+_BPMN_WITH_NOTE = (
+    '<?xml version="1.0"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
+    '<process id="m"><startEvent id="s"/><task id="t1" name="Prüfen"/><dataObject id="d"/>'
+    '<endEvent id="e"/><sequenceFlow id="f1" sourceRef="s" targetRef="t1"/>'
+    '<sequenceFlow id="f2" sourceRef="t1" targetRef="e"/></process></definitions>'
+)
+
+
+def test_import_bpmn_speaks_the_language_of_its_folder_or_of_the_option(tmp_path: Path) -> None:
+    engagement = tmp_path / "acme"
+    shutil.copytree(SAMPLE, engagement, ignore=shutil.ignore_patterns("output"))
+    inside = engagement / "process_maps" / "neu.bpmn"
+    outside = tmp_path / "neu.bpmn"
+    for model in (inside, outside):
+        model.write_text(_BPMN_WITH_NOTE, encoding="utf-8")
+    runner = CliRunner()
+    german = runner.invoke(app, ["import-bpmn", str(inside)])
+    assert german.exit_code == 0 and german.stderr.startswith("Hinweis: "), german.output
+    english = runner.invoke(app, ["import-bpmn", str(outside)])
+    assert english.exit_code == 0 and english.stderr.startswith("Note: "), english.output
+    chosen = runner.invoke(app, ["import-bpmn", str(outside), "--force", "--language", "de"])
+    assert chosen.exit_code == 0 and chosen.stderr.startswith("Hinweis: "), chosen.output
