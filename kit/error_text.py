@@ -319,6 +319,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"not_started, in_progress, done or blocked", "not_started, in_progress, done oder blocked"),
     (r"--update needs --percent for this status", "--update braucht für diesen Status --percent"),
     (r"--status and --percent only go with --update PHASE", "--status und --percent gehen nur mit --update PHASE"),
+    (r"--as-of and --today exclude each other", "--as-of und --today schließen einander aus"),
     (r"missing id", "fehlende ID"),
     (r"a short unique id such as (?P<i>\S+)", "eine kurze eindeutige ID wie {i}"),
     (r"id used twice", "ID doppelt vergeben"),

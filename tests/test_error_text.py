@@ -596,6 +596,7 @@ EXAMPLES: list[tuple[str, str]] = [
         "--status and --percent only go with --update PHASE",
         "--status und --percent gehen nur mit --update PHASE",
     ),
+    ("--as-of and --today exclude each other", "--as-of und --today schließen einander aus"),
     ("missing id", "fehlende ID"),
     ("a short unique id such as B-01", "eine kurze eindeutige ID wie B-01"),
     ("id used twice", "ID doppelt vergeben"),

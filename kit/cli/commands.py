@@ -1,4 +1,4 @@
-"""What the CLI commands compute: each returns (readable text, JSON document).
+"""What the CLI commands compute: each returns (what a person reads, the JSON document).
 
 The CLI (`kit.cli`) only parses options, prints and maps errors to exit codes.
 """
@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError, KitError, Problem
+from kit.i18n import fmt_date, fmt_money, t
 
 if TYPE_CHECKING:  # imported where used: `kit duplicates` needs neither pydantic nor pandas
+    from rich.console import RenderableType
+
     from kit.engagement import Engagement
     from kit.i18n import Language
     from kit.ledger import Ledger
@@ -26,6 +29,18 @@ __all__ = [
 ]
 
 
+def _author(author: str | None) -> str:
+    """Return who makes a status entry: `--author`, else the operating-system user name."""
+    if author is not None and author.strip():
+        return author
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in this environment (a bare container)
+        return ""
+
+
 def status_command(
     engagements: Sequence[Path],
     *,
@@ -35,10 +50,21 @@ def status_command(
     note: str = "",
     author: str | None = None,
     today: date | None = None,
-) -> tuple[str, Any]:
-    """Return the status table and the portfolio JSON; with `update`, append a status row first."""
-    from kit.rollout import format_status_table, load_statuses, record_status
+    as_of: date | None = None,
+    use_today: bool = False,
+) -> tuple[RenderableType, Any, list[str]]:
+    """Return the status tables, the portfolio JSON and notes; with `update`, append a row first.
 
+    Slippage and RAG are computed at the date the reports use: `as_of` when given, else today
+    with `use_today`, else each engagement's `as_of`, else today. An entry is dated `today`
+    (default: the real date) and signed with `author` or the operating-system user name.
+    """
+    from kit.cli.boundary import open_engagement
+    from kit.cli.views import status_view
+    from kit.rollout import record_status, rollout_status
+
+    today = today or date.today()
+    notes: list[str] = []
     if update is not None:
         if len(engagements) != 1:
             raise ConfigError("--update takes exactly one engagement", key="--update")
@@ -48,9 +74,7 @@ def status_command(
                 key="--status",
                 expected="not_started, in_progress, done or blocked",
             )
-        from kit.engagement import load_engagement
-
-        engagement = load_engagement(engagements[0])
+        engagement = open_engagement(engagements[0])
         default_percent = {"done": 100, "not_started": 0}.get(status)
         chosen = percent if percent is not None else default_percent
         if chosen is None:
@@ -65,29 +89,34 @@ def status_command(
             status=status,
             percent=chosen,
             note=note,
-            author=author,
+            author=_author(author),
             on=today,
         )
     elif status is not None or percent is not None:
         raise ConfigError("--status and --percent only go with --update PHASE", key="--update")
-    statuses = load_statuses(engagements, today=today)
+    statuses = []
+    sources: dict[Path, str] = {}
+    for path in engagements:
+        engagement = open_engagement(path)
+        if as_of is not None:
+            when, sources[Path(path)] = as_of, "option"
+        elif use_today or engagement.as_of is None:
+            when, sources[Path(path)] = today, "today"
+        else:
+            when, sources[Path(path)] = engagement.as_of, "engagement"
+        statuses.append((Path(path), rollout_status(engagement, today=when)))
+        if update is not None and when < today:
+            notes.append(
+                t(
+                    "cli.status.entry_after",
+                    engagement.language,
+                    entry=fmt_date(today, engagement.language),
+                    date=fmt_date(when, engagement.language),
+                )
+            )
     language = statuses[0][1].language if statuses else "en"
     document = [{"engagement": str(path), **state.as_dict()} for path, state in statuses]
-    return format_status_table(statuses, language=language), document
-
-
-def _kpi_value(value: float | None, unit: str, language: Language, currency: str) -> str:
-    from kit.i18n import fmt_days, fmt_money, fmt_number, fmt_percent
-
-    if unit == "days":
-        return fmt_days(value, language)
-    if unit == "percent":
-        return fmt_percent(value, language)
-    if unit == "currency":
-        return fmt_money(value, language, currency=currency)
-    if unit == "hours":
-        return f"{fmt_number(value, language)}\u00a0h" if value is not None else "–"
-    return fmt_number(value, language, digits=0)
+    return status_view(statuses, language=language, sources=sources), document, notes
 
 
 def kpis_command(
@@ -97,16 +126,16 @@ def kpis_command(
     as_of: date,
     by: str | None = None,
     engine: str | None = None,
-) -> tuple[str, Any]:
-    """Return the KPI table (or the breakdown by `by`) and the `kit kpis --json` document.
+) -> tuple[RenderableType, Any]:
+    """Return the KPI tables (or the breakdown by `by`) and the `kit kpis --json` document.
 
     `engine` (else engagement.yaml `engine:`) names what runs the aggregates.
     """
     import math
 
+    from kit.cli.views import kpis_by_view, kpis_view
     from kit.engines import check_engine
-    from kit.errors import ConfigError
-    from kit.kpis import REGISTRY, compute_kpis, kpis_by
+    from kit.kpis import compute_kpis, kpis_by
     from kit.kpis.open_items import refuse_as_of
 
     refuse_as_of(engagement, as_of)
@@ -114,7 +143,6 @@ def kpis_command(
         engine = check_engine(engine or engagement.engine)
     except ValueError as exc:
         raise ConfigError(str(exc), key="--engine", value=engine) from exc
-    language = engagement.language
     header = {
         "client": engagement.client,
         "as_of": as_of.isoformat(),
@@ -134,12 +162,8 @@ def kpis_command(
             str(group): {k: (None if math.isnan(v) else float(v)) for k, v in row.items()}
             for group, row in frame.iterrows()
         }
-        shown = frame[["ar_total", "dso", "bpdso", "add", "cei", "paid_within_45_rate"]].round(1)
-        return f"{engagement.client} · {as_of.isoformat()} · {by}\n{shown.to_string()}", {
-            **header,
-            "by": by,
-            "groups": groups,
-        }
+        view = kpis_by_view(engagement, frame, as_of=as_of, by=by)
+        return view, {**header, "by": by, "groups": groups}
     result = compute_kpis(
         ledger,
         as_of=as_of,
@@ -147,66 +171,62 @@ def kpis_command(
         goal_days=engagement.goal_days,
         engine=engine,
     )
-    rows = []
-    for kpi, info in REGISTRY.items():
-        name = info.name_de if language == "de" else info.name_en
-        value = _kpi_value(result.values.get(kpi), info.unit, language, engagement.currency)
-        note = result.notes.get(kpi, "")
-        rows.append(f"  {name:<48} {value:>18}  {note}".rstrip())
-    aging = [
-        f"  {bucket:<48} {_kpi_value(float(a), 'currency', language, engagement.currency):>18}"
-        for bucket, a in result.aging["amount"].items()
-    ]
-    title = f"{engagement.client} · {as_of.isoformat()} · {engagement.period_days} d"
-    text = "\n".join([title, *rows, "", "Aging" if language == "en" else "Altersstruktur", *aging])
-    return text, result.to_json_dict(client=engagement.client, currency=engagement.currency)
+    document = result.to_json_dict(client=engagement.client, currency=engagement.currency)
+    return kpis_view(engagement, result, as_of=as_of), document
 
 
 def duplicates_command(
-    paths: Sequence[Path], *, threshold: float, as_json: bool = False
-) -> tuple[str, Any]:
+    paths: Sequence[Path],
+    *,
+    threshold: float,
+    as_json: bool = False,
+    language: Language | None = None,
+) -> tuple[RenderableType, Any]:
     """Return the duplicate-work findings of maps/folders (or engagements) and the JSON document.
 
-    With `as_json` the readable text is left empty (only the document is printed).
+    The words are in `language`, else in the language of the first engagement given, else in
+    that of the engagement the first path sits in (English outside any). With `as_json` the
+    readable output is left empty (only the document is printed).
     """
+    from kit.cli.boundary import language_near, speak
+    from kit.cli.views import duplicates_view
     from kit.process import analyse, findings, load_maps, load_synonyms
     from kit.process.loading import gc_paused
 
     sources: list[Path] = []
     synonyms = None
-    language: Language = "en"
+    found: Language | None = None
     for path in paths:
         if (path / "engagement.yaml").is_file():
-            from kit.engagement import load_engagement
+            from kit.cli.boundary import open_engagement
 
-            engagement = load_engagement(path)
+            engagement = open_engagement(path)
             sources.append(engagement.resolve(engagement.process_maps))
-            language = engagement.language
+            found = found or engagement.language
             if engagement.synonyms is not None:
                 synonyms = load_synonyms(engagement.resolve(engagement.synonyms))
         else:
             sources.append(path)
+    chosen = speak(language or found or (language_near(paths[0]) if paths else "en"))
     with gc_paused():  # millions of small objects that all stay alive (see gc_paused)
         analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
         if as_json:
             return "", analysis.to_json_dict()
-    lines = findings(analysis, language=language)
-    frame = analysis.groups_frame()
-    if not frame.empty:
-        lines += ["", frame.to_string(index=False)]
-    return "\n".join(lines), analysis.to_json_dict()
+    view = duplicates_view(analysis, findings(analysis, language=chosen), language=chosen)
+    return view, analysis.to_json_dict()
 
 
 def _problems_of(error: KitError) -> list[Problem]:
     return [error.as_problem(), *error.problems]
 
 
-def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
+def validate_command(engagement: Engagement) -> tuple[RenderableType, Any, bool]:
     """Return the validation summary, its JSON document and whether anything blocks.
 
     Checks the ledger sources, then the stakeholder register, the status log, the backlog and
     the process maps, so one call lists every problem of the engagement.
     """
+    from kit.cli.views import validate_view
     from kit.ingest import validate_engagement
     from kit.kpis import REGISTRY
     from kit.process import load_maps
@@ -243,27 +263,62 @@ def validate_command(engagement: Engagement) -> tuple[str, Any, bool]:
     report.errors.extend(ladder_problems(engagement))
     language = engagement.language
     steps = step_readiness(engagement, rows=report.counts)
-    text = report.describe(language) + "\n" + describe_readiness(steps, language)
+    view = validate_view(
+        report,
+        describe_readiness(steps, language),
+        language=language,
+        currency=engagement.currency,
+    )
     document = {**report.as_dict(), "steps": [s.as_dict(language) for s in steps]}
-    return text, document, report.blocking
+    return view, document, report.blocking
 
 
-def business_case_command(engagement: Engagement, *, as_of: date) -> tuple[str, Any, list[str]]:
-    """Return the business-case text, its `--json` document and why figures are null.
+def business_case_command(
+    engagement: Engagement, *, as_of: date
+) -> tuple[RenderableType, Any, list[str]]:
+    """Return the business case (sentences and inputs), its `--json` document and why null.
 
-    Everything is in the engagement's language.
+    Everything is in the engagement's language, numbers and dates from the kit's formatter.
     """
+    from kit.cli.output import lines, stack, table
     from kit.report.context import ReportContext
-    from kit.steps.goals.business_case import business_case_lines, business_case_view
+    from kit.steps.goals.business_case import (
+        business_case_lines,
+        business_case_view,
+        sensitivity_frame,
+    )
 
     ctx = ReportContext(engagement=engagement, language=engagement.language, as_of=as_of)
     case = business_case_view(ctx)
-    settings = ctx.t(
-        "business_case.cli.defaults",
-        rate=case.interest_rate,
-        cost=f"{case.hourly_cost:g} {case.cost_currency}",
+    inputs = ctx.t(
+        "cli.business_case.inputs",
+        rate=ctx.percent(case.interest_rate * 100),
+        raw_rate=f"{case.interest_rate:g}",
+        cost=fmt_money(case.hourly_cost, ctx.language, currency=case.cost_currency),
+        raw_cost=f"{case.hourly_cost:g}",
     )
-    title = f"{engagement.client} · {as_of.isoformat()} · {ctx.t('business_case.title')}"
-    lines = [title, *(f"  {line}" for line in business_case_lines(ctx, case)), "", settings]
+
+    def shown(kind: str, value: float) -> str:
+        if kind == "hours":
+            return ctx.number(value, digits=1)
+        currency = case.cost_currency if kind == "cost" else engagement.currency
+        return fmt_money(value, ctx.language, currency=currency, digits=0)
+
+    frame = sensitivity_frame(ctx, case)
+    rows = [
+        (str(r["figure"]), shown(str(r["kind"]), r["full"]), shown(str(r["kind"]), r["half"]))
+        for r in frame.to_dict("records")
+    ]
+    figures = None
+    if rows:
+        headers = (
+            ctx.t("business_case.col.figure"),
+            ctx.t("business_case.col.full"),
+            ctx.t("business_case.col.half"),
+        )
+        figures = table(headers, rows, right=(1, 2))
+    title = f"{engagement.client} · {ctx.date(as_of)} · {ctx.t('business_case.title')}"
+    text = [f"  {line}" for line in business_case_lines(ctx, case)]
     reasons = sorted({ctx.t("business_case.reason." + r) for r in case.reasons.values()})
-    return "\n".join(lines), case.to_json_dict(), reasons
+    view = stack(lines([title]), figures, lines(text), lines([inputs]))
+    return view, case.to_json_dict(), reasons

@@ -6,13 +6,14 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+from rich.console import RenderableType
 
 from kit.engagement import Engagement
 from kit.forecast import Forecast, forecast
 from kit.i18n import Language
 from kit.ledger import Ledger
 
-__all__ = ["forecast_command", "forecast_document"]
+__all__ = ["forecast_command", "forecast_document", "forecast_view"]
 
 MAX_WEEKS = 52
 
@@ -75,20 +76,21 @@ def forecast_document(fc: Forecast, *, currency: str, language: Language = "en")
     }
 
 
-def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
-    """Return the readable forecast in the engagement's language."""
+def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> RenderableType:
+    """Return the readable forecast in the engagement's language: weeks, backtest, invoices."""
+    from kit.cli.output import lines, stack, table
     from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, t
     from kit.steps.forecast_wording import method_text, reason_text
 
     lang, cur = engagement.language, engagement.currency
-    lines = [f"{engagement.client} · {t('forecast.title', lang, date=fmt_date(fc.as_of, lang))}"]
-    lines.append(method_text(fc, lang))
+    head = [f"{engagement.client} · {t('forecast.title', lang, date=fmt_date(fc.as_of, lang))}"]
+    head.append(method_text(fc, lang))
     reason = reason_text(fc, lang)
     if reason:
-        lines.append(reason)
+        head.append(reason)
     if fc.method is None:
-        return "\n".join(lines)
-    lines.append(
+        return lines(head)
+    head.append(
         t(
             "forecast.open",
             lang,
@@ -96,21 +98,37 @@ def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
             amount=fmt_money(fc.open_amount, lang, currency=cur),
         )
     )
-    lines += ["", t("forecast.weeks.title", lang)]
-    for w in _records(fc.weeks):
-        lines.append(
-            f"  {fmt_date(pd.Timestamp(w['start']).date(), lang):>12}  "
-            f"{fmt_money(w['expected'], lang, currency=cur, digits=0):>14}  "
-            f"[{fmt_money(w['low'], lang, currency=cur, digits=0)} – "
-            f"{fmt_money(w['high'], lang, currency=cur, digits=0)}]"
+
+    def money(value: object) -> str:
+        return fmt_money(float(str(value)), lang, currency=cur, digits=0)
+
+    week_rows = [
+        (
+            fmt_date(pd.Timestamp(w["start"]).date(), lang),
+            money(w["expected"]),
+            money(w["low"]),
+            money(w["high"]),
         )
+        for w in _records(fc.weeks)
+    ]
+    week_table = table(
+        (
+            t("forecast.col.week", lang),
+            t("forecast.col.expected", lang),
+            t("forecast.col.low", lang),
+            t("forecast.col.high", lang),
+        ),
+        week_rows,
+        title=t("forecast.weeks.title", lang),
+        right=(1, 2, 3),
+    )
     bt = fc.backtest
-    lines += ["", t("forecast.backtest.title", lang)]
     if not bt.rows:
-        lines.append("  " + t("forecast.backtest.none", lang))
+        backtest: RenderableType = lines(
+            [t("forecast.backtest.title", lang), "  " + t("forecast.backtest.none", lang)]
+        )
     else:
-        model, base = t("forecast.col.model", lang), t("forecast.col.baseline", lang)
-        pct = 100.0
+        rows = []
         for key, name, kind in (
             ("mae_days", "forecast.bt.mae", "days"),
             ("coverage_80", "forecast.bt.coverage", "percent"),
@@ -122,29 +140,56 @@ def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
                 shown = (fmt_days(m, lang), fmt_days(b, lang))
             else:
                 shown = (
-                    fmt_percent(None if m is None else m * pct, lang),
-                    fmt_percent(None if b is None else b * pct, lang),
+                    fmt_percent(None if m is None else m * 100.0, lang),
+                    fmt_percent(None if b is None else b * 100.0, lang),
                 )
-            label = t(name, lang, weeks=weeks)
-            lines.append(f"  {label}: {model} {shown[0]} · {base} {shown[1]}")
+            rows.append((t(name, lang, weeks=weeks), *shown))
         dates = ", ".join(
             fmt_date(pd.Timestamp(int(r.day), unit="D").date(), lang) for r in bt.rows
         )
-        lines.append("  " + t("forecast.bt.dates", lang, dates=dates))
-    lines += ["", t("forecast.invoices.title", lang)]
-    for r in _records(fc.invoices.head(10)):
-        lines.append(
-            f"  {int(r['rank']):>3}  {r['invoice_id']:<14} {r['customer_id']:<14} "
-            f"{fmt_money(r['open_amount'], lang, currency=cur):>14}  "
-            f"{fmt_date(pd.Timestamp(r['expected_payment_date']).date(), lang):>12}  "
-            f"p30 {fmt_percent(float(r['p_late_30']) * 100, lang, digits=0)}"
+        backtest = stack(
+            table(
+                (
+                    t("forecast.col.figure", lang),
+                    t("forecast.col.model", lang),
+                    t("forecast.col.baseline", lang),
+                ),
+                rows,
+                title=t("forecast.backtest.title", lang),
+                right=(1, 2),
+            ),
+            lines([t("forecast.bt.dates", lang, dates=dates)]),
         )
-    return "\n".join(lines)
+    invoice_rows = [
+        (
+            str(int(r["rank"])),
+            str(r["invoice_id"]),
+            str(r["customer_id"]),
+            fmt_money(float(r["open_amount"]), lang, currency=cur),
+            fmt_date(pd.Timestamp(r["expected_payment_date"]).date(), lang),
+            fmt_percent(float(r["p_late_30"]) * 100, lang),
+        )
+        for r in _records(fc.invoices.head(10))
+    ]
+    invoices = table(
+        (
+            t("forecast.col.rank", lang),
+            t("forecast.col.invoice_id", lang),
+            t("forecast.col.customer_id", lang),
+            t("forecast.col.open_amount", lang),
+            t("forecast.col.expected_payment_date", lang),
+            t("forecast.col.p_late_30_short", lang),
+        ),
+        invoice_rows,
+        title=t("forecast.invoices.title", lang),
+        right=(0, 3, 5),
+    )
+    return stack(lines(head), week_table, backtest, invoices)
 
 
 def forecast_command(
     engagement: Engagement, ledger: Ledger, *, as_of: date, weeks: int = 13
-) -> tuple[str, Any]:
+) -> tuple[RenderableType, Any]:
     """Return the readable forecast and the `kit forecast --json` document."""
     from kit.errors import ConfigError
 
@@ -156,6 +201,6 @@ def forecast_command(
             expected=f"a whole number from 1 to {MAX_WEEKS}",
         )
     fc = forecast(ledger, as_of=as_of, weeks=weeks)
-    text = forecast_text(fc, engagement=engagement, weeks=weeks)
+    view = forecast_view(fc, engagement=engagement, weeks=weeks)
     document = forecast_document(fc, currency=engagement.currency, language=engagement.language)
-    return text, document
+    return view, document

@@ -1,0 +1,70 @@
+"""`kit new`, `kit validate`, `kit run`: create an engagement, check it, turn it into reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kit.cli.boundary import open_engagement, speak
+from kit.cli.options import AsOfOpt, EngagementArg, JsonOpt, LanguageChoice, parse_date
+from kit.cli.output import emit_json, show
+
+__all__ = ["new", "run", "validate"]
+
+
+def new(
+    path: Annotated[Path, typer.Argument(help="Folder to create for the engagement.")],
+    client: Annotated[str | None, typer.Option(help="Client name.")] = None,
+    language: Annotated[
+        LanguageChoice, typer.Option(help="Report language: de or en.")
+    ] = LanguageChoice.de,
+) -> None:
+    """Scaffold an engagement folder (engagement.yaml, data files, registers, process_maps/)."""
+    from kit.scaffold import create_engagement
+
+    chosen = speak(language.value)
+    typer.echo(str(create_engagement(path, client=client, language=chosen)))
+
+
+def validate(engagement: EngagementArg, as_json: JsonOpt = False) -> None:
+    """Check engagement.yaml and every data file; exit 0 when usable, 2 when anything blocks."""
+    from kit.cli.commands import validate_command
+
+    view, document, blocking = validate_command(open_engagement(engagement))
+    if as_json:
+        emit_json(document)
+    else:
+        show(view, err=blocking)
+    if blocking:
+        raise typer.Exit(2)
+
+
+def run(
+    engagement: EngagementArg,
+    only: Annotated[
+        str | None, typer.Option(help="Comma-separated steps to run, e.g. 01,04.")
+    ] = None,
+    as_of: AsOfOpt = None,
+    jobs: Annotated[int, typer.Option(min=1, help="Notebooks run in parallel.")] = 1,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also render PDFs with Chromium.")] = False,
+) -> None:
+    """Execute the notebooks and convert them into client reports under output/reports/."""
+    from kit.cli.commands import validate_command
+    from kit.cli.options import parse_steps
+    from kit.run.engine import run_engagement
+
+    steps = parse_steps(only)
+    # What `kit validate` refuses, `kit run` refuses too: same messages, exit code 2.
+    checked, _, blocking = validate_command(open_engagement(engagement))
+    if blocking:
+        show(checked, err=True)
+        raise typer.Exit(2)
+    result = run_engagement(
+        engagement, only=steps, as_of=parse_date(as_of, "--as-of"), jobs=jobs, pdf=pdf
+    )
+    for step in result.steps:
+        for text in step.consultant:
+            typer.echo(f"{step.step}: {text}", err=True)
+    typer.echo(str(result.reports_dir / "index.html"))
