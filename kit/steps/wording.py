@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from babel.dates import format_date
 
 from kit.engagement import Goal
 from kit.error_text import translate
-from kit.i18n import locale_of
+from kit.i18n import fmt_month
 from kit.kpis import REGISTRY
 from kit.report.context import ReportContext
 
@@ -117,11 +116,9 @@ def receeve_status(value: float | None) -> str:
     return "good" if value >= high else "warn" if value >= low else "bad"
 
 
-def month_name(
-    ctx: ReportContext, stamp: pd.Timestamp | date, *, pattern: str = "MMMM yyyy"
-) -> str:
-    """Return a month (or a date in `pattern`) in the report language."""
-    return format_date(pd.Timestamp(stamp).date(), format=pattern, locale=locale_of(ctx.language))
+def month_name(ctx: ReportContext, stamp: pd.Timestamp | date) -> str:
+    """Return a month in the one month format of the report language ("Juli 2025")."""
+    return fmt_month(pd.Timestamp(stamp).date(), ctx.language)
 
 
 def reference_text(ctx: ReportContext, kpi: str) -> str:
