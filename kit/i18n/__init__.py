@@ -9,6 +9,7 @@ from __future__ import annotations
 from kit.i18n.catalogue import LANGUAGES, Language, catalogue, t
 from kit.i18n.format import (
     currency_symbol,
+    fmt_bucket,
     fmt_count,
     fmt_date,
     fmt_date_range,
@@ -32,6 +33,7 @@ __all__ = [
     "Language",
     "catalogue",
     "currency_symbol",
+    "fmt_bucket",
     "fmt_count",
     "fmt_date",
     "fmt_date_range",

@@ -23,6 +23,7 @@ __all__ = [
     "MONTH_PATTERN",
     "Kind",
     "currency_symbol",
+    "fmt_bucket",
     "fmt_count",
     "fmt_date",
     "fmt_date_range",
@@ -242,3 +243,18 @@ def fmt_datetime(value: datetime, language: Language, *, tz: str | None = None) 
         tzinfo=get_timezone(tz),
         locale=locale_of(language),
     )
+
+
+def fmt_bucket(bucket: str, language: Language, *, unit: str | None = None) -> str:
+    """Return an aging bucket ("1-30", ">180") as a range ("1–30", "über 180"); `unit` follows.
+
+    A bucket that is not a range or an open bound (such as "current") is returned unchanged;
+    its word comes from the catalogue.
+    """
+    text = bucket.strip()
+    if text.startswith(">"):
+        return fmt_threshold(float(text[1:]), language, unit=unit)
+    low, dash, high = text.partition("-")
+    if dash and low.strip().isdigit() and high.strip().isdigit():
+        return fmt_range(float(low), float(high), language, unit=unit)
+    return bucket

@@ -11,7 +11,7 @@ from kit.kpis.aftercare import FUNNEL_STAGES
 from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, note
 from kit.report.context import ReportContext
 from kit.steps.kpis.view import KpisView
-from kit.steps.wording import kpi_name, month_name, note_text
+from kit.steps.wording import bucket_name, kpi_name, month_name, note_text
 
 __all__ = [
     "aging_figure",
@@ -39,7 +39,7 @@ def aging_figure(ctx: ReportContext, view: KpisView) -> Figure:
         OKABE_ITO[3],
         OKABE_ITO[3],
     ]
-    labels = [ctx.t("steps.kpis.bucket." + b) for b in BUCKETS]
+    labels = [bucket_name(ctx, b) for b in BUCKETS]
     bars = ax.bar(labels, aging["amount"], color=colours)
     total = float(aging["amount"].sum()) or 1.0
     ax.bar_label(bars, labels=[ctx.percent(a / total * 100.0) for a in aging["amount"]], padding=2)
