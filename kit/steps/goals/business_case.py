@@ -235,7 +235,7 @@ def _sensitivity_html(ctx: ReportContext, case: BusinessCase) -> str:
     shown = frame.copy()
     for column in ("half", "full"):
         shown[column] = [
-            ctx.number(v, digits=0)
+            fmt_hours(v, ctx.language)
             if kind == "hours"
             else (_cost(ctx, case, v) if kind == "cost" else _money(ctx, v))
             for kind, v in zip(frame["kind"], frame[column], strict=True)
