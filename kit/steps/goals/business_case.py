@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from kit.business_case import BusinessCase, load_business_case
 from kit.charts.style import locale_axes
-from kit.i18n import fmt_money, thousands_unit
+from kit.i18n import fmt_hours, fmt_money, thousands_unit
 from kit.kpis import REGISTRY
 from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, table
 from kit.report.context import ReportContext
