@@ -211,6 +211,8 @@ def locale_axes(
             axis.set_major_formatter(number_formatter(language, scale=scale))
         elif chosen == "month":
             axis.set_major_formatter(month_formatter(language))
+            if axis is ax.xaxis:  # month names are wide: slant them so neighbours never touch
+                ax.tick_params(axis="x", labelrotation=30)
         elif chosen == "date":
             axis.set_major_formatter(date_formatter(language))
     return ax
