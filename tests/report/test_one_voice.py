@@ -36,7 +36,7 @@ ISO_MONTH = re.compile(r"(?<![\d-])20\d\d-\d\d(?![\d-])")  # 2025-07, not the da
 NUMERIC_MONTH = re.compile(r"(?<![\d./])\d{1,2}/\d{2}(?![\d./])")  # 12/25
 HYPHEN_RANGE = re.compile(r"(?<![\w.,-])\d{1,3}-\d{1,3}(?![\w-])")  # 1-30 (a range needs –)
 SIGN_THRESHOLD = re.compile(r"[<>]\s?\d")  # >180 (thresholds are written in words)
-DOUBLED_UNIT = re.compile(r"(%|€|\$)\s+\1")  # "32,3 % %", "€ €"
+DOUBLED_UNIT = re.compile(r"(%|€|\$)\s+\1(?!\s*[^\W\d_])")  # "32,3 % %", not "% current"
 DECIMALS = {
     # days and percentages carry one decimal (or none, for counts of days and rounded shares)
     "de": re.compile(r"\d+,\d{2,}\s?(Tage|Tagen|%)"),
