@@ -145,7 +145,7 @@ def test_duplicate_groups_read_as_plain_words(views: dict[str, Any]) -> None:
         "Mahnlauf Finanzbuchhaltung",
         "SSC Forderungsmanagement",
     }
-    assert set(first["system"]) == {"Telefon", "SAP FI", "Collections tool"}
+    assert set(first["system"]) == {"Telefon", "SAP FI", "Mahnwerkzeug"}
 
 
 def test_rework_waits_and_import_note(views: dict[str, Any]) -> None:
