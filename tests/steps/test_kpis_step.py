@@ -182,8 +182,8 @@ def test_every_block_renders_in_both_languages(
             assert figure.axes[0].get_xlabel() and figure.axes[0].get_ylabel()
             plt.close(figure)
         step.kpis_headline(ctx, view)
-    assert published[0]["value_text"] == "DSO 43,9\u00a0Tage, Ziel 40"
-    assert published[1]["value_text"] == "DSO 43.9\u00a0days, target 40"
+    assert published[0]["value_text"] == "DSO 43,9\u00a0Tage, Ziel 40,0\u00a0Tage"
+    assert published[1]["value_text"] == "DSO 43.9\u00a0days, target 40.0\u00a0days"
     # 43.92 − 40 = 3.92 days worse than the target, within 10 % of 40 = 4.0 days: warn
     assert published[0]["status"] == "warn"
 
