@@ -161,7 +161,8 @@ def test_rework_waits_and_import_note(views: dict[str, Any]) -> None:
     assert "62\u00a0%" in handoffs  # Vertrieb: 5 of 8 flows cross roles
     notes = step.import_notes(ctx, view)
     assert notes is not None
-    assert "„SSC Forderungsmanagement“ (BPMN) enthält keine Verzweigungswahrscheinlichkeiten" in notes.text
+    no_odds = "„SSC Forderungsmanagement“ (BPMN) enthält keine Verzweigungswahrscheinlichkeiten"
+    assert no_odds in notes.text
     assert "BPMN has no" not in notes.text
 
 
