@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from kit.charts.style import OKABE_ITO, STATUS_COLOURS, new_figure
+from kit.charts.style import OKABE_ITO, STATUS_COLOURS, locale_axes, new_figure
 from kit.i18n import Language, fmt_percent, t
 from kit.strategy.capacity import CapacityPlan
 
@@ -53,4 +53,5 @@ def plot_capacity(plan: CapacityPlan, *, language: Language) -> Figure:
         )
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left")
+    locale_axes(ax, language)
     return fig

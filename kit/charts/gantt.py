@@ -8,8 +8,8 @@ import matplotlib.dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from kit.charts.style import STATUS_COLOURS, new_figure
-from kit.i18n import Language, fmt_date, t
+from kit.charts.style import STATUS_COLOURS, locale_axes, new_figure
+from kit.i18n import Language, fmt_date, fmt_percent, t
 from kit.rollout.status import RolloutStatus
 
 __all__ = ["RAG_STYLE", "plot_gantt"]
@@ -69,7 +69,8 @@ def plot_gantt(
             ax.barh(y - 0.18, _days(start, end), left=_num(start), height=0.3,
                     color=style["color"], hatch=style["hatch"], edgecolor="#1f1f1f",
                     linewidth=0.6)  # fmt: skip
-        label = f"{t('rollout.status.' + item.status, language)} · {item.percent:.0f} %"
+        percent = fmt_percent(item.percent, language, digits=0)
+        label = f"{t('rollout.status.' + item.status, language)} · {percent}"
         if item.slippage_days:
             label += f" · {item.slippage_days:+d} {t('common.days', language)}"
         anchor = max(
@@ -84,8 +85,9 @@ def plot_gantt(
     ax.set_ylim(-0.7, rows - 0.2)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    pattern = "%d.%m.%y" if language == "de" else "%d %b %y"
-    ax.xaxis.set_major_formatter(mdates.DateFormatter(pattern))  # type: ignore[no-untyped-call]
+    left, right = ax.get_xlim()
+    # Month ticks in the one month format; a plan of a few weeks gets dated ticks instead.
+    locale_axes(ax, language, x="month" if right - left > 120 else "date", y="skip")
     left, right = ax.get_xlim()
     ax.set_xlim(left, right + (right - left) * 0.18)  # room for the labels right of the bars
     ax.grid(axis="y", visible=False)

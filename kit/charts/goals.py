@@ -6,7 +6,7 @@ import pandas as pd
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
-from kit.charts.style import OKABE_ITO, new_figure
+from kit.charts.style import OKABE_ITO, locale_axes, new_figure
 from kit.goals import GoalStatus
 from kit.i18n import Language, t
 from kit.kpis.registry import REGISTRY
@@ -71,4 +71,5 @@ def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: Language) -
             label=t("goals.chart.forecast", lang),
         )
     ax.legend(loc="best", fontsize=8)
+    locale_axes(ax, language, x="month")
     return fig

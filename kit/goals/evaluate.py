@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from kit.engagement import Goal
-from kit.i18n import Language, fmt_date, fmt_number, fmt_percent, t
+from kit.i18n import Language, fmt_date, fmt_number, fmt_percent, fmt_value, t
+from kit.kpis.registry import REGISTRY
 
 __all__ = [
     "RULES",
@@ -49,6 +50,15 @@ _FALLBACK_POINTS = 6
 _CRF = {"dso": 38.04, "add": 3.00, "cei": 86.52}
 _FLAT = 1e-9  # KPI units per day below which a trend counts as flat
 _HORIZON_DAYS = 36_500  # reach dates further out than 100 years are reported as never
+
+
+def _with_unit(kpi: str, value: float, language: Language) -> str:
+    """Return a KPI value with its unit and the unit's decimals ("95,0 %", "40,0 Tage")."""
+    info = REGISTRY.get(kpi)
+    unit = info.unit if info is not None else "number"
+    if unit == "currency":  # the ledger currency is not known here: whole units, no sign
+        return fmt_number(value, language, digits=0)
+    return fmt_value(value, unit, language)
 
 
 @dataclass(frozen=True)
@@ -176,8 +186,8 @@ def _smart(
         ahead = goal.target > baseline if goal.direction == "up" else goal.target < baseline
         key = "goals.smart.direction." + ("ok" if ahead else f"fail_{goal.direction}")
         values = {
-            "target": fmt_number(goal.target, lang, digits=2),
-            "baseline": fmt_number(baseline, lang, digits=2),
+            "target": _with_unit(goal.kpi, goal.target, lang),
+            "baseline": _with_unit(goal.kpi, baseline, lang),
         }
         checks.append(SmartCheck("direction", ahead, t(key, lang, **values)))
     timely = goal.deadline > baseline_date
@@ -312,11 +322,12 @@ def suggest_goals(
         gap = current - reference if direction == "down" else reference - current
         if gap <= 0:
             continue
-        digits = 1
+        # One decimal for every figure, as everywhere else; the CEI in percent, days in words.
+        number = fmt_percent if kpi == "cei" else fmt_number
         text = {
-            "current": fmt_number(current, lang, digits=digits),
-            "reference": fmt_number(reference, lang, digits=2),
-            "gap": fmt_number(gap, lang, digits=digits),
+            "current": number(current, lang, digits=1),
+            "reference": number(reference, lang, digits=1),
+            "gap": fmt_number(gap, lang, digits=1),
         }
         statement = t(f"goals.suggest.{kpi}.statement", lang, **text)
         rationale = t(f"goals.suggest.{kpi}.rationale", lang, **text)

@@ -20,7 +20,7 @@ import pandas as pd
 from babel.numbers import get_currency_symbol
 
 from kit.files import atomic_write
-from kit.i18n import Language, locale_of
+from kit.i18n import Language, currency_symbol, fmt_bucket, locale_of
 from kit.kpis import BUCKETS, REGISTRY
 from kit.pack.collect import PackData
 from kit.spreadsheet import set_text
@@ -190,7 +190,9 @@ def _kpis_sheet(data: PackData) -> Sheet | None:
             _kpi_name(kpi, ctx.language),
             kpi,
             Typed(data.kpis.values.get(kpi), _kind_of_unit(info.unit)),
-            t("pack.unit." + info.unit),
+            currency_symbol(ctx.engagement.currency, ctx.language)
+            if info.unit == "currency"
+            else t("pack.unit." + info.unit),
             Typed(info.reference, _kind_of_unit(info.unit)),
             info.formula_de if ctx.language == "de" else info.formula_en,
             data.kpis.result.notes.get(kpi, ""),
@@ -219,7 +221,9 @@ def _aging_sheet(data: PackData) -> Sheet | None:
     counts = {str(b): int(c) for b, c in aging["count"].items()}
     rows = tuple(
         (
-            t("steps.kpis.bucket." + bucket),
+            t("steps.kpis.bucket.current")
+            if bucket == "current"
+            else fmt_bucket(bucket, data.ctx.language),
             amounts[bucket],
             counts[bucket],
             amounts[bucket] / total * 100.0 if total else None,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError
 from kit.i18n import Language, fmt_number, t
+from kit.i18n.counts import groups_text, maps_text
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
@@ -216,8 +217,8 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
             "process.finding.duplicates",
             language,
             hours=num(analysis.duplicate_hours_per_month),
-            groups=len(analysis.groups),
-            maps=len(analysis.maps),
+            groups=groups_text(len(analysis.groups), language),
+            maps=maps_text(len(analysis.maps), language),
             activities=analysis.activities,
         )
     ]

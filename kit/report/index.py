@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from kit.engagement import Engagement, repo_root
-from kit.i18n import Language, fmt_date, t
+from kit.i18n import Language, fmt_date, fmt_date_range, t
 from kit.rollout.log import STATUSES
 
 __all__ = [
@@ -95,6 +95,20 @@ def phase_states(
     ]
 
 
+def _repeats_title(label: str, title: str) -> bool:
+    """Return True when a headline label only repeats the report title ("Ziele" / "Ziele und …")."""
+    stem = label.strip().casefold()[:5]
+    return not stem or stem in title.casefold()
+
+
+def _shown_card(card: IndexCard) -> IndexCard:
+    """Return the card as the index shows it: no headline label that repeats the card's title."""
+    headline = card.headline
+    if not headline or not _repeats_title(str(headline.get("title", "")), card.title):
+        return card
+    return replace(card, headline={**headline, "title": ""})
+
+
 def render_index(
     *,
     kit_meta: Mapping[str, Any],
@@ -136,13 +150,17 @@ def render_index(
             "status_text": t(f"report.status.{p.status}", language)
             if p.status in (*PHASE_STATUSES, "planned")
             else p.status,
-            "dates": " – ".join(fmt_date(d, language) for d in (p.start, p.end) if d is not None),
+            "dates": fmt_date_range(p.start, p.end, language)
+            if p.start is not None and p.end is not None
+            else fmt_date(p.start or p.end, language)
+            if (p.start or p.end)
+            else "",
         }
         for p in phases
     ]
     return env.get_template("overview.html.j2").render(
         kit=kit_meta,
-        cards=cards,
+        cards=[_shown_card(card) for card in cards],
         phases=phase_rows,
         labels=labels,
         combined_pdf=combined_pdf,

@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from babel.dates import format_date
 
 from kit.engagement import Goal
 from kit.error_text import translate
-from kit.i18n import locale_of
+from kit.i18n import fmt_bucket, fmt_month
 from kit.kpis import REGISTRY
 from kit.report.context import ReportContext
 
 __all__ = [
     "RECEEVE_RANGE",
+    "bucket_name",
     "crf_text",
     "goal_of",
     "kpi_name",
@@ -79,8 +79,8 @@ def kpi_value(ctx: ReportContext, kpi: str, value: float | None, *, digits: int 
 
 
 def target_text(ctx: ReportContext, kpi: str, value: float) -> str:
-    """Return a goal target as written: whole numbers without decimals ("40 Tage")."""
-    return kpi_value(ctx, kpi, value, digits=0 if float(value).is_integer() else 1)
+    """Return a goal target with the decimals of its kind, as every other value ("40,0 Tage")."""
+    return kpi_value(ctx, kpi, value)
 
 
 def goal_of(ctx: ReportContext, kpi: str) -> Goal | None:
@@ -117,11 +117,16 @@ def receeve_status(value: float | None) -> str:
     return "good" if value >= high else "warn" if value >= low else "bad"
 
 
-def month_name(
-    ctx: ReportContext, stamp: pd.Timestamp | date, *, pattern: str = "MMMM yyyy"
-) -> str:
-    """Return a month (or a date in `pattern`) in the report language."""
-    return format_date(pd.Timestamp(stamp).date(), format=pattern, locale=locale_of(ctx.language))
+def bucket_name(ctx: ReportContext, bucket: str) -> str:
+    """Return an aging bucket's label: "nicht fällig", "1–30" … "über 180" (en dash, words)."""
+    if bucket == "current":
+        return ctx.t("steps.kpis.bucket.current")
+    return fmt_bucket(bucket, ctx.language)
+
+
+def month_name(ctx: ReportContext, stamp: pd.Timestamp | date) -> str:
+    """Return a month in the one month format of the report language ("Juli 2025")."""
+    return fmt_month(pd.Timestamp(stamp).date(), ctx.language)
 
 
 def reference_text(ctx: ReportContext, kpi: str) -> str:

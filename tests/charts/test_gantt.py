@@ -69,7 +69,7 @@ def test_gantt_planned_and_actual_bars() -> None:
     assert len(today_lines) == 1
     assert today_lines[0].get_xdata()[0] == mdates.date2num(date(2026, 3, 20))
     texts = " ".join(t.get_text() for t in ax.texts)
-    assert "blockiert · 40 %" in texts and "heute (20.03.2026)" in texts
+    assert "blockiert · 40\u00a0%" in texts and "heute (20.03.2026)" in texts
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend[0] == "geplant" and "tatsächlich: rot" in legend
 

@@ -184,8 +184,8 @@ def test_suggest_add_and_cei_below_reference() -> None:
         ("add", "down", 3.0),
         ("cei", "up", 86.52),
     ]
-    # 86.52 − 80.0 = 6.52 → "6,5 Punkte"
-    assert "6,5 Punkte unter dem CRF-Median" in goals[1].rationale
+    # 86.52 − 80.0 = 6.52 → "6,5 Prozentpunkte"
+    assert "6,5 Prozentpunkte unter dem CRF-Median" in goals[1].rationale
 
 
 def test_plot_goal_draws_series_target_and_forecast() -> None:

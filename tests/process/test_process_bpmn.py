@@ -8,7 +8,9 @@ from kit.errors import ProcessMapError
 from kit.process import bpmn
 from kit.process.bpmn import import_bpmn
 
-ACME = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh" / "process_maps"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
+ACME = SAMPLES / "acme-gmbh" / "process_maps"  # German engagement, German map
+IBM = SAMPLES / "ibm-ar" / "process_maps"  # English engagement, the same map in English
 HEAD = '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">'
 
 
@@ -55,7 +57,7 @@ def test_subprocess_is_flattened_and_gateway_split_equally(miwg: Path) -> None:
 
 
 def test_sample_bpmn_extension_properties_and_metrics_file() -> None:
-    pmap = import_bpmn(ACME / "ssc_collections.bpmn")
+    pmap = import_bpmn(IBM / "ssc_collections.bpmn")
     assert pmap.activity("t1")["minutes"] == 3  # camunda:property
     assert pmap.activity("t1")["per_month"] == 380
     assert pmap.activity("t2")["object"] == "dispute"
@@ -63,6 +65,21 @@ def test_sample_bpmn_extension_properties_and_metrics_file() -> None:
     assert pmap.activity("t5")["per_month"] == 22  # by name
     assert pmap.activity("t1")["lane"] == "Collector"
     assert pmap.activity("t6")["lane"] == "Cash application"
+
+
+def test_german_sample_bpmn_is_the_english_map_translated() -> None:
+    german, english = (
+        import_bpmn(ACME / "ssc_collections.bpmn"),
+        import_bpmn(IBM / "ssc_collections.bpmn"),
+    )
+    assert set(german.graph.nodes) == set(english.graph.nodes)
+    assert set(german.graph.edges) == set(english.graph.edges)
+    for node in english.graph.nodes:  # same effort, only the words differ
+        for key in ("minutes", "per_month", "kind"):
+            assert german.activity(node).get(key) == english.activity(node).get(key), (node, key)
+    assert german.activity("t2")["object"] == "Reklamation"
+    assert german.activity("t5")["per_month"] == 22  # metrics row matched by the German name
+    assert german.activity("t1")["lane"] == "Forderungsmanagement"
 
 
 @pytest.mark.parametrize(

@@ -119,3 +119,23 @@ def client_run(request: pytest.FixtureRequest) -> RunResult:
     name = "sample_run" if request.param == "sample-engagement" else "long_names_run"
     run: RunResult = request.getfixturevalue(name)
     return run
+
+
+ENGLISH_SAMPLE = REPO / "data" / "samples" / "ibm-ar"
+IBM_LEDGER = REPO.parent / "shared" / "data" / "ibm-accounts-receivable"
+
+
+@pytest.fixture(scope="session")
+def english_sample_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) -> RunResult:
+    """Return one run of the seven notebooks on a copy of the English sample (IBM ledger, USD)."""
+    ledger = IBM_LEDGER / "WA_Fn-UseC_-Accounts-Receivable.csv"
+    if not ledger.is_file():
+        pytest.skip(f"the public IBM ledger is not in {IBM_LEDGER}")
+    engagement = tmp_path_factory.mktemp("english") / "ibm-ar"
+    shutil.copytree(ENGLISH_SAMPLE, engagement, ignore=shutil.ignore_patterns("output"))
+    config = engagement / "engagement.yaml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("path: ") + len("path: ")
+    end = text.index("\n", start)
+    config.write_text(text[:start] + str(ledger) + text[end:], encoding="utf-8")
+    return run_engagement(engagement, jobs=2, progress=False)

@@ -231,7 +231,7 @@ def test_smart_failure_and_pseudonymised_owner(engagement: Engagement, ledger: L
     assert [s.smart_ok for s in view.statuses] == [False, False]
     text = goals_text.goals_summary(ctx, view).text
     assert "„DSO halten“ besteht den SMART-Check nicht" in text
-    assert "Der Zielwert 60,00 liegt nicht unter dem Ausgangswert" in text
+    assert "Der Zielwert 60,0\u00a0Tage liegt nicht unter dem Ausgangswert" in text
     assert "Person L steht nicht im Stakeholder-Register" in text
     assert "Markus Weber" not in text and "Erika" not in text
 

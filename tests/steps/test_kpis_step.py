@@ -130,7 +130,7 @@ def test_summary_numbers_match_the_engine(de: ReportContext, view: KpisView, eng
     assert f"Segment {seg['dso'].idxmax()}" in found[2]
     assert f"Segment {seg['add'].idxmax()}" in text
     # goal of the engagement: DSO 40 by 31.12.2026
-    assert "DSO 40\u00a0Tage bis 31.12.2026" in text
+    assert "DSO 40,0\u00a0Tage bis 31.12.2026" in text
     assert de.money((dso - 40) * per_day, digits=0) in text
     assert view.top.iloc[0]["name"] in text
 
@@ -182,8 +182,8 @@ def test_every_block_renders_in_both_languages(
             assert figure.axes[0].get_xlabel() and figure.axes[0].get_ylabel()
             plt.close(figure)
         step.kpis_headline(ctx, view)
-    assert published[0]["value_text"] == "DSO 43,9\u00a0Tage, Ziel 40"
-    assert published[1]["value_text"] == "DSO 43.9\u00a0days, target 40"
+    assert published[0]["value_text"] == "DSO 43,9\u00a0Tage, Ziel 40,0\u00a0Tage"
+    assert published[1]["value_text"] == "DSO 43.9\u00a0days, target 40.0\u00a0days"
     # 43.92 − 40 = 3.92 days worse than the target, within 10 % of 40 = 4.0 days: warn
     assert published[0]["status"] == "warn"
 
@@ -194,10 +194,10 @@ def test_glossary_states_the_known_variants(
     de_html = str(kpis_tables.kpis_glossary(de, view))
     en_html = str(kpis_tables.kpis_glossary(en, view))
     for word in ("durchschnittlichen statt", "Umsatz je Monat", "alle offenen Forderungen",
-                 "nach Rechnungsdatum", "86,52", "ADD-Median nicht gleich"):  # fmt: skip
+                 "nach Rechnungsdatum", "86,5\u00a0%", "ADD-Median nicht gleich"):  # fmt: skip
         assert word in de_html, word
     for word in ("average instead of ending", "monthly sales", "all outstanding receivables",
-                 "by invoice date", "86.52%"):  # fmt: skip
+                 "by invoice date", "86.5%"):  # fmt: skip
         assert word in en_html, word
     assert "receeve" not in en_html  # an MRR benchmark only for a subscription business
 
@@ -206,7 +206,7 @@ def test_aging_axis_uses_german_thousands(de: ReportContext, view: KpisView) -> 
     fig = kpis_figures.aging_figure(de, view)
     fig.canvas.draw()
     ax = fig.axes[0]
-    assert ax.get_ylabel() == "Offener Betrag (Tsd. €)"
+    assert ax.get_ylabel() == "Offener Betrag (Tsd.\u00a0€)"
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert "1.000" in labels  # 1,000,000 € shown as 1.000 Tsd. €
     plt.close(fig)

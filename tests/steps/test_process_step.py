@@ -101,14 +101,14 @@ def test_maps_table_hours_equal_minutes_times_volume(views: dict[str, Any]) -> N
             _hours(r["minutes"], r["per_month"]) for r in csv.DictReader(fh)
         )
     # BPMN: t1 3 × 380 + t2 8 × 55 + t3 6 × 90 + t4 10 × 30 + t5 5 × 22 + t6 2 × 650 = 3830 min
-    expected["SSC collections"] = 3830 / 60
+    expected["SSC Forderungsmanagement"] = 3830 / 60
     # Mahnlauf by hand: 180 + 80 + 360 + 1200 + 1680 + 900 + 540 + 360 + 225 + 350 + 600 = 6475
     assert expected["Mahnlauf Finanzbuchhaltung"] == pytest.approx(6475 / 60)
     assert set(frame.index) == set(expected)
     for name, hours in expected.items():
         assert frame.loc[name, "hours_per_month"] == pytest.approx(hours), name
     assert frame.loc["Reklamationsbearbeitung", "unknown"] == 1  # r6 waits without effort
-    assert frame.loc["SSC collections", "owner"] == "–"
+    assert frame.loc["SSC Forderungsmanagement", "owner"] == "–"
     assert frame.loc["Mahnlauf Finanzbuchhaltung", "lanes"] == (
         "Debitorenbuchhaltung, Kreditmanagement"
     )
@@ -143,9 +143,9 @@ def test_duplicate_groups_read_as_plain_words(views: dict[str, Any]) -> None:
     assert set(first["map"]) == {
         "Forderungsmanagement Vertrieb",
         "Mahnlauf Finanzbuchhaltung",
-        "SSC collections",
+        "SSC Forderungsmanagement",
     }
-    assert set(first["system"]) == {"Telefon", "SAP FI", "Collections tool"}
+    assert set(first["system"]) == {"Telefon", "SAP FI", "Mahnwerkzeug"}
 
 
 def test_rework_waits_and_import_note(views: dict[str, Any]) -> None:
@@ -161,7 +161,8 @@ def test_rework_waits_and_import_note(views: dict[str, Any]) -> None:
     assert "62\u00a0%" in handoffs  # Vertrieb: 5 of 8 flows cross roles
     notes = step.import_notes(ctx, view)
     assert notes is not None
-    assert "„SSC collections“ (BPMN) enthält keine Verzweigungswahrscheinlichkeiten" in notes.text
+    no_odds = "„SSC Forderungsmanagement“ (BPMN) enthält keine Verzweigungswahrscheinlichkeiten"
+    assert no_odds in notes.text
     assert "BPMN has no" not in notes.text
 
 

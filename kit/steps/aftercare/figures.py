@@ -10,6 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from kit.charts.style import locale_axes
+from kit.i18n import fmt_month, thousands_unit
 from kit.kpis import REGISTRY
 from kit.report import OKABE_ITO, ReportContext
 from kit.steps.aftercare.view import AftercareView, aftercare_kpi_name, group_label
@@ -43,8 +45,11 @@ def plot_goal_trends(ctx: ReportContext, view: AftercareView) -> Figure:
         ax.set_title(f"{title}\n{ctx.t('goals.verdict.' + s.verdict)}", fontsize=10)
         ax.set_ylabel(ctx.t("goals.unit." + unit) if unit else "")
         ax.set_xlabel(ctx.t(_P + "chart.month"))
-        ax.set_xticks(list(column.index), [f"{d:%m/%y}" for d in column.index])
+        step = max(1, math.ceil(len(column) / 4))  # at most four month labels per panel
+        ticks = list(column.index)[::step]
+        ax.set_xticks(ticks, [fmt_month(d, ctx.language) for d in ticks])
         ax.tick_params(axis="x", labelsize=8)
+        locale_axes(ax, ctx.language, x="skip")
     handles = [
         Line2D([], [], color=OKABE_ITO[0], marker="o", label=ctx.t(_P + "chart.actual")),
         Line2D([], [], color="#6b7280", linestyle=":", label=ctx.t(_P + "chart.baseline")),
@@ -71,9 +76,12 @@ def plot_contributors(ctx: ReportContext, view: AftercareView) -> Figure:
         values = frame["overdue_amount"].to_numpy(dtype=float) / 1000.0
         ax.barh(labels[::-1], values[::-1], color=OKABE_ITO[0])
         ax.set_title(ctx.t(_P + "dimension." + dimension), fontsize=10)
-        ax.set_xlabel(ctx.t(_P + "chart.amount", currency=ctx.engagement.currency))
+        ax.set_xlabel(
+            ctx.t(_P + "chart.amount", unit=thousands_unit(ctx.engagement.currency, ctx.language))
+        )
         ax.grid(axis="x", color="#e5e7eb")
         ax.grid(axis="y", visible=False)
         ax.set_axisbelow(True)
         ax.tick_params(axis="y", labelsize=8)
+        locale_axes(ax, ctx.language, y="skip")
     return fig

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit.goals import GoalStatus, evaluate_goals
+from kit.i18n import fmt_bucket
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, KpiResult, compute_kpis, overdue_contributors, top_overdue
 from kit.report import Html, ReportContext, Tile, headline
@@ -216,7 +217,7 @@ def late_items(ctx: ReportContext, backlog: pd.DataFrame) -> pd.Series:
 def group_label(ctx: ReportContext, dimension: str, label: str) -> str:
     """Return a contributor group's label for the report (buckets and placeholders translated)."""
     if dimension == "aging_bucket":
-        return ctx.t(_P + "bucket", bucket=label)
+        return fmt_bucket(label, ctx.language, unit=ctx.t("common.days"))
     if label in ("(no dispute)", "(disputed, no reason)", "(missing)"):
         return ctx.t(_P + "group." + label.strip("()").replace(", ", "_").replace(" ", "_"))
     return label

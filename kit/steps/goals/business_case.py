@@ -12,12 +12,11 @@ import io
 from html import escape
 
 import pandas as pd
-from babel.numbers import get_currency_symbol
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from kit.business_case import BusinessCase, load_business_case
-from kit.i18n import fmt_money, locale_of
+from kit.charts.style import locale_axes
+from kit.i18n import fmt_hours, fmt_money, thousands_unit
 from kit.kpis import REGISTRY
 from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, table
 from kit.report.context import ReportContext
@@ -170,10 +169,9 @@ def business_case_figure(ctx: ReportContext, case: BusinessCase) -> Figure | Non
         return None
     per_day = case.credit_sales / case.period_days
     today, goal = case.dso * per_day, case.dso_target * per_day
-    symbol = str(get_currency_symbol(case.currency, locale=locale_of(ctx.language)))
     fig, ax = new_figure(
         xlabel="",
-        ylabel=ctx.t(_K + "fig.amount", currency=symbol),
+        ylabel=ctx.t(_K + "fig.amount", unit=thousands_unit(case.currency, ctx.language)),
         title=ctx.t(_K + "fig.title"),
         size=(6.4, 3.6),
     )
@@ -197,8 +195,8 @@ def business_case_figure(ctx: ReportContext, case: BusinessCase) -> Figure | Non
         va="bottom",
         fontweight="bold",
     )
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _: ctx.number(x / 1000.0, digits=0)))
     ax.set_ylim(0, today * 1.25)
+    locale_axes(ax, ctx.language, scale_y=1000.0)
     return fig
 
 
@@ -237,7 +235,7 @@ def _sensitivity_html(ctx: ReportContext, case: BusinessCase) -> str:
     shown = frame.copy()
     for column in ("half", "full"):
         shown[column] = [
-            ctx.number(v, digits=0)
+            fmt_hours(v, ctx.language)
             if kind == "hours"
             else (_cost(ctx, case, v) if kind == "cost" else _money(ctx, v))
             for kind, v in zip(frame["kind"], frame[column], strict=True)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from kit.charts import plot_goal
 from kit.goals import RULES, VERDICTS, GoalStatus
+from kit.i18n import currency_symbol
 from kit.kpis import REGISTRY
 from kit.kpis.registry import CRF_SOURCE
 from kit.report import Html, glossary, note, show, table
@@ -130,9 +131,11 @@ def goal_sections(ctx: ReportContext, view: GoalsView) -> None:
         show(plot_goal(status, view.series, language=ctx.language))
 
 
-def _digits(value: float) -> int:
-    """Return 2 for a value with hundredths (a CRF median such as 38.04), else 1."""
-    return 2 if abs(value * 10 - round(value * 10)) > 1e-9 else 1
+def _unit_name(ctx: ReportContext, unit: str) -> str:
+    """Return a KPI unit as written beside a value: the currency sign for money ("€")."""
+    if unit == "currency":
+        return currency_symbol(ctx.engagement.currency, ctx.language)
+    return ctx.t("goals.unit." + unit)
 
 
 def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
@@ -151,7 +154,7 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
             {
                 "kpi": goal_kpi_label(s.kpi, ctx.language),
                 "current": goal_value(ctx, s.kpi, s.current),
-                "proposed": goal_value(ctx, s.kpi, s.target, digits=_digits(s.target)),
+                "proposed": goal_value(ctx, s.kpi, s.target),
                 "statement": s.statement,
                 "rationale": s.rationale,
             }
@@ -182,11 +185,11 @@ def goals_glossary(
         info = REGISTRY.get(kpi)
         if info is None:
             continue
-        meaning = ctx.t("steps.goals.glossary.kpi_unit", unit=ctx.t("goals.unit." + info.unit))
+        meaning = ctx.t("steps.goals.glossary.kpi_unit", unit=_unit_name(ctx, info.unit))
         if info.reference is not None:
             meaning += " " + ctx.t(
                 "steps.goals.glossary.reference",
-                value=ctx.number(info.reference, digits=2),
+                value=goal_value(ctx, kpi, info.reference),
                 source=ctx.t("steps.goals.glossary.crf")
                 if info.reference_source == CRF_SOURCE
                 else info.reference_source or "",

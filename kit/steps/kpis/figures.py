@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from babel.numbers import get_currency_symbol
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
-from kit.i18n import locale_of
+from kit.charts.style import locale_axes
+from kit.i18n import thousands_unit
 from kit.kpis import BUCKETS, REGISTRY
 from kit.kpis.aftercare import FUNNEL_STAGES
 from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, note
 from kit.report.context import ReportContext
 from kit.steps.kpis.view import KpisView
-from kit.steps.wording import kpi_name, month_name, note_text
+from kit.steps.wording import bucket_name, kpi_name, month_name, note_text
 
 __all__ = [
     "aging_figure",
@@ -22,20 +21,14 @@ __all__ = [
 ]
 
 
-def _currency(ctx: ReportContext) -> str:
-    return str(get_currency_symbol(ctx.engagement.currency, locale=locale_of(ctx.language)))
-
-
-def _thousands_axis(ctx: ReportContext, axis: object) -> None:
-    axis.set_major_formatter(FuncFormatter(lambda x, _: ctx.number(x / 1000.0, digits=0)))  # type: ignore[attr-defined]
-
-
 def aging_figure(ctx: ReportContext, view: KpisView) -> Figure:
     """Return the bar chart of open amounts by aging bucket (thousands of the currency)."""
     aging = view.result.aging
     fig, ax = new_figure(
         xlabel=ctx.t("steps.kpis.fig.bucket"),
-        ylabel=ctx.t("steps.kpis.fig.amount_k", currency=_currency(ctx)),
+        ylabel=ctx.t(
+            "steps.kpis.fig.amount_k", unit=thousands_unit(ctx.engagement.currency, ctx.language)
+        ),
         title=ctx.t("steps.kpis.fig.aging"),
     )
     colours = [
@@ -46,11 +39,11 @@ def aging_figure(ctx: ReportContext, view: KpisView) -> Figure:
         OKABE_ITO[3],
         OKABE_ITO[3],
     ]
-    labels = [ctx.t("steps.kpis.bucket." + b) for b in BUCKETS]
+    labels = [bucket_name(ctx, b) for b in BUCKETS]
     bars = ax.bar(labels, aging["amount"], color=colours)
     total = float(aging["amount"].sum()) or 1.0
     ax.bar_label(bars, labels=[ctx.percent(a / total * 100.0) for a in aging["amount"]], padding=2)
-    _thousands_axis(ctx, ax.yaxis)
+    locale_axes(ax, ctx.language, scale_y=1000.0)
     ax.margins(y=0.12)
     return fig
 
@@ -68,7 +61,7 @@ def trend_figure(ctx: ReportContext, view: KpisView) -> Figure | None:
         ylabel=ctx.t("steps.kpis.fig.days"),
         title=ctx.t("steps.kpis.fig.trend"),
     )
-    x = [month_name(ctx, d, pattern="MMM yy") for d in s.index]
+    x = [month_name(ctx, d) for d in s.index]
     for kpi, colour in (("dso", OKABE_ITO[0]), ("bpdso", OKABE_ITO[2]), ("add", OKABE_ITO[3])):
         ax.plot(x, s[kpi], marker="o", color=colour, label=kpi_name(ctx, kpi))
     crf = REGISTRY["dso"].reference
@@ -79,8 +72,8 @@ def trend_figure(ctx: ReportContext, view: KpisView) -> Figure | None:
         linewidth=1.2,
         label=ctx.t("steps.kpis.fig.crf_dso", value=ctx.days(crf)),
     )
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: ctx.number(y, digits=0)))
     ax.set_ylim(bottom=0)
+    locale_axes(ax, ctx.language)
     ax.tick_params(axis="x", labelrotation=45)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
@@ -119,6 +112,7 @@ def segment_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
     ax.set_axisbelow(True)
     ax.margins(x=0.18)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3)
+    locale_axes(ax, ctx.language)
     return fig
 
 
@@ -151,4 +145,5 @@ def funnel_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
     ax.grid(axis="y", visible=False)
     ax.set_axisbelow(True)
     ax.margins(x=0.2)
+    locale_axes(ax, ctx.language)
     return fig

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from kit.charts.style import OKABE_ITO
+from kit.charts.style import OKABE_ITO, locale_axes
 from kit.forecast import Forecast, forecast
+from kit.i18n import thousands_unit
 from kit.ingest import load_ledger
 from kit.report import Html, new_figure, note, table
 from kit.report.context import ReportContext
@@ -79,7 +80,9 @@ def weekly_bars(
     """Return weekly bars of expected cash-in with the 80 % band (and actual as points)."""
     fig, ax = new_figure(
         xlabel=ctx.t("forecast.chart.week"),
-        ylabel=ctx.t("forecast.chart.cash", currency=ctx.engagement.currency),
+        ylabel=ctx.t(
+            "forecast.chart.cash", unit=thousands_unit(ctx.engagement.currency, ctx.language)
+        ),
         title=title,
     )
     x = list(range(len(weeks)))
@@ -108,7 +111,7 @@ def weekly_bars(
         )
     labels = [ctx.date(pd.Timestamp(d).date()) for d in weeks["start"]]
     ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=8)
-    ax.yaxis.set_major_formatter(lambda v, _pos: ctx.number(v, digits=0))
+    locale_axes(ax, ctx.language, x="skip", scale_y=1000.0)
     ax.legend(loc="upper right")
     return fig
 

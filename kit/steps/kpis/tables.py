@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.i18n import currency_symbol
 from kit.kpis import BUCKETS, REGISTRY
 from kit.kpis.aftercare import FUNNEL_STAGES
 from kit.report import Html, glossary, table
@@ -12,6 +13,7 @@ from kit.steps.kpis.references import crf_applies, over_100, receeve_applies
 from kit.steps.kpis.view import KpisView
 from kit.steps.thin import needs
 from kit.steps.wording import (
+    bucket_name,
     kpi_name,
     kpi_status,
     kpi_value,
@@ -40,7 +42,7 @@ def aging_rows(ctx: ReportContext, view: KpisView) -> pd.DataFrame:
     total = float(aging["amount"].sum())
     frame = pd.DataFrame(
         {
-            "bucket": [ctx.t("steps.kpis.bucket." + b) for b in BUCKETS],
+            "bucket": [bucket_name(ctx, b) for b in BUCKETS],
             "amount": aging["amount"].to_numpy(),
             "count": aging["count"].to_numpy(),
             "share": aging["amount"].to_numpy() / total * 100.0 if total else float("nan"),
@@ -160,13 +162,13 @@ def _kpi_rows(
             {
                 "kpi": kpi_name(ctx, kpi),
                 "value": kpi_value(ctx, kpi, v[kpi]),
-                "unit": ctx.t("steps.kpis.unit." + REGISTRY[kpi].unit),
                 "reference": reference_text(ctx, kpi),
                 "note": note_text(ctx, notes[kpi]) if kpi in notes else explained or "",
                 "flag": status == "bad",
             }
         )
-    frame = pd.DataFrame(rows, columns=["kpi", "value", "unit", "reference", "note", "flag"])
+    # The value carries its unit ("32,3 %", "2,2 h"): no unit column beside it.
+    frame = pd.DataFrame(rows, columns=["kpi", "value", "reference", "note", "flag"])
     frame = frame.drop(columns=[c for c in ("reference", "note") if not frame[c].any()])
     labels = {c: ctx.t("steps.kpis.col." + c) for c in frame.columns if c != "flag"}
     return table(
@@ -191,13 +193,20 @@ def kpi_table(ctx: ReportContext, view: KpisView) -> Html:
     )
 
 
+def unit_name(ctx: ReportContext, unit: str) -> str:
+    """Return a KPI unit as written beside a value: the currency sign for money ("€")."""
+    if unit == "currency":
+        return currency_symbol(ctx.engagement.currency, ctx.language)
+    return ctx.t("steps.kpis.unit." + unit)
+
+
 def kpis_glossary(ctx: ReportContext, view: KpisView) -> Html:
     """Return the glossary: every KPI formula, references with sources, known variants, terms."""
     rows: list[tuple[str, str, str]] = []
     for kpi, info in REGISTRY.items():
         meaning = ctx.t(
             "steps.kpis.glossary.unit",
-            unit=ctx.t("steps.kpis.unit." + info.unit),
+            unit=unit_name(ctx, info.unit),
             direction=ctx.t("steps.kpis.direction." + info.direction),
         )
         ref = reference_text(ctx, kpi)

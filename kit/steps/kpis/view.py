@@ -199,7 +199,7 @@ def kpis_headline(ctx: ReportContext, view: KpisView) -> None:
     elif ref is None:
         value = ctx.t("steps.thin.kpis.headline.dso", dso=ctx.days(dso))
     else:
-        value = ctx.t(key, dso=ctx.days(dso), target=ctx.number(ref, digits=0 if goal else 1))
+        value = ctx.t(key, dso=ctx.days(dso), target=ctx.days(ref))
     overdue = 100.0 - view.values["pct_current"] if view.values["pct_current"] is not None else None
     takeaway = (
         ctx.t(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kit.i18n.counts import groups_text, maps_text
 from kit.process import DuplicateGroup
 from kit.report import Html, summary
 from kit.report.context import ReportContext
@@ -37,8 +38,8 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
         ctx.t(
             PROCESS_KEYS + "found.duplicates",
             hours=hours_text(ctx, a.duplicate_hours_per_month),
-            groups=len(a.groups),
-            maps=len(view.maps),
+            groups=groups_text(len(a.groups), ctx.language),
+            maps=maps_text(len(view.maps), ctx.language),
             activities=a.activities,
             total=hours_text(ctx, view.total_hours_per_month),
         )

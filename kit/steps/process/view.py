@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kit.i18n.counts import groups_text, maps_text
 from kit.process import (
     Comparison,
     ProcessAnalysis,
@@ -134,8 +135,8 @@ def process_headline(ctx: ReportContext, view: ProcessView) -> None:
         ),
         takeaway=ctx.t(
             PROCESS_KEYS + "headline.takeaway",
-            groups=len(a.groups),
-            maps=len(view.maps),
+            groups=groups_text(len(a.groups), ctx.language),
+            maps=maps_text(len(view.maps), ctx.language),
             rework=hours_text(ctx, a.rework_hours_per_month),
             fte=ctx.number(fte, digits=1),
         ),
@@ -157,7 +158,7 @@ def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
             status="warn" if a.groups else "good",
             note=ctx.t(
                 PROCESS_KEYS + "tile.groups",
-                groups=len(a.groups),
+                groups=groups_text(len(a.groups), ctx.language),
                 per_map=hours_text(ctx, per_map),
                 bank=hours_text(ctx, BANK_DUPLICATE_HOURS / BANK_MAPS),
             ),

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kit.errors import KitError
 from kit.goals import evaluate_goals
+from kit.i18n.counts import groups_text, maps_text
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, compute_kpis, kpi_series
 from kit.ledger import Ledger
@@ -190,9 +191,9 @@ def _maps_check(ctx: ReportContext) -> AutoCheck:
         True,
         ctx.t(
             _P + "check.maps_ok",
-            maps=len(maps),
+            maps=maps_text(len(maps), ctx.language),
             activities=analysis.activities,
-            groups=len(analysis.groups),
+            groups=groups_text(len(analysis.groups), ctx.language),
         ),
     )
 

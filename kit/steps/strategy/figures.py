@@ -6,6 +6,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from kit.charts import plot_capacity
+from kit.charts.style import locale_axes
 from kit.report import OKABE_ITO, new_figure
 from kit.report.context import ReportContext
 from kit.steps.strategy.text import channel_name, segment_name
@@ -65,6 +66,7 @@ def segment_chart(ctx: ReportContext, view: StrategyView) -> Figure | None:
     top = max(float(v.fillna(0.0).max()) for _, v in series)
     ax.set_xlim(0, max(top * 1.15, 10.0))
     ax.legend(loc="lower right")
+    locale_axes(ax, ctx.language, y="skip")
     return fig
 
 
@@ -117,6 +119,7 @@ def channel_chart(ctx: ReportContext, view: StrategyView) -> Figure:
     ax.set_yticks(range(len(segments)), [segment_name(ctx, view, s) for s in segments])
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
     bar.set_label(ctx.t("steps.strategy.chart.payment_rate"))
+    locale_axes(bar.ax, ctx.language, x="skip", y="number")
     return fig
 
 

@@ -1,0 +1,22 @@
+"""Counts with their noun in singular or plural ("1 Gruppe", "7 Gruppen"; "1 group", "7 groups")."""
+
+from __future__ import annotations
+
+from kit.i18n.catalogue import Language, t
+from kit.i18n.format import fmt_count
+
+__all__ = ["groups_text", "maps_text"]
+
+
+def groups_text(n: int, language: Language) -> str:
+    """Return a number of groups (of duplicate work) with the noun in the right number."""
+    if n == 1:
+        return t("common.count.groups.one", language, n=fmt_count(n, language))
+    return t("common.count.groups.other", language, n=fmt_count(n, language))
+
+
+def maps_text(n: int, language: Language) -> str:
+    """Return a number of process maps with the noun in the right number."""
+    if n == 1:
+        return t("common.count.maps.one", language, n=fmt_count(n, language))
+    return t("common.count.maps.other", language, n=fmt_count(n, language))
