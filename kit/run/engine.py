@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
-import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -34,9 +32,11 @@ from kit.run.execute import EXPORTS_ENV, StepOutcome, execute_step
 from kit.run.manifest import environment, input_hashes, new_run_id, write_manifest
 from kit.run.pack import build_run_pack
 from kit.run.pdf import combined_html, find_chromium, html_to_pdf
+from kit.run.progress import RunProgress
 from kit.run.publish import publish_reports, recover_reports
+from kit.run.status import StepStatus
 
-__all__ = ["RunResult", "StepResult", "find_notebooks", "run_engagement"]
+__all__ = ["RunResult", "StepResult", "StepStatus", "find_notebooks", "run_engagement"]
 
 _STEP_NAME = re.compile(r"^\d{2}_[A-Za-z0-9_-]+$")
 
@@ -46,7 +46,7 @@ class StepResult:
     """One notebook of a run: status, seconds, executed notebook, report and headline."""
 
     step: str
-    status: str  # ok | failed
+    status: StepStatus
     seconds: float
     executed: Path
     html: Path | None = None
@@ -97,34 +97,6 @@ def find_notebooks(notebooks_dir: Path, only: Sequence[str] | None = None) -> li
     return sorted(chosen)
 
 
-class _Progress:
-    """Concise progress lines on stderr: one per notebook start and end, one for the run."""
-
-    def __init__(self, total: int, *, enabled: bool) -> None:
-        self.total = total
-        self.done = 0
-        self.enabled = enabled
-        self.started = time.perf_counter()
-
-    def _say(self, text: str) -> None:
-        if self.enabled:
-            sys.stderr.write(text + "\n")
-            sys.stderr.flush()
-
-    def start(self, step: str) -> None:
-        self._say(f"kit run: {step} …")
-
-    def finish(self, outcome: StepOutcome) -> None:
-        self.done += 1
-        bar = "#" * self.done + "." * (self.total - self.done)
-        state = "ok" if outcome.ok else "FAILED"
-        count = f"{self.done}/{self.total}"
-        self._say(f"kit run: [{bar}] {count} {outcome.step} {state} ({outcome.seconds:.1f} s)")
-
-    def end(self, text: str) -> None:
-        self._say(f"kit run: {text} in {time.perf_counter() - self.started:.1f} s")
-
-
 def _footer(run_id: str, started: datetime, language: Language) -> str:
     return t("report.footer", language, run_id=run_id, time=f"{started:%Y-%m-%d %H:%M}")
 
@@ -146,7 +118,7 @@ def _convert(
     html = convert_notebook(prepared, outcome.executed.with_suffix(".html"))
     return StepResult(
         outcome.step,
-        "ok",
+        StepStatus.OK,
         round(outcome.seconds, 3),
         outcome.executed,
         html=html,
@@ -250,7 +222,7 @@ def _run(
         "run_id": run_id,
         "started": started.isoformat(),
         "finished": None,
-        "status": "running",
+        "status": StepStatus.RUNNING.value,
         "kit_version": _kit_version(),
         "engagement": str(engagement.root),
         "parameters": parameters,
@@ -259,7 +231,7 @@ def _run(
         "notebooks": {},
     }
     write_manifest(run_dir / "run.json", manifest)
-    bar = _Progress(len(notebooks), enabled=progress)
+    bar = RunProgress(len(notebooks), enabled=progress)
     footer = _footer(run_id, started, language)
 
     def one(source: Path) -> StepOutcome:
@@ -290,7 +262,7 @@ def _run(
                 )
             )
         else:
-            status = "ok" if outcome.ok else "failed"
+            status = StepStatus.OK if outcome.ok else StepStatus.FAILED
             results.append(
                 StepResult(
                     outcome.step,
@@ -303,7 +275,7 @@ def _run(
             )
     manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
     if failed:
-        manifest.update(status="failed", finished=_now())
+        manifest.update(status=StepStatus.FAILED.value, finished=_now())
         write_manifest(run_dir / "run.json", manifest)
         first = failed[0]
         bar.end(f"FAILED at {first.step}; reports/ left unchanged")
@@ -324,7 +296,7 @@ def _run(
         results, run_dir, kit_meta, engagement, language, pdf, phase_status, shown_as_of
     )
     finished = datetime.now(UTC)
-    manifest.update(status="ok", finished=finished.isoformat())
+    manifest.update(status=StepStatus.OK.value, finished=finished.isoformat())
     _record_accounting(manifest, run_dir)
     manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
     write_manifest(run_dir / "run.json", manifest)
@@ -409,7 +381,7 @@ def _with_pdf(result: StepResult, pdf: Path) -> StepResult:
 
 def _step_record(result: StepResult, run_dir: Path) -> dict[str, Any]:
     return {
-        "status": result.status,
+        "status": result.status.value,
         "seconds": result.seconds,
         "executed": result.executed.relative_to(run_dir).as_posix(),
         "output": result.html.relative_to(run_dir).as_posix() if result.html else None,
