@@ -12,7 +12,7 @@ import pytest
 from kit.ingest import load_ledger
 from kit.kpis import compute_kpis
 from kit.report import open_report, show
-from kit.steps.aftercare.figures import plot_contributors, plot_goal_trends
+from kit.steps.aftercare.figures import contributors_figure, goal_trends_figure
 from kit.steps.aftercare.tables import (
     aftercare_glossary_block,
     backlog_table,
@@ -115,5 +115,5 @@ def test_every_block_renders_in_both_languages(language: str, view) -> None:  # 
     verdict = "gefährdet" if language == "de" else "at risk"
     assert verdict in goal_table(ctx, view).html
     assert goal_table(ctx, view).html.count('class="kit-missed"') == 1  # only the goal at risk
-    show(plot_goal_trends(ctx, view))
-    show(plot_contributors(ctx, view))
+    show(goal_trends_figure(ctx, view))
+    show(contributors_figure(ctx, view))

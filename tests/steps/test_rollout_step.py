@@ -12,7 +12,7 @@ import pytest
 from kit.report import open_report, show
 from kit.rollout import AUTOMATIC_CRITERIA
 from kit.steps.rollout.checks import automatic_checks
-from kit.steps.rollout.figures import gantt_chart
+from kit.steps.rollout.figures import gantt_figure
 from kit.steps.rollout.tables import (
     blocked_table,
     criteria_table,
@@ -112,7 +112,7 @@ def test_every_block_renders_in_both_languages(language: str) -> None:
     red = "rot" if language == "de" else "red"
     assert phase_table(ctx, view).html.count('class="kit-missed"') == 1  # Hypercare is red
     assert red in rollout_tiles(ctx, view).html
-    show(gantt_chart(ctx, view))
+    show(gantt_figure(ctx, view))
 
 
 def _copy(tmp_path: Path) -> Path:
