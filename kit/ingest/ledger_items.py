@@ -19,11 +19,19 @@ import pandas as pd
 from kit.engagement import LedgerSource
 from kit.errors import DataError, Problem
 from kit.ingest.accounting import SourceAccount
-from kit.ingest.findings import Finding
+from kit.ingest.findings import Finding, problem_of
 from kit.ingest.ledger_read import header_problem, read_ledger_file
 from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, closest
-from kit.ingest.parsing import expand_value_map, parse_bool, parse_dates, parse_number, parse_text
-from kit.ingest.rules import TableContext, duplicates
+from kit.ingest.parsing import (
+    date_example,
+    expand_value_map,
+    number_example,
+    parse_bool,
+    parse_dates,
+    parse_number,
+    parse_text,
+)
+from kit.ingest.rules import TableContext, duplicates, row_findings
 from kit.ingest.schema import plausible_range
 
 __all__ = ["KINDS", "LEDGER_COLUMNS", "LedgerItems", "load_ledger_items"]
@@ -95,18 +103,7 @@ def load_ledger_items(
     try:
         raw, eff, header_row = read_ledger_file(source, root=root)
     except DataError as exc:
-        message = exc.message if not exc.hint else f"{exc.message} (hint: {exc.hint})"
-        out.problems.append(
-            Problem(
-                message,
-                path=exc.path,
-                row=exc.row,
-                column=exc.column,
-                value=exc.value,
-                expected=exc.expected,
-                key=exc.key,
-            )
-        )
+        out.problems.append(problem_of(exc))
         return out
     out.source = eff
     account = SourceAccount(source="ledger", path=path, rows_read=len(raw))
@@ -361,15 +358,17 @@ def _parse(
             cells = mapped.where(mapped.notna(), text)
         if kind == "number":
             series, bad = _numbers(cells, source)
-            _bad(out, ctx, bad, src, "not a number", _number_example(source))
+            out.errors += row_findings(ctx, bad, src, "not a number", number_example(source))
         elif kind == "date":
             series, bad = parse_dates(
                 cells, date_format=source.date_format, dayfirst=source.dayfirst
             )
-            _bad(out, ctx, bad, src, "not a valid date", _date_example(source))
+            out.errors += row_findings(ctx, bad, src, "not a valid date", date_example(source))
         elif kind == "bool":
             series, bad, _ = parse_bool(cells, values)
-            _bad(out, ctx, bad, src, f"value not in the yes/no map of {target}", "true or false")
+            out.errors += row_findings(
+                ctx, bad, src, f"value not in the yes/no map of {target}", "true or false"
+            )
         else:
             series = parse_text(cells)
         parsed[target] = series
@@ -396,8 +395,7 @@ def _indicator(
         na_action="ignore",
     )
     bad = side.notna() & ~side.isin(["debit", "credit"])
-    _bad(
-        out,
+    out.errors += row_findings(
         ctx,
         frame.index[bad.to_numpy()],
         ctx.src("debit_credit"),
@@ -406,22 +404,6 @@ def _indicator(
     )
     factor = np.where(side == "credit", -1.0, 1.0)
     frame["amount"] = frame["amount"].abs() * factor
-
-
-def _bad(
-    out: LedgerItems, ctx: TableContext, rows: pd.Index, column: str, message: str, expected: str
-) -> None:
-    if len(rows):
-        out.errors.append(
-            Finding(
-                message,
-                path=ctx.path,
-                rows=np.asarray(rows),
-                column=column,
-                values=ctx.raw[column] if column in ctx.raw.columns else None,
-                expected=expected,
-            )
-        )
 
 
 def _kinds(
@@ -447,30 +429,21 @@ def _kinds(
     kind = parse_text(raw_type).map(mapping).fillna("unmapped").astype(object)
     listed = ", ".join(mapping)
     unmapped = kind == "unmapped"
-    if bool(unmapped.any()):
-        out.errors.append(
-            Finding(
-                "document type not in document_types",
-                path=ctx.path,
-                rows=items.index[unmapped.to_numpy()].to_numpy(),
-                column=ctx.src("document_type"),
-                values=ctx.values("document_type"),
-                expected=f"one of {listed} (map others under document_types:)",
-            )
-        )
-    other = kind == "other"
-    if bool(other.any()):
-        out.errors.append(
-            Finding(
-                "document type mapped to other: not an invoice, credit note, payment or residual",
-                path=ctx.path,
-                rows=items.index[other.to_numpy()].to_numpy(),
-                column=ctx.src("document_type"),
-                values=ctx.values("document_type"),
-                expected="invoice, credit_note, payment or residual (on_error: skip leaves it "
-                "out, counted)",
-            )
-        )
+    column = ctx.src("document_type")
+    out.errors += row_findings(
+        ctx,
+        items.index[unmapped.to_numpy()],
+        column,
+        "document type not in document_types",
+        f"one of {listed} (map others under document_types:)",
+    )
+    out.errors += row_findings(
+        ctx,
+        items.index[(kind == "other").to_numpy()],
+        column,
+        "document type mapped to other: not an invoice, credit note, payment or residual",
+        "invoice, credit_note, payment or residual (on_error: skip leaves it out, counted)",
+    )
     return kind.where(~unmapped, "other")
 
 
@@ -731,17 +704,3 @@ def _warn_unsettled(
             severity="warning",
         )
     )
-
-
-def _number_example(source: LedgerSource) -> str:
-    whole = f"1{source.thousands}234" if source.thousands else "1234"
-    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
-    return f"a number like {whole}{source.decimal}56 ({marks})"
-
-
-def _date_example(source: LedgerSource) -> str:
-    sample = dt.datetime(2026, 3, 31, 14, 30)
-    if source.date_format:
-        return f"a date like {sample.strftime(source.date_format)} (format {source.date_format})"
-    order = "day first" if source.dayfirst else "ISO year-month-day"
-    return f"a date like 2026-03-31 ({order}; set date_format for other layouts)"

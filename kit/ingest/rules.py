@@ -17,6 +17,7 @@ __all__ = [
     "date_order",
     "duplicates",
     "positions",
+    "row_findings",
     "unknown_references",
 ]
 
@@ -37,6 +38,24 @@ class TableContext:
         """Return the raw cells of a canonical column (None when the column is not in the file)."""
         name = self.src(canonical)
         return self.raw[name] if name in self.raw.columns else None
+
+
+def row_findings(
+    ctx: TableContext, rows: pd.Index | np.ndarray, column: str, message: str, expected: str | None
+) -> list[Finding]:
+    """Return the finding that `rows` of the file's column `column` break `message` (or none)."""
+    if not len(rows):
+        return []
+    values = ctx.raw[column] if column in ctx.raw.columns else None
+    finding = Finding(
+        message,
+        path=ctx.path,
+        rows=np.asarray(rows),
+        column=column,
+        values=values,
+        expected=expected,
+    )
+    return [finding]
 
 
 def duplicates(

@@ -12,12 +12,14 @@ import pandas as pd
 
 from kit.engagement import Source
 from kit.errors import DataError, Problem
-from kit.ingest.findings import Finding
+from kit.ingest.findings import Finding, problem_of
 from kit.ingest.header_hint import header_row_problem
 from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, plan_columns
 from kit.ingest.parsing import (
+    date_example,
     expand_value_map,
     kind_of,
+    number_example,
     parse_bool,
     parse_dates,
     parse_number,
@@ -25,7 +27,7 @@ from kit.ingest.parsing import (
 )
 from kit.ingest.plausibility import nfc_ids
 from kit.ingest.readers import read_raw
-from kit.ingest.rules import TableContext
+from kit.ingest.rules import TableContext, row_findings
 from kit.ingest.schema import schema_findings
 from kit.ledger import CANONICAL
 
@@ -44,19 +46,6 @@ class LoadedTable:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     filtered: int = 0
-
-
-def _problem_of(exc: DataError) -> Problem:
-    message = exc.message if not exc.hint else f"{exc.message} (hint: {exc.hint})"
-    return Problem(
-        message,
-        path=exc.path,
-        row=exc.row,
-        column=exc.column,
-        value=exc.value,
-        expected=exc.expected,
-        key=exc.key,
-    )
 
 
 def load_table(
@@ -79,7 +68,7 @@ def load_table(
     try:
         raw_table = read_raw(source, root=base, table=name)
     except DataError as exc:
-        result.problems = [_problem_of(exc), *exc.problems]
+        result.problems = [problem_of(exc), *exc.problems]
         return result
     result.warnings.extend(raw_table.warnings)
     raw = raw_table.frame
@@ -194,17 +183,7 @@ def _parse_one(
         cells = mapped.where(mapped.notna(), text)
     if kind == "number":
         numbers, bad = parse_number(cells, decimal=source.decimal, thousands=source.thousands)
-        if len(bad):
-            result.findings.append(
-                Finding(
-                    "not a number",
-                    path=ctx.path,
-                    rows=bad.to_numpy(),
-                    column=src,
-                    values=ctx.raw[src],
-                    expected=_number_example(source),
-                )
-            )
+        result.findings += row_findings(ctx, bad, src, "not a number", number_example(source))
         return numbers
     if kind in ("date", "datetime"):
         stamps, bad = parse_dates(
@@ -213,17 +192,7 @@ def _parse_one(
             dayfirst=source.dayfirst,
             with_time=kind == "datetime",
         )
-        if len(bad):
-            result.findings.append(
-                Finding(
-                    "not a valid date",
-                    path=ctx.path,
-                    rows=bad.to_numpy(),
-                    column=src,
-                    values=ctx.raw[src],
-                    expected=_date_example(source),
-                )
-            )
+        result.findings += row_findings(ctx, bad, src, "not a valid date", date_example(source))
         return stamps
     text = parse_text(cells)
     if not target.endswith("_id"):
@@ -232,17 +201,3 @@ def _parse_one(
     if warning is not None:
         result.warnings.append(warning)
     return normal
-
-
-def _number_example(source: Source) -> str:
-    whole = f"1{source.thousands}234" if source.thousands else "1234"
-    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
-    return f"a number like {whole}{source.decimal}56 ({marks})"
-
-
-def _date_example(source: Source) -> str:
-    sample = dt.datetime(2026, 3, 31, 14, 30)
-    if source.date_format:
-        return f"a date like {sample.strftime(source.date_format)} (format {source.date_format})"
-    order = "day first" if source.dayfirst else "ISO year-month-day"
-    return f"a date like 2026-03-31 ({order}; set date_format for other layouts)"

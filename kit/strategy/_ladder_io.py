@@ -104,17 +104,7 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
     out["day"] = days
     problems += _order_problems(out, where)
     if problems:
-        first = problems[0]
-        raise DataError(
-            first.message,
-            path=first.path,
-            row=first.row,
-            column=first.column,
-            value=first.value,
-            expected=first.expected,
-            problems=problems[1:],
-            hint="fix the ladder file and run again",
-        )
+        raise DataError.from_problems(problems, hint="fix the ladder file and run again")
     return out[LADDER_COLUMNS].reset_index(drop=True)
 
 
