@@ -43,12 +43,10 @@ from kit.forecast.features import (
 from kit.forecast.predict import (
     DEFAULT,
     Prediction,
-    _open_amount,
-    _ordered,
-    _p_late_known,
     model_ready,
     predict_baseline,
     predict_model,
+    prediction_at,
     training_set,
 )
 from kit.ingest import load_ledger
@@ -130,20 +128,11 @@ def predict_survival(book: Book, day: int, kind: str) -> Prediction:
     for w in sorted(m for m in shown if not m.startswith("Starting with pandas version 4.0")):
         print(f"note: {kind} at {pd.Timestamp(day, unit='D').date()}: {w}")
     q10, q50, q90 = (_quantile_days(surv, q) for q in (0.1, 0.5, 0.9))
-    mid, low, high = _ordered(day, day + q50, day + q10, day + q90)
     late_at = book.due[rows] + LATE_DAYS - day  # days after T from which the invoice is late
     col = np.clip(late_at, 1, len(GRID)).astype(int) - 1
     p = surv[col, np.arange(rows.size)]
-    return Prediction(
-        day=day,
-        rows=rows,
-        open_amount=_open_amount(book, day, rows),
-        expected=mid,
-        low=low,
-        high=high,
-        p_late_30=_p_late_known(book, day, rows, p),
-        method=kind,
-    )
+    days = (day + q50, day + q10, day + q90)
+    return prediction_at(book, day, rows, days=days, p_late=p, method=kind)
 
 
 def _gbm(book: Book, day: int) -> Prediction:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kit.rollout import DEFAULT_PHASES
+
 SEED = 20260630
 FIRST_ISSUE = date(2024, 7, 1)
 AS_OF = date(2026, 6, 30)
@@ -615,15 +617,7 @@ STAKEHOLDERS = [
         "p.lange@acme-gmbh.de",
     ),
 ]
-PHASES = (
-    "blueprint",
-    "setup",
-    "training",
-    "acceptance_test",
-    "go_live",
-    "hypercare",
-    "continuous_improvement",
-)
+PHASES = DEFAULT_PHASES
 
 
 def write_register() -> None:

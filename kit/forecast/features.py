@@ -56,18 +56,16 @@ FEATURES = (
 #: The features the model is trained on. The others (age, trend, recent mean, the customer's
 #: open and overdue counts, the portfolio mean) made the backtest on the IBM ledger worse or no
 #: better; they stay in the frame for the worklist's reasons and for other ledgers' experiments.
-MODEL_FEATURES = (
-    "log_amount",
-    "terms",
-    "dpd",
-    "disputed",
-    "reminders",
-    "responded",
-    "segment",
-    "hist_count",
-    "hist_mean",
-    "hist_std",
+_NOT_TRAINED = (
+    "age",
+    "hist_trend",
+    "hist_late30",
+    "hist_recent",
+    "cust_open",
+    "cust_overdue",
+    "portfolio_mean",
 )
+MODEL_FEATURES = tuple(f for f in FEATURES if f not in _NOT_TRAINED)
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ __all__ = [
     "Settings",
     "predict_baseline",
     "predict_model",
+    "prediction_at",
     "training_set",
 ]
 
@@ -113,6 +114,34 @@ def _p_late_known(book: Book, day: int, rows: np.ndarray, p: np.ndarray) -> np.n
     return known
 
 
+def prediction_at(
+    book: Book,
+    day: int,
+    rows: np.ndarray,
+    *,
+    days: tuple[np.ndarray, np.ndarray, np.ndarray],
+    p_late: np.ndarray,
+    method: str,
+) -> Prediction:
+    """Return the Prediction of the invoices `rows` open at `day` from a model's raw output.
+
+    `days` are the expected, earliest and latest payment days (day numbers, unrounded): they are
+    rounded, ordered (earliest ≤ expected ≤ latest) and kept after `day`. `p_late` is the model's
+    probability of payment more than 30 days late; it becomes 1 where that is known at `day`.
+    """
+    mid, low, high = _ordered(day, *days)
+    return Prediction(
+        day=day,
+        rows=rows,
+        open_amount=_open_amount(book, day, rows),
+        expected=mid,
+        low=low,
+        high=high,
+        p_late_30=_p_late_known(book, day, rows, p_late),
+        method=method,
+    )
+
+
 def predict_baseline(
     book: Book, day: int, *, history: History | None = None, settings: Settings = DEFAULT
 ) -> Prediction:
@@ -132,20 +161,11 @@ def predict_baseline(
     tail = (1.0 - settings.coverage) / 2.0
     q_low, q_high = np.quantile(resid, [tail, 1.0 - tail])
     centre = book.due[rows] + mean
-    mid, low, high = _ordered(day, centre, centre + q_low, centre + q_high)
     prior = 2.0
     over = np.nan_to_num(hist.late30[cust]) * hist.count[cust]
     p = (over + prior * hist.portfolio_late30) / (hist.count[cust] + prior)
-    return Prediction(
-        day=day,
-        rows=rows,
-        open_amount=_open_amount(book, day, rows),
-        expected=mid,
-        low=low,
-        high=high,
-        p_late_30=_p_late_known(book, day, rows, p),
-        method="baseline",
-    )
+    days = (centre, centre + q_low, centre + q_high)
+    return prediction_at(book, day, rows, days=days, p_late=p, method="baseline")
 
 
 @dataclass(frozen=True)
@@ -273,7 +293,6 @@ def _predict_model(book: Book, day: int, train: TrainingSet, settings: Settings)
         preds[q] = reg.predict(x_new) if rows.size else np.empty(0)  # type: ignore[attr-defined]
     q_low, q_mid, q_high = np.sort(np.vstack([preds[tail], preds[0.5], preds[1.0 - tail]]), axis=0)
     base = day + offset
-    mid, low, high = _ordered(day, base + q_mid, base + q_low, base + q_high)
     known = ~np.isnan(train.late30)
     labels = train.late30[known]
     if not rows.size:
@@ -293,13 +312,5 @@ def _predict_model(book: Book, day: int, train: TrainingSet, settings: Settings)
         p = clf.predict_proba(x_new)[:, 1]
     else:
         p = np.full(rows.size, float(labels.mean()) if labels.size else 0.0)
-    return Prediction(
-        day=day,
-        rows=rows,
-        open_amount=_open_amount(book, day, rows),
-        expected=mid,
-        low=low,
-        high=high,
-        p_late_30=_p_late_known(book, day, rows, p),
-        method="model",
-    )
+    days = (base + q_mid, base + q_low, base + q_high)
+    return prediction_at(book, day, rows, days=days, p_late=p, method="model")
