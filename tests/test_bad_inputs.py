@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from shared_builders import case_arguments, previous_reports
 from typer.testing import CliRunner
 
 from kit.cli.app import app
@@ -43,22 +44,14 @@ def _prepare(case: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:
     if isinstance(sparse, dict):
         with open(engagement / str(sparse["path"]), "wb") as handle:
             handle.truncate(int(sparse["size"]))
-    reports = engagement / "output" / "reports"
-    reports.mkdir(parents=True)
-    (reports / "index.html").write_text("<html>previous run</html>", encoding="utf-8")
-    (reports / "04_kpis.html").write_text("<html>previous KPIs</html>", encoding="utf-8")
+    previous_reports(engagement)
     return engagement, meta
 
 
 def _arguments(meta: dict[str, object], engagement: Path) -> list[str]:
     command = str(meta["command"])
     extra = [str(a) for a in meta.get("args", [])]  # type: ignore[attr-defined]
-    if command == "duplicates":
-        return [command, str(engagement / "process_maps"), *extra]
-    if command == "import-bpmn":
-        output = engagement / "output" / "model.yaml"
-        return [command, str(engagement / "model.bpmn"), "--output", str(output), *extra]
-    return [command, str(engagement), *extra]
+    return case_arguments(command, engagement, extra)
 
 
 def test_corpus_is_large_enough() -> None:

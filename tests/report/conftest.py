@@ -24,6 +24,18 @@ FIXTURE_ENGAGEMENT = FIXTURES / "engagement"
 FOOTER = re.compile(r'<span class="kit-run-footer">[^<]*</span>')
 
 
+#: The step notebooks of the kit, each a client report.
+STEPS = (
+    "01_goals",
+    "02_stakeholders",
+    "03_process",
+    "04_kpis",
+    "05_strategy",
+    "06_rollout",
+    "07_aftercare",
+)
+
+
 def copy_engagement(target: Path) -> Path:
     """Return a fresh copy of the fixture engagement in `target` (reports are written into it)."""
     shutil.copytree(FIXTURE_ENGAGEMENT, target)
