@@ -21,7 +21,7 @@ from kit.errors import DataError, Problem
 from kit.ingest.accounting import SourceAccount
 from kit.ingest.findings import Finding, problem_of
 from kit.ingest.ledger_read import header_problem, read_ledger_file
-from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, closest
+from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, missing_column
 from kit.ingest.parsing import (
     date_example,
     expand_value_map,
@@ -152,16 +152,16 @@ def _plan(
                 rename[src] = target
             continue
         if src in user_keys:
-            guess = closest(src, [c for c in found if c not in given])
+            unmapped = [c for c in found if c not in given]
             out.problems.append(
-                Problem(
-                    f"column '{src}' (mapped to {target}) not found"
-                    + (f"; did you mean '{guess}'?" if guess else ""),
+                missing_column(
+                    src,
+                    target,
+                    found,
+                    unmapped,
                     path=path,
                     row=header_row,
-                    column=src,
                     key="data.ledger.columns",
-                    expected=f"one of the columns found: {', '.join(found)}",
                 )
             )
     targets = set(rename.values())
@@ -490,17 +490,13 @@ def _checks(
             )
         )
     zero = amount == 0
-    if bool(zero.any()):
-        out.errors.append(
-            Finding(
-                "amount is 0",
-                path=ctx.path,
-                rows=items.index[zero.to_numpy()].to_numpy(),
-                column=ctx.src("amount"),
-                values=ctx.values("amount"),
-                expected="a debit or credit amount other than 0",
-            )
-        )
+    out.errors += row_findings(
+        ctx,
+        items.index[zero.to_numpy()],
+        ctx.src("amount"),
+        "amount is 0",
+        "a debit or credit amount other than 0",
+    )
     invoice = kind == "invoice"
     if "due_date" in items:
         no_due = (kind.isin(["invoice", "residual"]) & items["due_date"].isna()).to_numpy()
@@ -518,35 +514,26 @@ def _checks(
                 )
             )
         early = (invoice & (items["due_date"] < items["issue_date"])).fillna(False)
-        if bool(early.any()):
-            out.errors.append(
-                Finding(
-                    "due date before the issue date",
-                    path=ctx.path,
-                    rows=items.index[early.to_numpy()].to_numpy(),
-                    column=ctx.src("due_date"),
-                    values=ctx.values("due_date"),
-                    expected="a date not before the issue date",
-                )
-            )
+        out.errors += row_findings(
+            ctx,
+            items.index[early.to_numpy()],
+            ctx.src("due_date"),
+            "due date before the issue date",
+            "a date not before the issue date",
+        )
     earliest, latest = plausible_range(today)
     for name in ("issue_date", "due_date", "cleared_date", "posting_date"):
         if name not in items:
             continue
         dates = items[name]
         outside = (dates.notna() & ((dates < earliest) | (dates > latest))).to_numpy()
-        if outside.any():
-            out.errors.append(
-                Finding(
-                    "date outside the plausible range",
-                    path=ctx.path,
-                    rows=items.index[outside].to_numpy(),
-                    column=ctx.src(name),
-                    values=ctx.values(name),
-                    expected=f"a date between {earliest.date().isoformat()} and "
-                    f"{latest.date().isoformat()}",
-                )
-            )
+        out.errors += row_findings(
+            ctx,
+            items.index[outside],
+            ctx.src(name),
+            "date outside the plausible range",
+            f"a date between {earliest.date().isoformat()} and {latest.date().isoformat()}",
+        )
     ids = _item_ids(items)
     is_inv = kind.isin(["invoice", "residual"])
     frame = pd.DataFrame({"invoice_id": ids[is_inv]})

@@ -45,15 +45,16 @@ def parse_number(value: object, *, path: Path, key: str, row: int | None = None)
     """Return a map field as a float (None when blank); refuses text and booleans with the key."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    not_a_number = ProcessMapError(
+        "not a number",
+        path=path,
+        key=key,
+        row=row,
+        value=value,
+        expected="a number such as 12 or 12.5",
+    )
     if isinstance(value, bool):
-        raise ProcessMapError(
-            "not a number",
-            path=path,
-            key=key,
-            row=row,
-            value=value,
-            expected="a number such as 12 or 12.5",
-        )
+        raise not_a_number
     if isinstance(value, int | float):
         result = float(value)
     else:
@@ -65,14 +66,7 @@ def parse_number(value: object, *, path: Path, key: str, row: int | None = None)
                 else float(text)
             )
         except ValueError:
-            raise ProcessMapError(
-                "not a number",
-                path=path,
-                key=key,
-                row=row,
-                value=value,
-                expected="a number such as 12 or 12.5",
-            ) from None
+            raise not_a_number from None
     if math.isnan(result) or math.isinf(result):
         raise ProcessMapError(
             "not a finite number",
