@@ -6,6 +6,7 @@ previous reports of a bad-input corpus case.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +42,17 @@ def ibm_ledger(path: Path = IBM) -> Ledger:
         }
     )
     return Ledger(invoices=invoices)
+
+
+def case_engagement(corpus: Path, case: str, engagement: Path) -> Path:
+    """Return `engagement`: the corpus's `_base` engagement with the case's files laid over it."""
+    shutil.copytree(corpus / "_base", engagement)
+    for source in (corpus / case).rglob("*"):
+        if source.is_file() and source.name != "case.yaml":
+            target = engagement / source.relative_to(corpus / case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    return engagement
 
 
 def case_arguments(command: str, engagement: Path, extra: list[str]) -> list[str]:

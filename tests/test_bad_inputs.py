@@ -9,12 +9,11 @@ nothing is written outside output/, and that earlier reports stay byte-identical
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from shared_builders import case_arguments, previous_reports
+from shared_builders import case_arguments, case_engagement, previous_reports
 from typer.testing import CliRunner
 
 from kit.cli.app import app
@@ -32,13 +31,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 
 def _prepare(case: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:
-    engagement = tmp_path / "engagement"
-    shutil.copytree(CORPUS / "_base", engagement)
-    for source in (CORPUS / case).rglob("*"):
-        if source.is_file() and source.name != "case.yaml":
-            target = engagement / source.relative_to(CORPUS / case)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+    engagement = case_engagement(CORPUS, case, tmp_path / "engagement")
     meta: dict[str, object] = yaml.safe_load((CORPUS / case / "case.yaml").read_text("utf-8"))
     sparse = meta.get("sparse")
     if isinstance(sparse, dict):

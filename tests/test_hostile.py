@@ -36,7 +36,7 @@ from typing import Any
 
 import pytest
 import yaml
-from shared_builders import case_arguments, previous_reports
+from shared_builders import case_arguments, case_engagement, previous_reports
 
 CORPUS = Path(__file__).parent / "hostile"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
@@ -408,13 +408,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 
 def _prepare(case: str, tmp: Path) -> tuple[Path, dict[str, Any]]:
-    engagement = tmp / "engagement"
-    shutil.copytree(CORPUS / "_base", engagement)
-    for source in (CORPUS / case).rglob("*"):
-        if source.is_file() and source.name != "case.yaml":
-            target = engagement / source.relative_to(CORPUS / case)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+    engagement = case_engagement(CORPUS, case, tmp / "engagement")
     outside = tmp / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text(SECRET + "\n", encoding="utf-8")

@@ -11,12 +11,7 @@ from kit.report.context import ReportContext
 from kit.steps.kpis.view import KpisView
 from kit.steps.wording import kpi_name, month_name, note_text
 
-__all__ = [
-    "aging_figure",
-    "funnel_figure",
-    "segment_figure",
-    "trend_figure",
-]
+__all__ = ["aging_figure", "funnel_figure", "segment_figure", "trend_figure"]
 
 
 def aging_figure(ctx: ReportContext, view: KpisView) -> Figure:
