@@ -144,6 +144,10 @@ def _gbm(book: Book, day: int) -> Prediction:
 
 
 def main() -> int:
+    """Run the comparison of the survival models with the forecast; return the exit code.
+
+    Long because it reads the options, runs each model and prints the table in one script.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engagement", default=str(ROOT / "data" / "samples" / "ibm-ar"))
     parser.add_argument("--dates", default=DATES)

@@ -360,6 +360,9 @@ def load_yaml(
     objects, anchors and aliases, a key given twice in one mapping (both lines), nesting deeper
     than `max_depth`. Booleans are YAML 1.2 (`true`/`false`; `yes`, `no`, `on` stay text) and
     dates stay text. Uses libyaml's C parser when it is installed.
+
+    Long because the read, the size check and the one try block around the parser stay together, so
+    every refusal names the same file and line.
     """
     if isinstance(source, Path):
         where = source if where is None else where

@@ -460,7 +460,10 @@ def _settle_online(inv: Invoice, day: date) -> None:
 
 
 def main() -> None:
-    """Write every generated file of the sample engagement."""
+    """Write every generated file of the sample engagement.
+
+    Long because it writes each file of the sample engagement in turn, one call each.
+    """
     rng = np.random.default_rng(SEED)
     customers = make_customers(rng)
     invoices = make_invoices(rng, customers)

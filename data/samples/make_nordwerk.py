@@ -276,6 +276,11 @@ def _paid_rows(
 
 
 def _ledger(rng: np.random.Generator, customers: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Return the ledger rows of the sample's story, sorted by account, date and booking order.
+
+    Long because the random draws of each invoice stay in one place, so the seeded output never
+    changes.
+    """
     numbers = Numbers()
     items: list[tuple[date, int, dict[str, str]]] = []
     span = (AS_OF - FIRST_ISSUE).days

@@ -80,6 +80,8 @@ def plot_channel_rates(
 
     `segment_names` and `channel_names` map the ids of the rows and columns (in order) to the
     shown names; a cell with fewer than `min_messages` messages is greyed, the preferred one bold.
+
+    Long because a heat map with per-cell labels is drawn call by call on one axes.
     """
     segments, channels = list(segment_names), list(channel_names)
     grid = np.full((len(segments), len(channels)), np.nan)

@@ -216,6 +216,9 @@ def _structure(
     (Summe, Total, Gesamt, a leading `*`), and a heading row (a customer or aging section of a
     report, a print date) when it has no amount either. With `group_rows`, a heading's first
     text fills that column of the items below it.
+
+    Long because subtotal, heading and filter rows are told apart in one pass over the same masks,
+    in the order ledgers.md gives.
     """
     doc = _cells(raw, names, "document_id")
     if doc is None:
@@ -454,7 +457,11 @@ def _checks(
     out: LedgerItems,
     today: dt.date | None,
 ) -> None:
-    """Add the row findings of ledgers.md: blanks, sign against type, dates, repeated ids."""
+    """Add the row findings of ledgers.md: blanks, sign against type, dates, repeated ids.
+
+    Long because the row rules of ledgers.md run in their documented order on the same frame; a rule
+    is a few lines each.
+    """
     for name in ("customer_id", "document_id", "issue_date", "amount"):
         if name not in items:
             continue
@@ -604,6 +611,9 @@ def derive_tables(items: pd.DataFrame, kind: pd.Series) -> dict[str, pd.DataFram
     are dated by `posting_date` when mapped, else the document date, and settle no invoice by
     id (the clearing does, through `paid_date`); `settles` lists the invoices that share their
     clearing document.
+
+    Long because the tables are derived from one set of masks in the order ledgers.md describes;
+    split, each step would take all of them.
     """
     ids = _item_ids(items)
     col = items.get

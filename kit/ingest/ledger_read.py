@@ -92,6 +92,9 @@ def read_ledger_file(source: LedgerSource, *, root: Path) -> tuple[pd.DataFrame,
 
     Rows are every non-blank line below the header, indexed by their row number in the file;
     the header row is found below title lines unless `skiprows` is given.
+
+    Long because the read follows the preset and the export layout step by step, each step refining
+    the same effective source.
     """
     file = source.path if source.path.is_absolute() else root / source.path
     check_data_file(file, key="data.ledger.path")

@@ -95,7 +95,11 @@ def load_ledger(engagement: Engagement) -> Ledger:
 
 
 def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
-    """Return what loading the engagement's sources yields; never raises for data problems."""
+    """Return what loading the engagement's sources yields; never raises for data problems.
+
+    Long because the sources are read in parallel and checked in dependency order (customers and
+    invoices before the tables that refer to them).
+    """
     sources = dict(engagement.data.items())
     blocking: list[Problem] = []
     findings: list[Finding] = []

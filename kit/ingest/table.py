@@ -61,6 +61,9 @@ def load_table(
 
     `on_parsed(column, values)` hears of each canonical column as soon as it is parsed (ingest
     starts looking up invoice ids while the other columns are still being parsed).
+
+    Long because it is the one place where a source is read, mapped, parsed and checked, each in a
+    few lines.
     """
     base = root
     path = str(source.path if source.path.is_absolute() else base / source.path)
@@ -152,6 +155,11 @@ def _parse_one(
     ctx: TableContext,
     result: LoadedTable,
 ) -> pd.Series:
+    """Return one source column parsed to its canonical kind; its findings go to `result`.
+
+    Long because each kind (flag, number, date, text, id) is parsed in a few lines of its own, with
+    its own findings.
+    """
     kind = kind_of(target)
     if kind == "bool":
         flags, bad, blank = parse_bool(cells, values)

@@ -35,6 +35,9 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
     """Return the ladder with clean types (day int); DataError naming row and column otherwise.
 
     Rows are numbered as a spreadsheet shows them (header = row 1).
+
+    Long because each column of the ladder file is checked with its own message, collecting every
+    problem.
     """
     where = None if path is None else str(path)
     missing = [c for c in _REQUIRED if c not in df.columns]

@@ -86,7 +86,10 @@ def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
 
 
 def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
-    """Return the sentences of the business case: cash, interest, hours, cost, estimate, goals."""
+    """Return the sentences of the business case: cash, interest, hours, cost, estimate, goals.
+
+    Long because each sentence has its own condition and wording on the same business case.
+    """
     t = ctx.t
     lines = _wc_lines(ctx, case)
     hours = case.hours_freed_per_month
