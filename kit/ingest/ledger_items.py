@@ -31,7 +31,7 @@ from kit.ingest.parsing import (
     parse_number,
     parse_text,
 )
-from kit.ingest.rules import TableContext, duplicates, row_findings
+from kit.ingest.rules import TableContext, blank_required, duplicates, row_findings
 from kit.ingest.schema import plausible_range
 
 __all__ = ["KINDS", "LEDGER_COLUMNS", "LedgerItems", "load_ledger_items"]
@@ -465,20 +465,7 @@ def _checks(
     for name in ("customer_id", "document_id", "issue_date", "amount"):
         if name not in items:
             continue
-        blank = items[name].isna()
-        parsed_bad = [f.rows for f in out.errors if f.column == ctx.src(name)]
-        if parsed_bad:
-            blank &= ~items.index.isin(np.concatenate(parsed_bad))
-        if bool(blank.any()):
-            out.errors.append(
-                Finding(
-                    f"empty value in the required column {name}",
-                    path=ctx.path,
-                    rows=items.index[blank.to_numpy()].to_numpy(),
-                    column=ctx.src(name),
-                    expected="a value in every row",
-                )
-            )
+        out.errors += blank_required(ctx, items[name], name, ctx.src(name), out.errors)
     amount = items["amount"]
     contradicts = ((kind.isin(["invoice", "residual"]) & (amount < 0)) |
                    (kind.isin(["credit_note", "payment"]) & (amount > 0)))  # fmt: skip

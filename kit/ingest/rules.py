@@ -14,6 +14,7 @@ from kit.ingest.findings import Finding
 __all__ = [
     "TableContext",
     "all_distinct",
+    "blank_required",
     "date_order",
     "duplicates",
     "positions",
@@ -56,6 +57,24 @@ def row_findings(
         expected=expected,
     )
     return [finding]
+
+
+def blank_required(
+    ctx: TableContext, values: pd.Series, canonical: str, column: str, reported: list[Finding]
+) -> list[Finding]:
+    """Return the finding of empty cells in the required column `canonical` (file's `column`).
+
+    Rows already `reported` for that column (a value that could not be parsed) are left out.
+    """
+    blank = values.isna()
+    known = [f.rows for f in reported if f.column == column]
+    if known:
+        blank &= ~values.index.isin(np.concatenate(known))
+    if not bool(blank.any()):
+        return []
+    rows = values.index[blank.to_numpy()].to_numpy()
+    message = f"empty value in the required column {canonical}"
+    return [Finding(message, ctx.path, rows, column=column, expected="a value in every row")]
 
 
 def duplicates(

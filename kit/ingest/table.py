@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from kit.engagement import Source
@@ -27,7 +26,7 @@ from kit.ingest.parsing import (
 )
 from kit.ingest.plausibility import nfc_ids
 from kit.ingest.readers import read_raw
-from kit.ingest.rules import TableContext, row_findings
+from kit.ingest.rules import TableContext, blank_required, row_findings
 from kit.ingest.schema import schema_findings
 from kit.ledger import CANONICAL
 
@@ -127,20 +126,7 @@ def _parse_columns(
         if on_parsed is not None:
             on_parsed(target, parsed[target])
         if target in required:
-            bad = [f.rows for f in result.findings if f.column == src]
-            blank = parsed[target].isna()
-            if bad:
-                blank &= ~parsed[target].index.isin(np.concatenate(bad))
-            if bool(blank.any()):
-                result.findings.append(
-                    Finding(
-                        f"empty value in the required column {target}",
-                        path=ctx.path,
-                        rows=raw.index[blank.to_numpy()].to_numpy(),
-                        column=src,
-                        expected="a value in every row",
-                    )
-                )
+            result.findings += blank_required(ctx, parsed[target], target, src, result.findings)
     ordered = [c for c in (*required, *optional) if c in parsed]
     columns = {c: parsed[c] for c in ordered} | extras
     return pd.DataFrame(columns, index=raw.index)

@@ -195,9 +195,11 @@ def _run(
     Long because it reads as the story of a run (check, execute, convert, publish) with each step a
     call.
     """
-    notebooks = _checked_notebooks(
-        engagement, only=only, as_of=as_of, jobs=jobs, pdf=pdf, notebooks_dir=notebooks_dir
-    )
+    from kit.kpis.open_items import refuse_as_of
+
+    refuse_as_of(engagement, as_of)
+    notebooks = find_notebooks(notebooks_dir or repo_root() / "notebooks", only)
+    _refuse_options(jobs=jobs, pdf=pdf)
     language = engagement.language
     output = engagement.output_dir
     output.mkdir(parents=True, exist_ok=True)
@@ -272,20 +274,8 @@ def _publish(
     )
 
 
-def _checked_notebooks(
-    engagement: Engagement,
-    *,
-    only: Sequence[str] | None,
-    as_of: date | None,
-    jobs: int,
-    pdf: bool,
-    notebooks_dir: Path | None,
-) -> list[Path]:
-    """Return the notebooks to run; refuses a bad as-of date, `jobs` < 1, PDF without Chromium."""
-    from kit.kpis.open_items import refuse_as_of
-
-    refuse_as_of(engagement, as_of)
-    notebooks = find_notebooks(notebooks_dir or repo_root() / "notebooks", only)
+def _refuse_options(*, jobs: int, pdf: bool) -> None:
+    """Refuse `jobs` below 1 (ConfigError) and a PDF without Chromium (ReportError)."""
     if jobs < 1:
         raise ConfigError("jobs must be at least 1", key="jobs", value=jobs)
     if pdf and find_chromium() is None:
@@ -295,7 +285,6 @@ def _checked_notebooks(
             "Chromium is not installed, so no PDF can be printed",
             hint="install it (Debian/Ubuntu: apt-get install chromium) or run without --pdf",
         )
-    return notebooks
 
 
 def _new_manifest(
