@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import SAMPLE
 
 from kit.ingest import load_ledger
 from kit.kpis import compute_kpis
@@ -24,12 +24,10 @@ from kit.steps.aftercare.tables import (
 from kit.steps.aftercare.text import aftercare_summary
 from kit.steps.aftercare.view import aftercare_tiles, aftercare_view, levers
 
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
-
 
 @pytest.fixture(scope="module")
-def ctx():  # type: ignore[no-untyped-def]
-    return open_report(SAMPLE, language="de")
+def ctx(ctx_de):  # type: ignore[no-untyped-def]
+    return ctx_de
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 
 from kit.report import open_report, show
 from kit.rollout import AUTOMATIC_CRITERIA
@@ -22,13 +23,6 @@ from kit.steps.rollout.tables import (
 )
 from kit.steps.rollout.text import rollout_summary
 from kit.steps.rollout.view import blocked_episodes, rollout_tiles, rollout_view
-
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
-
-
-@pytest.fixture(scope="module")
-def ctx_de():  # type: ignore[no-untyped-def]
-    return open_report(SAMPLE)
 
 
 @pytest.fixture(scope="module")
