@@ -36,6 +36,7 @@ invoice at all there is no prediction ("not enough history"). Everything is seed
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -220,6 +221,15 @@ def _baseline_offset(frame: pd.DataFrame) -> np.ndarray:
     return offset
 
 
+#: The tree settings the payment-day quantiles and the late-payment classifier share.
+_TREES: dict[str, Any] = {
+    "learning_rate": 0.05,
+    "max_leaf_nodes": 15,
+    "l2_regularization": 1.0,
+    "early_stopping": False,
+}
+
+
 def _regressor(quantile: float, seed: int, categorical: list[bool]) -> object:
     from sklearn.ensemble import HistGradientBoostingRegressor
 
@@ -227,13 +237,10 @@ def _regressor(quantile: float, seed: int, categorical: list[bool]) -> object:
         loss="quantile",
         quantile=quantile,
         max_iter=200,
-        learning_rate=0.05,
-        max_leaf_nodes=15,
         min_samples_leaf=100,
-        l2_regularization=1.0,
         categorical_features=categorical,
-        early_stopping=False,
         random_state=seed,
+        **_TREES,
     )
 
 
@@ -300,13 +307,10 @@ def _predict_model(book: Book, day: int, train: TrainingSet, settings: Settings)
     elif labels.size and 0.0 < labels.mean() < 1.0:
         clf = HistGradientBoostingClassifier(
             max_iter=150,
-            learning_rate=0.05,
-            max_leaf_nodes=15,
             min_samples_leaf=40,
-            l2_regularization=1.0,
             categorical_features=categorical,
-            early_stopping=False,
             random_state=settings.seed,
+            **_TREES,
         )
         clf.fit(x[known], labels.astype(int))
         p = clf.predict_proba(x_new)[:, 1]
