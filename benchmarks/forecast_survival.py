@@ -48,6 +48,7 @@ from kit.forecast.predict import (
     predict_model,
     prediction_at,
     training_set,
+    training_snapshots,
 )
 from kit.ingest import load_ledger
 from kit.kpis.timeline import day_number
@@ -72,19 +73,13 @@ def survival_rows(book: Book, day: int) -> pd.DataFrame:
     """
     s = DEFAULT
     frames = []
-    first = int(book.issue.min(initial=day))
-    snap = day - s.gap_days
-    while snap >= max(day - s.lookback_days, first + s.step_days):
-        rows = open_at(book, snap)
-        hist = customer_history(book, snap)
-        if rows.size and hist.settled:
-            cov = _covariates(features_at(book, snap, rows, hist))
-            settled = book.settled[rows]
-            known = settled <= day
-            cov["duration"] = np.where(known, settled - snap, day - snap).astype(np.float64)
-            cov["event"] = known.astype(int)
-            frames.append(cov)
-        snap -= s.step_days
+    for snap, rows, features in training_snapshots(book, day, settings=s):
+        cov = _covariates(features)
+        settled = book.settled[rows]
+        known = settled <= day
+        cov["duration"] = np.where(known, settled - snap, day - snap).astype(np.float64)
+        cov["event"] = known.astype(int)
+        frames.append(cov)
     data = pd.concat(frames, ignore_index=True)
     data["hist_std"] = data["hist_std"].fillna(float(data["hist_std"].mean()))
     bad = [c for c in data.columns if data[c].isna().any()]

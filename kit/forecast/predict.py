@@ -35,6 +35,7 @@ invoice at all there is no prediction ("not enough history"). Everything is seed
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,7 @@ __all__ = [
     "predict_model",
     "prediction_at",
     "training_set",
+    "training_snapshots",
 ]
 
 
@@ -178,6 +180,23 @@ class TrainingSet:
     late30: np.ndarray  # float64 1/0, NaN where not known at T
 
 
+def training_snapshots(
+    book: Book, day: int, *, settings: Settings = DEFAULT
+) -> Iterator[tuple[int, np.ndarray, pd.DataFrame]]:
+    """Yield (T', open rows, their features) of the weekly snapshots gap to lookback days back.
+
+    Only snapshots with open invoices and at least one settled invoice in the history count.
+    """
+    first = int(book.issue.min(initial=day))
+    snap = day - settings.gap_days
+    while snap >= max(day - settings.lookback_days, first + settings.step_days):
+        rows = open_at(book, snap)
+        hist = customer_history(book, snap)
+        if rows.size and hist.settled:
+            yield snap, rows, features_at(book, snap, rows, hist)
+        snap -= settings.step_days
+
+
 def training_set(book: Book, day: int, *, settings: Settings = DEFAULT) -> TrainingSet:
     """Return the training rows known at `day`: weekly snapshots T' from gap to lookback days back.
 
@@ -186,23 +205,16 @@ def training_set(book: Book, day: int, *, settings: Settings = DEFAULT) -> Train
     frames: list[pd.DataFrame] = []
     targets: list[np.ndarray] = []
     labels: list[np.ndarray] = []
-    first = int(book.issue.min(initial=day))
-    snap = day - settings.gap_days
-    while snap >= max(day - settings.lookback_days, first + settings.step_days):
-        rows = open_at(book, snap)
-        hist = customer_history(book, snap)
-        if rows.size and hist.settled:
-            frame = features_at(book, snap, rows, hist)
-            frames.append(frame)
-            settled = book.settled[rows]
-            known = settled <= day
-            days = np.where(known, settled - snap, day - snap + 1).astype(np.float64)
-            targets.append(days - _baseline_offset(frame))
-            late = np.where(known, settled - book.due[rows], day - book.due[rows])
-            labels.append(
-                np.where(known | (late > LATE_DAYS), (late > LATE_DAYS).astype(float), np.nan)
-            )
-        snap -= settings.step_days
+    for snap, rows, frame in training_snapshots(book, day, settings=settings):
+        frames.append(frame)
+        settled = book.settled[rows]
+        known = settled <= day
+        days = np.where(known, settled - snap, day - snap + 1).astype(np.float64)
+        targets.append(days - _baseline_offset(frame))
+        late = np.where(known, settled - book.due[rows], day - book.due[rows])
+        labels.append(
+            np.where(known | (late > LATE_DAYS), (late > LATE_DAYS).astype(float), np.nan)
+        )
     if not frames:
         return TrainingSet(pd.DataFrame(columns=list(MODEL_FEATURES)), np.empty(0), np.empty(0))
     features = pd.concat(frames, ignore_index=True)
