@@ -145,7 +145,7 @@ def _edges(
 ) -> None:
     """Draw the flows; flows into another block end at lettered connectors (A … A).
 
-    Long because each flow is routed by what lies between its ends; the two drawing helpers are
+    Long because each flow is routed by what lies between its ends; the two drawing functions are
     nested to share that state.
     """
     back = back_edges(pmap.graph)

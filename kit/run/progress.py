@@ -17,7 +17,7 @@ class RunProgress:
     """A progress bar over the notebooks of a run (stderr; nothing when `enabled` is False).
 
     One line per notebook as it ends (`kit run: 02_kpis ok (3.1 s)`), the bar below them and
-    one closing line for the run. Safe to call from the worker threads of a parallel run.
+    one closing line for the run. Safe to call from the threads of a parallel run.
     """
 
     def __init__(self, total: int, *, enabled: bool) -> None:
