@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from kit.files import load_yaml
 from kit.process.bpmn import import_bpmn
 from kit.process.duplicates import find_duplicates
 from kit.process.evaluation import Scores, baseline_groups, pairs_of, score_groups, task_count
@@ -48,7 +47,7 @@ class LabelledSet:
 
 def labelled_sets() -> list[LabelledSet]:
     """Return the kit's own bilingual sets and the third-party sets found on this machine."""
-    truth = yaml.safe_load((LABELLED / "truth.yaml").read_text(encoding="utf-8"))
+    truth = load_yaml(LABELLED / "truth.yaml")
     sets = [
         LabelledSet(
             name,
@@ -60,7 +59,7 @@ def labelled_sets() -> list[LabelledSet]:
         for name in ("de", "en", "mixed", "phone")
     ]
     if MIWG.is_dir():
-        miwg = yaml.safe_load((THIRD_PARTY / "miwg-truth.yaml").read_text(encoding="utf-8"))
+        miwg = load_yaml(THIRD_PARTY / "miwg-truth.yaml")
         sets.append(
             LabelledSet(
                 "miwg",
@@ -71,9 +70,7 @@ def labelled_sets() -> list[LabelledSet]:
             )
         )
     for name, source in _TRANSCRIBED.items():
-        truth_file = yaml.safe_load(
-            (THIRD_PARTY / f"{name}-truth.yaml").read_text(encoding="utf-8")
-        )
+        truth_file = load_yaml(THIRD_PARTY / f"{name}-truth.yaml")
         sets.append(
             LabelledSet(
                 name,

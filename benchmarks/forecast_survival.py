@@ -43,13 +43,12 @@ from kit.forecast.features import (
 from kit.forecast.predict import (
     DEFAULT,
     Prediction,
-    _open_amount,
-    _ordered,
-    _p_late_known,
     model_ready,
     predict_baseline,
     predict_model,
+    prediction_at,
     training_set,
+    training_snapshots,
 )
 from kit.ingest import load_ledger
 from kit.kpis.timeline import day_number
@@ -74,19 +73,13 @@ def survival_rows(book: Book, day: int) -> pd.DataFrame:
     """
     s = DEFAULT
     frames = []
-    first = int(book.issue.min(initial=day))
-    snap = day - s.gap_days
-    while snap >= max(day - s.lookback_days, first + s.step_days):
-        rows = open_at(book, snap)
-        hist = customer_history(book, snap)
-        if rows.size and hist.settled:
-            cov = _covariates(features_at(book, snap, rows, hist))
-            settled = book.settled[rows]
-            known = settled <= day
-            cov["duration"] = np.where(known, settled - snap, day - snap).astype(np.float64)
-            cov["event"] = known.astype(int)
-            frames.append(cov)
-        snap -= s.step_days
+    for snap, rows, features in training_snapshots(book, day, settings=s):
+        cov = _covariates(features)
+        settled = book.settled[rows]
+        known = settled <= day
+        cov["duration"] = np.where(known, settled - snap, day - snap).astype(np.float64)
+        cov["event"] = known.astype(int)
+        frames.append(cov)
     data = pd.concat(frames, ignore_index=True)
     data["hist_std"] = data["hist_std"].fillna(float(data["hist_std"].mean()))
     bad = [c for c in data.columns if data[c].isna().any()]
@@ -130,20 +123,11 @@ def predict_survival(book: Book, day: int, kind: str) -> Prediction:
     for w in sorted(m for m in shown if not m.startswith("Starting with pandas version 4.0")):
         print(f"note: {kind} at {pd.Timestamp(day, unit='D').date()}: {w}")
     q10, q50, q90 = (_quantile_days(surv, q) for q in (0.1, 0.5, 0.9))
-    mid, low, high = _ordered(day, day + q50, day + q10, day + q90)
     late_at = book.due[rows] + LATE_DAYS - day  # days after T from which the invoice is late
     col = np.clip(late_at, 1, len(GRID)).astype(int) - 1
     p = surv[col, np.arange(rows.size)]
-    return Prediction(
-        day=day,
-        rows=rows,
-        open_amount=_open_amount(book, day, rows),
-        expected=mid,
-        low=low,
-        high=high,
-        p_late_30=_p_late_known(book, day, rows, p),
-        method=kind,
-    )
+    days = (day + q50, day + q10, day + q90)
+    return prediction_at(book, day, rows, days=days, p_late=p, method=kind)
 
 
 def _gbm(book: Book, day: int) -> Prediction:
@@ -155,6 +139,10 @@ def _gbm(book: Book, day: int) -> Prediction:
 
 
 def main() -> int:
+    """Run the comparison of the survival models with the forecast; return the exit code.
+
+    Long because it reads the options, runs each model and prints the table in one script.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engagement", default=str(ROOT / "data" / "samples" / "ibm-ar"))
     parser.add_argument("--dates", default=DATES)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kit.errors import (
     ConfigError,
@@ -13,6 +13,7 @@ from kit.errors import (
     ReportError,
     RunError,
 )
+from kit.lazy import lazy_getattr as _lazy_getattr
 
 if TYPE_CHECKING:
     from kit.engagement import Engagement, load_engagement, resolve_engagement_dir
@@ -27,16 +28,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Return a lazily imported name of the package (see `_LAZY`)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kit' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = _lazy_getattr(__name__, _LAZY)
 
 
 __version__ = "0.1.0"

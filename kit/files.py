@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ __all__ = [
     "EXPORTS_ENV",
     "MAX_YAML_BYTES",
     "MAX_YAML_DEPTH",
+    "atomic_directory",
     "atomic_write",
     "atomic_write_text",
     "load_yaml",
@@ -107,6 +109,37 @@ def atomic_write_text(target: Path, text: str, *, encoding: str = "utf-8") -> Pa
         tmp.write_text(text, encoding=encoding)
 
     return atomic_write(target, write)
+
+
+def atomic_directory(target: Path, fill: Callable[[Path], None]) -> Path:
+    """Build the folder `target` through `fill(staging)` in a staging folder; return target.
+
+    `target` must be absent or an empty folder. The finished folder is renamed into place in one
+    step, so nobody sees a half-filled one; a failure removes the staging folder. The folder and
+    what it holds get the permissions of the user's umask.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        fill(staging)
+        _umask_tree(staging)
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def _umask_tree(folder: Path) -> None:
+    """Give `folder` (made 0700 by mkdtemp) and what it holds the permissions of the umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    folder.chmod(0o777 & ~mask)
+    for entry in folder.rglob("*"):
+        entry.chmod((0o777 if entry.is_dir() else 0o666) & ~mask)
 
 
 # --- YAML ---------------------------------------------------------------------------------
@@ -327,6 +360,9 @@ def load_yaml(
     objects, anchors and aliases, a key given twice in one mapping (both lines), nesting deeper
     than `max_depth`. Booleans are YAML 1.2 (`true`/`false`; `yes`, `no`, `on` stay text) and
     dates stay text. Uses libyaml's C parser when it is installed.
+
+    Long because the read, the size check and the one try block around the parser stay together, so
+    every refusal names the same file and line.
     """
     if isinstance(source, Path):
         where = source if where is None else where

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 from string import Template
 
 from kit.engagement import repo_root
 from kit.errors import ConfigError
-from kit.files import load_yaml
+from kit.files import atomic_directory, load_yaml
 
 __all__ = ["TEMPLATE_DIR", "create_engagement"]
 
@@ -56,21 +54,9 @@ def create_engagement(
         "today": when.isoformat(),
         "deadline": date(when.year + 1, when.month, min(when.day, 28)).isoformat(),
     }
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        for source in sorted(TEMPLATE_DIR.rglob("*")):
-            relative = source.relative_to(TEMPLATE_DIR)
-            if source.is_dir() or relative.name.startswith("engagement."):
-                continue
-            variant = _LANGUAGE_VARIANT.match(relative.name)
-            if variant is not None:  # e.g. LIESMICH.de.md: only in a German engagement
-                if variant["language"] != language:
-                    continue
-                relative = relative.with_name(variant["stem"] + variant["suffix"])
-            destination = staging / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+
+    def fill(staging: Path) -> None:
+        _copy_templates(staging, language=language)
         text = (TEMPLATE_DIR / f"engagement.{language}.yaml").read_text(encoding="utf-8")
         written = Template(text).substitute(values)
         if load_yaml(written, where=target / "engagement.yaml").get("client") != name:
@@ -78,14 +64,24 @@ def create_engagement(
                 "the client name cannot be written to engagement.yaml", key="--client"
             )
         (staging / "engagement.yaml").write_text(written, encoding="utf-8")
-        _umask_modes(staging)
-        if target.exists():
-            target.rmdir()
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return target
+
+    return atomic_directory(target, fill)
+
+
+def _copy_templates(staging: Path, *, language: str) -> None:
+    """Copy templates/engagement/ into `staging`, keeping the files of `language` only."""
+    for source in sorted(TEMPLATE_DIR.rglob("*")):
+        relative = source.relative_to(TEMPLATE_DIR)
+        if source.is_dir() or relative.name.startswith("engagement."):
+            continue
+        variant = _LANGUAGE_VARIANT.match(relative.name)
+        if variant is not None:  # e.g. LIESMICH.de.md: only in a German engagement
+            if variant["language"] != language:
+                continue
+            relative = relative.with_name(variant["stem"] + variant["suffix"])
+        destination = staging / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
 
 
 # Characters YAML reads as a line break or does not allow in a document (besides \n, \t):
@@ -126,12 +122,3 @@ def _ignored_place(target: Path) -> Path:
         return target
     moved = allowed / target.name
     return moved
-
-
-def _umask_modes(folder: Path) -> None:
-    """Give `folder` (made 0700 by mkdtemp) and what it holds the permissions of the umask."""
-    mask = os.umask(0)
-    os.umask(mask)
-    folder.chmod(0o777 & ~mask)
-    for entry in folder.rglob("*"):
-        entry.chmod((0o777 if entry.is_dir() else 0o666) & ~mask)

@@ -9,11 +9,11 @@ nothing is written outside output/, and that earlier reports stay byte-identical
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from shared_builders import case_arguments, case_engagement, previous_reports
 from typer.testing import CliRunner
 
 from kit.cli.app import app
@@ -31,34 +31,20 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 
 def _prepare(case: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:
-    engagement = tmp_path / "engagement"
-    shutil.copytree(CORPUS / "_base", engagement)
-    for source in (CORPUS / case).rglob("*"):
-        if source.is_file() and source.name != "case.yaml":
-            target = engagement / source.relative_to(CORPUS / case)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+    engagement = case_engagement(CORPUS, case, tmp_path / "engagement")
     meta: dict[str, object] = yaml.safe_load((CORPUS / case / "case.yaml").read_text("utf-8"))
     sparse = meta.get("sparse")
     if isinstance(sparse, dict):
         with open(engagement / str(sparse["path"]), "wb") as handle:
             handle.truncate(int(sparse["size"]))
-    reports = engagement / "output" / "reports"
-    reports.mkdir(parents=True)
-    (reports / "index.html").write_text("<html>previous run</html>", encoding="utf-8")
-    (reports / "04_kpis.html").write_text("<html>previous KPIs</html>", encoding="utf-8")
+    previous_reports(engagement)
     return engagement, meta
 
 
 def _arguments(meta: dict[str, object], engagement: Path) -> list[str]:
     command = str(meta["command"])
     extra = [str(a) for a in meta.get("args", [])]  # type: ignore[attr-defined]
-    if command == "duplicates":
-        return [command, str(engagement / "process_maps"), *extra]
-    if command == "import-bpmn":
-        output = engagement / "output" / "model.yaml"
-        return [command, str(engagement / "model.bpmn"), "--output", str(output), *extra]
-    return [command, str(engagement), *extra]
+    return case_arguments(command, engagement, extra)
 
 
 def test_corpus_is_large_enough() -> None:

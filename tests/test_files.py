@@ -6,7 +6,14 @@ import pytest
 import yaml
 
 from kit.errors import ConfigError, KitError, ProcessMapError
-from kit.files import MAX_YAML_DEPTH, atomic_write, atomic_write_text, load_yaml, os_error
+from kit.files import (
+    MAX_YAML_DEPTH,
+    atomic_directory,
+    atomic_write,
+    atomic_write_text,
+    load_yaml,
+    os_error,
+)
 
 
 def test_atomic_write_replaces_the_file(tmp_path: Path) -> None:
@@ -143,3 +150,22 @@ def test_load_yaml_builds_what_the_safe_constructor_builds() -> None:
     assert load_yaml(text.replace("R&D", "RD")) == {
         ("RD" if k == "R&D" else k): v for k, v in expected.items()
     }
+
+
+def test_atomic_directory_appears_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "made"
+
+    def fill(staging: Path) -> None:
+        (staging / "a.txt").write_text("a", encoding="utf-8")
+        assert not target.exists()  # nothing is visible while the folder is filled
+
+    assert atomic_directory(target, fill) == target
+    assert (target / "a.txt").read_text(encoding="utf-8") == "a"
+
+    def broken(staging: Path) -> None:
+        (staging / "b.txt").write_text("b", encoding="utf-8")
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        atomic_directory(tmp_path / "other", broken)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["made"]  # no staging folder left

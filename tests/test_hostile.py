@@ -36,6 +36,7 @@ from typing import Any
 
 import pytest
 import yaml
+from shared_builders import case_arguments, case_engagement, previous_reports
 
 CORPUS = Path(__file__).parent / "hostile"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
@@ -407,20 +408,11 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 
 def _prepare(case: str, tmp: Path) -> tuple[Path, dict[str, Any]]:
-    engagement = tmp / "engagement"
-    shutil.copytree(CORPUS / "_base", engagement)
-    for source in (CORPUS / case).rglob("*"):
-        if source.is_file() and source.name != "case.yaml":
-            target = engagement / source.relative_to(CORPUS / case)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+    engagement = case_engagement(CORPUS, case, tmp / "engagement")
     outside = tmp / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text(SECRET + "\n", encoding="utf-8")
-    reports = engagement / "output" / "reports"
-    reports.mkdir(parents=True, exist_ok=True)
-    (reports / "index.html").write_text("<html>previous run</html>", encoding="utf-8")
-    (reports / "04_kpis.html").write_text("<html>previous KPIs</html>", encoding="utf-8")
+    previous_reports(engagement)
     meta: dict[str, Any] = yaml.safe_load((CORPUS / case / "case.yaml").read_text("utf-8"))
     if meta.get("generate"):
         GENERATORS[meta["generate"]](engagement, tmp)
@@ -431,14 +423,7 @@ def _arguments(meta: dict[str, Any], engagement: Path, tmp: Path) -> list[str]:
     command = str(meta["command"])
     values = {"tmp": str(tmp), "bad_utf8": os.fsdecode(b"Acme \xff\xfe GmbH")}
     extra = [str(a).format(**values) for a in meta.get("args", [])]
-    if command == "new":
-        return [command, *extra]
-    if command == "duplicates":
-        return [command, str(engagement / "process_maps"), *extra]
-    if command == "import-bpmn":
-        output = engagement / "output" / "model.yaml"
-        return [command, str(engagement / "model.bpmn"), "--output", str(output), *extra]
-    return [command, str(engagement), *extra]
+    return case_arguments(command, engagement, extra)
 
 
 def test_corpus_has_one_case_per_kind() -> None:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kit.rollout import DEFAULT_PHASES
+
 SEED = 20260630
 FIRST_ISSUE = date(2024, 7, 1)
 AS_OF = date(2026, 6, 30)
@@ -458,7 +460,10 @@ def _settle_online(inv: Invoice, day: date) -> None:
 
 
 def main() -> None:
-    """Write every generated file of the sample engagement."""
+    """Write every generated file of the sample engagement.
+
+    Long because it writes each file of the sample engagement in turn, one call each.
+    """
     rng = np.random.default_rng(SEED)
     customers = make_customers(rng)
     invoices = make_invoices(rng, customers)
@@ -615,15 +620,7 @@ STAKEHOLDERS = [
         "p.lange@acme-gmbh.de",
     ),
 ]
-PHASES = (
-    "blueprint",
-    "setup",
-    "training",
-    "acceptance_test",
-    "go_live",
-    "hypercare",
-    "continuous_improvement",
-)
+PHASES = DEFAULT_PHASES
 
 
 def write_register() -> None:

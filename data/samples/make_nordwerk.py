@@ -18,6 +18,7 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -150,7 +151,136 @@ def _item(
     }
 
 
+@dataclass(frozen=True)
+class _Sale:
+    """One invoice of the story: who, what, when it falls due and when it is paid."""
+
+    konto: str
+    number: str
+    kind: str
+    issued: date
+    due: date
+    amount: float
+    assignment: str
+    credit: float  # a price reduction credited later, 0.0 for none
+    credit_on: date
+    paid_on: date
+
+
+def _invoice_row(sale: _Sale, **cleared: Any) -> dict[str, str]:
+    """Return the invoice's ledger item (cleared by a payment when `cleared` names it)."""
+    return _item(
+        sale.konto,
+        sale.number,
+        sale.kind,
+        sale.issued,
+        sale.due,
+        sale.amount,
+        assignment=sale.assignment,
+        text="Rechnung",
+        **cleared,
+    )
+
+
+def _credit_row(
+    sale: _Sale, numbers: Numbers, booked: date, due: date | None, **cleared: Any
+) -> dict[str, str]:
+    """Return the credit note of the sale's price reduction, booked on `booked`."""
+    return _item(
+        sale.konto,
+        numbers.take("DG"),
+        "DG",
+        booked,
+        due,
+        -sale.credit,
+        assignment=sale.assignment,
+        text="Gutschrift Preisnachlass",
+        **cleared,
+    )
+
+
+def _payment_row(sale: _Sale, doc: str, paid: date, amount: float, *, text: str) -> dict[str, str]:
+    """Return a payment item `doc` of `amount` on `paid` that clears itself."""
+    return _item(
+        sale.konto,
+        doc,
+        "DZ",
+        paid,
+        None,
+        -amount,
+        clearing=doc,
+        cleared=paid,
+        assignment=sale.assignment,
+        text=text,
+    )
+
+
+def _open_rows(sale: _Sale, numbers: Numbers) -> list[tuple[dict[str, str], date]]:
+    """Return the items of an invoice not paid by the as-of date (and its credit note)."""
+    rows = [(_invoice_row(sale), sale.issued)]
+    if sale.credit and sale.credit_on <= AS_OF:
+        rows.append((_credit_row(sale, numbers, sale.credit_on, sale.credit_on), sale.credit_on))
+    return rows
+
+
+def _partly_paid_rows(
+    sale: _Sale, numbers: Numbers, rng: np.random.Generator, payment: str, cash: float
+) -> list[tuple[dict[str, str], date]]:
+    """Return the items of an invoice paid in part: the rest becomes a residual item."""
+    part = round(cash * float(rng.uniform(0.4, 0.8)), 2)
+    rest = round(cash - part, 2)
+    residual = numbers.take("AB")
+    later = sale.paid_on + timedelta(days=int(rng.integers(10, 60)))
+    cleared = {"clearing": payment, "cleared": sale.paid_on}
+    rows = [
+        (_invoice_row(sale, **cleared), sale.issued),
+        (_payment_row(sale, payment, sale.paid_on, part, text="Teilzahlung"), sale.paid_on),
+    ]
+    if sale.credit:
+        credit = _credit_row(
+            sale, numbers, sale.credit_on, sale.credit_on, ref=sale.number, **cleared
+        )
+        rows.append((credit, sale.credit_on))
+    second = numbers.take("DZ") if later <= AS_OF else ""
+    rest_row = _item(
+        sale.konto,
+        residual,
+        "AB",
+        sale.paid_on,
+        sale.due,
+        rest,
+        clearing=second,
+        cleared=later if second else None,
+        ref=sale.number,
+        assignment=sale.assignment,
+        text=f"Restposten zu {sale.number}",
+    )
+    rows.append((rest_row, sale.paid_on))
+    if second:
+        rows.append((_payment_row(sale, second, later, rest, text="Zahlung Restposten"), later))
+    return rows
+
+
+def _paid_rows(
+    sale: _Sale, numbers: Numbers, payment: str, cash: float
+) -> list[tuple[dict[str, str], date]]:
+    """Return the items of an invoice paid in full (with its credit note, if any)."""
+    cleared = {"clearing": payment, "cleared": sale.paid_on}
+    rows = [(_invoice_row(sale, **cleared), sale.issued)]
+    if sale.credit:
+        booked = min(sale.credit_on, sale.paid_on)
+        credit = _credit_row(sale, numbers, booked, None, ref=sale.number, **cleared)
+        rows.append((credit, sale.credit_on))
+    rows.append((_payment_row(sale, payment, sale.paid_on, cash, text="Zahlung"), sale.paid_on))
+    return rows
+
+
 def _ledger(rng: np.random.Generator, customers: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Return the ledger rows of the sample's story, sorted by account, date and booking order.
+
+    Long because the random draws of each invoice stay in one place, so the seeded output never
+    changes.
+    """
     numbers = Numbers()
     items: list[tuple[date, int, dict[str, str]]] = []
     span = (AS_OF - FIRST_ISSUE).days
@@ -166,7 +296,6 @@ def _ledger(rng: np.random.Generator, customers: list[dict[str, str]]) -> list[d
 
     for day, owner in zip(issue_days.tolist(), owners.tolist(), strict=True):
         customer = customers[owner]
-        konto = customer["Konto"]
         issued = FIRST_ISSUE + timedelta(days=day)
         due = issued + timedelta(days=30)
         amount = round(float(rng.lognormal(np.log(AMOUNT[customer["Segment"]]), 0.6)), 2)
@@ -179,186 +308,29 @@ def _ledger(rng: np.random.Generator, customers: list[dict[str, str]]) -> list[d
         credit = round(amount * float(rng.uniform(0.05, 0.3)), 2) if rng.random() < 0.05 else 0.0
         credit_on = issued + timedelta(days=int(rng.integers(5, 25)))
         partial = rng.random() < 0.08
-        settled = paid_on <= AS_OF
-        if not settled:
-            add(
-                _item(
-                    konto,
-                    invoice,
-                    kind,
-                    issued,
-                    due,
-                    amount,
-                    assignment=assignment,
-                    text="Rechnung",
-                ),
-                issued,
-            )
-            if credit and credit_on <= AS_OF:
-                add(
-                    _item(
-                        konto,
-                        numbers.take("DG"),
-                        "DG",
-                        credit_on,
-                        credit_on,
-                        -credit,
-                        assignment=assignment,
-                        text="Gutschrift Preisnachlass",
-                    ),
-                    credit_on,
-                )
-            continue
-        payment = numbers.take("DZ")
-        cash = amount - credit
-        if partial:
-            part = round(cash * float(rng.uniform(0.4, 0.8)), 2)
-            rest = round(cash - part, 2)
-            residual = numbers.take("AB")
-            later = paid_on + timedelta(days=int(rng.integers(10, 60)))
-            add(
-                _item(
-                    konto,
-                    invoice,
-                    kind,
-                    issued,
-                    due,
-                    amount,
-                    clearing=payment,
-                    cleared=paid_on,
-                    assignment=assignment,
-                    text="Rechnung",
-                ),
-                issued,
-            )
-            add(
-                _item(
-                    konto,
-                    payment,
-                    "DZ",
-                    paid_on,
-                    None,
-                    -part,
-                    clearing=payment,
-                    cleared=paid_on,
-                    assignment=assignment,
-                    text="Teilzahlung",
-                ),
-                paid_on,
-            )
-            if credit:
-                add(
-                    _item(
-                        konto,
-                        numbers.take("DG"),
-                        "DG",
-                        credit_on,
-                        credit_on,
-                        -credit,
-                        clearing=payment,
-                        cleared=paid_on,
-                        ref=invoice,
-                        assignment=assignment,
-                        text="Gutschrift Preisnachlass",
-                    ),
-                    credit_on,
-                )
-            if later <= AS_OF:
-                second = numbers.take("DZ")
-                add(
-                    _item(
-                        konto,
-                        residual,
-                        "AB",
-                        paid_on,
-                        due,
-                        rest,
-                        clearing=second,
-                        cleared=later,
-                        ref=invoice,
-                        assignment=assignment,
-                        text=f"Restposten zu {invoice}",
-                    ),
-                    paid_on,
-                )
-                add(
-                    _item(
-                        konto,
-                        second,
-                        "DZ",
-                        later,
-                        None,
-                        -rest,
-                        clearing=second,
-                        cleared=later,
-                        assignment=assignment,
-                        text="Zahlung Restposten",
-                    ),
-                    later,
-                )
-            else:
-                add(
-                    _item(
-                        konto,
-                        residual,
-                        "AB",
-                        paid_on,
-                        due,
-                        rest,
-                        ref=invoice,
-                        assignment=assignment,
-                        text=f"Restposten zu {invoice}",
-                    ),
-                    paid_on,
-                )
-            continue
-        add(
-            _item(
-                konto,
-                invoice,
-                kind,
-                issued,
-                due,
-                amount,
-                clearing=payment,
-                cleared=paid_on,
-                assignment=assignment,
-                text="Rechnung",
-            ),
+        sale = _Sale(
+            customer["Konto"],
+            invoice,
+            kind,
             issued,
-        )
-        if credit:
-            add(
-                _item(
-                    konto,
-                    numbers.take("DG"),
-                    "DG",
-                    min(credit_on, paid_on),
-                    None,
-                    -credit,
-                    clearing=payment,
-                    cleared=paid_on,
-                    ref=invoice,
-                    assignment=assignment,
-                    text="Gutschrift Preisnachlass",
-                ),
-                credit_on,
-            )
-        add(
-            _item(
-                konto,
-                payment,
-                "DZ",
-                paid_on,
-                None,
-                -cash,
-                clearing=payment,
-                cleared=paid_on,
-                assignment=assignment,
-                text="Zahlung",
-            ),
+            due,
+            amount,
+            assignment,
+            credit,
+            credit_on,
             paid_on,
         )
+        if paid_on > AS_OF:
+            rows = _open_rows(sale, numbers)
+        else:
+            payment = numbers.take("DZ")
+            cash = amount - credit
+            if partial:
+                rows = _partly_paid_rows(sale, numbers, rng, payment, cash)
+            else:
+                rows = _paid_rows(sale, numbers, payment, cash)
+        for row, when in rows:
+            add(row, when)
     # Open a-conto payments: cash received in the last two months, applied to nothing yet.
     for _ in range(18):
         customer = customers[int(rng.integers(0, len(customers)))]

@@ -42,6 +42,9 @@ def plot_gantt(
     Actual bars run from the actual start to the actual end, or to `today` while the phase is
     open. A dashed line marks today; labels give status, percent and slippage in days. Like every
     kit figure it stays open in pyplot, so a notebook cell shows it once.
+
+    Long because a figure is drawn call by call (bars, today line, axis, legend); split, each piece
+    would need the same axes and scales.
     """
     language = language or status.language
     today = today or status.today

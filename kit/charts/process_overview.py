@@ -33,7 +33,11 @@ _DUP = OKABE_ITO["orange"]
 def plot_process_overview(
     maps: Sequence[ProcessMap], groups: Sequence[DuplicateGroup], *, language: Language = "de"
 ) -> Figure:
-    """Return a network Figure: one node per map, duplicate links with width = hours per month."""
+    """Return a network Figure: one node per map, duplicate links with width = hours per month.
+
+    Long because the graph, its layout and its drawing share every node position; split, they would
+    pass them all along.
+    """
     graph = nx.Graph()
     for pmap in maps:
         graph.add_node(pmap.id, label=pmap.name, hours=pmap.total_hours())

@@ -48,7 +48,10 @@ def _highlights(pmap: ProcessMap, highlight: ProcessAnalysis | None) -> tuple[se
 def plot_swimlane(
     pmap: ProcessMap, *, highlight: ProcessAnalysis | None = None, language: Language = "de"
 ) -> Figure:
-    """Return a swimlane Figure of the map, duplicates and rework loops highlighted."""
+    """Return a swimlane Figure of the map, duplicates and rework loops highlighted.
+
+    Long because the lanes, boxes, flows and legend are drawn in order on one axes with one layout.
+    """
     nodes = node_sizes(pmap, language)
     bands, bottoms, per_block = place(pmap, nodes)
     width = LANE_W + 2 * MARGIN + per_block * COL_W
@@ -140,7 +143,11 @@ def _edges(
     loops: set[str],
     width: float,
 ) -> None:
-    """Draw the flows; flows into another block end at lettered connectors (A … A)."""
+    """Draw the flows; flows into another block end at lettered connectors (A … A).
+
+    Long because each flow is routed by what lies between its ends; the two drawing functions are
+    nested to share that state.
+    """
     back = back_edges(pmap.graph)
     boxes = {node: n.box(0.03) for node, n in nodes.items()}
     used: list[tuple[int, float, float]] = []

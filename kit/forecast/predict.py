@@ -35,7 +35,9 @@ invoice at all there is no prediction ("not enough history"). Everything is seed
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -56,7 +58,9 @@ __all__ = [
     "Settings",
     "predict_baseline",
     "predict_model",
+    "prediction_at",
     "training_set",
+    "training_snapshots",
 ]
 
 
@@ -113,6 +117,34 @@ def _p_late_known(book: Book, day: int, rows: np.ndarray, p: np.ndarray) -> np.n
     return known
 
 
+def prediction_at(
+    book: Book,
+    day: int,
+    rows: np.ndarray,
+    *,
+    days: tuple[np.ndarray, np.ndarray, np.ndarray],
+    p_late: np.ndarray,
+    method: str,
+) -> Prediction:
+    """Return the Prediction of the invoices `rows` open at `day` from a model's raw output.
+
+    `days` are the expected, earliest and latest payment days (day numbers, unrounded): they are
+    rounded, ordered (earliest ≤ expected ≤ latest) and kept after `day`. `p_late` is the model's
+    probability of payment more than 30 days late; it becomes 1 where that is known at `day`.
+    """
+    mid, low, high = _ordered(day, *days)
+    return Prediction(
+        day=day,
+        rows=rows,
+        open_amount=_open_amount(book, day, rows),
+        expected=mid,
+        low=low,
+        high=high,
+        p_late_30=_p_late_known(book, day, rows, p_late),
+        method=method,
+    )
+
+
 def predict_baseline(
     book: Book, day: int, *, history: History | None = None, settings: Settings = DEFAULT
 ) -> Prediction:
@@ -132,20 +164,11 @@ def predict_baseline(
     tail = (1.0 - settings.coverage) / 2.0
     q_low, q_high = np.quantile(resid, [tail, 1.0 - tail])
     centre = book.due[rows] + mean
-    mid, low, high = _ordered(day, centre, centre + q_low, centre + q_high)
     prior = 2.0
     over = np.nan_to_num(hist.late30[cust]) * hist.count[cust]
     p = (over + prior * hist.portfolio_late30) / (hist.count[cust] + prior)
-    return Prediction(
-        day=day,
-        rows=rows,
-        open_amount=_open_amount(book, day, rows),
-        expected=mid,
-        low=low,
-        high=high,
-        p_late_30=_p_late_known(book, day, rows, p),
-        method="baseline",
-    )
+    days = (centre, centre + q_low, centre + q_high)
+    return prediction_at(book, day, rows, days=days, p_late=p, method="baseline")
 
 
 @dataclass(frozen=True)
@@ -157,6 +180,23 @@ class TrainingSet:
     late30: np.ndarray  # float64 1/0, NaN where not known at T
 
 
+def training_snapshots(
+    book: Book, day: int, *, settings: Settings = DEFAULT
+) -> Iterator[tuple[int, np.ndarray, pd.DataFrame]]:
+    """Yield (T', open rows, their features) of the weekly snapshots gap to lookback days back.
+
+    Only snapshots with open invoices and at least one settled invoice in the history count.
+    """
+    first = int(book.issue.min(initial=day))
+    snap = day - settings.gap_days
+    while snap >= max(day - settings.lookback_days, first + settings.step_days):
+        rows = open_at(book, snap)
+        hist = customer_history(book, snap)
+        if rows.size and hist.settled:
+            yield snap, rows, features_at(book, snap, rows, hist)
+        snap -= settings.step_days
+
+
 def training_set(book: Book, day: int, *, settings: Settings = DEFAULT) -> TrainingSet:
     """Return the training rows known at `day`: weekly snapshots T' from gap to lookback days back.
 
@@ -165,23 +205,16 @@ def training_set(book: Book, day: int, *, settings: Settings = DEFAULT) -> Train
     frames: list[pd.DataFrame] = []
     targets: list[np.ndarray] = []
     labels: list[np.ndarray] = []
-    first = int(book.issue.min(initial=day))
-    snap = day - settings.gap_days
-    while snap >= max(day - settings.lookback_days, first + settings.step_days):
-        rows = open_at(book, snap)
-        hist = customer_history(book, snap)
-        if rows.size and hist.settled:
-            frame = features_at(book, snap, rows, hist)
-            frames.append(frame)
-            settled = book.settled[rows]
-            known = settled <= day
-            days = np.where(known, settled - snap, day - snap + 1).astype(np.float64)
-            targets.append(days - _baseline_offset(frame))
-            late = np.where(known, settled - book.due[rows], day - book.due[rows])
-            labels.append(
-                np.where(known | (late > LATE_DAYS), (late > LATE_DAYS).astype(float), np.nan)
-            )
-        snap -= settings.step_days
+    for snap, rows, frame in training_snapshots(book, day, settings=settings):
+        frames.append(frame)
+        settled = book.settled[rows]
+        known = settled <= day
+        days = np.where(known, settled - snap, day - snap + 1).astype(np.float64)
+        targets.append(days - _baseline_offset(frame))
+        late = np.where(known, settled - book.due[rows], day - book.due[rows])
+        labels.append(
+            np.where(known | (late > LATE_DAYS), (late > LATE_DAYS).astype(float), np.nan)
+        )
     if not frames:
         return TrainingSet(pd.DataFrame(columns=list(MODEL_FEATURES)), np.empty(0), np.empty(0))
     features = pd.concat(frames, ignore_index=True)
@@ -200,6 +233,15 @@ def _baseline_offset(frame: pd.DataFrame) -> np.ndarray:
     return offset
 
 
+#: The tree settings the payment-day quantiles and the late-payment classifier share.
+_TREES: dict[str, Any] = {
+    "learning_rate": 0.05,
+    "max_leaf_nodes": 15,
+    "l2_regularization": 1.0,
+    "early_stopping": False,
+}
+
+
 def _regressor(quantile: float, seed: int, categorical: list[bool]) -> object:
     from sklearn.ensemble import HistGradientBoostingRegressor
 
@@ -207,13 +249,10 @@ def _regressor(quantile: float, seed: int, categorical: list[bool]) -> object:
         loss="quantile",
         quantile=quantile,
         max_iter=200,
-        learning_rate=0.05,
-        max_leaf_nodes=15,
         min_samples_leaf=100,
-        l2_regularization=1.0,
         categorical_features=categorical,
-        early_stopping=False,
         random_state=seed,
+        **_TREES,
     )
 
 
@@ -273,7 +312,6 @@ def _predict_model(book: Book, day: int, train: TrainingSet, settings: Settings)
         preds[q] = reg.predict(x_new) if rows.size else np.empty(0)  # type: ignore[attr-defined]
     q_low, q_mid, q_high = np.sort(np.vstack([preds[tail], preds[0.5], preds[1.0 - tail]]), axis=0)
     base = day + offset
-    mid, low, high = _ordered(day, base + q_mid, base + q_low, base + q_high)
     known = ~np.isnan(train.late30)
     labels = train.late30[known]
     if not rows.size:
@@ -281,25 +319,14 @@ def _predict_model(book: Book, day: int, train: TrainingSet, settings: Settings)
     elif labels.size and 0.0 < labels.mean() < 1.0:
         clf = HistGradientBoostingClassifier(
             max_iter=150,
-            learning_rate=0.05,
-            max_leaf_nodes=15,
             min_samples_leaf=40,
-            l2_regularization=1.0,
             categorical_features=categorical,
-            early_stopping=False,
             random_state=settings.seed,
+            **_TREES,
         )
         clf.fit(x[known], labels.astype(int))
         p = clf.predict_proba(x_new)[:, 1]
     else:
         p = np.full(rows.size, float(labels.mean()) if labels.size else 0.0)
-    return Prediction(
-        day=day,
-        rows=rows,
-        open_amount=_open_amount(book, day, rows),
-        expected=mid,
-        low=low,
-        high=high,
-        p_late_30=_p_late_known(book, day, rows, p),
-        method="model",
-    )
+    days = (base + q_mid, base + q_low, base + q_high)
+    return prediction_at(book, day, rows, days=days, p_late=p, method="model")

@@ -153,6 +153,11 @@ def _smart(
     computable: set[str] | None,
     language: Language,
 ) -> list[SmartCheck]:
+    """Return the SMART checks of one goal (measurable, direction, deadline, owner ...).
+
+    Long because the checks run in the order the report lists them, each a few lines on the same
+    inputs.
+    """
     lang = language
     checks = []
     stated = bool(goal.statement and goal.statement.strip())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 
@@ -29,18 +30,23 @@ def _part(count: int, label: str, amount: object, language: Language, currency: 
     return text
 
 
+def _counts(
+    account: dict[str, object],
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """Return an account's rows and amounts used per table and left out per reason (JSON)."""
+    parts = [account.get(k) or {} for k in ("used", "used_amount", "left_out", "left_out_amount")]
+    assert all(isinstance(p, dict) for p in parts)  # noqa: S101 - the shape of the JSON
+    used, used_amount, left, left_amount = cast(list[dict[str, Any]], parts)
+    return used, used_amount, left, left_amount
+
+
 def accounting_lines(
     accounts: Sequence[dict[str, object]], *, language: Language, currency: str
 ) -> list[str]:
     """Return per source: rows read, rows used per table, rows left out per reason (amounts)."""
     lines: list[str] = []
     for account in accounts:
-        used = account.get("used") or {}
-        used_amount = account.get("used_amount") or {}
-        left = account.get("left_out") or {}
-        left_amount = account.get("left_out_amount") or {}
-        assert isinstance(used, dict) and isinstance(left, dict)  # noqa: S101 - JSON shape
-        assert isinstance(used_amount, dict) and isinstance(left_amount, dict)  # noqa: S101
+        used, used_amount, left, left_amount = _counts(account)
         source = str(account["source"])
         file = Path(str(account["path"])).name
         rows_read = fmt_number(float(str(account["rows_read"])), language, digits=0)
@@ -119,12 +125,7 @@ def accounting_frame(accounts: Sequence[dict[str, object]], *, language: Languag
     rows: list[dict[str, object]] = []
     for account in accounts:
         source = _source_name(str(account["source"]), language)
-        used = account.get("used") or {}
-        used_amount = account.get("used_amount") or {}
-        left = account.get("left_out") or {}
-        left_amount = account.get("left_out_amount") or {}
-        assert isinstance(used, dict) and isinstance(left, dict)  # noqa: S101 - JSON shape
-        assert isinstance(used_amount, dict) and isinstance(left_amount, dict)  # noqa: S101
+        used, used_amount, left, left_amount = _counts(account)
         for name in TABLES:
             if name in used and (used[name] or name == "invoices"):
                 rows.append(

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from kit.errors import Problem
+from kit.errors import DataError, Problem
 
-__all__ = ["MAX_PROBLEMS", "Finding", "to_problems"]
+__all__ = ["MAX_PROBLEMS", "Finding", "problem_of", "to_problems"]
 
 #: At most this many problems are listed one by one; a final problem says how many more there are.
 MAX_PROBLEMS = 200
@@ -77,3 +77,9 @@ def to_problems(findings: list[Finding], *, limit: int = MAX_PROBLEMS) -> list[P
             )
         )
     return problems
+
+
+def problem_of(exc: DataError) -> Problem:
+    """Return a DataError's own location and message as a Problem, its hint in the message."""
+    problem = exc.as_problem()
+    return replace(problem, message=f"{exc.message} (hint: {exc.hint})") if exc.hint else problem

@@ -19,11 +19,19 @@ import pandas as pd
 from kit.engagement import LedgerSource
 from kit.errors import DataError, Problem
 from kit.ingest.accounting import SourceAccount
-from kit.ingest.findings import Finding
+from kit.ingest.findings import Finding, problem_of
 from kit.ingest.ledger_read import header_problem, read_ledger_file
-from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, closest
-from kit.ingest.parsing import expand_value_map, parse_bool, parse_dates, parse_number, parse_text
-from kit.ingest.rules import TableContext, duplicates
+from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, missing_column
+from kit.ingest.parsing import (
+    date_example,
+    expand_value_map,
+    number_example,
+    parse_bool,
+    parse_dates,
+    parse_number,
+    parse_text,
+)
+from kit.ingest.rules import TableContext, blank_required, duplicates, row_findings
 from kit.ingest.schema import plausible_range
 
 __all__ = ["KINDS", "LEDGER_COLUMNS", "LedgerItems", "load_ledger_items"]
@@ -95,18 +103,7 @@ def load_ledger_items(
     try:
         raw, eff, header_row = read_ledger_file(source, root=root)
     except DataError as exc:
-        message = exc.message if not exc.hint else f"{exc.message} (hint: {exc.hint})"
-        out.problems.append(
-            Problem(
-                message,
-                path=exc.path,
-                row=exc.row,
-                column=exc.column,
-                value=exc.value,
-                expected=exc.expected,
-                key=exc.key,
-            )
-        )
+        out.problems.append(problem_of(exc))
         return out
     out.source = eff
     account = SourceAccount(source="ledger", path=path, rows_read=len(raw))
@@ -155,16 +152,16 @@ def _plan(
                 rename[src] = target
             continue
         if src in user_keys:
-            guess = closest(src, [c for c in found if c not in given])
+            unmapped = [c for c in found if c not in given]
             out.problems.append(
-                Problem(
-                    f"column '{src}' (mapped to {target}) not found"
-                    + (f"; did you mean '{guess}'?" if guess else ""),
+                missing_column(
+                    src,
+                    target,
+                    found,
+                    unmapped,
                     path=path,
                     row=header_row,
-                    column=src,
                     key="data.ledger.columns",
-                    expected=f"one of the columns found: {', '.join(found)}",
                 )
             )
     targets = set(rename.values())
@@ -219,6 +216,9 @@ def _structure(
     (Summe, Total, Gesamt, a leading `*`), and a heading row (a customer or aging section of a
     report, a print date) when it has no amount either. With `group_rows`, a heading's first
     text fills that column of the items below it.
+
+    Long because subtotal, heading and filter rows are told apart in one pass over the same masks,
+    in the order ledgers.md gives.
     """
     doc = _cells(raw, names, "document_id")
     if doc is None:
@@ -361,15 +361,17 @@ def _parse(
             cells = mapped.where(mapped.notna(), text)
         if kind == "number":
             series, bad = _numbers(cells, source)
-            _bad(out, ctx, bad, src, "not a number", _number_example(source))
+            out.errors += row_findings(ctx, bad, src, "not a number", number_example(source))
         elif kind == "date":
             series, bad = parse_dates(
                 cells, date_format=source.date_format, dayfirst=source.dayfirst
             )
-            _bad(out, ctx, bad, src, "not a valid date", _date_example(source))
+            out.errors += row_findings(ctx, bad, src, "not a valid date", date_example(source))
         elif kind == "bool":
             series, bad, _ = parse_bool(cells, values)
-            _bad(out, ctx, bad, src, f"value not in the yes/no map of {target}", "true or false")
+            out.errors += row_findings(
+                ctx, bad, src, f"value not in the yes/no map of {target}", "true or false"
+            )
         else:
             series = parse_text(cells)
         parsed[target] = series
@@ -396,8 +398,7 @@ def _indicator(
         na_action="ignore",
     )
     bad = side.notna() & ~side.isin(["debit", "credit"])
-    _bad(
-        out,
+    out.errors += row_findings(
         ctx,
         frame.index[bad.to_numpy()],
         ctx.src("debit_credit"),
@@ -406,22 +407,6 @@ def _indicator(
     )
     factor = np.where(side == "credit", -1.0, 1.0)
     frame["amount"] = frame["amount"].abs() * factor
-
-
-def _bad(
-    out: LedgerItems, ctx: TableContext, rows: pd.Index, column: str, message: str, expected: str
-) -> None:
-    if len(rows):
-        out.errors.append(
-            Finding(
-                message,
-                path=ctx.path,
-                rows=np.asarray(rows),
-                column=column,
-                values=ctx.raw[column] if column in ctx.raw.columns else None,
-                expected=expected,
-            )
-        )
 
 
 def _kinds(
@@ -447,30 +432,21 @@ def _kinds(
     kind = parse_text(raw_type).map(mapping).fillna("unmapped").astype(object)
     listed = ", ".join(mapping)
     unmapped = kind == "unmapped"
-    if bool(unmapped.any()):
-        out.errors.append(
-            Finding(
-                "document type not in document_types",
-                path=ctx.path,
-                rows=items.index[unmapped.to_numpy()].to_numpy(),
-                column=ctx.src("document_type"),
-                values=ctx.values("document_type"),
-                expected=f"one of {listed} (map others under document_types:)",
-            )
-        )
-    other = kind == "other"
-    if bool(other.any()):
-        out.errors.append(
-            Finding(
-                "document type mapped to other: not an invoice, credit note, payment or residual",
-                path=ctx.path,
-                rows=items.index[other.to_numpy()].to_numpy(),
-                column=ctx.src("document_type"),
-                values=ctx.values("document_type"),
-                expected="invoice, credit_note, payment or residual (on_error: skip leaves it "
-                "out, counted)",
-            )
-        )
+    column = ctx.src("document_type")
+    out.errors += row_findings(
+        ctx,
+        items.index[unmapped.to_numpy()],
+        column,
+        "document type not in document_types",
+        f"one of {listed} (map others under document_types:)",
+    )
+    out.errors += row_findings(
+        ctx,
+        items.index[(kind == "other").to_numpy()],
+        column,
+        "document type mapped to other: not an invoice, credit note, payment or residual",
+        "invoice, credit_note, payment or residual (on_error: skip leaves it out, counted)",
+    )
     return kind.where(~unmapped, "other")
 
 
@@ -481,24 +457,15 @@ def _checks(
     out: LedgerItems,
     today: dt.date | None,
 ) -> None:
-    """Add the row findings of ledgers.md: blanks, sign against type, dates, repeated ids."""
+    """Add the row findings of ledgers.md: blanks, sign against type, dates, repeated ids.
+
+    Long because the row rules of ledgers.md run in their documented order on the same frame; a rule
+    is a few lines each.
+    """
     for name in ("customer_id", "document_id", "issue_date", "amount"):
         if name not in items:
             continue
-        blank = items[name].isna()
-        parsed_bad = [f.rows for f in out.errors if f.column == ctx.src(name)]
-        if parsed_bad:
-            blank &= ~items.index.isin(np.concatenate(parsed_bad))
-        if bool(blank.any()):
-            out.errors.append(
-                Finding(
-                    f"empty value in the required column {name}",
-                    path=ctx.path,
-                    rows=items.index[blank.to_numpy()].to_numpy(),
-                    column=ctx.src(name),
-                    expected="a value in every row",
-                )
-            )
+        out.errors += blank_required(ctx, items[name], name, ctx.src(name), out.errors)
     amount = items["amount"]
     contradicts = ((kind.isin(["invoice", "residual"]) & (amount < 0)) |
                    (kind.isin(["credit_note", "payment"]) & (amount > 0)))  # fmt: skip
@@ -517,17 +484,13 @@ def _checks(
             )
         )
     zero = amount == 0
-    if bool(zero.any()):
-        out.errors.append(
-            Finding(
-                "amount is 0",
-                path=ctx.path,
-                rows=items.index[zero.to_numpy()].to_numpy(),
-                column=ctx.src("amount"),
-                values=ctx.values("amount"),
-                expected="a debit or credit amount other than 0",
-            )
-        )
+    out.errors += row_findings(
+        ctx,
+        items.index[zero.to_numpy()],
+        ctx.src("amount"),
+        "amount is 0",
+        "a debit or credit amount other than 0",
+    )
     invoice = kind == "invoice"
     if "due_date" in items:
         no_due = (kind.isin(["invoice", "residual"]) & items["due_date"].isna()).to_numpy()
@@ -545,35 +508,26 @@ def _checks(
                 )
             )
         early = (invoice & (items["due_date"] < items["issue_date"])).fillna(False)
-        if bool(early.any()):
-            out.errors.append(
-                Finding(
-                    "due date before the issue date",
-                    path=ctx.path,
-                    rows=items.index[early.to_numpy()].to_numpy(),
-                    column=ctx.src("due_date"),
-                    values=ctx.values("due_date"),
-                    expected="a date not before the issue date",
-                )
-            )
+        out.errors += row_findings(
+            ctx,
+            items.index[early.to_numpy()],
+            ctx.src("due_date"),
+            "due date before the issue date",
+            "a date not before the issue date",
+        )
     earliest, latest = plausible_range(today)
     for name in ("issue_date", "due_date", "cleared_date", "posting_date"):
         if name not in items:
             continue
         dates = items[name]
         outside = (dates.notna() & ((dates < earliest) | (dates > latest))).to_numpy()
-        if outside.any():
-            out.errors.append(
-                Finding(
-                    "date outside the plausible range",
-                    path=ctx.path,
-                    rows=items.index[outside].to_numpy(),
-                    column=ctx.src(name),
-                    values=ctx.values(name),
-                    expected=f"a date between {earliest.date().isoformat()} and "
-                    f"{latest.date().isoformat()}",
-                )
-            )
+        out.errors += row_findings(
+            ctx,
+            items.index[outside],
+            ctx.src(name),
+            "date outside the plausible range",
+            f"a date between {earliest.date().isoformat()} and {latest.date().isoformat()}",
+        )
     ids = _item_ids(items)
     is_inv = kind.isin(["invoice", "residual"])
     frame = pd.DataFrame({"invoice_id": ids[is_inv]})
@@ -644,6 +598,9 @@ def derive_tables(items: pd.DataFrame, kind: pd.Series) -> dict[str, pd.DataFram
     are dated by `posting_date` when mapped, else the document date, and settle no invoice by
     id (the clearing does, through `paid_date`); `settles` lists the invoices that share their
     clearing document.
+
+    Long because the tables are derived from one set of masks in the order ledgers.md describes;
+    split, each step would take all of them.
     """
     ids = _item_ids(items)
     col = items.get
@@ -731,17 +688,3 @@ def _warn_unsettled(
             severity="warning",
         )
     )
-
-
-def _number_example(source: LedgerSource) -> str:
-    whole = f"1{source.thousands}234" if source.thousands else "1234"
-    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
-    return f"a number like {whole}{source.decimal}56 ({marks})"
-
-
-def _date_example(source: LedgerSource) -> str:
-    sample = dt.datetime(2026, 3, 31, 14, 30)
-    if source.date_format:
-        return f"a date like {sample.strftime(source.date_format)} (format {source.date_format})"
-    order = "day first" if source.dayfirst else "ISO year-month-day"
-    return f"a date like 2026-03-31 ({order}; set date_format for other layouts)"

@@ -18,7 +18,12 @@ import pandas as pd
 from kit.engagement import LedgerSource
 from kit.errors import DataError, Problem
 from kit.ingest.presets import load_preset
-from kit.ingest.readers import DAMAGED_SHEET, MAX_FILE_BYTES, damaged_sheet, open_sheet
+from kit.ingest.readers import (
+    DAMAGED_SHEET,
+    check_data_file,
+    damaged_sheet,
+    open_sheet,
+)
 
 __all__ = ["SCAN_LINES", "effective_source", "find_header", "read_ledger_file"]
 
@@ -82,28 +87,17 @@ def find_header(rows: list[list[str]], source: LedgerSource) -> int:
     return best
 
 
-def _check_file(file: Path, key: str) -> None:
-    if not file.is_file():
-        raise DataError("data file not found", path=file, key=key)
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DataError(
-            f"file is {size:,} bytes; at most {MAX_FILE_BYTES:,} bytes are read",
-            path=file,
-            hint="split the export by year or keep only the columns the kit needs",
-        )
-    if size == 0:
-        raise DataError("the file is empty", path=file, expected="a header row and data rows")
-
-
 def read_ledger_file(source: LedgerSource, *, root: Path) -> tuple[pd.DataFrame, LedgerSource, int]:
     """Return (rows as text, the effective source, header row number) of a ledger export.
 
     Rows are every non-blank line below the header, indexed by their row number in the file;
     the header row is found below title lines unless `skiprows` is given.
+
+    Long because the read follows the preset and the export layout step by step, each step refining
+    the same effective source.
     """
     file = source.path if source.path.is_absolute() else root / source.path
-    _check_file(file, "data.ledger.path")
+    check_data_file(file, key="data.ledger.path")
     kind = source.format or ("xlsx" if file.suffix.lower() in (".xlsx", ".xlsm") else "csv")
     if kind == "parquet":
         raise DataError(

@@ -18,7 +18,14 @@ from kit.ingest.accounting import SourceAccount
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
 from kit.ingest.ledger_accounts import ingest_ledger_source, table_account
 from kit.ingest.plausibility import plausibility_findings
-from kit.ingest.rules import all_distinct, date_order, duplicates, positions, unknown_references
+from kit.ingest.rules import (
+    TableContext,
+    all_distinct,
+    date_order,
+    duplicates,
+    positions,
+    unknown_references,
+)
 from kit.ingest.table import LoadedTable, load_table
 from kit.ledger import Ledger, record_links
 
@@ -88,7 +95,11 @@ def load_ledger(engagement: Engagement) -> Ledger:
 
 
 def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
-    """Return what loading the engagement's sources yields; never raises for data problems."""
+    """Return what loading the engagement's sources yields; never raises for data problems.
+
+    Long because the sources are read in parallel and checked in dependency order (customers and
+    invoices before the tables that refer to them).
+    """
     sources = dict(engagement.data.items())
     blocking: list[Problem] = []
     findings: list[Finding] = []
@@ -187,97 +198,109 @@ def _known(lookups: dict[str, Future[Any]], column: str) -> bool | None:
     return None if early is None else bool(early.result())
 
 
+#: The id column of each table whose ids must be distinct.
+_ID_COLUMNS = {
+    "customers": "customer_id",
+    "invoices": "invoice_id",
+    "payments": "payment_id",
+    "disputes": "dispute_id",
+}
+
+
 def _rules(
     loaded: LoadedTable,
     done: dict[str, pd.DataFrame],
     rows_of: dict[str, np.ndarray],
     lookups: dict[str, Future[Any]],
 ) -> list[Finding]:
+    """Return the findings of the rules across rows and tables for one loaded table."""
     frame, ctx = loaded.frame, loaded.ctx
     if frame is None or ctx is None:
         return []
-    invoices = done.get("invoices")
     found: list[Finding] = []
-    if loaded.name == "customers":
-        found += duplicates(
-            frame, "customer_id", ctx, what="customer id", distinct=_known(lookups, "customer_id")
-        )
+    id_column = _ID_COLUMNS.get(loaded.name)
+    if id_column is not None:
+        what = id_column.replace("_", " ")
+        found += duplicates(frame, id_column, ctx, what=what, distinct=_known(lookups, id_column))
     if loaded.name == "invoices":
-        found += duplicates(
-            frame, "invoice_id", ctx, what="invoice id", distinct=_known(lookups, "invoice_id")
+        found += _invoice_rules(frame, ctx, done.get("customers"))
+    if loaded.name == "disputes" and "opened_date" in frame.columns:
+        found += date_order(
+            frame,
+            "resolved_date",
+            frame["opened_date"],
+            ctx,
+            message="resolved before it was opened",
+            expected="opened date",
         )
-        if "issue_date" in frame.columns:
-            issue = frame["issue_date"]
-            found += date_order(
-                frame,
-                "due_date",
-                issue,
-                ctx,
-                message="due date before the issue date",
-                expected="issue date",
-            )
-            found += date_order(
-                frame,
-                "paid_date",
-                issue,
-                ctx,
-                message="paid date before the issue date",
-                expected="issue date",
-            )
-        customers = done.get("customers")
-        if customers is not None and len(customers):  # a header-only file is not yet supplied
-            found += unknown_references(
-                frame,
-                "customer_id",
-                customers["customer_id"],
-                ctx,
-                what="customer id",
-                severity="warning",
-            )
-    if loaded.name == "payments":
-        found += duplicates(
-            frame, "payment_id", ctx, what="payment id", distinct=_known(lookups, "payment_id")
-        )
-    if loaded.name == "disputes":
-        found += duplicates(
-            frame, "dispute_id", ctx, what="dispute id", distinct=_known(lookups, "dispute_id")
-        )
-        if "opened_date" in frame.columns:
-            found += date_order(
-                frame,
-                "resolved_date",
-                frame["opened_date"],
-                ctx,
-                message="resolved before it was opened",
-                expected="opened date",
-            )
+    invoices = done.get("invoices")
     if (
         invoices is not None
         and loaded.name in ("payments", "disputes", "dunning_events")
         and "invoice_id" in frame.columns
     ):
-        early = lookups.get("positions")
-        at = (
-            early.result()
-            if early is not None
-            else positions(frame["invoice_id"], invoices["invoice_id"])
-        )
+        at = _invoice_positions(frame, invoices, lookups)
         rows_of[loaded.name] = at
         found += unknown_references(
             frame, "invoice_id", invoices["invoice_id"], ctx, what="invoice id", at=at
         )
         if loaded.name == "payments" and "issue_date" in invoices.columns:
-            dates = invoices["issue_date"].to_numpy(dtype="datetime64[ns]")
-            issued = pd.Series(
-                np.where(at >= 0, dates[np.maximum(at, 0)], np.datetime64("NaT")),
-                index=frame.index,
-            )
+            found += _payments_before_issue(frame, ctx, invoices, at)
+    return found
+
+
+def _invoice_rules(
+    frame: pd.DataFrame, ctx: TableContext, customers: pd.DataFrame | None
+) -> list[Finding]:
+    """Return the invoices' findings: due or paid before issue, customers not in customers."""
+    found: list[Finding] = []
+    if "issue_date" in frame.columns:
+        for column, name in (("due_date", "due date"), ("paid_date", "paid date")):
             found += date_order(
                 frame,
-                "payment_date",
-                issued,
+                column,
+                frame["issue_date"],
                 ctx,
-                message="payment dated before the invoice was issued",
-                expected="invoice's issue date",
+                message=f"{name} before the issue date",
+                expected="issue date",
             )
+    if customers is not None and len(customers):  # a header-only file is not yet supplied
+        found += unknown_references(
+            frame,
+            "customer_id",
+            customers["customer_id"],
+            ctx,
+            what="customer id",
+            severity="warning",
+        )
     return found
+
+
+def _invoice_positions(
+    frame: pd.DataFrame, invoices: pd.DataFrame, lookups: dict[str, Future[Any]]
+) -> np.ndarray:
+    """Return per row the position of its invoice in the invoices (-1 when unknown)."""
+    early = lookups.get("positions")
+    if early is not None:
+        at: np.ndarray = early.result()
+        return at
+    return positions(frame["invoice_id"], invoices["invoice_id"])
+
+
+def _payments_before_issue(
+    frame: pd.DataFrame, ctx: TableContext, invoices: pd.DataFrame, at: np.ndarray
+) -> list[Finding]:
+    """Return the finding of payments dated before their invoice was issued."""
+    dates = invoices["issue_date"].to_numpy(dtype="datetime64[ns]")
+    issued = pd.Series(
+        np.where(at >= 0, dates[np.maximum(at, 0)], np.datetime64("NaT")),
+        index=frame.index,
+    )
+    return date_order(
+        frame,
+        "payment_date",
+        issued,
+        ctx,
+        message="payment dated before the invoice was issued",
+        expected="invoice's issue date",
+    )

@@ -14,7 +14,7 @@ from kit.ingest.findings import Finding
 from kit.ingest.parsing import expand_value_map
 from kit.ledger import CANONICAL
 
-__all__ = ["ColumnPlan", "apply_filter", "apply_fx", "closest", "plan_columns"]
+__all__ = ["ColumnPlan", "apply_filter", "apply_fx", "closest", "missing_column", "plan_columns"]
 
 
 @dataclass
@@ -43,28 +43,46 @@ def closest(name: str, choices: list[str]) -> str | None:
     return None if match is None else str(match[0])
 
 
+def missing_column(
+    src: str,
+    target: str,
+    found: list[str],
+    unmapped: list[str],
+    *,
+    path: str,
+    row: int | None,
+    key: str,
+) -> Problem:
+    """Return the problem of a mapped column `src` not in the header `found`.
+
+    It names the closest of the `unmapped` columns found as a guess.
+    """
+    guess = closest(src, unmapped)
+    return Problem(
+        f"column '{src}' (mapped to {target}) not found"
+        + (f"; did you mean '{guess}'?" if guess else ""),
+        path=path,
+        row=row,
+        column=src,
+        key=key,
+        expected=f"one of the columns found: {', '.join(found)}",
+    )
+
+
 def plan_columns(
     found: list[str], source: Source, table: str, *, path: str, header_row: int | None
 ) -> ColumnPlan:
     """Return the rename plan of a header; missing mapped or required columns are problems."""
     rename: dict[str, str] = {}
     problems: list[Problem] = []
-    listed = ", ".join(found)
     for src, target in source.columns.items():
         if src in found:
             rename[src] = target
             continue
         unmapped = [c for c in found if c not in source.columns]
-        guess = closest(src, unmapped)
         problems.append(
-            Problem(
-                f"column '{src}' (mapped to {target}) not found"
-                + (f"; did you mean '{guess}'?" if guess else ""),
-                path=path,
-                row=header_row,
-                column=src,
-                key=f"data.{table}.columns",
-                expected=f"one of the columns found: {listed}",
+            missing_column(
+                src, target, found, unmapped, path=path, row=header_row, key=f"data.{table}.columns"
             )
         )
     mapped_targets = set(rename.values()) | set(source.columns.values())
@@ -87,7 +105,7 @@ def plan_columns(
                 row=header_row,
                 column=name,
                 key=f"data.{table}.columns",
-                expected=f"a column mapped to {name}; columns found: {listed}",
+                expected=f"a column mapped to {name}; columns found: {', '.join(found)}",
             )
         )
     targets = set(rename.values())

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -20,8 +20,11 @@ import pyarrow.compute as pc
 
 __all__ = [
     "KINDS",
+    "CellFormats",
+    "date_example",
     "expand_value_map",
     "kind_of",
+    "number_example",
     "parse_bool",
     "parse_dates",
     "parse_number",
@@ -225,3 +228,32 @@ def _as_bool(value: object) -> object:
         return bool(value)
     lowered = str(value).strip().lower()
     return _DEFAULT_BOOLS.get(lowered)
+
+
+class CellFormats(Protocol):
+    """The number and date formats of a source (a data source or a ledger source)."""
+
+    @property
+    def decimal(self) -> str: ...
+    @property
+    def thousands(self) -> str | None: ...
+    @property
+    def date_format(self) -> str | None: ...
+    @property
+    def dayfirst(self) -> bool: ...
+
+
+def number_example(source: CellFormats) -> str:
+    """Return what a number of `source` looks like, for the `expected` of a finding."""
+    whole = f"1{source.thousands}234" if source.thousands else "1234"
+    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
+    return f"a number like {whole}{source.decimal}56 ({marks})"
+
+
+def date_example(source: CellFormats) -> str:
+    """Return what a date of `source` looks like, for the `expected` of a finding."""
+    sample = dt.datetime(2026, 3, 31, 14, 30)
+    if source.date_format:
+        return f"a date like {sample.strftime(source.date_format)} (format {source.date_format})"
+    order = "day first" if source.dayfirst else "ISO year-month-day"
+    return f"a date like 2026-03-31 ({order}; set date_format for other layouts)"

@@ -28,6 +28,7 @@ __all__ = [
     "DAMAGED_SHEET",
     "MAX_FILE_BYTES",
     "RawTable",
+    "check_data_file",
     "damaged_sheet",
     "open_sheet",
     "read_raw",
@@ -79,11 +80,10 @@ def read_table(source: Source, *, root: Path, table: str) -> pd.DataFrame:
     return read_raw(source, root=root, table=table).frame
 
 
-def read_raw(source: Source, *, root: Path, table: str) -> RawTable:
-    """Return the raw table of a source with its reader warnings; DataError when unreadable."""
-    file = source.path if source.path.is_absolute() else root / source.path
+def check_data_file(file: Path, *, key: str) -> None:
+    """Refuse (DataError) a data file that is missing, empty or larger than MAX_FILE_BYTES."""
     if not file.is_file():
-        raise DataError("data file not found", path=file, key=f"data.{table}.path")
+        raise DataError("data file not found", path=file, key=key)
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DataError(
@@ -93,6 +93,12 @@ def read_raw(source: Source, *, root: Path, table: str) -> RawTable:
         )
     if size == 0:
         raise DataError("the file is empty", path=file, expected="a header row and data rows")
+
+
+def read_raw(source: Source, *, root: Path, table: str) -> RawTable:
+    """Return the raw table of a source with its reader warnings; DataError when unreadable."""
+    file = source.path if source.path.is_absolute() else root / source.path
+    check_data_file(file, key=f"data.{table}.path")
     kind = source.format or _SUFFIXES.get(file.suffix.lower(), "csv")
     if kind == "xlsx":
         frame = _read_xlsx(file, source)

@@ -14,9 +14,11 @@ from kit.ingest.findings import Finding
 __all__ = [
     "TableContext",
     "all_distinct",
+    "blank_required",
     "date_order",
     "duplicates",
     "positions",
+    "row_findings",
     "unknown_references",
 ]
 
@@ -37,6 +39,42 @@ class TableContext:
         """Return the raw cells of a canonical column (None when the column is not in the file)."""
         name = self.src(canonical)
         return self.raw[name] if name in self.raw.columns else None
+
+
+def row_findings(
+    ctx: TableContext, rows: pd.Index | np.ndarray, column: str, message: str, expected: str | None
+) -> list[Finding]:
+    """Return the finding that `rows` of the file's column `column` break `message` (or none)."""
+    if not len(rows):
+        return []
+    values = ctx.raw[column] if column in ctx.raw.columns else None
+    finding = Finding(
+        message,
+        path=ctx.path,
+        rows=np.asarray(rows),
+        column=column,
+        values=values,
+        expected=expected,
+    )
+    return [finding]
+
+
+def blank_required(
+    ctx: TableContext, values: pd.Series, canonical: str, column: str, reported: list[Finding]
+) -> list[Finding]:
+    """Return the finding of empty cells in the required column `canonical` (file's `column`).
+
+    Rows already `reported` for that column (a value that could not be parsed) are left out.
+    """
+    blank = values.isna()
+    known = [f.rows for f in reported if f.column == column]
+    if known:
+        blank &= ~values.index.isin(np.concatenate(known))
+    if not bool(blank.any()):
+        return []
+    rows = values.index[blank.to_numpy()].to_numpy()
+    message = f"empty value in the required column {canonical}"
+    return [Finding(message, ctx.path, rows, column=column, expected="a value in every row")]
 
 
 def duplicates(

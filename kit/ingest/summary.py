@@ -77,26 +77,22 @@ class ValidationSummary:
             if info.get("excluded"):
                 line += f", {info['excluded']} {words['skipped']}"
             lines.append(line)
-        for title, problems in (
-            ("errors", self.errors),
-            ("warnings", self.warnings),
-            ("excluded", self.excluded),
-        ):
+        for title, problems in self._problem_kinds():
             if problems:
                 lines.append(f"{words[title]} ({len(problems)}):")
                 lines.extend("  " + _line(p, language) for p in problems)
         return "\n".join(lines)
+
+    def _problem_kinds(self) -> list[tuple[str, list[Problem]]]:
+        """Return the errors, warnings and excluded rows, each under the key of its title."""
+        return [("errors", self.errors), ("warnings", self.warnings), ("excluded", self.excluded)]
 
     def _accounted(self, language: Language, words: dict[str, str]) -> list[str]:
         """Return the per-source accounting and the first problems of each kind, capped."""
         from kit.ingest.accounting_text import accounting_lines, capped_lines
 
         lines = accounting_lines(self.accounting, language=language, currency=self.currency)
-        for title, problems in (
-            ("errors", self.errors),
-            ("warnings", self.warnings),
-            ("excluded", self.excluded),
-        ):
+        for title, problems in self._problem_kinds():
             if problems:
                 lines.append(f"{words[title]} ({len(problems)}):")
                 lines.extend(capped_lines(problems, language))

@@ -7,17 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from kit.engagement import Source
 from kit.errors import DataError, Problem
-from kit.ingest.findings import Finding
+from kit.ingest.findings import Finding, problem_of
 from kit.ingest.header_hint import header_row_problem
 from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, plan_columns
 from kit.ingest.parsing import (
+    date_example,
     expand_value_map,
     kind_of,
+    number_example,
     parse_bool,
     parse_dates,
     parse_number,
@@ -25,7 +26,7 @@ from kit.ingest.parsing import (
 )
 from kit.ingest.plausibility import nfc_ids
 from kit.ingest.readers import read_raw
-from kit.ingest.rules import TableContext
+from kit.ingest.rules import TableContext, blank_required, row_findings
 from kit.ingest.schema import schema_findings
 from kit.ledger import CANONICAL
 
@@ -46,19 +47,6 @@ class LoadedTable:
     filtered: int = 0
 
 
-def _problem_of(exc: DataError) -> Problem:
-    message = exc.message if not exc.hint else f"{exc.message} (hint: {exc.hint})"
-    return Problem(
-        message,
-        path=exc.path,
-        row=exc.row,
-        column=exc.column,
-        value=exc.value,
-        expected=exc.expected,
-        key=exc.key,
-    )
-
-
 def load_table(
     name: str,
     source: Source,
@@ -72,6 +60,9 @@ def load_table(
 
     `on_parsed(column, values)` hears of each canonical column as soon as it is parsed (ingest
     starts looking up invoice ids while the other columns are still being parsed).
+
+    Long because it is the one place where a source is read, mapped, parsed and checked, each in a
+    few lines.
     """
     base = root
     path = str(source.path if source.path.is_absolute() else base / source.path)
@@ -79,7 +70,7 @@ def load_table(
     try:
         raw_table = read_raw(source, root=base, table=name)
     except DataError as exc:
-        result.problems = [_problem_of(exc), *exc.problems]
+        result.problems = [problem_of(exc), *exc.problems]
         return result
     result.warnings.extend(raw_table.warnings)
     raw = raw_table.frame
@@ -135,20 +126,7 @@ def _parse_columns(
         if on_parsed is not None:
             on_parsed(target, parsed[target])
         if target in required:
-            bad = [f.rows for f in result.findings if f.column == src]
-            blank = parsed[target].isna()
-            if bad:
-                blank &= ~parsed[target].index.isin(np.concatenate(bad))
-            if bool(blank.any()):
-                result.findings.append(
-                    Finding(
-                        f"empty value in the required column {target}",
-                        path=ctx.path,
-                        rows=raw.index[blank.to_numpy()].to_numpy(),
-                        column=src,
-                        expected="a value in every row",
-                    )
-                )
+            result.findings += blank_required(ctx, parsed[target], target, src, result.findings)
     ordered = [c for c in (*required, *optional) if c in parsed]
     columns = {c: parsed[c] for c in ordered} | extras
     return pd.DataFrame(columns, index=raw.index)
@@ -163,6 +141,11 @@ def _parse_one(
     ctx: TableContext,
     result: LoadedTable,
 ) -> pd.Series:
+    """Return one source column parsed to its canonical kind; its findings go to `result`.
+
+    Long because each kind (flag, number, date, text, id) is parsed in a few lines of its own, with
+    its own findings.
+    """
     kind = kind_of(target)
     if kind == "bool":
         flags, bad, blank = parse_bool(cells, values)
@@ -194,17 +177,7 @@ def _parse_one(
         cells = mapped.where(mapped.notna(), text)
     if kind == "number":
         numbers, bad = parse_number(cells, decimal=source.decimal, thousands=source.thousands)
-        if len(bad):
-            result.findings.append(
-                Finding(
-                    "not a number",
-                    path=ctx.path,
-                    rows=bad.to_numpy(),
-                    column=src,
-                    values=ctx.raw[src],
-                    expected=_number_example(source),
-                )
-            )
+        result.findings += row_findings(ctx, bad, src, "not a number", number_example(source))
         return numbers
     if kind in ("date", "datetime"):
         stamps, bad = parse_dates(
@@ -213,17 +186,7 @@ def _parse_one(
             dayfirst=source.dayfirst,
             with_time=kind == "datetime",
         )
-        if len(bad):
-            result.findings.append(
-                Finding(
-                    "not a valid date",
-                    path=ctx.path,
-                    rows=bad.to_numpy(),
-                    column=src,
-                    values=ctx.raw[src],
-                    expected=_date_example(source),
-                )
-            )
+        result.findings += row_findings(ctx, bad, src, "not a valid date", date_example(source))
         return stamps
     text = parse_text(cells)
     if not target.endswith("_id"):
@@ -232,17 +195,3 @@ def _parse_one(
     if warning is not None:
         result.warnings.append(warning)
     return normal
-
-
-def _number_example(source: Source) -> str:
-    whole = f"1{source.thousands}234" if source.thousands else "1234"
-    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
-    return f"a number like {whole}{source.decimal}56 ({marks})"
-
-
-def _date_example(source: Source) -> str:
-    sample = dt.datetime(2026, 3, 31, 14, 30)
-    if source.date_format:
-        return f"a date like {sample.strftime(source.date_format)} (format {source.date_format})"
-    order = "day first" if source.dayfirst else "ISO year-month-day"
-    return f"a date like 2026-03-31 ({order}; set date_format for other layouts)"

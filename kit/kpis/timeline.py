@@ -133,7 +133,10 @@ def _amounts(frame: pd.DataFrame, table: str) -> np.ndarray:
 
 
 def build_timeline(ledger: Ledger) -> Timeline:
-    """Return the per-invoice arrays of `ledger` (settlement dates resolved once)."""
+    """Return the per-invoice arrays of `ledger` (settlement dates resolved once).
+
+    Long because every per-invoice array is derived once from the same frames, in dependency order.
+    """
     inv = ledger.invoices
     _require(inv, "invoices", ("invoice_id", "customer_id", "issue_date", "due_date", "amount"))
     ids = _arrow_ids(inv["invoice_id"])

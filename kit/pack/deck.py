@@ -80,7 +80,10 @@ class _Deck:
         gap_pt: float = 0.0,
         align: str = "left",
     ) -> None:
-        """Add a text box at (left, top, width, height) inches with the paragraphs fitted."""
+        """Add a text box at (left, top, width, height) inches with the paragraphs fitted.
+
+        Long because python-pptx sets every paragraph and run property one call at a time.
+        """
         from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
         from pptx.util import Pt
 
@@ -307,7 +310,10 @@ class _Deck:
         rows: list[list[str]],
         shares: Sequence[float],
     ) -> None:
-        """Add a table whose row heights hold their wrapped cells (12 pt, header bold)."""
+        """Add a table whose row heights hold their wrapped cells (12 pt, header bold).
+
+        Long because python-pptx sets every cell's text, font and size one call at a time.
+        """
         from pptx.util import Pt
 
         left, top, width = box

@@ -131,7 +131,10 @@ class ProcessAnalysis:
         )
 
     def to_json_dict(self) -> dict[str, Any]:
-        """Return the `kit duplicates --json` document (plain floats, hours per month)."""
+        """Return the `kit duplicates --json` document (plain floats, hours per month).
+
+        Long because it writes out the stable JSON shape of architecture.md field by field.
+        """
         return {
             "maps": len(self.maps),
             "activities": self.activities,

@@ -257,6 +257,10 @@ def _stray_bytes(data: bytes) -> tuple[bytes, list[int]]:
 
 
 def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
+    """Return the root element of a BPMN file, read safely (size, entities, XML bombs).
+
+    Long because each refusal of a hostile or broken file has its own message.
+    """
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -374,7 +378,11 @@ def _apply_metrics(path: Path, reader: _Reader) -> None:
 
 
 def import_bpmn(path: Path) -> ProcessMap:
-    """Return the map of a BPMN 2.0 file: all pools flattened into one map, lanes kept."""
+    """Return the map of a BPMN 2.0 file: all pools flattened into one map, lanes kept.
+
+    Long because pools, lanes, tasks, gateways and flows are read in one walk of the same element
+    tree.
+    """
     path = Path(path)
     notes: list[Problem] = []
     root = _parse(path, notes)

@@ -65,7 +65,10 @@ def compare_with_reference(
     threshold: float = 0.7,
     synonyms: Synonyms | None = None,
 ) -> Comparison:
-    """Return the comparison of the client's maps with the to-be map (hours per month)."""
+    """Return the comparison of the client's maps with the to-be map (hours per month).
+
+    Long because each measure of the comparison is a few lines on the same matched activities.
+    """
     syn = synonyms or load_synonyms()
     ref = reference if reference is not None else load_reference(language)
     ref_tasks = _tasks(ref, syn)

@@ -69,7 +69,10 @@ class ProcessMap:
         source: Path | None = None,
         warnings: list[Problem] | None = None,
     ) -> ProcessMap:
-        """Return a validated map built from activities and (from, to, probability) flows."""
+        """Return a validated map built from activities and (from, to, probability) flows.
+
+        Long because each field of an activity and each flow is checked with its own message.
+        """
         graph = nx.DiGraph()
         problems: list[Problem] = []
         where = str(source) if source else None
@@ -119,7 +122,10 @@ class ProcessMap:
         return pmap
 
     def problems(self) -> list[Problem]:
-        """Return every rule the graph breaks (kinds, negative effort, decisions, endless loops)."""
+        """Return every rule the graph breaks (kinds, negative effort, decisions, endless loops).
+
+        Long because each graph rule is a few lines, run in the order the problems are reported.
+        """
         where = str(self.source) if self.source else None
         out: list[Problem] = []
         if self.graph.number_of_nodes() == 0:

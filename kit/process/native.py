@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from pathlib import Path
 from typing import Any
 
@@ -45,15 +45,16 @@ def parse_number(value: object, *, path: Path, key: str, row: int | None = None)
     """Return a map field as a float (None when blank); refuses text and booleans with the key."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    not_a_number = ProcessMapError(
+        "not a number",
+        path=path,
+        key=key,
+        row=row,
+        value=value,
+        expected="a number such as 12 or 12.5",
+    )
     if isinstance(value, bool):
-        raise ProcessMapError(
-            "not a number",
-            path=path,
-            key=key,
-            row=row,
-            value=value,
-            expected="a number such as 12 or 12.5",
-        )
+        raise not_a_number
     if isinstance(value, int | float):
         result = float(value)
     else:
@@ -65,14 +66,7 @@ def parse_number(value: object, *, path: Path, key: str, row: int | None = None)
                 else float(text)
             )
         except ValueError:
-            raise ProcessMapError(
-                "not a number",
-                path=path,
-                key=key,
-                row=row,
-                value=value,
-                expected="a number such as 12 or 12.5",
-            ) from None
+            raise not_a_number from None
     if math.isnan(result) or math.isinf(result):
         raise ProcessMapError(
             "not a finite number",
@@ -126,6 +120,20 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
 MAX_MAP_BYTES = 16_000_000
 
 
+def _refuse_unknown_keys(
+    raw: dict[Any, Any], allowed: Set[str], *, path: Path, what: str, at: str | None = None
+) -> None:
+    """Refuse (ProcessMapError) the first key of `raw` not in `allowed`, under the key `at`."""
+    unknown = sorted(set(map(str, raw)) - allowed)
+    if unknown:
+        raise ProcessMapError(
+            f"unknown key in {what}",
+            path=path,
+            key=unknown[0] if at is None else f"{at}.{unknown[0]}",
+            expected=", ".join(sorted(allowed)),
+        )
+
+
 def read_yaml(path: Path) -> ProcessMap:
     """Return the validated map of one native YAML file (read with `kit.files.load_yaml`)."""
     loaded = load_yaml(
@@ -137,14 +145,7 @@ def read_yaml(path: Path) -> ProcessMap:
             path=path,
             expected="keys id, name, activities, flows",
         )
-    unknown = sorted(set(map(str, loaded)) - _MAP_KEYS)
-    if unknown:
-        raise ProcessMapError(
-            "unknown key in process map",
-            path=path,
-            key=unknown[0],
-            expected=", ".join(sorted(_MAP_KEYS)),
-        )
+    _refuse_unknown_keys(loaded, _MAP_KEYS, path=path, what="process map")
     map_id = _text(loaded.get("id")) or path.stem
     acts_raw = loaded.get("activities") or []
     flows_raw = loaded.get("flows") or []
@@ -160,14 +161,7 @@ def read_yaml(path: Path) -> ProcessMap:
                 value=raw,
                 expected="{id: a1, name: ...}",
             )
-        extra = sorted(set(map(str, raw)) - _ACTIVITY_KEYS)
-        if extra:
-            raise ProcessMapError(
-                "unknown key in activity",
-                path=path,
-                key=f"activities[{i}].{extra[0]}",
-                expected=", ".join(sorted(_ACTIVITY_KEYS)),
-            )
+        _refuse_unknown_keys(raw, _ACTIVITY_KEYS, path=path, what="activity", at=f"activities[{i}]")
         activities.append(_activity(raw, path=path, key=f"activities[{i}]", row=None))
     flows: list[tuple[str, str, float]] = []
     for i, raw in enumerate(flows_raw):

@@ -265,6 +265,9 @@ def signature(
     Words of the synonym table become its concepts; German compounds are split against the
     table, then against `vocab` (every folded word of the maps compared); other words get a
     role (action, object, qualifier) and a Snowball key from `kit.process.lexicon`.
+
+    Long because it is the hot path of `kit duplicates` (one call per distinct label) and the
+    matching steps depend on each other's results.
     """
     pairs = _written_tokens(label)
     language = language_of([w for w, _ in pairs])

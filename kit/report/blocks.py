@@ -1,18 +1,23 @@
 """Display blocks for report notebooks: summary, KPI tiles, tables, glossary, notes, headline.
 
-Each block returns an `Html` object that Jupyter shows as HTML. Every text that reaches the page
-is HTML-escaped here, so client names, stakeholder names and activity labels are always safe.
+Each block returns an `Html` object that Jupyter shows as HTML. The markup is in the Jinja2
+macros of `templates/blocks.html.j2`, rendered with autoescape: every text that reaches the page
+is HTML-escaped, so client names, stakeholder names and activity labels are always safe.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from kit.charts.style import STATUS_COLOURS
 
@@ -69,8 +74,28 @@ class Tile:
     note: str | None = None
 
 
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+def _escaped(value: object) -> Markup:
+    """Escape a value as `html.escape` does (`&quot;`, `&#x27;`), so the pages stay byte-stable.
+
+    Jinja2 calls this before its autoescape; a value that is already markup passes unchanged.
+    """
+    return value if isinstance(value, Markup) else Markup(escape(str(value), quote=True))  # noqa: S704 - escaped here
+
+
+@cache
+def _macros() -> Any:
+    """Return the macros of blocks.html.j2 (rendered with autoescape, unknown names refused)."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_escaped,
+        keep_trailing_newline=False,
+    )
+    return env.get_template("blocks.html.j2").module
 
 
 def _fmt(ctx: ReportContext, value: Any, kind: str) -> str:
@@ -98,10 +123,6 @@ def _is_nan(value: Any) -> bool:
         return False
 
 
-def _list(items: Iterable[str]) -> str:
-    return "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in items) + "</ul>"
-
-
 def summary(
     ctx: ReportContext, found: Sequence[str], means: Sequence[str], next_steps: Sequence[str]
 ) -> Html:
@@ -111,17 +132,12 @@ def summary(
         ("means", ctx.t("report.summary.means"), means),
         ("next", ctx.t("report.summary.next"), next_steps),
     ]
-    body = "".join(
-        f'<div class="kit-summary-col kit-summary-{key}"><h3>{_e(title)}</h3>{_list(items)}</div>'
-        for key, title, items in columns
-    )
-    html = (
-        f'<section class="kit-summary"><h2 class="kit-summary-title">'
-        f"{_e(ctx.t('report.summary.title'))}</h2>"
-        f'<div class="kit-summary-grid">{body}</div></section>'
+    html = _macros().summary(
+        ctx.t("report.summary.title"),
+        [{"key": key, "title": title, "items": list(items)} for key, title, items in columns],
     )
     text = "\n".join(f"- {item}" for _, _, items in columns for item in items)
-    return Html(html, text)
+    return Html(str(html), text)
 
 
 def _tile_value(ctx: ReportContext, value: float | None, unit: str, digits: int) -> str:
@@ -134,7 +150,7 @@ def _tile_value(ctx: ReportContext, value: float | None, unit: str, digits: int)
 
 def tiles(ctx: ReportContext, items: Sequence[Tile | Mapping[str, Any]]) -> Html:
     """Return a row of headline KPI tiles (value, unit, reference with its source, status)."""
-    parts = []
+    shown: list[dict[str, Any]] = []
     lines = []
     for raw in items:
         tile = raw if isinstance(raw, Tile) else Tile(**raw)
@@ -144,19 +160,20 @@ def tiles(ctx: ReportContext, items: Sequence[Tile | Mapping[str, Any]]) -> Html
                 f"unknown tile status '{status}'; expected {', '.join(STATUS_COLOURS)}"
             )
         value = _tile_value(ctx, tile.value, tile.unit, tile.digits)
-        reference = ""
-        if tile.reference is not None:
-            ref_value = _tile_value(ctx, tile.reference, tile.unit, tile.digits)
-            label = tile.source or ctx.t("report.tile.target")
-            reference = f'<div class="kit-tile-ref">{_e(label)} {_e(ref_value)}</div>'
-        note = f'<div class="kit-tile-note">{_e(tile.note)}</div>' if tile.note else ""
-        parts.append(
-            f'<div class="kit-tile kit-status-{status}">'
-            f'<div class="kit-tile-label">{_e(tile.label)}</div>'
-            f'<div class="kit-tile-value">{_e(value)}</div>{reference}{note}</div>'
+        shown.append(
+            {
+                "status": status,
+                "label": tile.label,
+                "value": value,
+                "reference": None
+                if tile.reference is None
+                else _tile_value(ctx, tile.reference, tile.unit, tile.digits),
+                "reference_label": tile.source or ctx.t("report.tile.target"),
+                "note": tile.note,
+            }
         )
         lines.append(f"{tile.label}: {value}")
-    return Html(f'<div class="kit-tiles">{"".join(parts)}</div>', "\n".join(lines))
+    return Html(str(_macros().tiles(shown)), "\n".join(lines))
 
 
 def _default_format(series: pd.Series) -> str:
@@ -212,37 +229,26 @@ def table(
     shown = [c for c in df.columns if not (isinstance(highlight, str) and c == highlight)]
     kinds = {c: formats.get(str(c)) or _default_format(df[c]) for c in shown}
     names = dict(labels or {})
-    head = "".join(
-        f'<th class="{"num" if kinds[c].split(":")[0] not in ("text", "date") else "txt"}">'
-        f"{_e(names.get(str(c), c))}</th>"
-        for c in shown
+    css = {c: "txt" if kinds[c].split(":")[0] in ("text", "date") else "num" for c in shown}
+    columns = [{"css": css[c], "name": names.get(str(c), c)} for c in shown]
+    rows = [
+        {
+            "missed": flags[position],
+            "cells": [(css[c], _fmt(ctx, row[c], kinds[c])) for c in shown],
+        }
+        for position, (_, row) in enumerate(df.iterrows())
+    ]
+    html = _macros().table(
+        caption, columns, rows, ctx.t("report.table.missed"), ctx.t("report.table.empty")
     )
-    rows = []
-    missed = _e(ctx.t("report.table.missed"))
-    for position, (_, row) in enumerate(df.iterrows()):
-        cells = []
-        for c in shown:
-            kind = kinds[c]
-            css = "txt" if kind.split(":")[0] in ("text", "date") else "num"
-            cells.append(f'<td class="{css}">{_e(_fmt(ctx, row[c], kind))}</td>')
-        mark = f' class="kit-missed" title="{missed}"' if flags[position] else ""
-        rows.append(f"<tr{mark}>{''.join(cells)}</tr>")
-    if not rows:
-        empty = _e(ctx.t("report.table.empty"))
-        rows.append(f'<tr><td class="txt kit-empty" colspan="{len(shown)}">{empty}</td></tr>')
-    cap = f"<caption>{_e(caption)}</caption>" if caption else ""
-    html = (
-        f'<div class="kit-table-wrap"><table class="kit-table">{cap}<thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-    return Html(html, f"table {len(df)} rows x {len(shown)} columns")
+    return Html(str(html), f"table {len(df)} rows x {len(shown)} columns")
 
 
 def glossary(
     ctx: ReportContext, rows: Sequence[Mapping[str, str] | Sequence[str]], *, sources: bool = True
 ) -> Html:
     """Return the glossary (term, meaning, formula) and, by default, the engagement's data files."""
-    items = []
+    terms = []
     for row in rows:
         if isinstance(row, Mapping):
             term, meaning, formula = (
@@ -252,35 +258,29 @@ def glossary(
             )
         else:
             term, meaning, formula = [*list(row), "", ""][:3]
-        formula_html = f'<div class="kit-formula">{_e(formula)}</div>' if formula else ""
-        items.append(f"<dt>{_e(term)}</dt><dd>{_e(meaning)}{formula_html}</dd>")
-    html = (
-        f'<section class="kit-glossary"><h2>{_e(ctx.t("report.glossary.title"))}</h2>'
-        f"<dl>{''.join(items)}</dl>"
-    )
+        terms.append({"term": term, "meaning": meaning, "formula": formula})
+    files = None
     if sources:
-        source_rows = "".join(
-            f'<tr><td class="txt">{_e(ctx.t("report.source." + name))}</td>'
-            f'<td class="txt">{_e(source.path.name)}</td></tr>'
-            for name, source in ctx.engagement.data.items()
-            if _has_rows(ctx.engagement.resolve(source.path))
-        )
-        html += (
-            f'<h3>{_e(ctx.t("report.sources.title"))}</h3><table class="kit-table kit-sources">'
-            f'<thead><tr><th class="txt">{_e(ctx.t("report.sources.table"))}</th>'
-            f'<th class="txt">{_e(ctx.t("report.sources.file"))}</th></tr></thead>'
-            f"<tbody>{source_rows}</tbody></table>"
-        )
-    return Html(html + "</section>", f"glossary with {len(items)} terms")
+        files = {
+            "title": ctx.t("report.sources.title"),
+            "table": ctx.t("report.sources.table"),
+            "file": ctx.t("report.sources.file"),
+            "rows": [
+                (ctx.t("report.source." + name), source.path.name)
+                for name, source in ctx.engagement.data.items()
+                if _has_rows(ctx.engagement.resolve(source.path))
+            ],
+        }
+    html = _macros().glossary(ctx.t("report.glossary.title"), terms, files)
+    return Html(str(html), f"glossary with {len(terms)} terms")
 
 
 def note(ctx: ReportContext, text: str, *, kind: str = "info") -> Html:
     """Return a highlighted note (kind "info" or "warning") with a translated label."""
     if kind not in ("info", "warning"):
         raise ValueError(f"unknown note kind '{kind}'; expected info or warning")
-    label = _e(ctx.t(f"report.note.{kind}"))
-    html = f'<aside class="kit-note kit-note-{kind}"><strong>{label}:</strong> {_e(text)}</aside>'
-    return Html(html, f"{ctx.t(f'report.note.{kind}')}: {text}")
+    label = ctx.t(f"report.note.{kind}")
+    return Html(str(_macros().note(kind, label, text)), f"{label}: {text}")
 
 
 def headline_bundle(

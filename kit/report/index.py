@@ -120,6 +120,8 @@ def render_index(
     """Return the HTML of index.html (page frame from templates/report/page.j2).
 
     `downloads` become cards of their own below the reports.
+
+    Long because the page's cards, phases and downloads are put together for one template call.
     """
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Iterable
 from datetime import date
 from pathlib import Path
+from typing import Required, TypedDict, Unpack
 
 import pandas as pd
 from filelock import FileLock
@@ -22,6 +23,7 @@ from kit.rollout.records import parse_date, read_records
 __all__ = [
     "STATUSES",
     "STATUS_COLUMNS",
+    "StatusEntry",
     "append_status",
     "current_state",
     "empty_status",
@@ -245,28 +247,21 @@ def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
-def record_status(
-    engagement: Engagement,
-    *,
-    phase: str,
-    status: str,
-    percent: float,
-    note: str = "",
-    author: str | None = None,
-    on: date | None = None,
-) -> Path:
+class StatusEntry(TypedDict, total=False):
+    """One entry of the status log as `append_status` takes it (phase, status, percent required)."""
+
+    phase: Required[str]
+    status: Required[str]
+    percent: Required[float]
+    note: str
+    author: str | None
+    on: date | None
+
+
+def record_status(engagement: Engagement, **entry: Unpack[StatusEntry]) -> Path:
     """Return the status log path after appending one entry (phase checked against the plan)."""
     path = engagement.resolve(engagement.status_log)
-    append_status(
-        path,
-        phase=phase,
-        status=status,
-        percent=percent,
-        note=note,
-        author=author,
-        on=on,
-        phases=phase_plan(engagement),
-    )
+    append_status(path, phases=phase_plan(engagement), **entry)
     return path
 
 

@@ -218,7 +218,11 @@ def status_for_plan(
     language: Language = "en",
     horizon_days: int = MILESTONE_HORIZON_DAYS,
 ) -> RolloutStatus:
-    """Return the RolloutStatus of a plan and a status log frame (as from load_status)."""
+    """Return the RolloutStatus of a plan and a status log frame (as from load_status).
+
+    Long because each phase's actual dates, status and percent come from the same log rows in one
+    pass.
+    """
     ordered = status[status["date"].dt.date <= today] if not status.empty else status
     ordered = ordered.sort_values("date", kind="stable")
     phases = [

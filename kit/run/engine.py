@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
-import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -34,9 +32,11 @@ from kit.run.execute import EXPORTS_ENV, StepOutcome, execute_step
 from kit.run.manifest import environment, input_hashes, new_run_id, write_manifest
 from kit.run.pack import build_run_pack
 from kit.run.pdf import combined_html, find_chromium, html_to_pdf
+from kit.run.progress import RunProgress
 from kit.run.publish import publish_reports, recover_reports
+from kit.run.status import StepStatus
 
-__all__ = ["RunResult", "StepResult", "find_notebooks", "run_engagement"]
+__all__ = ["RunResult", "StepResult", "StepStatus", "find_notebooks", "run_engagement"]
 
 _STEP_NAME = re.compile(r"^\d{2}_[A-Za-z0-9_-]+$")
 
@@ -46,7 +46,7 @@ class StepResult:
     """One notebook of a run: status, seconds, executed notebook, report and headline."""
 
     step: str
-    status: str  # ok | failed
+    status: StepStatus
     seconds: float
     executed: Path
     html: Path | None = None
@@ -97,34 +97,6 @@ def find_notebooks(notebooks_dir: Path, only: Sequence[str] | None = None) -> li
     return sorted(chosen)
 
 
-class _Progress:
-    """Concise progress lines on stderr: one per notebook start and end, one for the run."""
-
-    def __init__(self, total: int, *, enabled: bool) -> None:
-        self.total = total
-        self.done = 0
-        self.enabled = enabled
-        self.started = time.perf_counter()
-
-    def _say(self, text: str) -> None:
-        if self.enabled:
-            sys.stderr.write(text + "\n")
-            sys.stderr.flush()
-
-    def start(self, step: str) -> None:
-        self._say(f"kit run: {step} …")
-
-    def finish(self, outcome: StepOutcome) -> None:
-        self.done += 1
-        bar = "#" * self.done + "." * (self.total - self.done)
-        state = "ok" if outcome.ok else "FAILED"
-        count = f"{self.done}/{self.total}"
-        self._say(f"kit run: [{bar}] {count} {outcome.step} {state} ({outcome.seconds:.1f} s)")
-
-    def end(self, text: str) -> None:
-        self._say(f"kit run: {text} in {time.perf_counter() - self.started:.1f} s")
-
-
 def _footer(run_id: str, started: datetime, language: Language) -> str:
     return t("report.footer", language, run_id=run_id, time=fmt_datetime(started, language))
 
@@ -146,7 +118,7 @@ def _convert(
     html = convert_notebook(prepared, outcome.executed.with_suffix(".html"))
     return StepResult(
         outcome.step,
-        "ok",
+        StepStatus.OK,
         round(outcome.seconds, 3),
         outcome.executed,
         html=html,
@@ -218,19 +190,16 @@ def _run(
     progress: bool,
     phase_status: PhaseStatusSource | None,
 ) -> RunResult:
+    """Check the request, execute the notebooks, convert them and publish the reports.
+
+    Long because it reads as the story of a run (check, execute, convert, publish) with each step a
+    call.
+    """
     from kit.kpis.open_items import refuse_as_of
 
     refuse_as_of(engagement, as_of)
     notebooks = find_notebooks(notebooks_dir or repo_root() / "notebooks", only)
-    if jobs < 1:
-        raise ConfigError("jobs must be at least 1", key="jobs", value=jobs)
-    if pdf and find_chromium() is None:
-        from kit.errors import ReportError
-
-        raise ReportError(
-            "Chromium is not installed, so no PDF can be printed",
-            hint="install it (Debian/Ubuntu: apt-get install chromium) or run without --pdf",
-        )
+    _refuse_options(jobs=jobs, pdf=pdf)
     language = engagement.language
     output = engagement.output_dir
     output.mkdir(parents=True, exist_ok=True)
@@ -246,11 +215,91 @@ def _run(
         "as_of": as_of.isoformat() if as_of else None,
         "language": language,
     }
-    manifest: dict[str, Any] = {
+    manifest = _new_manifest(engagement, run_id, started, hashes, parameters)
+    write_manifest(run_dir / "run.json", manifest)
+    bar = RunProgress(len(notebooks), enabled=progress)
+    footer = _footer(run_id, started, language)
+    outcomes = _execute_all(notebooks, run_dir, parameters=parameters, jobs=jobs, bar=bar)
+    failed = [o for o in outcomes if not o.ok]
+    results = [
+        _convert(
+            outcome,
+            engagement=engagement,
+            language=language,
+            as_of_text=fmt_date(shown_as_of, language),
+            footer=footer,
+        )
+        if outcome.ok and not failed
+        else _unconverted(outcome)
+        for outcome in outcomes
+    ]
+    manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
+    if failed:
+        manifest.update(status=StepStatus.FAILED.value, finished=_now())
+        write_manifest(run_dir / "run.json", manifest)
+        bar.end(f"FAILED at {failed[0].step}; reports/ left unchanged")
+        raise _run_error(failed[0])
+    kit_meta = page_metadata(
+        engagement,
+        language=language,
+        title=t("report.index.title", language),
+        as_of_text=fmt_date(shown_as_of, language),
+        footer=footer,
+    )
+    files = _finish_pages(
+        results, run_dir, kit_meta, engagement, language, pdf, phase_status, shown_as_of
+    )
+    finished = datetime.now(UTC)
+    reports = _publish(files, results, manifest, run_dir, finished=finished, output=output)
+    bar.end(f"{len(results)} report(s) published to {reports}")
+    return RunResult(run_id, run_dir, reports, started, finished, results)
+
+
+def _publish(
+    files: list[Path],
+    results: list[StepResult],
+    manifest: dict[str, Any],
+    run_dir: Path,
+    *,
+    finished: datetime,
+    output: Path,
+) -> Path:
+    """Complete run.json of a successful run and publish its files; return the reports folder."""
+    manifest.update(status=StepStatus.OK.value, finished=finished.isoformat())
+    _record_accounting(manifest, run_dir)
+    manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
+    write_manifest(run_dir / "run.json", manifest)
+    return publish_reports(
+        files, output, run_id=str(manifest["run_id"]), folders=[run_dir / "exports"]
+    )
+
+
+def _refuse_options(*, jobs: int, pdf: bool) -> None:
+    """Refuse `jobs` below 1 (ConfigError) and a PDF without Chromium (ReportError)."""
+    if jobs < 1:
+        raise ConfigError("jobs must be at least 1", key="jobs", value=jobs)
+    if pdf and find_chromium() is None:
+        from kit.errors import ReportError
+
+        raise ReportError(
+            "Chromium is not installed, so no PDF can be printed",
+            hint="install it (Debian/Ubuntu: apt-get install chromium) or run without --pdf",
+        )
+
+
+def _new_manifest(
+    engagement: Engagement,
+    run_id: str,
+    started: datetime,
+    hashes: dict[str, Any],
+    parameters: dict[str, Any],
+) -> dict[str, Any]:
+    """Return run.json of a run that has started: inputs, environment, no notebooks yet."""
+    return {
         "run_id": run_id,
         "started": started.isoformat(),
         "finished": None,
-        "status": "running",
+        "status": StepStatus.RUNNING.value,
         "kit_version": _kit_version(),
         "engagement": str(engagement.root),
         "parameters": parameters,
@@ -258,9 +307,17 @@ def _run(
         "environment": environment(),
         "notebooks": {},
     }
-    write_manifest(run_dir / "run.json", manifest)
-    bar = _Progress(len(notebooks), enabled=progress)
-    footer = _footer(run_id, started, language)
+
+
+def _execute_all(
+    notebooks: list[Path],
+    run_dir: Path,
+    *,
+    parameters: dict[str, Any],
+    jobs: int,
+    bar: RunProgress,
+) -> list[StepOutcome]:
+    """Execute the notebooks into `run_dir`, `jobs` at a time; return their outcomes in order."""
 
     def one(source: Path) -> StepOutcome:
         bar.start(source.stem)
@@ -275,62 +332,29 @@ def _run(
         return outcome
 
     with ThreadPoolExecutor(max_workers=min(jobs, len(notebooks))) as pool:
-        outcomes = list(pool.map(one, notebooks))
-    failed = [o for o in outcomes if not o.ok]
-    results: list[StepResult] = []
-    for outcome in outcomes:
-        if outcome.ok and not failed:
-            results.append(
-                _convert(
-                    outcome,
-                    engagement=engagement,
-                    language=language,
-                    as_of_text=fmt_date(shown_as_of, language),
-                    footer=footer,
-                )
-            )
-        else:
-            status = "ok" if outcome.ok else "failed"
-            results.append(
-                StepResult(
-                    outcome.step,
-                    status,
-                    round(outcome.seconds, 3),
-                    outcome.executed,
-                    cell=outcome.cell,
-                    error=outcome.error,
-                )
-            )
-    manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
-    if failed:
-        manifest.update(status="failed", finished=_now())
-        write_manifest(run_dir / "run.json", manifest)
-        first = failed[0]
-        bar.end(f"FAILED at {first.step}; reports/ left unchanged")
-        raise RunError(
-            step=first.step,
-            cell=first.cell,
-            error=first.error or "failed",
-            executed=str(first.executed),
-        )
-    kit_meta = page_metadata(
-        engagement,
-        language=language,
-        title=t("report.index.title", language),
-        as_of_text=fmt_date(shown_as_of, language),
-        footer=footer,
+        return list(pool.map(one, notebooks))
+
+
+def _run_error(first: StepOutcome) -> RunError:
+    """Return the error of a failed run: the first failed step, its cell and error."""
+    return RunError(
+        step=first.step,
+        cell=first.cell,
+        error=first.error or "failed",
+        executed=str(first.executed),
     )
-    files = _finish_pages(
-        results, run_dir, kit_meta, engagement, language, pdf, phase_status, shown_as_of
+
+
+def _unconverted(outcome: StepOutcome) -> StepResult:
+    """Return the result of a step that is not converted (it failed, or another one did)."""
+    return StepResult(
+        outcome.step,
+        StepStatus.OK if outcome.ok else StepStatus.FAILED,
+        round(outcome.seconds, 3),
+        outcome.executed,
+        cell=outcome.cell,
+        error=outcome.error,
     )
-    finished = datetime.now(UTC)
-    manifest.update(status="ok", finished=finished.isoformat())
-    _record_accounting(manifest, run_dir)
-    manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
-    write_manifest(run_dir / "run.json", manifest)
-    reports = publish_reports(files, output, run_id=run_id, folders=[run_dir / "exports"])
-    bar.end(f"{len(results)} report(s) published to {reports}")
-    return RunResult(run_id, run_dir, reports, started, finished, results)
 
 
 def _finish_pages(
@@ -343,7 +367,11 @@ def _finish_pages(
     phase_status: PhaseStatusSource | None,
     today: date,
 ) -> list[Path]:
-    """Write index.html (and PDFs when asked) into the run folder; return the files to publish."""
+    """Write index.html (and PDFs when asked) into the run folder; return the files to publish.
+
+    Long because the index, the carried-over reports, the pack and the PDFs are written in the order
+    the index needs them.
+    """
     if pdf:
         for i, result in enumerate(results):
             assert result.html is not None  # noqa: S101 - converted steps always have HTML
@@ -409,7 +437,7 @@ def _with_pdf(result: StepResult, pdf: Path) -> StepResult:
 
 def _step_record(result: StepResult, run_dir: Path) -> dict[str, Any]:
     return {
-        "status": result.status,
+        "status": result.status.value,
         "seconds": result.seconds,
         "executed": result.executed.relative_to(run_dir).as_posix(),
         "output": result.html.relative_to(run_dir).as_posix() if result.html else None,

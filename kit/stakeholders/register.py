@@ -201,7 +201,10 @@ def _group_in(register: pd.DataFrame, group: str, phases: Sequence[str], letters
 def coverage_checks(
     register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS, language: Language
 ) -> list[CheckResult]:
-    """Return the success-factor checks (seed 000), each saying what is missing and why."""
+    """Return the success-factor checks (seed 000), each saying what is missing and why.
+
+    Long because each success factor is one check of a few lines on the same register.
+    """
     lang = language
     involved = "RACI"
     start = "blueprint" if "blueprint" in phases else phases[0]

@@ -45,6 +45,8 @@ def invoice_facts(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
     dpd (as_of - due, days), flagged (the invoice's disputed flag), disputed (flag or a dispute
     opened by as_of) and dispute_open
     (a dispute open at as_of, or a flag while the invoice is open).
+
+    Long because each fact column is derived once from the same ledger frames.
     """
     t = as_timestamp(as_of)
     inv = ledger.invoices

@@ -35,6 +35,9 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
     """Return the ladder with clean types (day int); DataError naming row and column otherwise.
 
     Rows are numbered as a spreadsheet shows them (header = row 1).
+
+    Long because each column of the ladder file is checked with its own message, collecting every
+    problem.
     """
     where = None if path is None else str(path)
     missing = [c for c in _REQUIRED if c not in df.columns]
@@ -104,17 +107,7 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
     out["day"] = days
     problems += _order_problems(out, where)
     if problems:
-        first = problems[0]
-        raise DataError(
-            first.message,
-            path=first.path,
-            row=first.row,
-            column=first.column,
-            value=first.value,
-            expected=first.expected,
-            problems=problems[1:],
-            hint="fix the ladder file and run again",
-        )
+        raise DataError.from_problems(problems, hint="fix the ladder file and run again")
     return out[LADDER_COLUMNS].reset_index(drop=True)
 
 

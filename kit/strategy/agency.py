@@ -157,6 +157,10 @@ def export_handover(
 
 
 def _write_xlsx(df: pd.DataFrame, path: Path, language: Language) -> None:
+    """Write the hand-over list `df` as a workbook at `path` (headers in `language`).
+
+    Long because openpyxl sets every style one call at a time.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter

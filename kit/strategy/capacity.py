@@ -106,7 +106,11 @@ def capacity_plan(
     growth: Sequence[float] = DEFAULT_GROWTH,
     automation_share: float = 0.0,
 ) -> CapacityPlan:
-    """Return the plan: per growth step workload, capacity and gap (hours a month), FTE needed."""
+    """Return the plan: per growth step workload, capacity and gap (hours a month), FTE needed.
+
+    Long because the inputs are checked one by one (each with its own message) before the plan is
+    computed.
+    """
     _check(
         "workload_hours_per_month", workload_hours_per_month, low=0.0, expected="hours a month >= 0"
     )

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from shared_builders import IBM, ibm_ledger
 
 from kit.ledger import Ledger
 
-IBM = (
-    Path(__file__).resolve().parents[2]
-    / ".."
-    / "shared"
-    / "data"
-    / "ibm-accounts-receivable"
-    / "WA_Fn-UseC_-Accounts-Receivable.csv"
-)
-
+__all__ = ["IBM", "ROWS", "T", "ibm_ledger", "ledger", "synthetic"]
 
 ROWS = [
     # customer A: settled 2, 10, 6 days late (by T); one open; one settled after T
@@ -41,27 +33,6 @@ def ledger(rows: list[tuple[str, str, str, str, float, str | None]]) -> Ledger:
         frame[col] = pd.to_datetime(frame[col])
     frame["amount"] = frame["amount"].astype(float)
     return Ledger(invoices=frame)
-
-
-def ibm_ledger() -> Ledger:
-    """Return the IBM sample as a canonical ledger (paid_date = SettledDate)."""
-    raw = pd.read_csv(IBM, dtype={"invoiceNumber": str, "customerID": str})
-
-    def day(col: str) -> pd.Series:
-        return pd.to_datetime(raw[col], format="%m/%d/%Y")
-
-    inv = pd.DataFrame(
-        {
-            "invoice_id": raw["invoiceNumber"],
-            "customer_id": raw["customerID"],
-            "issue_date": day("InvoiceDate"),
-            "due_date": day("DueDate"),
-            "amount": raw["InvoiceAmount"].astype(float),
-            "paid_date": day("SettledDate"),
-            "disputed": raw["Disputed"].eq("Yes"),
-        }
-    )
-    return Ledger(invoices=inv)
 
 
 def synthetic(n_customers: int = 30, per_customer: int = 30, seed: int = 1) -> Ledger:

@@ -124,20 +124,26 @@ def _workbook(path: Path, sheet: str = "Rechnungen") -> None:
     book.save(path)
 
 
+#: The columns and date format of the German open-items workbooks below.
+_GERMAN_WORKBOOK = {
+    "date_format": "%d.%m.%Y",
+    "columns": {
+        "Belegnr": "invoice_id",
+        "Kunde": "customer_id",
+        "Datum": "issue_date",
+        "Faellig": "due_date",
+        "Betrag": "amount",
+    },
+}
+
+
 def test_xlsx_with_title_row_and_totals_row(tmp_path: Path) -> None:
     _workbook(tmp_path / "op.xlsx")
     source = {
         "path": "op.xlsx",
         "sheet": "Rechnungen",
         "skiprows": 1,
-        "date_format": "%d.%m.%Y",
-        "columns": {
-            "Belegnr": "invoice_id",
-            "Kunde": "customer_id",
-            "Datum": "issue_date",
-            "Faellig": "due_date",
-            "Betrag": "amount",
-        },
+        **_GERMAN_WORKBOOK,
     }
     ledger = load_ledger(engagement(tmp_path, {}, {"invoices": source}))
     assert list(ledger.invoices["invoice_id"]) == ["00101", "102"]
@@ -210,14 +216,7 @@ def test_xlsx_with_title_rows_suggests_skiprows(tmp_path: Path) -> None:
     book.save(tmp_path / "op.xlsx")
     source = {
         "path": "op.xlsx",
-        "date_format": "%d.%m.%Y",
-        "columns": {
-            "Belegnr": "invoice_id",
-            "Kunde": "customer_id",
-            "Datum": "issue_date",
-            "Faellig": "due_date",
-            "Betrag": "amount",
-        },
+        **_GERMAN_WORKBOOK,
     }
     report = validate_engagement(engagement(tmp_path, {}, {"invoices": source}))
     [problem] = report.errors

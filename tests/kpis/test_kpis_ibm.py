@@ -4,38 +4,17 @@ from __future__ import annotations
 
 import csv
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-import pandas as pd
 import pytest
+from shared_builders import IBM, ibm_ledger
 
 from kit.kpis import compute_kpis
-from kit.ledger import Ledger
 
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ibm-accounts-receivable"
-FILE = DATA / "WA_Fn-UseC_-Accounts-Receivable.csv"
-pytestmark = pytest.mark.skipif(not FILE.exists(), reason=f"shared data folder absent: {DATA}")
+FILE = IBM
+pytestmark = pytest.mark.skipif(
+    not FILE.exists(), reason=f"shared data folder absent: {FILE.parent}"
+)
 P = 91
-
-
-def _ledger() -> Ledger:
-    raw = pd.read_csv(FILE, dtype={"invoiceNumber": str, "customerID": str})
-
-    def day(col: str) -> pd.Series:
-        return pd.to_datetime(raw[col], format="%m/%d/%Y")
-
-    inv = pd.DataFrame(
-        {
-            "invoice_id": raw["invoiceNumber"],
-            "customer_id": raw["customerID"],
-            "issue_date": day("InvoiceDate"),
-            "due_date": day("DueDate"),
-            "amount": raw["InvoiceAmount"].astype(float),
-            "paid_date": day("SettledDate"),
-            "disputed": raw["Disputed"].eq("Yes"),
-        }
-    )
-    return Ledger(invoices=inv)
 
 
 def _by_loop(t: date) -> dict[str, float]:
@@ -85,7 +64,7 @@ def _by_loop(t: date) -> dict[str, float]:
 @pytest.mark.parametrize("t", [date(2012, 6, 30), date(2013, 6, 30)])
 def test_engine_matches_row_loop(t: date) -> None:
     expected = _by_loop(t)
-    got = compute_kpis(_ledger(), as_of=t, period_days=P).values
+    got = compute_kpis(ibm_ledger(), as_of=t, period_days=P).values
     for kpi, value in expected.items():
         assert got[kpi] == pytest.approx(value, rel=1e-9), kpi
 
@@ -94,7 +73,7 @@ def test_readme_facts() -> None:
     # Whole file (T after the last settlement, window longer than the history): every invoice
     # is settled in W, so 100 − on_time_rate is the share paid late and paid_within_45_rate the
     # share settled within 45 days of the invoice date.
-    v = compute_kpis(_ledger(), as_of=date(2014, 12, 31), period_days=2000).values
+    v = compute_kpis(ibm_ledger(), as_of=date(2014, 12, 31), period_days=2000).values
     assert round(100 - v["on_time_rate"], 1) == 35.6
     assert round(v["paid_within_45_rate"], 1) == 92.9
     assert round(v["dispute_rate"], 1) == 22.7

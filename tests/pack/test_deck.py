@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pack_fixtures import sample_pack_data, sample_pages
+from pack_fixtures import sample_pages
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -20,16 +20,6 @@ from kit.pack.fit import EMU_PER_POINT, text_width, wrap
 from kit.pack.pages import ReportPage, read_page
 
 PICTURE = 13  # MSO_SHAPE_TYPE.PICTURE
-
-
-@pytest.fixture(scope="module")
-def pack_data() -> PackData:
-    return sample_pack_data()
-
-
-@pytest.fixture(scope="module")
-def pack_data_en() -> PackData:
-    return sample_pack_data("en")
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pack_fixtures import sample_pack_data
 
 from kit.pack.collect import PackData
 from kit.pack.workbook import Column, Sheet, Typed, build_sheets, write_workbook
@@ -25,16 +24,6 @@ GERMAN = [
     "Wirtschaftlichkeit",
     "Quellen",
 ]
-
-
-@pytest.fixture(scope="module")
-def pack_data() -> PackData:
-    return sample_pack_data()
-
-
-@pytest.fixture(scope="module")
-def pack_data_en() -> PackData:
-    return sample_pack_data("en")
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from kit.errors import ProcessMapError
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared" / "data"
@@ -16,3 +19,11 @@ def miwg() -> Path:
     if not folder.is_dir():
         pytest.skip(f"shared BPMN reference files not found at {folder}")
     return folder
+
+
+def refusal(read: Callable[[Path], object], src: Path, content: str) -> str:
+    """Return the ProcessMapError text `read` gives for a file `src` holding `content`."""
+    src.write_text(content, encoding="utf-8")
+    with pytest.raises(ProcessMapError) as info:
+        read(src)
+    return str(info.value)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import refusal
 
 from kit.errors import ProcessMapError
 from kit.process.loading import load_maps
@@ -52,12 +53,9 @@ def test_read_yaml_and_round_trip(tmp_path: Path) -> None:
     ],
 )
 def test_bad_yaml_is_refused_clearly(tmp_path: Path, text: str, needle: str) -> None:
-    src = tmp_path / "bad.yaml"
-    src.write_text(text, encoding="utf-8")
-    with pytest.raises(ProcessMapError) as info:
-        read_yaml(src)
-    assert needle in str(info.value)
-    assert "bad.yaml" in str(info.value)
+    message = refusal(read_yaml, tmp_path / "bad.yaml", text)
+    assert needle in message
+    assert "bad.yaml" in message
 
 
 def test_csv_pair_holds_many_maps(tmp_path: Path) -> None:

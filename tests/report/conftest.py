@@ -24,6 +24,18 @@ FIXTURE_ENGAGEMENT = FIXTURES / "engagement"
 FOOTER = re.compile(r'<span class="kit-run-footer">[^<]*</span>')
 
 
+#: The step notebooks of the kit, each a client report.
+STEPS = (
+    "01_goals",
+    "02_stakeholders",
+    "03_process",
+    "04_kpis",
+    "05_strategy",
+    "06_rollout",
+    "07_aftercare",
+)
+
+
 def copy_engagement(target: Path) -> Path:
     """Return a fresh copy of the fixture engagement in `target` (reports are written into it)."""
     shutil.copytree(FIXTURE_ENGAGEMENT, target)
@@ -77,12 +89,24 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) -> R
     return run_engagement(engagement, jobs=2, progress=False)
 
 
+def _run_of(request: pytest.FixtureRequest) -> RunResult:
+    """Return the run fixture the parameter names (`RUNS`): one run per parameter in turn."""
+    run: RunResult = request.getfixturevalue(RUNS[request.param])
+    return run
+
+
+#: The run fixture of each parameter of `any_run` and `client_run`.
+RUNS = {
+    "fixture-notebooks": "report_run",
+    "sample-engagement": "sample_run",
+    "long-names": "long_names_run",
+}
+
+
 @pytest.fixture(scope="session", params=["fixture-notebooks", "sample-engagement"])
 def any_run(request: pytest.FixtureRequest) -> RunResult:
     """Return the fixture run and the sample run in turn (browser checks apply to both)."""
-    name = "report_run" if request.param == "fixture-notebooks" else "sample_run"
-    run: RunResult = request.getfixturevalue(name)
-    return run
+    return _run_of(request)
 
 
 LONG_NAMES = (
@@ -116,9 +140,7 @@ def long_names_run(tmp_path_factory: pytest.TempPathFactory, agg_backend: None) 
 @pytest.fixture(scope="session", params=["sample-engagement", "long-names"])
 def client_run(request: pytest.FixtureRequest) -> RunResult:
     """Return the sample run and the long-names run in turn (layout checks apply to both)."""
-    name = "sample_run" if request.param == "sample-engagement" else "long_names_run"
-    run: RunResult = request.getfixturevalue(name)
-    return run
+    return _run_of(request)
 
 
 ENGLISH_SAMPLE = REPO / "data" / "samples" / "ibm-ar"

@@ -159,3 +159,18 @@ def test_figure_style_is_colour_blind_safe_and_labelled() -> None:
         assert matplotlib.rcParams["svg.hashsalt"] == "kit-report"
     finally:
         plt.close(fig)
+
+
+def test_every_block_escapes_a_client_script(ctx: ReportContext) -> None:
+    client = "<script>alert('Acme & Co')</script>"
+    shown = [
+        tiles(ctx, [Tile(client, 1.0, source=client, reference=2.0, note=client)]).html,
+        table(ctx, pd.DataFrame({client: [client]}), caption=client).html,
+        glossary(ctx, [(client, client, client)], sources=False).html,
+        note(ctx, client).html,
+        summary(ctx, [client], [client], [client]).html,
+    ]
+    for html in shown:
+        assert "<script>" not in html
+        # escaped as html.escape does it, so the pages are the same bytes as before the templates
+        assert "&lt;script&gt;alert(&#x27;Acme &amp; Co&#x27;)&lt;/script&gt;" in html

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import re
 
-from conftest import image_count
+from conftest import STEPS, image_count
 
 from kit.run.engine import RunResult
 
-STEPS = (
-    "01_goals",
-    "02_stakeholders",
-    "03_process",
-    "04_kpis",
-    "05_strategy",
-    "06_rollout",
-    "07_aftercare",
-)
 # Figures each report must carry besides the logo (goal charts, grids, swimlanes, trends ...).
 MIN_FIGURES = {
     "01_goals": 3,

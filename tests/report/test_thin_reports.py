@@ -14,19 +14,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import STEPS
 from typer.testing import CliRunner
 
 from kit.cli.app import app
 
-STEPS = (
-    "01_goals",
-    "02_stakeholders",
-    "03_process",
-    "04_kpis",
-    "05_strategy",
-    "06_rollout",
-    "07_aftercare",
-)
 #: Words the kit writes in English that a German report must never show.
 ENGLISH = re.compile(
     r"\b(the|and|with|of|not|is|are|for|to|from|data|window|invoices|payments|missing|"

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import SAMPLE
 
 from kit.ingest import load_ledger
 from kit.kpis import compute_kpis
 from kit.report import open_report, show
-from kit.steps.aftercare.figures import plot_contributors, plot_goal_trends
+from kit.steps.aftercare.figures import contributors_figure, goal_trends_figure
 from kit.steps.aftercare.tables import (
     aftercare_glossary_block,
     backlog_table,
@@ -24,12 +24,10 @@ from kit.steps.aftercare.tables import (
 from kit.steps.aftercare.text import aftercare_summary
 from kit.steps.aftercare.view import aftercare_tiles, aftercare_view, levers
 
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
-
 
 @pytest.fixture(scope="module")
-def ctx():  # type: ignore[no-untyped-def]
-    return open_report(SAMPLE, language="de")
+def ctx(ctx_de):  # type: ignore[no-untyped-def]
+    return ctx_de
 
 
 @pytest.fixture(scope="module")
@@ -115,5 +113,5 @@ def test_every_block_renders_in_both_languages(language: str, view) -> None:  # 
     verdict = "gefährdet" if language == "de" else "at risk"
     assert verdict in goal_table(ctx, view).html
     assert goal_table(ctx, view).html.count('class="kit-missed"') == 1  # only the goal at risk
-    show(plot_goal_trends(ctx, view))
-    show(plot_contributors(ctx, view))
+    show(goal_trends_figure(ctx, view))
+    show(contributors_figure(ctx, view))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import replace
 from html import escape
-from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -14,7 +13,6 @@ import pytest
 from kit.ingest import data_quality, load_ledger
 from kit.kpis import REGISTRY, compute_kpis, dunning_funnel, kpi_series, top_overdue
 from kit.kpis import kpis_by as kpis_by_group
-from kit.report import open_report
 from kit.report.context import ReportContext
 from kit.steps import wording as kpis_wording
 from kit.steps.kpis import figures as kpis_figures
@@ -26,17 +24,15 @@ from kit.steps.kpis.view import KpisView
 
 matplotlib.use("Agg")
 
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
+
+@pytest.fixture(scope="module")
+def de(ctx_de: ReportContext) -> ReportContext:
+    return ctx_de
 
 
 @pytest.fixture(scope="module")
-def de() -> ReportContext:
-    return open_report(SAMPLE, language="de")
-
-
-@pytest.fixture(scope="module")
-def en() -> ReportContext:
-    return open_report(SAMPLE, language="en")
+def en(ctx_en: ReportContext) -> ReportContext:
+    return ctx_en
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 
 from kit.report import open_report, show
 from kit.rollout import AUTOMATIC_CRITERIA
 from kit.steps.rollout.checks import automatic_checks
-from kit.steps.rollout.figures import gantt_chart
+from kit.steps.rollout.figures import gantt_figure
 from kit.steps.rollout.tables import (
     blocked_table,
     criteria_table,
@@ -22,13 +23,6 @@ from kit.steps.rollout.tables import (
 )
 from kit.steps.rollout.text import rollout_summary
 from kit.steps.rollout.view import blocked_episodes, rollout_tiles, rollout_view
-
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh"
-
-
-@pytest.fixture(scope="module")
-def ctx_de():  # type: ignore[no-untyped-def]
-    return open_report(SAMPLE)
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +106,7 @@ def test_every_block_renders_in_both_languages(language: str) -> None:
     red = "rot" if language == "de" else "red"
     assert phase_table(ctx, view).html.count('class="kit-missed"') == 1  # Hypercare is red
     assert red in rollout_tiles(ctx, view).html
-    show(gantt_chart(ctx, view))
+    show(gantt_figure(ctx, view))
 
 
 def _copy(tmp_path: Path) -> Path:

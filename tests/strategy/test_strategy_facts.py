@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from shared_builders import IBM, ibm_ledger
 from strategy_ledgers import AS_OF
 
 from kit.errors import DataError
@@ -11,15 +10,6 @@ from kit.ledger import Ledger
 from kit.steps.strategy.labels import segment_labels
 from kit.strategy._facts import invoice_facts
 from kit.strategy.segments import segment_customers
-
-IBM = (
-    Path(__file__).resolve().parents[2]
-    / ".."
-    / "shared"
-    / "data"
-    / "ibm-accounts-receivable"
-    / "WA_Fn-UseC_-Accounts-Receivable.csv"
-)
 
 
 def _invoices(**extra):
@@ -96,23 +86,7 @@ def test_duplicate_invoice_id_is_a_data_error():
 
 @pytest.mark.skipif(not IBM.is_file(), reason="shared IBM data folder ../shared/data is absent")
 def test_ibm_data_reproduces_the_published_facts():
-    raw = pd.read_csv(IBM, dtype={"invoiceNumber": str, "customerID": str})
-
-    def day(column):
-        return pd.to_datetime(raw[column], format="%m/%d/%Y")
-
-    invoices = pd.DataFrame(
-        {
-            "invoice_id": raw["invoiceNumber"],
-            "customer_id": raw["customerID"],
-            "issue_date": day("InvoiceDate"),
-            "due_date": day("DueDate"),
-            "amount": raw["InvoiceAmount"].astype(float),
-            "paid_date": day("SettledDate"),
-            "disputed": raw["Disputed"].eq("Yes"),
-        }
-    )
-    ledger = Ledger(invoices=invoices)
+    ledger = ibm_ledger()
     as_of = pd.Timestamp("2014-01-31").date()
     facts = invoice_facts(ledger, as_of=as_of)
     # README facts: 35.6 % paid late, mean DaysLate (late days, early = 0) 3.44, 22.7 % disputed

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from kit.files import load_yaml as _load_yaml
 
 __all__ = ["PRESET_DIR", "load_preset", "preset_names"]
 
@@ -26,7 +26,7 @@ def preset_names() -> tuple[str, ...]:
 
 @cache
 def _load(name: str) -> dict[str, Any]:
-    loaded = yaml.safe_load((PRESET_DIR / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+    loaded = _load_yaml(PRESET_DIR / f"{name}.yaml") or {}
     if not isinstance(loaded, dict):
         raise TypeError(f"preset {name} is not a mapping")
     return loaded

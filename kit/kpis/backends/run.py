@@ -43,7 +43,11 @@ class Backend:
     def aggregates(
         self, t: Tables, *, day: int, period_days: int, goal_days: int
     ) -> tuple[Receivables, Disputes]:
-        """Return the receivables and dispute aggregates per group at T = `day`."""
+        """Return the receivables and dispute aggregates per group at T = `day`.
+
+        Long because every aggregate of kpis.md is one expression over the same joined tables; they
+        are listed side by side to be checked against the specification.
+        """
         g = t.groups
         inv = self._by_group(
             queries.invoice_totals(t, day=day, period_days=period_days, goal_days=goal_days), g

@@ -41,7 +41,10 @@ def _months(days: np.ndarray) -> np.ndarray:
 
 
 def arrow_tables(tl: Timeline, codes: np.ndarray, groups: int) -> dict[str, pa.Table]:
-    """Return the timeline's invoices, events, credits and disputes as Arrow tables."""
+    """Return the timeline's invoices, events, credits and disputes as Arrow tables.
+
+    Long because each Arrow table is built column by column from the same timeline arrays.
+    """
     n = tl.size
     inv = tl.ledger.invoices
     flag = (

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from kit.charts.forecast import plot_weekly_cash_in
 from kit.forecast import Forecast, build_book, forecast_book
 from kit.forecast.book import Book
 from kit.forecast.cashin import actual_weeks
@@ -22,7 +23,7 @@ from kit.ingest import load_ledger
 from kit.kpis.timeline import day_number
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
-from kit.steps.kpis.forecast import WEEKS, weekly_bars
+from kit.steps.kpis.forecast import WEEKS
 
 __all__ = ["ActualView", "actual_figure", "actual_table", "forecast_vs_actual"]
 
@@ -86,7 +87,7 @@ def actual_figure(ctx: ReportContext, view: ActualView) -> Figure | None:
     if not view.available:
         return None
     title = ctx.t("forecast.chart.title_actual", date=ctx.date(view.made_on))
-    return weekly_bars(ctx, view.weeks, title=title, actual=view.weeks["actual"])
+    return plot_weekly_cash_in(ctx, view.weeks, title=title, actual=view.weeks["actual"])
 
 
 def actual_table(ctx: ReportContext, view: ActualView) -> Html:

@@ -116,14 +116,8 @@ def contributor_table(ctx: ReportContext, view: AftercareView) -> Html:
     frame = pd.DataFrame(
         parts, columns=["dimension", "group", "overdue_amount", "share_pct", "invoices"]
     )
-    labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
-    return table(
-        ctx,
-        frame,
-        labels=labels,
-        caption=ctx.t(_P + "caption.contributors"),
-        formats={"overdue_amount": "money:0", "share_pct": "percent:1", "invoices": "number:0"},
-    )
+    formats = {"overdue_amount": "money:0", "share_pct": "percent:1", "invoices": "number:0"}
+    return _labelled(ctx, frame, caption="contributors", formats=formats)
 
 
 def lever_table(ctx: ReportContext, view: AftercareView) -> Html | None:
@@ -133,13 +127,17 @@ def lever_table(ctx: ReportContext, view: AftercareView) -> Html | None:
         return None
     frame = frame.drop(columns="id")
     frame["action"] = [a[:1].upper() + a[1:] for a in frame["action"]]
+    formats = {"amount": "money:0", "share_pct": "percent:0"}
+    return _labelled(ctx, frame, caption="levers", formats=formats)
+
+
+def _labelled(
+    ctx: ReportContext, frame: pd.DataFrame, *, caption: str, formats: dict[str, str]
+) -> Html:
+    """Return `frame` as a table with the after-care column names and caption `caption`."""
     labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
     return table(
-        ctx,
-        frame,
-        labels=labels,
-        caption=ctx.t(_P + "caption.levers"),
-        formats={"amount": "money:0", "share_pct": "percent:0"},
+        ctx, frame, labels=labels, caption=ctx.t(_P + "caption." + caption), formats=formats
     )
 
 

@@ -29,6 +29,10 @@ def _improved(status: GoalStatus) -> bool | None:
 
 
 def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
+    """Return the summary's found sentences of the after-care report.
+
+    Long because each sentence has its own condition and wording on the same view.
+    """
     t, found = ctx.t, []
     base_date = ctx.date(ctx.engagement.baseline_date)
     for s in view.goals:

@@ -152,7 +152,10 @@ def backlog_ids(ctx: ReportContext, view: AftercareView, kpis: frozenset[str]) -
 
 
 def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
-    """Return the levers on overdue AR, largest amount first: lever, amount, share %, action."""
+    """Return the levers on overdue AR, largest amount first: lever, amount, share %, action.
+
+    Long because each lever is one row of a few lines computed from the same contributors.
+    """
     t, rows = ctx.t, []
     total = overdue_total(view)
     if total <= 0:

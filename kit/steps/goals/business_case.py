@@ -15,10 +15,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kit.business_case import BusinessCase, load_business_case
-from kit.charts.style import locale_axes
-from kit.i18n import fmt_hours, fmt_money, thousands_unit
+from kit.charts.business_case import plot_business_case
+from kit.i18n import fmt_hours, fmt_money
 from kit.kpis import REGISTRY
-from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, table
+from kit.report import Html, table
 from kit.report.context import ReportContext
 
 __all__ = [
@@ -86,7 +86,10 @@ def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
 
 
 def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
-    """Return the sentences of the business case: cash, interest, hours, cost, estimate, goals."""
+    """Return the sentences of the business case: cash, interest, hours, cost, estimate, goals.
+
+    Long because each sentence has its own condition and wording on the same business case.
+    """
     t = ctx.t
     lines = _wc_lines(ctx, case)
     hours = case.hours_freed_per_month
@@ -161,43 +164,12 @@ def business_case_headline(ctx: ReportContext, case: BusinessCase) -> str | None
 def business_case_figure(ctx: ReportContext, case: BusinessCase) -> Figure | None:
     """Return the bars "receivables today → at the DSO goal" with the amount released, or None.
 
-    Receivables today = DSO × credit sales ÷ P (= the receivables of DSO); at the goal = DSO
-    target × credit sales ÷ P. None when no working capital is released.
+    None when no working capital is released.
     """
     released = case.working_capital_released
     if not released or case.dso is None or case.dso_target is None or not case.credit_sales:
         return None
-    per_day = case.credit_sales / case.period_days
-    today, goal = case.dso * per_day, case.dso_target * per_day
-    fig, ax = new_figure(
-        xlabel="",
-        ylabel=ctx.t(_K + "fig.amount", unit=thousands_unit(case.currency, ctx.language)),
-        title=ctx.t(_K + "fig.title"),
-        size=(6.4, 3.6),
-    )
-    labels = [
-        ctx.t(_K + "fig.today", dso=ctx.days(case.dso)),
-        ctx.t(_K + "fig.goal", dso=ctx.days(case.dso_target)),
-    ]
-    bars = ax.bar(labels, [today, goal], color=[OKABE_ITO[1], STATUS_COLOURS["good"]], width=0.55)
-    ax.bar_label(bars, labels=[_money(ctx, today), _money(ctx, goal)], padding=2)
-    ax.annotate(
-        "",
-        xy=(1, goal),
-        xytext=(0, today),
-        arrowprops={"arrowstyle": "->", "color": OKABE_ITO[5], "lw": 1.6},
-    )
-    ax.text(
-        0.5,
-        today * 1.06,
-        ctx.t(_K + "fig.released", money=_money(ctx, released)),
-        ha="center",
-        va="bottom",
-        fontweight="bold",
-    )
-    ax.set_ylim(0, today * 1.25)
-    locale_axes(ax, ctx.language, scale_y=1000.0)
-    return fig
+    return plot_business_case(ctx, case)
 
 
 def figure_png(fig: Figure, *, dpi: int = 144) -> bytes:

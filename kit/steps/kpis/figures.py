@@ -2,50 +2,21 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from matplotlib.figure import Figure
 
-from kit.charts.style import locale_axes
-from kit.i18n import thousands_unit
-from kit.kpis import BUCKETS, REGISTRY
-from kit.kpis.aftercare import FUNNEL_STAGES
-from kit.report import OKABE_ITO, STATUS_COLOURS, Html, new_figure, note
+from kit.charts.kpis import plot_aging, plot_funnel, plot_kpi_trend, plot_segment_dso
+from kit.report import Html, note
 from kit.report.context import ReportContext
 from kit.steps.kpis.view import KpisView
-from kit.steps.wording import bucket_name, kpi_name, month_name, note_text
+from kit.steps.wording import kpi_name, month_name, note_text
 
-__all__ = [
-    "aging_figure",
-    "funnel_figure",
-    "segment_figure",
-    "trend_figure",
-]
+__all__ = ["aging_figure", "funnel_figure", "segment_figure", "trend_figure"]
 
 
 def aging_figure(ctx: ReportContext, view: KpisView) -> Figure:
     """Return the bar chart of open amounts by aging bucket (thousands of the currency)."""
-    aging = view.result.aging
-    fig, ax = new_figure(
-        xlabel=ctx.t("steps.kpis.fig.bucket"),
-        ylabel=ctx.t(
-            "steps.kpis.fig.amount_k", unit=thousands_unit(ctx.engagement.currency, ctx.language)
-        ),
-        title=ctx.t("steps.kpis.fig.aging"),
-    )
-    colours = [
-        STATUS_COLOURS["good"],
-        OKABE_ITO[4],
-        OKABE_ITO[1],
-        OKABE_ITO[1],
-        OKABE_ITO[3],
-        OKABE_ITO[3],
-    ]
-    labels = [bucket_name(ctx, b) for b in BUCKETS]
-    bars = ax.bar(labels, aging["amount"], color=colours)
-    total = float(aging["amount"].sum()) or 1.0
-    ax.bar_label(bars, labels=[ctx.percent(a / total * 100.0) for a in aging["amount"]], padding=2)
-    locale_axes(ax, ctx.language, scale_y=1000.0)
-    ax.margins(y=0.12)
-    return fig
+    return plot_aging(ctx, view.result.aging)
 
 
 def trend_figure(ctx: ReportContext, view: KpisView) -> Figure | None:
@@ -55,28 +26,9 @@ def trend_figure(ctx: ReportContext, view: KpisView) -> Figure | None:
     """
     if view.open_items_on is not None:
         return None
-    s = view.series
-    fig, ax = new_figure(
-        xlabel=ctx.t("steps.kpis.fig.month"),
-        ylabel=ctx.t("steps.kpis.fig.days"),
-        title=ctx.t("steps.kpis.fig.trend"),
-    )
-    x = [month_name(ctx, d) for d in s.index]
-    for kpi, colour in (("dso", OKABE_ITO[0]), ("bpdso", OKABE_ITO[2]), ("add", OKABE_ITO[3])):
-        ax.plot(x, s[kpi], marker="o", color=colour, label=kpi_name(ctx, kpi))
-    crf = REGISTRY["dso"].reference
-    ax.axhline(
-        crf or 0.0,
-        color="#6b7280",
-        linestyle="--",
-        linewidth=1.2,
-        label=ctx.t("steps.kpis.fig.crf_dso", value=ctx.days(crf)),
-    )
-    ax.set_ylim(bottom=0)
-    locale_axes(ax, ctx.language)
-    ax.tick_params(axis="x", labelrotation=45)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig
+    months = [month_name(ctx, d) for d in view.series.index]
+    names = {kpi: kpi_name(ctx, kpi) for kpi in ("dso", "bpdso", "add")}
+    return plot_kpi_trend(ctx, view.series, months=months, names=names)
 
 
 def segment_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
@@ -84,36 +36,7 @@ def segment_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
     seg = view.by_segment
     if seg is None or seg.empty:
         return note(ctx, ctx.t("steps.kpis.no_segment"))
-    seg = seg.sort_values("dso", na_position="first")
-    fig, ax = new_figure(
-        xlabel=ctx.t("steps.kpis.fig.days"),
-        ylabel=ctx.t("steps.kpis.fig.segment"),
-        title=ctx.t("steps.kpis.fig.segments"),
-    )
-    names = [str(i) for i in seg.index]
-    ax.barh(names, seg["bpdso"].fillna(0), color=OKABE_ITO[2], label=kpi_name(ctx, "bpdso"))
-    bars = ax.barh(
-        names,
-        seg["add"].fillna(0),
-        left=seg["bpdso"].fillna(0),
-        color=OKABE_ITO[3],
-        label=kpi_name(ctx, "add"),
-    )
-    ax.bar_label(bars, labels=[f"DSO {ctx.number(d)}" for d in seg["dso"]], padding=3)
-    ax.axvline(
-        REGISTRY["dso"].reference or 0.0,
-        color="#6b7280",
-        linestyle="--",
-        linewidth=1.2,
-        label=ctx.t("steps.kpis.fig.crf_dso", value=ctx.days(REGISTRY["dso"].reference)),
-    )
-    ax.grid(axis="x")
-    ax.grid(axis="y", visible=False)
-    ax.set_axisbelow(True)
-    ax.margins(x=0.18)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3)
-    locale_axes(ax, ctx.language)
-    return fig
+    return plot_segment_dso(ctx, seg, names={k: kpi_name(ctx, k) for k in ("bpdso", "add")})
 
 
 def funnel_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
@@ -124,26 +47,4 @@ def funnel_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
             return note(ctx, ctx.t("steps.thin.kpis.events.note"))
         return note(ctx, note_text(ctx, reason))
     total = view.funnel.loc["total"]
-    fig, ax = new_figure(
-        xlabel=ctx.t("steps.kpis.fig.messages"),
-        ylabel=ctx.t("steps.kpis.fig.stage"),
-        title=ctx.t("steps.kpis.fig.funnel", days=view.result.period_days),
-    )
-    stages = [ctx.t("steps.kpis.stage." + s) for s in FUNNEL_STAGES]
-    counts = [int(c) for c in total[list(FUNNEL_STAGES)].to_numpy()]
-    bars = ax.barh(stages[::-1], counts[::-1], color=OKABE_ITO[0])
-    sent = counts[0] or 1
-    ax.bar_label(
-        bars,
-        labels=[
-            f"{ctx.number(c, digits=0)} ({ctx.percent(c / sent * 100.0, digits=0)})"
-            for c in counts[::-1]
-        ],
-        padding=3,
-    )
-    ax.grid(axis="x")
-    ax.grid(axis="y", visible=False)
-    ax.set_axisbelow(True)
-    ax.margins(x=0.2)
-    locale_axes(ax, ctx.language)
-    return fig
+    return plot_funnel(ctx, pd.Series(total), period_days=view.result.period_days)

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from kit.charts.style import OKABE_ITO, locale_axes
+from kit.charts.forecast import plot_weekly_cash_in
 from kit.forecast import Forecast, forecast
-from kit.i18n import thousands_unit
 from kit.ingest import load_ledger
-from kit.report import Html, new_figure, note, table
+from kit.report import Html, note, table
 from kit.report.context import ReportContext
 from kit.steps.forecast_wording import method_text, reason_text
 
@@ -74,54 +73,12 @@ def forecast_block(ctx: ReportContext, view: ForecastView) -> Html:
     return note(ctx, " ".join(lines), kind=kind)
 
 
-def weekly_bars(
-    ctx: ReportContext, weeks: pd.DataFrame, *, title: str, actual: pd.Series | None = None
-) -> Figure:
-    """Return weekly bars of expected cash-in with the 80 % band (and actual as points)."""
-    fig, ax = new_figure(
-        xlabel=ctx.t("forecast.chart.week"),
-        ylabel=ctx.t(
-            "forecast.chart.cash", unit=thousands_unit(ctx.engagement.currency, ctx.language)
-        ),
-        title=title,
-    )
-    x = list(range(len(weeks)))
-    expected = weeks["expected"].to_numpy(float)
-    below = expected - weeks["low"].to_numpy(float)
-    above = weeks["high"].to_numpy(float) - expected
-    ax.bar(x, expected, color=OKABE_ITO[0], label=ctx.t("forecast.chart.expected"))
-    ax.errorbar(
-        x,
-        expected,
-        yerr=[below, above],
-        fmt="none",
-        ecolor="#333333",
-        capsize=3,
-        linewidth=1.2,
-        label=ctx.t("forecast.chart.band"),
-    )
-    if actual is not None:
-        ax.plot(
-            x,
-            actual.to_numpy(float),
-            "D",
-            color=OKABE_ITO[1],
-            markersize=6,
-            label=ctx.t("forecast.chart.actual"),
-        )
-    labels = [ctx.date(pd.Timestamp(d).date()) for d in weeks["start"]]
-    ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=8)
-    locale_axes(ax, ctx.language, x="skip", scale_y=1000.0)
-    ax.legend(loc="upper right")
-    return fig
-
-
 def forecast_figure(ctx: ReportContext, view: ForecastView) -> Figure | None:
     """Return the weekly cash-in bars with their band, None when there is no forecast."""
     fc = view.forecast
     if fc.method is None or fc.weeks.empty or fc.open_amount <= 0:
         return None
-    return weekly_bars(ctx, fc.weeks, title=ctx.t("forecast.chart.title"))
+    return plot_weekly_cash_in(ctx, fc.weeks, title=ctx.t("forecast.chart.title"))
 
 
 def forecast_weeks_table(ctx: ReportContext, view: ForecastView) -> Html | None:

@@ -26,79 +26,111 @@ def _old(view: KpisView) -> tuple[float, int]:
 
 def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[str], list[str]]:
     """Return the summary's found / means / next-steps sentences, built from the results."""
+    old = _old(view)
+    found = [
+        *_found_dso(ctx, view),
+        *_found_overdue(ctx, view, old),
+        *_found_segments(ctx, view),
+        *_found_trend(ctx, view),
+        *_found_collection(ctx, view),
+    ]
+    means = _means(ctx, view, old)
+    steps = _next_steps(ctx, view, old)
+    return found, means, steps
+
+
+def _found_dso(ctx: ReportContext, view: KpisView) -> list[str]:
+    """Return the sentence on DSO, best possible DSO and ADD (against the CRF median)."""
     v, t = view.values, ctx.t
-    found: list[str] = []
-    means: list[str] = []
-    steps: list[str] = []
     dso, bpdso, add, crf = v["dso"], v["bpdso"], v["add"], REGISTRY["dso"].reference or 0.0
     if view.open_items_on is not None:
-        pass  # the open-items notice above the summary says why there is no DSO
-    elif dso is None or bpdso is None or add is None:
-        found.append(t("steps.kpis.found.no_dso", why=note_text(ctx, view.result.notes["dso"])))
-    elif not crf_applies(ctx):
-        found.append(
+        return []  # the open-items notice above the summary says why there is no DSO
+    if dso is None or bpdso is None or add is None:
+        return [t("steps.kpis.found.no_dso", why=note_text(ctx, view.result.notes["dso"]))]
+    if not crf_applies(ctx):
+        return [
             t(
                 "steps.thin.kpis.found.dso",
                 dso=ctx.days(dso),
                 bpdso=ctx.days(bpdso),
                 add=ctx.days(add),
             )
+        ]
+    side = "above" if dso > crf else "below"
+    return [
+        t(
+            "steps.kpis.found.dso." + side,
+            dso=ctx.days(dso),
+            gap=ctx.days(abs(dso - crf)),
+            crf=ctx.days(crf),
+            bpdso=ctx.days(bpdso),
+            add=ctx.days(add),
+            add_crf=ctx.days(REGISTRY["add"].reference),
         )
-    else:
-        side = "above" if dso > crf else "below"
-        found.append(
-            t(
-                "steps.kpis.found.dso." + side,
-                dso=ctx.days(dso),
-                gap=ctx.days(abs(dso - crf)),
-                crf=ctx.days(crf),
-                bpdso=ctx.days(bpdso),
-                add=ctx.days(add),
-                add_crf=ctx.days(REGISTRY["add"].reference),
-            )
+    ]
+
+
+def _found_overdue(ctx: ReportContext, view: KpisView, old: tuple[float, int]) -> list[str]:
+    """Return the sentence on the overdue share and the receivables overdue for long."""
+    v = view.values
+    if v["pct_current"] is None:
+        return []
+    old_amount, old_count = old
+    return [
+        ctx.t(
+            "steps.kpis.found.overdue",
+            share=ctx.percent(100.0 - v["pct_current"]),
+            amount=ctx.money(v["ar_overdue"], digits=0),
+            total=ctx.money(v["ar_total"], digits=0),
+            old=ctx.money(old_amount, digits=0),
+            old_count=old_count,
         )
-    old_amount, old_count = _old(view)
-    if v["pct_current"] is not None:
-        found.append(
-            t(
-                "steps.kpis.found.overdue",
-                share=ctx.percent(100.0 - v["pct_current"]),
-                amount=ctx.money(v["ar_overdue"], digits=0),
-                total=ctx.money(v["ar_total"], digits=0),
-                old=ctx.money(old_amount, digits=0),
-                old_count=old_count,
-            )
+    ]
+
+
+def _found_segments(ctx: ReportContext, view: KpisView) -> list[str]:
+    """Return the sentence on the segment with the longest DSO (and the longest ADD)."""
+    seg, t = view.by_segment, ctx.t
+    if seg is None or not seg["dso"].notna().any():
+        return []
+    top_dso, top_add = str(seg["dso"].idxmax()), str(seg["add"].idxmax())
+    sentence = t(
+        "steps.kpis.found.segment",
+        segment=top_dso,
+        dso=ctx.days(seg["dso"].loc[top_dso]),
+        add=ctx.days(seg["add"].loc[top_dso]),
+    )
+    if top_add != top_dso:
+        sentence += " " + t(
+            "steps.kpis.found.segment_add",
+            segment=top_add,
+            add=ctx.days(seg["add"].loc[top_add]),
         )
-    seg = view.by_segment
-    if seg is not None and seg["dso"].notna().any():
-        top_dso, top_add = str(seg["dso"].idxmax()), str(seg["add"].idxmax())
-        found.append(
-            t(
-                "steps.kpis.found.segment",
-                segment=top_dso,
-                dso=ctx.days(seg["dso"].loc[top_dso]),
-                add=ctx.days(seg["add"].loc[top_dso]),
-            )
-        )
-        if top_add != top_dso:
-            found[-1] += " " + t(
-                "steps.kpis.found.segment_add",
-                segment=top_add,
-                add=ctx.days(seg["add"].loc[top_add]),
-            )
+    return [sentence]
+
+
+def _found_trend(ctx: ReportContext, view: KpisView) -> list[str]:
+    """Return the sentence on the DSO trend: first, last and highest month end."""
     trend = view.series["dso"].dropna()
-    if len(trend) >= 2:
-        peak = trend.index[int(trend.to_numpy().argmax())]
-        found.append(
-            t(
-                "steps.kpis.found.trend",
-                start=ctx.days(trend.iloc[0]),
-                first=month_name(ctx, trend.index[0]),
-                end=ctx.days(trend.iloc[-1]),
-                peak=ctx.days(trend.max()),
-                peak_month=month_name(ctx, peak),
-            )
+    if len(trend) < 2:
+        return []
+    peak = trend.index[int(trend.to_numpy().argmax())]
+    return [
+        ctx.t(
+            "steps.kpis.found.trend",
+            start=ctx.days(trend.iloc[0]),
+            first=month_name(ctx, trend.index[0]),
+            end=ctx.days(trend.iloc[-1]),
+            peak=ctx.days(trend.max()),
+            peak_month=month_name(ctx, peak),
         )
+    ]
+
+
+def _found_collection(ctx: ReportContext, view: KpisView) -> list[str]:
+    """Return the sentences on CEI, a collection rate over 100 % and missing settlements."""
+    v, t = view.values, ctx.t
+    found: list[str] = []
     if v["cei"] is not None and not crf_applies(ctx):
         found.append(t("steps.thin.kpis.found.cei", cei=ctx.percent(v["cei"])))
     elif v["cei"] is not None:
@@ -124,7 +156,14 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         found.append(over_100(ctx, "collection_rate", v["collection_rate"]) or "")
     if view.result.notes.get("collection_rate") == NO_SETTLEMENTS:
         found.append(t("steps.thin.kpis.found.no_settlements"))
-        steps.append(t("steps.thin.kpis.next.no_settlements"))
+    return found
+
+
+def _means(ctx: ReportContext, view: KpisView, old: tuple[float, int]) -> list[str]:
+    """Return what the figures mean: cash tied up by ADD, above the CRF median and the goal."""
+    v, t = view.values, ctx.t
+    dso, add, crf = v["dso"], v["add"], REGISTRY["dso"].reference or 0.0
+    means: list[str] = []
     sales = v["credit_sales"]
     if add is not None and dso is not None and sales:
         per_day = sales / view.result.period_days
@@ -155,9 +194,21 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
                     cash=ctx.money((dso - goal.target) * per_day, digits=0),
                 )
             )
+    old_amount, _ = old
     if old_amount > 0 and v["ar_overdue"]:
         share = old_amount / v["ar_overdue"] * 100.0
         means.append(t("steps.kpis.means.old", share=ctx.percent(share)))
+    return means
+
+
+def _next_steps(ctx: ReportContext, view: KpisView, old: tuple[float, int]) -> list[str]:
+    """Return the next steps: settlements, old receivables, top customers, segment, disputes."""
+    v, t = view.values, ctx.t
+    steps: list[str] = []
+    if view.result.notes.get("collection_rate") == NO_SETTLEMENTS:
+        steps.append(t("steps.thin.kpis.next.no_settlements"))
+    old_amount, old_count = old
+    if old_amount > 0 and v["ar_overdue"]:
         steps.append(
             t(
                 "steps.kpis.next.old",
@@ -168,19 +219,19 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         )
     if len(view.top):
         first = view.top.iloc[0]
-        n = len(view.top)
         top_share: float | None = (
             view.top["overdue_amount"].sum() / v["ar_overdue"] * 100.0 if v["ar_overdue"] else None
         )
         steps.append(
             t(
                 "steps.kpis.next.top",
-                n=n,
+                n=len(view.top),
                 share=ctx.percent(top_share),
                 name=first["name"] or first["customer_id"],
                 amount=ctx.money(first["overdue_amount"], digits=0),
             )
         )
+    seg = view.by_segment
     if seg is not None and seg["add"].notna().any():
         steps.append(t("steps.kpis.next.segment", segment=seg["add"].idxmax()))
     if v["disputed_ar"] and v["dispute_days_to_resolve"] is not None:
@@ -196,7 +247,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
             t("steps.thin.kpis.next.disputes", amount=ctx.money(v["disputed_ar"], digits=0))
         )
     steps.append(t("steps.kpis.next.baseline"))
-    return found, means, steps
+    return steps
 
 
 def kpis_summary(ctx: ReportContext, view: KpisView) -> Html:

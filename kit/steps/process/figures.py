@@ -14,9 +14,9 @@ __all__ = ["overview_figure", "swimlane_figures", "swimlanes"]
 
 
 @needs("maps")
-def overview_figure(ctx: ReportContext, view: ProcessView) -> None:
-    """Display the network of all maps with their duplicate links."""
-    show(plot_process_overview(view.maps, view.analysis.groups, language=ctx.language))
+def overview_figure(ctx: ReportContext, view: ProcessView) -> Figure:
+    """Return the network of all maps with their duplicate links (None without maps)."""
+    return plot_process_overview(view.maps, view.analysis.groups, language=ctx.language)
 
 
 def swimlane_figures(ctx: ReportContext, view: ProcessView) -> list[Figure]:

@@ -33,6 +33,10 @@ def _group_maps(view: ProcessView, group: DuplicateGroup) -> str:
 
 
 def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
+    """Return the summary's found sentences of the process report.
+
+    Long because each sentence has its own condition and wording on the same view.
+    """
     a = view.analysis
     found = [
         ctx.t(

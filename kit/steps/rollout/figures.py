@@ -8,10 +8,10 @@ from kit.charts import plot_gantt
 from kit.report import ReportContext
 from kit.steps.rollout.view import RolloutView
 
-__all__ = ["gantt_chart"]
+__all__ = ["gantt_figure"]
 
 
-def gantt_chart(ctx: ReportContext, view: RolloutView) -> Figure | None:
+def gantt_figure(ctx: ReportContext, view: RolloutView) -> Figure | None:
     """Return the Gantt chart of planned against actual phase dates up to the as-of date.
 
     None while no phase has a planned or actual date: an empty chart says nothing.

@@ -13,6 +13,10 @@ _P = "steps.rollout."
 
 
 def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
+    """Return the summary's found sentences of the rollout report.
+
+    Long because each sentence has its own condition and wording on the same view.
+    """
     status, t = view.status, ctx.t
     found = []
     current = status.phase(status.current_phase) if status.current_phase else None

@@ -147,7 +147,11 @@ def _ladder(
 
 
 def strategy_view(ctx: ReportContext) -> StrategyView:
-    """Return everything notebook 05 shows; writes the hand-over list and ladder proposal files."""
+    """Return everything notebook 05 shows; writes the hand-over list and ladder proposal files.
+
+    Long because the view gathers every result of the step in dependency order (ledger, segments,
+    channels, capacity, files).
+    """
     engagement = ctx.engagement
     ledger = load_ledger(engagement)
     method: Literal["rules", "kmeans"] = "kmeans" if engagement.strategy.clustering else "rules"
@@ -221,7 +225,10 @@ def _biggest_map(view: StrategyView) -> pd.Series:
 
 
 def strategy_summary_block(ctx: ReportContext, view: StrategyView) -> Html:
-    """Return the executive summary: segments, channels, capacity, hand-over, what to do."""
+    """Return the executive summary: segments, channels, capacity, hand-over, what to do.
+
+    Long because each sentence has its own condition and wording on the same view.
+    """
     settings = ctx.engagement.strategy
     lacking = view.missing
     found = strategy_summary(
