@@ -187,7 +187,8 @@ def duplicates_command(
         else:
             sources.append(path)
     with gc_paused():  # millions of small objects that all stay alive (see gc_paused)
-        analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
+        maps = load_maps(sources, processes=None)  # a fresh process: may fork readers
+        analysis = analyse(maps, threshold=threshold, synonyms=synonyms)
         if as_json:
             return "", analysis.to_json_dict()
     lines = findings(analysis, language=language)

@@ -43,6 +43,9 @@ _MAP_KEYS = {"id", "name", "owner", "activities", "flows", "description"}
 
 def parse_number(value: object, *, path: Path, key: str, row: int | None = None) -> float | None:
     """Return a map field as a float (None when blank); refuses text and booleans with the key."""
+    kind = type(value)
+    if (kind is int or kind is float) and math.isfinite(value):  # type: ignore[arg-type]
+        return float(value)  # type: ignore[arg-type]  # the common case: a YAML number
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
@@ -86,6 +89,8 @@ def parse_number(value: object, *, path: Path, key: str, row: int | None = None)
 
 
 def _text(value: object) -> str | None:
+    if type(value) is str:
+        return value.strip() or None
     if value is None:
         return None
     text = str(value).strip()
@@ -160,7 +165,9 @@ def read_yaml(path: Path) -> ProcessMap:
                 value=raw,
                 expected="{id: a1, name: ...}",
             )
-        extra = sorted(set(map(str, raw)) - _ACTIVITY_KEYS)
+        extra = (
+            [] if _ACTIVITY_KEYS.issuperset(raw) else sorted(set(map(str, raw)) - _ACTIVITY_KEYS)
+        )
         if extra:
             raise ProcessMapError(
                 "unknown key in activity",
