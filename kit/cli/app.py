@@ -37,11 +37,17 @@ AsOfOpt = Annotated[
 
 
 def _emit_json(document: object, *, indent: int | None = 2) -> None:
-    """Print `document`; `indent=None` prints it on one line (C encoder: large documents)."""
-    separators = (",", ":") if indent is None else None
-    text = json.dumps(
-        document, ensure_ascii=False, indent=indent, separators=separators, default=str
-    )
+    """Print `document`; `indent=None` prints it on one line with pydantic's Rust encoder.
+
+    One line is for large documents (`kit duplicates --json`: tens of thousands of pairs); the
+    values are those `json.dumps` writes (floats round-trip; 1e-05 may be written 0.00001).
+    """
+    if indent is None:
+        from pydantic_core import to_json
+
+        typer.echo(to_json(document, fallback=str))
+        return
+    text = json.dumps(document, ensure_ascii=False, indent=indent, default=str)
     typer.echo(text)
 
 

@@ -463,15 +463,11 @@ def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
                 )
             )
         neighbours = keys.neighbours
-        for src, nbrs in graph.succ.items():
-            a = of_node.get(src)
-            if a is None:
-                continue
-            for dst in nbrs:
-                b = of_node.get(dst)
-                if b is not None:
-                    neighbours[a].add(b)
-                    neighbours[b].add(a)
+        for src, dst in graph.edges:
+            a, b = of_node.get(src), of_node.get(dst)
+            if a is not None and b is not None:
+                neighbours[a].add(b)
+                neighbours[b].add(a)
     return keys
 
 
