@@ -194,9 +194,11 @@ class _Similar:
         """Return the keys split into connected components of the similarity graph."""
         found: UnionFind = UnionFind(range(len(self.of_key)))
         for c, others in enumerate(self.full):
+            if others:  # the keys of a class similar to any class are one component
+                found.union(*self.keys[c])
             for other in others:
-                if other >= c:
-                    found.union(*self.keys[c], *self.keys[other])
+                if other > c:
+                    found.union(self.keys[c][0], self.keys[other][0])
         for a, bs in self.pairs.items():
             found.union(a, *bs)
         return [set(s) for s in found.to_sets()]
