@@ -40,10 +40,23 @@ def _preorder(graph: nx.DiGraph) -> dict[str, int]:
     first = set(starts)
     starts += [n for n in graph if not pred[n] and n not in first]
     order: dict[str, int] = {}
+    succ = graph.succ
     for source in [*starts, *graph.nodes]:
-        if source not in order:
-            for node in nx.dfs_preorder_nodes(graph, source):
-                order.setdefault(node, len(order))
+        if source in order:
+            continue
+        # nx.dfs_preorder_nodes(graph, source), written out: one walk per map with a loop
+        order[source] = len(order)
+        visited = {source}
+        stack = [iter(succ[source])]
+        while stack:
+            for child in stack[-1]:
+                if child not in visited:
+                    visited.add(child)
+                    order.setdefault(child, len(order))
+                    stack.append(iter(succ[child]))
+                    break
+            else:
+                stack.pop()
     return order
 
 
