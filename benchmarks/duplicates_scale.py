@@ -201,7 +201,12 @@ def _run_once(folder: Path) -> tuple[float, float, float, dict[str, object]]:
 
 
 def _stages(folder: Path) -> str:
-    """Return the CPU seconds of each stage of the command, measured in this process."""
+    """Return the CPU seconds of each stage of the command, measured in this process.
+
+    The maps are read here by this one process (the command forks readers for large folders).
+    """
+    from pydantic_core import to_json
+
     from kit.process import analyse, load_maps
     from kit.process.duplicates import find_duplicates
     from kit.process.loading import gc_paused
@@ -219,7 +224,7 @@ def _stages(folder: Path) -> str:
         found = time.process_time()
         document = analyse(maps).to_json_dict()
         analysed = time.process_time()
-        json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
+        to_json(document, fallback=str)  # as `kit duplicates --json` prints it
         dumped = time.process_time()
     return (
         f"CPU s: start-up + imports {start_up:.2f}, read + validate YAML {loaded - imported:.2f}, "

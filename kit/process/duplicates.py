@@ -503,11 +503,12 @@ class _Cluster:
         """Return each member after the first (the largest, kept) paired with the first."""
         kept, kept_key = self.members[0], self.member_keys[0]
         out = []
+        same = sim.score(kept_key, kept_key)
         for member, key in zip(self.members[1:], self.member_keys[1:], strict=True):
-            score = sim.score(kept_key, key)
             if key == kept_key:
-                why = "same label"
+                score, why = same, "same label"
             else:
+                score = sim.score(kept_key, key)
                 why = sim.evidence.get((kept_key, key), "same action and object")
                 if why != "same action and object":
                     why = f"near the threshold, {why}"

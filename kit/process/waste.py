@@ -137,11 +137,12 @@ def handoff_rows(maps: Sequence[ProcessMap]) -> list[dict[str, Any]]:
     for pmap in maps:
         g = pmap.graph
         lanes = systems = 0
-        nodes = g.nodes
+        lane, system = dict(g.nodes(data="lane")), dict(g.nodes(data="system"))
         for src, dst in g.edges:
-            a, b = nodes[src], nodes[dst]
-            lanes += bool(a["lane"] and b["lane"] and a["lane"] != b["lane"])
-            systems += bool(a["system"] and b["system"] and a["system"] != b["system"])
+            a, b = lane[src], lane[dst]
+            lanes += bool(a and b and a != b)
+            a, b = system[src], system[dst]
+            systems += bool(a and b and a != b)
         rows.append(
             {
                 "map": pmap.id,
