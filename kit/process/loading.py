@@ -88,19 +88,28 @@ def load_maps(paths: Sequence[Path], *, processes: int | None = 1) -> list[Proce
     """Return the validated maps of files and folders (folders are searched recursively).
 
     `processes` is how many processes may read the files: 1 reads them here; None uses up to
-    one per core this process may run on, at least 250 files each (a fresh command reading a
-    large folder; see `read_files`). The maps and any error are the same either way.
+    one per idle core, at least 250 files each (a fresh command reading a large folder; see
+    `read_files`). The maps and any error are the same either way.
     """
     with gc_paused():
         return _load_maps(paths, processes)
 
 
 def _cores() -> int:
-    """Return how many cores this process may run on."""
+    """Return how many cores this process may use now: its own plus those left idle.
+
+    On a machine whose other cores are busy (load average at or above their number), a
+    second reading process only adds the cost of starting it and sending the maps back.
+    """
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        idle = cores - os.getloadavg()[0]
+    except OSError:  # no load average on this system
+        idle = cores - 1
+    return max(1, min(cores, round(idle) + 1))
 
 
 def _read_chunk(files: Sequence[Path]) -> tuple[list[ProcessMap], int | None]:
@@ -115,7 +124,7 @@ def _read_chunk(files: Sequence[Path]) -> tuple[list[ProcessMap], int | None]:
 
 
 def read_files(files: Sequence[Path], *, processes: int | None = 1) -> list[ProcessMap]:
-    """Return the maps of `files` in order, read by up to `processes` processes (None: cores).
+    """Return the maps of `files` in order, read by up to `processes` processes (None: idle cores).
 
     The files are split into consecutive chunks; this process reads the first while forked
     copies of it read the others (parsing YAML is the costly part and runs in parallel). A

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import os
 import sys
 from pathlib import Path
 
@@ -93,3 +94,17 @@ def test_few_files_are_read_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     pools = _pools(monkeypatch)
     assert len(load_maps([folder], processes=None)) == 4
     assert pools == []  # 4 files: fewer than 250 per process
+
+
+@pytest.mark.parametrize(
+    ("load", "expected"),
+    [(0.2, 4), (1.4, 4), (2.6, 2), (3.5, 1), (9.0, 1)],  # 4 cores: own + round(4 − load) idle
+)
+def test_readers_are_started_only_on_idle_cores(
+    monkeypatch: pytest.MonkeyPatch, load: float, expected: int
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    # 0.2 → 3.8 idle → 4 + 1, capped at 4; 1.4 → 2.6 → 3 + 1 = 4; 2.6 → 1.4 → 1 + 1 = 2;
+    # 3.5 → 0.5 → round(0.5) = 0 (to even) + 1 = 1; 9.0 → −5 → at least 1
+    assert loading._cores() == expected
