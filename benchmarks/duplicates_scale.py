@@ -9,8 +9,10 @@ most labels repeat across many maps as in a real engagement ("Rechnung prüfen" 
     .venv/bin/python benchmarks/duplicates_scale.py [--sizes 1000 5000] [--repeat 3]
         [--stages] [--keep DIR]
 
-With --repeat N the wall/CPU numbers are the best of N runs (the machine may be busy); the load
-average (1 min) before the runs is printed with them. --stages also times each stage in this
+The command reads a large folder with one process per idle core (`kit.process.loading`; on a
+busy machine it reads alone); CPU seconds include those processes. With --repeat N the wall and
+CPU numbers are each the best of N runs (the machine may be busy); the load average (1 min)
+before the runs is printed with them. --stages also times each stage in this
 process. --keep DIR writes the maps to DIR/maps-SIZE and leaves them there (reused when the
 folder already holds SIZE maps), for profiling the command by hand:
 
