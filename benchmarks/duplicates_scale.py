@@ -7,9 +7,16 @@ channel/level qualifiers, plus client-specific words) and are drawn with a Zipf-
 most labels repeat across many maps as in a real engagement ("Rechnung prüfen" in forty maps).
 
     .venv/bin/python benchmarks/duplicates_scale.py [--sizes 1000 5000] [--repeat 3]
+        [--stages] [--keep DIR]
 
-With --repeat N the wall/CPU numbers are the best of N runs (the machine may be busy); the load
-average before each run is printed with it.
+The command reads a large folder with one process per idle core (`kit.process.loading`; on a
+busy machine it reads alone); CPU seconds include those processes. With --repeat N the wall and
+CPU numbers are each the best of N runs (the machine may be busy); the load average (1 min)
+before the runs is printed with them. --stages also times each stage in this
+process. --keep DIR writes the maps to DIR/maps-SIZE and leaves them there (reused when the
+folder already holds SIZE maps), for profiling the command by hand:
+
+    .venv/bin/python -m cProfile -s cumtime .venv/bin/kit duplicates DIR/maps-1000 --json
 """
 
 from __future__ import annotations
@@ -196,7 +203,12 @@ def _run_once(folder: Path) -> tuple[float, float, float, dict[str, object]]:
 
 
 def _stages(folder: Path) -> str:
-    """Return the CPU seconds of each stage of the command, measured in this process."""
+    """Return the CPU seconds of each stage of the command, measured in this process.
+
+    The maps are read here by this one process (the command forks readers for large folders).
+    """
+    from pydantic_core import to_json
+
     from kit.process import analyse, load_maps
     from kit.process.duplicates import find_duplicates
     from kit.process.loading import gc_paused
@@ -214,7 +226,7 @@ def _stages(folder: Path) -> str:
         found = time.process_time()
         document = analyse(maps).to_json_dict()
         analysed = time.process_time()
-        json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
+        to_json(document, fallback=str)  # as `kit duplicates --json` prints it
         dumped = time.process_time()
     return (
         f"CPU s: start-up + imports {start_up:.2f}, read + validate YAML {loaded - imported:.2f}, "
@@ -223,11 +235,23 @@ def _stages(folder: Path) -> str:
     )
 
 
+def _folder(folder: Path, size: int) -> Path:
+    """Return `folder` holding `size` generated maps as YAML files (written if not there yet)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if len(list(folder.glob("map-*.yaml"))) != size:
+        for old in folder.glob("map-*.yaml"):
+            old.unlink()
+        for pmap in generate(size):
+            write_yaml(pmap, folder / f"{pmap.id}.yaml")
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; best time counts")
     parser.add_argument("--stages", action="store_true", help="also time each stage in-process")
+    parser.add_argument("--keep", type=Path, help="write the maps to KEEP/maps-SIZE and keep them")
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more")
@@ -237,9 +261,7 @@ def main() -> None:
     )
     for size in sorted(args.sizes):
         with tempfile.TemporaryDirectory(prefix="dup-scale-") as tmp:
-            folder = Path(tmp)
-            for pmap in generate(size):
-                write_yaml(pmap, folder / f"{pmap.id}.yaml")
+            folder = _folder(Path(tmp) if args.keep is None else args.keep / f"maps-{size}", size)
             best_wall = best_cpu = float("inf")
             peak = 0.0
             doc: dict[str, object] = {}

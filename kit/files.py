@@ -305,11 +305,21 @@ class _Builder:
         k: Any = None
         plain = not (self.anchors or self.check) and depth < self.max_depth
         scalar = yaml.ScalarNode
+        scalars = self.scalars
         try:
             for k, v in node.value:
-                if plain and k.tag == _STR and v.tag == _STR and type(k) is type(v) is scalar:
-                    out[k.value] = v.value  # text: key: the common case, no checks apply
-                    continue
+                if plain and k.tag == _STR and type(k) is type(v) is scalar:
+                    tag = v.tag  # text key, scalar value: the common case, no checks apply
+                    if tag == _STR:
+                        out[k.value] = v.value
+                        continue
+                    if tag in _SCALAR_TAGS:  # numbers, booleans, null: converted once each
+                        ident = (tag, v.value)
+                        value = scalars.get(ident, scalars)
+                        if value is scalars:
+                            value = scalars[ident] = self.loader.construct_object(v)
+                        out[k.value] = value
+                        continue
                 if not self.check and (not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE):
                     raise _Other
                 key = self.build(k, depth + 1)

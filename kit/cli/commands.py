@@ -209,7 +209,8 @@ def duplicates_command(
             sources.append(path)
     chosen = speak(language or found or (language_near(paths[0]) if paths else "en"))
     with gc_paused():  # millions of small objects that all stay alive (see gc_paused)
-        analysis = analyse(load_maps(sources), threshold=threshold, synonyms=synonyms)
+        maps = load_maps(sources, processes=None)  # a fresh process: may fork readers
+        analysis = analyse(maps, threshold=threshold, synonyms=synonyms)
         if as_json:
             return "", analysis.to_json_dict()
     view = duplicates_view(analysis, findings(analysis, language=chosen), language=chosen)

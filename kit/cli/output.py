@@ -30,12 +30,17 @@ def _console(*, err: bool) -> Console:
 
 
 def emit_json(document: object, *, indent: int | None = 2) -> None:
-    """Print `document` on stdout; `indent=None` prints it on one line (large documents)."""
-    separators = (",", ":") if indent is None else None
-    text = json.dumps(
-        document, ensure_ascii=False, indent=indent, separators=separators, default=str
-    )
-    typer.echo(text)
+    """Print `document` on stdout; `indent=None` prints it on one line with pydantic's encoder.
+
+    One line is for large documents (`kit duplicates --json`: tens of thousands of pairs); the
+    values are those `json.dumps` writes (floats round-trip; 1e-05 may be written 0.00001).
+    """
+    if indent is None:
+        from pydantic_core import to_json
+
+        typer.echo(to_json(document, fallback=str).decode("utf-8"))
+        return
+    typer.echo(json.dumps(document, ensure_ascii=False, indent=indent, default=str))
 
 
 def show(renderable: RenderableType, *, err: bool = False) -> None:

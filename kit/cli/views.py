@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.console import RenderableType
 
 from kit.cli.output import lines, stack, table
-from kit.i18n import Language, fmt_date, fmt_number, t
+from kit.i18n import Language, fmt_bucket, fmt_date, fmt_number, t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,15 +41,10 @@ BY_KPIS = ("ar_total", "dso", "bpdso", "add", "cei", "paid_within_45_rate")
 
 
 def _bucket(bucket: str, language: Language) -> str:
-    labels = {
-        "current": t("steps.kpis.bucket.current", language),
-        "1-30": t("steps.kpis.bucket.1-30", language),
-        "31-60": t("steps.kpis.bucket.31-60", language),
-        "61-90": t("steps.kpis.bucket.61-90", language),
-        "91-180": t("steps.kpis.bucket.91-180", language),
-        ">180": t("steps.kpis.bucket.>180", language),
-    }
-    return labels.get(bucket, bucket)
+    """Return an aging bucket as the reports write it: "nicht fällig", "1–30" … "über 180"."""
+    if bucket == "current":
+        return t("steps.kpis.bucket.current", language)
+    return fmt_bucket(bucket, language)
 
 
 def by_label(by: str, language: Language) -> str:

@@ -8,8 +8,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError
-from kit.i18n import Language, fmt_number, t
-from kit.i18n.counts import groups_text, maps_text
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
@@ -24,6 +22,8 @@ from kit.process.waste import (
 
 if TYPE_CHECKING:  # pandas is imported for the tables only, not for `kit duplicates --json`
     import pandas as pd
+
+    from kit.i18n import Language
 
 __all__ = ["ProcessAnalysis", "analyse", "findings"]
 
@@ -211,6 +211,8 @@ def analyse(
 
 def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
     """Return the headline sentences of the analysis in `language` (de or en)."""
+    from kit.i18n import fmt_number, t  # Babel: not needed for `kit duplicates --json`
+    from kit.i18n.counts import groups_text, maps_text
 
     def num(value: float) -> str:
         return fmt_number(value, language, digits=0)

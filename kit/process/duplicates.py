@@ -7,12 +7,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import cast
+from typing import Any
 
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
-from kit.process.model import ProcessMap, hours_per_month
+from kit.process.model import ProcessMap
 from kit.process.normalise import Signature, Synonyms, fold, load_synonyms, signature
 
 __all__ = ["DuplicateGroup", "Member", "Pair", "find_duplicates", "score_pair", "similarity"]
@@ -194,9 +194,11 @@ class _Similar:
         """Return the keys split into connected components of the similarity graph."""
         found: UnionFind = UnionFind(range(len(self.of_key)))
         for c, others in enumerate(self.full):
+            if others:  # the keys of a class similar to any class are one component
+                found.union(*self.keys[c])
             for other in others:
-                if other >= c:
-                    found.union(*self.keys[c], *self.keys[other])
+                if other > c:
+                    found.union(self.keys[c][0], self.keys[other][0])
         for a, bs in self.pairs.items():
             found.union(a, *bs)
         return [set(s) for s in found.to_sets()]
@@ -219,6 +221,19 @@ def _blocks_of(sig: Signature) -> tuple[list[tuple[str, str]], list[str]]:
         if not sig.actions and not sig.verbs:
             loose.append(obj)
     return blocks, loose
+
+
+Shape = tuple[frozenset[str], frozenset[str]]  # the qualifiers and the levels of a label
+_SPLIT_FROM = 8  # labels in a block from which it is split by shape before comparing
+
+
+def _shapes_fit(a: Shape, b: Shape) -> bool:
+    """Return True when every qualifier of each side has a partner and the levels agree."""
+    (qa, la), (qb, lb) = a, b
+    if la and lb and la != lb:
+        return False
+    in_a, in_b = _matched(qa, qb)
+    return len(in_a) == len(qa) and len(in_b) == len(qb)
 
 
 def _class_scores(
@@ -247,10 +262,34 @@ def _class_scores(
         if value >= low:
             scores[pair] = value
 
+    # One qualifier without a partner costs more than the band below the threshold allows,
+    # so (then) only labels whose qualifiers and levels all pair up can reach `low`: a block
+    # is split by those, and only fitting parts are compared with each other.
+    strict = low > _EXTRA_QUALIFIER
+    fitting: dict[tuple[Shape, Shape], bool] = {}
     for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                compare(a, b)
+        if not strict or len(members) < _SPLIT_FROM:
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    compare(a, b)
+            continue
+        parts: dict[Shape, list[int]] = defaultdict(list)
+        for c in members:
+            parts[(sigs[c].qualifiers, sigs[c].levels)].append(c)
+        shapes = list(parts.items())
+        for i, (shape, alike) in enumerate(shapes):
+            for n, a in enumerate(alike):
+                for b in alike[n + 1 :]:
+                    compare(a, b)
+            for other_shape, others in shapes[i + 1 :]:
+                key = (shape, other_shape)
+                fits = fitting.get(key)
+                if fits is None:
+                    fits = fitting[key] = _shapes_fit(shape, other_shape)
+                if fits:
+                    for a in alike:
+                        for b in others:
+                            compare(a, b)
     for c, obj in loose:
         for other in by_object[obj]:
             compare(c, other)
@@ -379,7 +418,7 @@ def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
             if len(comp) > 1:
                 loops.update(dict.fromkeys(comp, n))
         of_node: dict[str, int] = {}
-        tasks: list[tuple[str, dict[str, object], tuple[Signature, int]]] = []
+        tasks: list[tuple[str, dict[str, Any], tuple[Signature, int]]] = []
         for node, data in graph.nodes(data=True):
             if data["kind"] != "task":
                 continue
@@ -402,31 +441,39 @@ def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
                 sig = replace(known[0], topic=topic)
                 found = elliptic[(known[0], topic)] = (sig, keys.add(sig))
             tasks[i] = (node, data, found)
-        for node, data, known in tasks:
-            sig, kid = known
+        members = keys.members
+        lanes = keys.lanes
+        map_id = pmap.id
+        for node, data, (sig, kid) in tasks:
             of_node[node] = kid
-            lane = cast("str | None", data["lane"])
+            lane: str | None = data["lane"]
             if lane:
-                keys.lanes[kid].add(lane)
-            keys.members[kid].append(
+                lanes[kid].add(lane)
+            minutes: float | None = data["minutes"]
+            per_month: float | None = data["per_month"]
+            hours = (  # hours_per_month() inline: tens of thousands of activities
+                0.0
+                if minutes is None or per_month is None
+                else float(minutes) * float(per_month) / 60.0
+            )
+            members[kid].append(
                 Member(
-                    map=pmap.id,
-                    id=str(node),
-                    name=cast(str, data["name"]),
-                    lane=lane,
-                    system=cast("str | None", data["system"]),
-                    hours_per_month=hours_per_month(
-                        cast("float | None", data["minutes"]),
-                        cast("float | None", data["per_month"]),
-                    ),
-                    signature=sig,
-                    loop=loops.get(node),
+                    map_id,
+                    str(node),
+                    data["name"],
+                    lane,
+                    data["system"],
+                    hours,
+                    sig,
+                    loops.get(node),
                 )
             )
+        neighbours = keys.neighbours
         for src, dst in graph.edges:
-            if src in of_node and dst in of_node:
-                keys.neighbours[of_node[src]].add(of_node[dst])
-                keys.neighbours[of_node[dst]].add(of_node[src])
+            a, b = of_node.get(src), of_node.get(dst)
+            if a is not None and b is not None:
+                neighbours[a].add(b)
+                neighbours[b].add(a)
     return keys
 
 
@@ -460,11 +507,12 @@ class _Cluster:
         """Return each member after the first (the largest, kept) paired with the first."""
         kept, kept_key = self.members[0], self.member_keys[0]
         out = []
+        same = sim.score(kept_key, kept_key)
         for member, key in zip(self.members[1:], self.member_keys[1:], strict=True):
-            score = sim.score(kept_key, key)
             if key == kept_key:
-                why = "same label"
+                score, why = same, "same label"
             else:
+                score = sim.score(kept_key, key)
                 why = sim.evidence.get((kept_key, key), "same action and object")
                 if why != "same action and object":
                     why = f"near the threshold, {why}"

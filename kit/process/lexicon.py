@@ -31,6 +31,7 @@ __all__ = ["Word", "analyse_words", "language_of", "split_compound", "word_key"]
 _DE = snowballstemmer.stemmer("german")
 _EN = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_UMLAUT = re.compile("[äöüß]")
 _GERMAN_HINTS = frozenset(
     "der die das den dem des ein eine einen einem einer und oder für fuer von vom zum zur zu "
     "bei auf aus nach wegen über ueber mit im ins an".split()
@@ -53,7 +54,7 @@ def word_key(token: str, language: str) -> str:
 def language_of(words: list[str]) -> str:
     """Return 'de' or 'en' for the words of one label as written (original case)."""
     low = [w.lower() for w in words]
-    if any(w in _GERMAN_HINTS for w in low) or any(c in "äöüß" for w in low for c in w):
+    if not _GERMAN_HINTS.isdisjoint(low) or _UMLAUT.search("".join(low)):
         return "de"
     if len(words) >= 2 and words[-1].islower() and words[-1].endswith(("en", "ern", "eln")):
         return "de"  # "Rechnung prüfen": the infinitive comes last

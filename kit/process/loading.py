@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import gc
+import os
+import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from kit.errors import ProcessMapError
-from kit.process.bpmn import import_bpmn
 from kit.process.model import ProcessMap
 from kit.process.native import read_csv_pair, read_yaml
 
-__all__ = ["gc_paused", "load_maps", "map_files"]
+__all__ = ["gc_paused", "load_maps", "map_files", "read_files"]
 
 _YAML = {".yaml", ".yml"}
+_FILES_PER_PROCESS = 250  # fewer files per process: starting one costs more than it saves
 
 
 def _flows_for(activities_csv: Path) -> Path:
@@ -34,6 +37,8 @@ def _load_file(path: Path) -> list[ProcessMap]:
     if suffix in _YAML:
         return [read_yaml(path)]
     if suffix == ".bpmn":
+        from kit.process.bpmn import import_bpmn  # defusedxml: only for BPMN files
+
         return [import_bpmn(path)]
     if suffix == ".csv" and "activities" in path.name:
         return read_csv_pair(path, _flows_for(path))
@@ -79,13 +84,79 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_maps(paths: Sequence[Path]) -> list[ProcessMap]:
-    """Return the validated maps of files and folders (folders are searched recursively)."""
+def load_maps(paths: Sequence[Path], *, processes: int | None = 1) -> list[ProcessMap]:
+    """Return the validated maps of files and folders (folders are searched recursively).
+
+    `processes` is how many processes may read the files: 1 reads them here; None uses up to
+    one per idle core, at least 250 files each (a fresh command reading a large folder; see
+    `read_files`). The maps and any error are the same either way.
+    """
     with gc_paused():
-        return _load_maps(paths)
+        return _load_maps(paths, processes)
 
 
-def _load_maps(paths: Sequence[Path]) -> list[ProcessMap]:
+def _cores() -> int:
+    """Return how many cores this process may use now: its own plus those left idle.
+
+    On a machine whose other cores are busy (load average at or above their number), a
+    second reading process only adds the cost of starting it and sending the maps back.
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        idle = cores - os.getloadavg()[0]
+    except OSError:  # no load average on this system
+        idle = cores - 1
+    return max(1, min(cores, round(idle) + 1))
+
+
+def _read_chunk(files: Sequence[Path]) -> tuple[list[ProcessMap], int | None]:
+    """Return the maps of `files` read in order, and the index of the first that failed."""
+    maps: list[ProcessMap] = []
+    for n, file in enumerate(files):
+        try:
+            maps.extend(_load_file(file))
+        except Exception:  # read again by the caller, which raises it
+            return maps, n
+    return maps, None
+
+
+def read_files(files: Sequence[Path], *, processes: int | None = 1) -> list[ProcessMap]:
+    """Return the maps of `files` in order, read by up to `processes` processes (None: idle cores).
+
+    The files are split into consecutive chunks; this process reads the first while forked
+    copies of it read the others (parsing YAML is the costly part and runs in parallel). A
+    file that fails in another process is read again here, so the error raised is the one a
+    plain loop raises. Forking is used only where it is safe and cheap: on Linux, with no
+    other thread running; otherwise every file is read here.
+    """
+    cores = _cores() if processes is None else processes
+    count = max(1, min(cores, len(files) // _FILES_PER_PROCESS))
+    if count < 2 or sys.platform != "linux" or threading.active_count() > 1:
+        return [pmap for file in files for pmap in _load_file(file)]
+    import multiprocessing  # only here: a few milliseconds of imports
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(files) // count)
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(len(chunks) - 1, mp_context=context) as pool:
+        pending = [pool.submit(_read_chunk, chunk) for chunk in chunks[1:]]
+        maps = [pmap for file in chunks[0] for pmap in _load_file(file)]
+        for chunk, future in zip(chunks[1:], pending, strict=True):
+            try:
+                done, failed = future.result()
+            except Exception:  # the process died or its maps could not be sent: read here
+                done, failed = [], 0
+            maps.extend(done)
+            if failed is not None:  # read the rest here: raises what a plain loop raises
+                maps.extend(pmap for file in chunk[failed:] for pmap in _load_file(file))
+    return maps
+
+
+def _load_maps(paths: Sequence[Path], processes: int | None) -> list[ProcessMap]:
     maps: list[ProcessMap] = []
     for raw in paths:
         path = Path(raw)
@@ -101,8 +172,7 @@ def _load_maps(paths: Sequence[Path]) -> list[ProcessMap]:
             files = [path]
         else:
             raise ProcessMapError("file or folder not found", path=path)
-        for file in files:
-            maps.extend(_load_file(file))
+        maps.extend(read_files(files, processes=processes))
     seen: dict[str, ProcessMap] = {}
     for pmap in maps:
         if pmap.id in seen:

@@ -162,9 +162,10 @@ class ProcessMap:
                             expected="a sum of 1 (± 0.01)",
                         )
                     )
-        succ = self.graph.succ
+        graph = self.graph
+        succ = graph.succ
         for members in self.components():
-            looping = len(members) > 1 or any(m in succ[m] for m in members)
+            looping = len(members) > 1 or graph.has_edge(*members, *members)
             if looping and all(nxt in members for m in members for nxt in succ[m]):
                 first = sorted(members)[0]
                 out.append(

@@ -43,6 +43,9 @@ _MAP_KEYS = {"id", "name", "owner", "activities", "flows", "description"}
 
 def parse_number(value: object, *, path: Path, key: str, row: int | None = None) -> float | None:
     """Return a map field as a float (None when blank); refuses text and booleans with the key."""
+    kind = type(value)
+    if (kind is int or kind is float) and math.isfinite(value):  # type: ignore[arg-type]
+        return float(value)  # type: ignore[arg-type]  # the common case: a YAML number
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     not_a_number = ProcessMapError(
@@ -80,6 +83,8 @@ def parse_number(value: object, *, path: Path, key: str, row: int | None = None)
 
 
 def _text(value: object) -> str | None:
+    if type(value) is str:
+        return value.strip() or None
     if value is None:
         return None
     text = str(value).strip()
@@ -124,6 +129,8 @@ def _refuse_unknown_keys(
     raw: dict[Any, Any], allowed: Set[str], *, path: Path, what: str, at: str | None = None
 ) -> None:
     """Refuse (ProcessMapError) the first key of `raw` not in `allowed`, under the key `at`."""
+    if all(key in allowed for key in raw):  # the common case, without building sets
+        return
     unknown = sorted(set(map(str, raw)) - allowed)
     if unknown:
         raise ProcessMapError(

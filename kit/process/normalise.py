@@ -59,6 +59,10 @@ class Synonyms:
     weak: frozenset[str]
     ignore: frozenset[str]
     max_phrase: int = 1
+    # token -> compound parts found in the table (or None), filled as labels are read
+    splits: dict[str, list[frozenset[str]] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def lookup(self, token: str) -> frozenset[str] | None:
         """Return the concepts of one folded token, or None when the word is unknown."""
@@ -231,6 +235,7 @@ def _split(token: str, syn: Synonyms, depth: int = 0) -> list[frozenset[str]] | 
 
 
 _WRITTEN = re.compile(r"[\w-]+", re.UNICODE)
+_UNSPLIT: list[frozenset[str]] = []  # marks a token not looked up in `Synonyms.splits` yet
 _WHEN_EN = frozenset({"before", "after", "prior", "until", "once", "when"})
 
 
@@ -248,13 +253,22 @@ def _named_action(key: str, syn: Synonyms) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """Return the folded tokens of one written word (words repeat across labels)."""
+    return tuple(_TOKEN.findall(fold(word)))
+
+
 def _written_tokens(label: str) -> list[tuple[str, str]]:
     """Return (word as written, folded token) pairs; folding may split a word ("E-Mail")."""
-    out: list[tuple[str, str]] = []
-    for word in _WRITTEN.findall(label):
-        for tok in _TOKEN.findall(fold(word)):
-            out.append((word, tok))
-    return out
+    return [(word, tok) for word in _WRITTEN.findall(label) for tok in _word_tokens(word)]
+
+
+@lru_cache(maxsize=65536)
+def _compound(token: str, vocab: frozenset[str]) -> tuple[str, ...] | None:
+    """Return `split_compound(token, vocab)` as a tuple (cached: tokens repeat across labels)."""
+    parts = split_compound(token, vocab)
+    return None if parts is None else tuple(parts)
 
 
 def signature(
@@ -303,12 +317,14 @@ def signature(
                 continue
             position = content
             content += 1
-            parts = _split(tok, syn)
+            parts = syn.splits.get(tok, _UNSPLIT)
+            if parts is _UNSPLIT:
+                parts = syn.splits[tok] = _split(tok, syn)
             if parts is not None:
                 found.extend(parts)
                 continue
             before_noun = i < len(pairs) and pairs[i][0][:1].isupper()
-            pieces = split_compound(tok, vocab) if vocab and language == "de" else None
+            pieces = _compound(tok, vocab) if vocab and language == "de" else None
             if pieces is None:
                 unknown.append((written, tok, position, before_noun))
                 continue

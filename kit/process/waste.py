@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -34,34 +34,97 @@ class ReworkLoop:
 
 
 def _preorder(graph: nx.DiGraph) -> dict[str, int]:
+    """Return each node's position in a depth-first walk from the starts (then from the rest)."""
+    pred = graph.pred
     starts = [n for n, k in graph.nodes(data="kind") if k == "start"]
-    starts += [n for n in graph if graph.in_degree(n) == 0 and n not in starts]
+    first = set(starts)
+    starts += [n for n in graph if not pred[n] and n not in first]
     order: dict[str, int] = {}
+    succ = graph.succ
     for source in [*starts, *graph.nodes]:
-        if source not in order:
-            for node in nx.dfs_preorder_nodes(graph, source):
-                order.setdefault(node, len(order))
+        if source in order:
+            continue
+        # nx.dfs_preorder_nodes(graph, source), written out: one walk per map with a loop
+        order[source] = len(order)
+        visited = {source}
+        stack = [iter(succ[source])]
+        while stack:
+            for child in stack[-1]:
+                if child not in visited:
+                    visited.add(child)
+                    order.setdefault(child, len(order))
+                    stack.append(iter(succ[child]))
+                    break
+            else:
+                stack.pop()
     return order
 
 
-def rework_loops(pmap: ProcessMap, *, length_bound: int = LENGTH_BOUND) -> list[ReworkLoop]:
-    """Return the map's rework loops (cycles up to `length_bound` flows whose chance is < 1)."""
+def _ring(members: set[str], succ: Any) -> list[str] | None:
+    """Return the nodes of a component that is one plain cycle, in flow order, else None."""
+    nxt: dict[str, str] = {}
+    for node in members:
+        inside = [v for v in succ[node] if v in members]
+        if len(inside) != 1 or inside[0] == node:
+            return None
+        nxt[node] = inside[0]
+    start = node = min(members)
+    ring = [start]
+    while (node := nxt[node]) != start:
+        ring.append(node)
+    return ring if len(ring) == len(members) else None
+
+
+def _cycles(pmap: ProcessMap, length_bound: int) -> Iterator[list[str]]:
+    """Yield the simple cycles of the map with at most `length_bound` flows.
+
+    Every cycle lies within one strongly connected component. Most loops of a process map are
+    one plain ring (rework goes back once); those are read off directly, the others are left to
+    networkx's bounded cycle search on their component alone.
+    """
     graph = pmap.graph
-    if all(len(c) == 1 and not graph.has_edge(*c, *c) for c in pmap.components()):
-        return []  # no cycle at all (most maps): skip the cycle search
-    order = _preorder(graph)
+    succ = graph.succ
+    for members in pmap.components():
+        if len(members) == 1:
+            (node,) = members
+            if node in succ[node] and length_bound >= 1:
+                yield [node]
+            continue
+        ring = _ring(members, succ)
+        if ring is not None:
+            if len(ring) <= length_bound:
+                yield ring
+            continue
+        part = nx.DiGraph()
+        part.add_nodes_from(n for n in graph if n in members)
+        part.add_edges_from((u, v) for u in part for v in succ[u] if v in members)
+        yield from nx.simple_cycles(part, length_bound=length_bound)
+
+
+def rework_loops(pmap: ProcessMap, *, length_bound: int = LENGTH_BOUND) -> list[ReworkLoop]:
+    """Return the map's rework loops (cycles up to `length_bound` flows whose chance is < 1).
+
+    Each loop starts at the target of its trigger (the back-flow, the least likely flow of the
+    loop); its chance and hours are summed in that order, so they do not depend on where the
+    cycle search happened to enter the loop.
+    """
+    graph = pmap.graph
+    order: dict[str, int] | None = None
     loops: list[ReworkLoop] = []
-    for cycle in nx.simple_cycles(graph, length_bound=length_bound):
+    for cycle in _cycles(pmap, length_bound):
         edges = list(zip(cycle, [*cycle[1:], cycle[0]], strict=True))
         probs = [float(graph.edges[e]["probability"]) for e in edges]
         chance = math.prod(probs)
         if chance >= 1.0 or chance <= 0.0:
             continue
+        if order is None:
+            order = _preorder(graph)
         back = [e for e in edges if order[e[1]] <= order[e[0]]]
         trigger = min(back or edges, key=lambda e: (graph.edges[e]["probability"], -order[e[0]]))
         start = cycle.index(trigger[1])
         ordered = tuple(str(n) for n in cycle[start:] + cycle[:start])
-        extra = sum(pmap.hours(n) for n in cycle) * chance / (1.0 - chance)
+        chance = math.prod(probs[start:] + probs[:start])
+        extra = sum(pmap.hours(n) for n in ordered) * chance / (1.0 - chance)
         loops.append(
             ReworkLoop(pmap.id, ordered, (str(trigger[0]), str(trigger[1])), chance, extra)
         )
@@ -74,11 +137,12 @@ def handoff_rows(maps: Sequence[ProcessMap]) -> list[dict[str, Any]]:
     for pmap in maps:
         g = pmap.graph
         lanes = systems = 0
-        nodes = g.nodes
+        lane, system = dict(g.nodes(data="lane")), dict(g.nodes(data="system"))
         for src, dst in g.edges:
-            a, b = nodes[src], nodes[dst]
-            lanes += bool(a["lane"] and b["lane"] and a["lane"] != b["lane"])
-            systems += bool(a["system"] and b["system"] and a["system"] != b["system"])
+            a, b = lane[src], lane[dst]
+            lanes += bool(a and b and a != b)
+            a, b = system[src], system[dst]
+            systems += bool(a and b and a != b)
         rows.append(
             {
                 "map": pmap.id,

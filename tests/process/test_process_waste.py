@@ -46,3 +46,43 @@ def test_handoffs_and_waits() -> None:
     assert frame.loc[0, "system_handoffs"] == 0
     w = waits([_map()])
     assert list(w["id"]) == ["w"] and w.loc[0, "hours_per_month"] == 1.0
+
+
+def _nested() -> ProcessMap:
+    """Two loops through `a` (a→b→a and a→b→c→a), a self-loop on `c` and a plain ring x→y→x."""
+    acts = [
+        Activity(id="s", name="", kind="start"),
+        *(Activity(id=n, name=f"Schritt {n}", minutes=6, per_month=10) for n in "abcxy"),
+        Activity(id="e", name="", kind="end"),
+    ]
+    flows = [
+        ("s", "a", 1.0),
+        ("a", "b", 1.0),
+        ("b", "a", 0.2),
+        ("b", "c", 0.8),
+        ("c", "a", 0.5),
+        ("c", "c", 0.1),
+        ("c", "x", 0.4),
+        ("x", "y", 1.0),
+        ("y", "x", 0.25),
+        ("y", "e", 0.75),
+    ]
+    return ProcessMap.build(id="n", name="N", activities=acts, flows=flows)
+
+
+def test_rework_loops_are_every_simple_cycle_below_one() -> None:
+    loops = {loop.activities: loop for loop in rework_loops(_nested())}
+    # a→b→a: 1.0 × 0.2 = 0.2; a→b→c→a: 1.0 × 0.8 × 0.5 = 0.4; c→c: 0.1; x→y→x: 1.0 × 0.25
+    assert set(loops) == {("a", "b"), ("a", "b", "c"), ("c",), ("x", "y")}
+    assert loops[("a", "b")].probability == pytest.approx(0.2)
+    assert loops[("a", "b", "c")].probability == pytest.approx(0.4)
+    assert loops[("a", "b", "c")].trigger == ("c", "a")
+    assert loops[("c",)].trigger == ("c", "c")
+    # each step 6 min × 10 / 60 = 1 h; x→y→x: 2 h × 0.25 / 0.75 = 0.666…
+    assert loops[("x", "y")].hours_per_month == pytest.approx(2 * 0.25 / 0.75)
+    assert loops[("x", "y")].trigger == ("y", "x")
+
+
+def test_rework_loops_respect_the_length_bound() -> None:
+    assert {loop.activities for loop in rework_loops(_nested(), length_bound=1)} == {("c",)}
+    assert ("x", "y") in {loop.activities for loop in rework_loops(_nested(), length_bound=2)}
