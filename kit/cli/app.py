@@ -211,13 +211,11 @@ def kpis(
     def body() -> int:
         from kit.cli.commands import kpis_command
         from kit.engagement import load_engagement
-        from kit.ingest import load_ledger
 
         _state["language"] = _language_of(engagement)
         eng = load_engagement(engagement)
-        ledger = load_ledger(eng)
         when = _parse_date(as_of, "--as-of") or eng.as_of or date.today()
-        text, document = kpis_command(eng, ledger, as_of=when, by=by, engine=engine)
+        text, document = kpis_command(eng, None, as_of=when, by=by, engine=engine)
         _show(text, document, as_json=as_json)
         return 0
 

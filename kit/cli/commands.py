@@ -92,7 +92,7 @@ def _kpi_value(value: float | None, unit: str, language: Language, currency: str
 
 def kpis_command(
     engagement: Engagement,
-    ledger: Ledger,
+    ledger: Ledger | None,
     *,
     as_of: date,
     by: str | None = None,
@@ -100,7 +100,8 @@ def kpis_command(
 ) -> tuple[str, Any]:
     """Return the KPI table (or the breakdown by `by`) and the `kit kpis --json` document.
 
-    `engine` (else engagement.yaml `engine:`) names what runs the aggregates.
+    `engine` (else engagement.yaml `engine:`) names what runs the aggregates. Without `ledger`
+    DuckDB reads the files itself where it can (`compute_native`), else they are loaded here.
     """
     import math
 
@@ -121,7 +122,17 @@ def kpis_command(
         "period_days": engagement.period_days,
         "currency": engagement.currency,
     }
+    result = None
+    if by is None and ledger is None:
+        from kit.kpis.engine import compute_native
+
+        result = compute_native(engagement, as_of=as_of, engine=engine)
+    if result is None and ledger is None:
+        from kit.ingest import load_ledger
+
+        ledger = load_ledger(engagement)
     if by is not None:
+        assert ledger is not None  # noqa: S101 - loaded above
         frame = kpis_by(
             ledger,
             by,
@@ -140,13 +151,15 @@ def kpis_command(
             "by": by,
             "groups": groups,
         }
-    result = compute_kpis(
-        ledger,
-        as_of=as_of,
-        period_days=engagement.period_days,
-        goal_days=engagement.goal_days,
-        engine=engine,
-    )
+    if result is None:
+        assert ledger is not None  # noqa: S101 - loaded above
+        result = compute_kpis(
+            ledger,
+            as_of=as_of,
+            period_days=engagement.period_days,
+            goal_days=engagement.goal_days,
+            engine=engine,
+        )
     rows = []
     for kpi, info in REGISTRY.items():
         name = info.name_de if language == "de" else info.name_en
