@@ -39,10 +39,10 @@ __all__ = [
 ]
 
 #: The engine that runs the aggregates unless `engine=` (or engagement.yaml `engine:`) says else.
-#: The in-memory numpy engine stays the default while the DuckDB path still builds the numpy
-#: timeline first and adds its queries on top (measured: 2.1-4.3 s against 0.7-1.2 s of KPI time
-#: at 1M invoices); DuckDB, Spark and warehouses are chosen by name and are parity-tested.
-DEFAULT_ENGINE = "numpy"
+#: DuckDB: `kit kpis` lets it read CSV and Parquet files itself (`compute_native`); a Ledger of
+#: pandas frames (notebooks, tests) reaches it as Arrow tables. numpy stays the in-memory
+#: reference implementation; DuckDB, Spark and warehouses are parity-tested against it.
+DEFAULT_ENGINE = "duckdb"
 _BACKENDS: dict[str, Backend] = {}
 
 

@@ -32,7 +32,7 @@ import pandas as pd
 from kit.engagement import Engagement, Source
 from kit.ingest.parsing import kind_of
 from kit.ingest.schema import plausible_range
-from kit.kpis.backends.tables import Tables
+from kit.kpis.backends.tables import SCHEMAS, Tables
 from kit.kpis.digital import (
     RESPONSES,
     WINDOW_DAYS,
@@ -396,10 +396,10 @@ def _timeline(con: Any, present: dict[str, set[str]]) -> Native:
         )
     first = _one(raw, "SELECT min(issue) FROM kit_invoices")[0]
     tables = Tables(
-        invoices=con.table("kit_invoices"),
-        events=con.table("kit_events"),
-        credits=con.table("kit_credits"),
-        disputes=con.table("kit_disputes"),
+        invoices=ibis.table(SCHEMAS["invoices"], name="kit_invoices"),
+        events=ibis.table(SCHEMAS["events"], name="kit_events"),
+        credits=ibis.table(SCHEMAS["credits"], name="kit_credits"),
+        disputes=ibis.table(SCHEMAS["disputes"], name="kit_disputes"),
         groups=1,
         first_day=int(first) if first is not None else 0,
         has_disputes=has_disputes,
