@@ -20,7 +20,7 @@ from kit.ingest.ledger_accounts import ingest_ledger_source, table_account
 from kit.ingest.plausibility import plausibility_findings
 from kit.ingest.rules import all_distinct, date_order, duplicates, positions, unknown_references
 from kit.ingest.table import LoadedTable, load_table
-from kit.ledger import Ledger, record_links
+from kit.ledger import Ledger
 
 __all__ = ["Ingested", "ingest", "load_ledger"]
 
@@ -81,9 +81,6 @@ def load_ledger(engagement: Engagement) -> Ledger:
         from kit.privacy import pseudonymise_customers
 
         pseudonymise_customers(ledger, language=engagement.language)
-    # Ingest refused (or left out) repeated and empty invoice ids, so they are unique here.
-    if "invoice_id" in ledger.invoices and not ledger.invoices["invoice_id"].hasnans:
-        record_links(ledger, positions=result.payment_rows)
     return ledger
 
 
