@@ -45,12 +45,16 @@ from kit.kpis.digital import (
 from kit.kpis.timeline import NEVER, TOLERANCE
 from kit.ledger import CANONICAL, CHANNELS, EVENTS
 
-__all__ = ["Native", "load", "window_digital"]
+__all__ = ["MEMORY_LIMIT", "SPILL_FOLDER", "Native", "load", "window_digital"]
 
 _SUFFIXES = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 _SEPARATORS = ",;\t|"
 _TYPES = {"id": "VARCHAR", "text": "VARCHAR", "number": "DOUBLE", "date": "DATE"}
 _TYPES["datetime"] = "TIMESTAMP"
+#: Memory DuckDB may use before it spills to disk (a 10M-invoice ledger fits under 4 GB).
+MEMORY_LIMIT = "3GB"
+#: Folder of the engagement's output where DuckDB spills (created only when it does).
+SPILL_FOLDER = "duckdb-spill"
 #: Tables this path reads, customers first (it holds no rows the KPIs use, only its rule).
 _TABLES = ("customers", "invoices", "payments", "disputes", "dunning_events")
 
@@ -206,8 +210,8 @@ def _text_ok(column: str) -> str:
     return f"(ascii({column}) BETWEEN 33 AND 126 AND ascii(right({column}, 1)) BETWEEN 33 AND 126)"
 
 
-def _clean_counts(name: str, columns: set[str], *, currency: str, today: dt.date) -> str:
-    """Return the SQL counting, per rule of ingest, rows that break it in table `name`."""
+def _broken(name: str, columns: set[str], *, currency: str, today: dt.date) -> str:
+    """Return SQL that is true for a row of table `name` that some ingest rule reports."""
     lo, hi = (d.date() for d in plausible_range(today))
     required, _ = CANONICAL[name]
     checks = [f"{c} IS NULL" for c in required]
@@ -230,14 +234,37 @@ def _clean_counts(name: str, columns: set[str], *, currency: str, today: dt.date
             listed = ", ".join(map(_literal, allowed))
             checks.append(f"{column} NOT IN ({listed})")
     checks += _cross_rules(name, columns)
-    counted = " OR ".join(f"coalesce({c}, false)" for c in checks)
-    unique = {"customers": "customer_id", "invoices": "invoice_id", "payments": "payment_id"}
-    unique["disputes"] = "dispute_id"
+    return " OR ".join(f"coalesce({c}, false)" for c in checks)
+
+
+#: The id column of each table that must not repeat (as ingest checks).
+_UNIQUE = {
+    "customers": "customer_id",
+    "invoices": "invoice_id",
+    "payments": "payment_id",
+    "disputes": "dispute_id",
+}
+#: Columns each table keeps for the timeline once its rules are counted.
+_KEEP = {
+    "customers": ("customer_id",),
+    "invoices": ("invoice_id", "issue_date", "due_date", "amount", "paid_date"),
+    "payments": ("_pos", "payment_date", "amount", "payment_id"),
+    "disputes": ("_pos", "opened_date", "resolved_date", "dispute_id"),
+    "dunning_events": ("_pos", "timestamp", "channel", "event", "message_id"),
+}
+
+
+def _counts(name: str, columns: set[str]) -> str:
+    """Return the SQL of (rows, rows breaking a rule + repeated ids) of table `name`.
+
+    Repeated ids are counted on 64-bit hashes: equal ids have equal hashes, so no repeat goes
+    unnoticed; a hash collision only makes pandas check the table exactly.
+    """
     repeated = "0"
-    if unique.get(name) in columns:
-        key = unique[name]
-        repeated = f"count({key}) - count(DISTINCT {key})"
-    return f"SELECT count(*), count(*) FILTER (WHERE {counted}) + {repeated} FROM src_{name}"
+    key = _UNIQUE.get(name)
+    if key in columns:
+        repeated = f"count({key}) - count(DISTINCT hash({key}))"
+    return f"SELECT count(*), count(*) FILTER (WHERE _bad) + {repeated} FROM src_{name}"
 
 
 def _cross_rules(name: str, columns: set[str]) -> list[str]:
@@ -272,6 +299,11 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
     con = ibis.duckdb.connect()
     raw = con.con
     _do(raw, "SET enable_progress_bar = false")
+    # Beyond MEMORY_LIMIT DuckDB spills to disk, inside the engagement's output folder.
+    _do(raw, f"SET memory_limit = {_literal(MEMORY_LIMIT)}")
+    engagement.output_dir.mkdir(exist_ok=True)  # DuckDB makes the spill folder itself
+    _do(raw, f"SET temp_directory = {_literal(str(engagement.output_dir / SPILL_FOLDER))}")
+    _do(raw, "SET preserve_insertion_order = false")  # row order carries no meaning here
     present: dict[str, set[str]] = {}
     for name in _TABLES:
         source = getattr(data, name)
@@ -286,14 +318,19 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
             built = _source_sql(raw, file, source, name)
             if built is None:
                 return None
-            _do(raw, f"CREATE TEMP TABLE src_{name} AS {_joined(name, built[0], present)}")
             columns = set(built[1])
             if name == "invoices" and "customers" in present:
                 columns.add("customers")
-            query = _clean_counts(
+            bad = _broken(
                 name, columns, currency=engagement.currency, today=today or dt.date.today()
             )
-            rows, broken = _one(raw, query)
+            kept = [c for c in _KEEP[name] if c in columns or c == "_pos"]
+            _do(
+                raw,
+                f"CREATE TEMP TABLE src_{name} AS SELECT {', '.join(kept)}, {bad} AS _bad "
+                f"FROM ({_joined(name, built[0], present)})",
+            )
+            rows, broken = _one(raw, _counts(name, columns))
         except (duckdb.Error, UnicodeDecodeError, OSError):
             return None  # a cell DuckDB cannot read as its type: pandas names it
         if broken:
@@ -505,8 +542,8 @@ SELECT dg.*, de.*, rt.hours, rt.n FROM dg, de, rt""",
 
 def _fetched_messages(raw: Any, *, where: str, day: int, period_days: int, ids: bool) -> Messages:
     """Return the messages of W from the fetched events (events without message_id)."""
-    columns = ["timestamp", "invoice_id", "channel", "event"] + (["message_id"] if ids else [])
-    picked = ", ".join(f"e.{c}" for c in columns)
+    columns = ["timestamp", "channel", "event"] + (["message_id"] if ids else [])
+    picked = ", ".join(f"e.{c}" for c in columns) + ", CAST(e._pos AS VARCHAR) AS invoice_id"
     frame = raw.sql(
         f"SELECT {picked}, coalesce(i.settled, {_MAX}) AS _settled "
         "FROM src_dunning_events e LEFT JOIN kit_invoices i ON i.pos = e._pos "
