@@ -160,3 +160,12 @@ def test_other_engines_and_sources_it_does_not_read_step_aside(tmp_path: Path) -
         encoding="utf-8",
     )
     assert compute_native(load_engagement(folder), as_of=AS_OF, engine="duckdb") is None
+
+
+def test_an_output_folder_that_is_a_link_is_not_spilled_into(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "eng", rows=60)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (folder / "output").symlink_to(elsewhere)
+    assert compute_native(load_engagement(folder), as_of=AS_OF, engine="duckdb") is None
+    assert list(elsewhere.iterdir()) == []

@@ -29,6 +29,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
+from kit.containment import is_inside
 from kit.engagement import Engagement, Source
 from kit.ingest.parsing import kind_of
 from kit.ingest.schema import plausible_range
@@ -301,7 +302,10 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
     _do(raw, "SET enable_progress_bar = false")
     # Beyond MEMORY_LIMIT DuckDB spills to disk, inside the engagement's output folder.
     _do(raw, f"SET memory_limit = {_literal(MEMORY_LIMIT)}")
-    engagement.output_dir.mkdir(exist_ok=True)  # DuckDB makes the spill folder itself
+    output = engagement.output_dir
+    if output.is_symlink() or (output.exists() and not is_inside(output, engagement.root)):
+        return None  # DuckDB would spill wherever the link points (`kit run` refuses it)
+    output.mkdir(exist_ok=True)  # DuckDB makes the spill folder itself
     _do(raw, f"SET temp_directory = {_literal(str(engagement.output_dir / SPILL_FOLDER))}")
     _do(raw, "SET preserve_insertion_order = false")  # row order carries no meaning here
     present: dict[str, set[str]] = {}
