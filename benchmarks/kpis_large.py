@@ -180,7 +180,8 @@ def main() -> None:
         generate(args.rows, folder)
         print(f"data ready in {time.perf_counter() - began:.0f} s", file=sys.stderr)
     result = run(folder)
-    print(json.dumps({"rows": args.rows, **result}))
+    shown = {"folder": str(folder)} if args.folder else {"rows": args.rows}
+    print(json.dumps({**shown, **result}))
 
 
 if __name__ == "__main__":
