@@ -262,8 +262,9 @@ class Engagement(_Strict):
     baseline_date: date | None = None
     period_days: int = Field(default=90, gt=0, le=3660)
     goal_days: int = Field(default=45, gt=0)
-    #: What runs the KPI aggregates: duckdb, spark[:MASTER-URL | :sc://HOST] or a warehouse URL.
-    engine: str = "numpy"
+    #: What runs the KPI aggregates: duckdb (default), numpy (in memory), spark[:MASTER-URL |
+    #: :sc://HOST] or a warehouse URL.
+    engine: str = "duckdb"
     branding: Branding = Field(default_factory=Branding)
     privacy: Literal["none", "pseudonymise"] = "none"
     #: b2b: CRF medians apply; subscription: receeve's MRR collection benchmark applies.

@@ -121,7 +121,7 @@ def status_command(
 
 def kpis_command(
     engagement: Engagement,
-    ledger: Ledger,
+    ledger: Ledger | None,
     *,
     as_of: date,
     by: str | None = None,
@@ -129,7 +129,8 @@ def kpis_command(
 ) -> tuple[RenderableType, Any]:
     """Return the KPI tables (or the breakdown by `by`) and the `kit kpis --json` document.
 
-    `engine` (else engagement.yaml `engine:`) names what runs the aggregates.
+    `engine` (else engagement.yaml `engine:`) names what runs the aggregates. Without `ledger`
+    DuckDB reads the files itself where it can (`compute_native`), else they are loaded here.
     """
     import math
 
@@ -149,7 +150,17 @@ def kpis_command(
         "period_days": engagement.period_days,
         "currency": engagement.currency,
     }
+    result = None
+    if by is None and ledger is None:
+        from kit.kpis.engine import compute_native
+
+        result = compute_native(engagement, as_of=as_of, engine=engine)
+    if result is None and ledger is None:
+        from kit.ingest import load_ledger
+
+        ledger = load_ledger(engagement)
     if by is not None:
+        assert ledger is not None  # noqa: S101 - loaded above
         frame = kpis_by(
             ledger,
             by,
@@ -164,13 +175,15 @@ def kpis_command(
         }
         view = kpis_by_view(engagement, frame, as_of=as_of, by=by)
         return view, {**header, "by": by, "groups": groups}
-    result = compute_kpis(
-        ledger,
-        as_of=as_of,
-        period_days=engagement.period_days,
-        goal_days=engagement.goal_days,
-        engine=engine,
-    )
+    if result is None:
+        assert ledger is not None  # noqa: S101 - loaded above
+        result = compute_kpis(
+            ledger,
+            as_of=as_of,
+            period_days=engagement.period_days,
+            goal_days=engagement.goal_days,
+            engine=engine,
+        )
     document = result.to_json_dict(client=engagement.client, currency=engagement.currency)
     return kpis_view(engagement, result, as_of=as_of), document
 

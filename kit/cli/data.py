@@ -28,12 +28,10 @@ def kpis(
 ) -> None:
     """Compute every KPI of the specification at the as-of date."""
     from kit.cli.commands import kpis_command
-    from kit.ingest import load_ledger
 
     eng = open_engagement(engagement)
-    ledger = load_ledger(eng)
     when = parse_date(as_of, "--as-of") or eng.as_of or date.today()
-    view, document = kpis_command(eng, ledger, as_of=when, by=by, engine=engine)
+    view, document = kpis_command(eng, None, as_of=when, by=by, engine=engine)
     if as_json:
         emit_json(document)
     else:

@@ -27,7 +27,7 @@ from kit.ingest.rules import (
     unknown_references,
 )
 from kit.ingest.table import LoadedTable, load_table
-from kit.ledger import Ledger, record_links
+from kit.ledger import Ledger
 
 __all__ = ["Ingested", "ingest", "load_ledger"]
 
@@ -88,9 +88,6 @@ def load_ledger(engagement: Engagement) -> Ledger:
         from kit.privacy import pseudonymise_customers
 
         pseudonymise_customers(ledger, language=engagement.language)
-    # Ingest refused (or left out) repeated and empty invoice ids, so they are unique here.
-    if "invoice_id" in ledger.invoices and not ledger.invoices["invoice_id"].hasnans:
-        record_links(ledger, positions=result.payment_rows)
     return ledger
 
 

@@ -12,7 +12,7 @@ import numpy as np
 from kit.kpis.formulas import Computed
 from kit.ledger import Ledger
 
-__all__ = ["NO_SETTLEMENTS", "SETTLEMENT_KPIS", "without_settlements"]
+__all__ = ["NO_SETTLEMENTS", "SETTLEMENT_KPIS", "settlement_nulls", "without_settlements"]
 
 #: KPIs that need to know when invoices were settled (CEI: what was collected in the window).
 SETTLEMENT_KPIS = (
@@ -38,6 +38,11 @@ def without_settlements(ledger: Ledger, computed: Computed) -> Computed:
     """Return `computed` with the settlement KPIs null when the ledger has no settlement data."""
     if _has_settlements(ledger):
         return computed
+    return settlement_nulls(computed)
+
+
+def settlement_nulls(computed: Computed) -> Computed:
+    """Return `computed` with every settlement KPI null, NO_SETTLEMENTS as the reason."""
     values = dict(computed.values)
     reasons = dict(computed.reasons)
     for kpi in SETTLEMENT_KPIS:

@@ -7,6 +7,7 @@ Rates count messages that were sent in W, so a repeated open of one message coun
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +15,16 @@ import pandas as pd
 
 from kit.kpis.timeline import Timeline, positions
 
-__all__ = ["RESPONSES", "WINDOW_DAYS", "Digital", "Messages", "digital", "messages"]
+__all__ = [
+    "RESPONSES",
+    "WINDOW_DAYS",
+    "Digital",
+    "Messages",
+    "digital",
+    "message_table",
+    "messages",
+    "window_events",
+]
 
 #: Events that count as a response to a reminder.
 RESPONSES = ("clicked", "page_view", "replied", "promise_to_pay", "payment_succeeded")
@@ -90,6 +100,18 @@ def messages(
     raw = tl.ledger.dunning_events
     if raw is None:
         return None
+    ev = window_events(raw, day=day, period_days=period_days)
+    group = _group_of(tl, ev["invoice_id"], codes, groups)
+
+    def settled_of(ids: pd.Series) -> np.ndarray:
+        pos = positions(tl, ids)
+        return np.where(pos >= 0, tl.settled[np.maximum(pos, 0)], np.iinfo(np.int64).max)
+
+    return message_table(ev, day=day, group=group, settled_of=settled_of)
+
+
+def window_events(raw: pd.DataFrame, *, day: int, period_days: int) -> pd.DataFrame:
+    """Return the dunning events with timestamp in W, sorted by time, each with its message."""
     start = pd.Timestamp(np.datetime64(day - period_days + 1, "D"))
     end = pd.Timestamp(np.datetime64(day + 1, "D"))
     ts = pd.to_datetime(raw["timestamp"], errors="coerce")
@@ -101,7 +123,21 @@ def messages(
     ev = ev.sort_values("timestamp", kind="stable").reset_index(drop=True)
     ev["_row"] = np.arange(len(ev), dtype=np.int64)
     ev["_msg"] = _message_codes(ev)
-    ev["_group"] = _group_of(tl, ev["invoice_id"], codes, groups)
+    return ev
+
+
+def message_table(
+    ev: pd.DataFrame,
+    *,
+    day: int,
+    group: np.ndarray,
+    settled_of: Callable[[pd.Series], np.ndarray],
+) -> Messages:
+    """Return the messages of the window events (`window_events`), each with its group code.
+
+    `settled_of` returns per invoice id its settlement day (int64 max when unknown or never).
+    """
+    ev["_group"] = group
     flags = {name: ev["event"].eq(name) for name in ("sent", "bounced", "opened", "clicked")}
     ev["_sent_ts"] = ev["timestamp"].where(flags["sent"])
     table = (
@@ -119,11 +155,11 @@ def messages(
         )
     )
     table = table[table["sent"]].copy()
-    pos = positions(tl, table["invoice_id"])
-    settled = np.where(pos >= 0, tl.settled[np.maximum(pos, 0)], np.iinfo(np.int64).max)
+    settled = np.asarray(settled_of(table["invoice_id"]), dtype=np.int64)
+    known = settled != np.iinfo(np.int64).max
     sent_day = table["sent_ts"].to_numpy().astype("datetime64[D]").astype(np.int64)
     table["converted"] = (
-        (pos >= 0) & (settled >= sent_day) & (settled <= np.minimum(sent_day + WINDOW_DAYS, day))
+        known & (settled >= sent_day) & (settled <= np.minimum(sent_day + WINDOW_DAYS, day))
     )
     return Messages(events=ev, table=table)
 

@@ -23,7 +23,7 @@ from kit.kpis.credits import (
     note_arrays,
     paid_date_events,
 )
-from kit.ledger import Ledger, checked_links
+from kit.ledger import Ledger
 
 __all__ = [
     "NEVER",
@@ -140,8 +140,7 @@ def build_timeline(ledger: Ledger) -> Timeline:
     inv = ledger.invoices
     _require(inv, "invoices", ("invoice_id", "customer_id", "issue_date", "due_date", "amount"))
     ids = _arrow_ids(inv["invoice_id"])
-    unique, known_rows = checked_links(ledger)
-    if not unique and len(pc.unique(ids)) != len(ids):
+    if len(pc.unique(ids)) != len(ids):
         dup = inv["invoice_id"][inv["invoice_id"].duplicated()].iloc[0]
         raise DataError("invoice_id is not unique", key="invoices", column="invoice_id", value=dup)
     issue = date_days(inv, "issue_date", "invoices", allow_missing=False)
@@ -152,9 +151,7 @@ def build_timeline(ledger: Ledger) -> Timeline:
     pays = ledger.payments
     if pays is not None:
         _require(pays, "payments", ("invoice_id", "payment_date", "amount"))
-        pay_inv = (
-            known_rows if known_rows is not None else _index_in(_arrow_ids(pays["invoice_id"]), ids)
-        )
+        pay_inv = _index_in(_arrow_ids(pays["invoice_id"]), ids)
         pay_date = date_days(pays, "payment_date", "payments", allow_missing=False)
         pay_amount = _amounts(pays, "payments")
         unapplied = pays["invoice_id"].isna().to_numpy(dtype=bool)
@@ -220,34 +217,8 @@ def _join(
 
 
 def _payment_order(pay_inv: np.ndarray, pay_date: np.ndarray) -> np.ndarray:
-    """Return the stable order by (invoice, date), as np.lexsort would give it.
-
-    Sorts one combined key (invoice × span of days + day) 16 bits at a time, least significant
-    first; numpy's stable sort of 16-bit digits is a radix sort, several times faster.
-    """
-    if pay_inv.size == 0:
-        return np.empty(0, dtype=np.intp)
-    low = int(pay_date.min())
-    span = int(pay_date.max()) - low + 1
-    top = span * (int(pay_inv.max()) + 1)
-    if top >= 2**62:
-        return np.lexsort((pay_date, pay_inv))
-    key = pay_inv * span
-    key += pay_date
-    key -= low
-    digits = np.empty(key.shape[0], dtype=np.uint16)
-    np.bitwise_and(key, 0xFFFF, out=digits, casting="unsafe")
-    order = np.argsort(digits, kind="stable").astype(_I64, copy=False)
-    spare = np.empty_like(order)  # reused for every pass: 10M+ rows make each array large
-    shift = 16
-    while (top - 1) >> shift:
-        np.take(key, order, out=spare)
-        np.right_shift(spare, shift, out=spare)
-        np.bitwise_and(spare, 0xFFFF, out=digits, casting="unsafe")
-        np.take(order, np.argsort(digits, kind="stable"), out=spare)
-        order, spare = spare, order
-        shift += 16
-    return order
+    """Return the stable order of the settlement events by (invoice, date)."""
+    return np.lexsort((pay_date, pay_inv))
 
 
 def _arrow_ids(values: pd.Series) -> pa.Array | pa.ChunkedArray:

@@ -35,8 +35,8 @@ def spark_backend(spark_session: Any) -> Any:
 def _kpi_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run every KPI test of this folder on KIT_KPI_ENGINE (duckdb when unset).
 
-    The kit's default is the in-memory engine, which every other folder's tests run on; here the
-    hand-worked examples run on DuckDB (or Spark), so each engine meets them.
+    DuckDB is the kit's default, which every other folder's tests run on too; with
+    KIT_KPI_ENGINE=spark the hand-worked examples run on Spark, so each engine meets them.
     """
     name = os.environ.get("KIT_KPI_ENGINE", "")
     from kit.kpis import engine

@@ -93,9 +93,9 @@ def test_kpis_command_refuses_an_unknown_engine_and_honours_duckdb() -> None:
 
     eng = load_engagement(Path(__file__).resolve().parents[2] / "data/samples/acme-gmbh")
     ledger = generated_ledger(500)
-    assert eng.engine == "numpy"  # the in-memory default
+    assert eng.engine == "duckdb"  # the default
     with pytest.raises(ConfigError, match="engine must be duckdb"):
         kpis_command(eng, ledger, as_of=AS_OF, engine="oracle")
-    _, duck = kpis_command(eng, ledger, as_of=AS_OF, engine="duckdb")
-    _, ref = kpis_command(eng, ledger, as_of=AS_OF)
+    _, duck = kpis_command(eng, ledger, as_of=AS_OF)
+    _, ref = kpis_command(eng, ledger, as_of=AS_OF, engine="numpy")
     assert all(_same(ref["kpis"][k], duck["kpis"][k]) for k in ref["kpis"])

@@ -91,20 +91,25 @@ class KpisView:
 
 
 def load_kpis(ctx: ReportContext) -> KpisView:
-    """Return the KPI view of the engagement at the report's as-of date."""
+    """Return the KPI view of the engagement at the report's as-of date.
+
+    The KPIs are computed by the engagement's `engine:`; the charts get the ledger's frames.
+    """
     eng, t = ctx.engagement, ctx.as_of
     ledger = load_ledger(eng)
     record_for_run(ledger.accounting)
     p, g = eng.period_days, eng.goal_days
     try:
         by_segment: pd.DataFrame | None = kpis_by(
-            ledger, "segment", as_of=t, period_days=p, goal_days=g
+            ledger, "segment", as_of=t, period_days=p, goal_days=g, engine=eng.engine
         )
     except ConfigError:  # neither invoices nor customers carry a segment
         by_segment = None
     return KpisView(
-        result=compute_kpis(ledger, as_of=t, period_days=p, goal_days=g),
-        series=kpi_series(ledger, as_of=t, months=12, period_days=p, goal_days=g),
+        result=compute_kpis(ledger, as_of=t, period_days=p, goal_days=g, engine=eng.engine),
+        series=kpi_series(
+            ledger, as_of=t, months=12, period_days=p, goal_days=g, engine=eng.engine
+        ),
         by_segment=by_segment,
         top=top_overdue(ledger, as_of=t, n=10),
         funnel=dunning_funnel(ledger, as_of=t, period_days=eng.period_days),
