@@ -11,6 +11,7 @@ from kit.engagement import Engagement
 from kit.forecast import Forecast, forecast
 from kit.i18n import Language
 from kit.ledger import Ledger
+from kit.message import msg
 
 __all__ = ["forecast_command", "forecast_document"]
 
@@ -153,7 +154,7 @@ def forecast_command(
             "--weeks out of range",
             key="--weeks",
             value=weeks,
-            expected=f"a whole number from 1 to {MAX_WEEKS}",
+            expected=msg("a whole number from 1 to {max_weeks}", max_weeks=MAX_WEEKS),
         )
     fc = forecast(ledger, as_of=as_of, weeks=weeks)
     text = forecast_text(fc, engagement=engagement, weeks=weeks)

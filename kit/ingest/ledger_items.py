@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from kit.engagement import LedgerSource
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, Severity
 from kit.ingest.accounting import SourceAccount
 from kit.ingest.findings import Finding
 from kit.ingest.ledger_read import header_problem, read_ledger_file
@@ -25,6 +25,7 @@ from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, closest
 from kit.ingest.parsing import expand_value_map, parse_bool, parse_dates, parse_number, parse_text
 from kit.ingest.rules import TableContext, duplicates
 from kit.ingest.schema import plausible_range
+from kit.message import Amount, msg
 
 __all__ = ["KINDS", "LEDGER_COLUMNS", "LedgerItems", "load_ledger_items"]
 
@@ -95,18 +96,7 @@ def load_ledger_items(
     try:
         raw, eff, header_row = read_ledger_file(source, root=root)
     except DataError as exc:
-        message = exc.message if not exc.hint else f"{exc.message} (hint: {exc.hint})"
-        out.problems.append(
-            Problem(
-                message,
-                path=exc.path,
-                row=exc.row,
-                column=exc.column,
-                value=exc.value,
-                expected=exc.expected,
-                key=exc.key,
-            )
-        )
+        out.problems.append(replace(exc.as_problem(), hint=exc.hint))
         return out
     out.source = eff
     account = SourceAccount(source="ledger", path=path, rows_read=len(raw))
@@ -123,8 +113,8 @@ def load_ledger_items(
     if len(raw) < len(before):
         gone = before.index.difference(raw.index)
         account.leave_out("filter", gone, _raw_amounts(before.loc[gone], eff, source_names))
-    out.warnings.extend(n for n in notes if n.severity == "warning")
-    out.problems.extend(n for n in notes if n.severity != "warning")
+    out.warnings.extend(n for n in notes if n.severity == Severity.WARNING)
+    out.problems.extend(n for n in notes if n.severity != Severity.WARNING)
     ctx = TableContext(path=path, raw=raw, source_names=source_names)
     items = _parse(raw, eff, plan, ctx, out)
     out.errors.extend(apply_fx(items, eff, plan, currency=currency, path=path, raw=raw))
@@ -158,13 +148,13 @@ def _plan(
             guess = closest(src, [c for c in found if c not in given])
             out.problems.append(
                 Problem(
-                    f"column '{src}' (mapped to {target}) not found"
-                    + (f"; did you mean '{guess}'?" if guess else ""),
+                    msg("column '{src}' (mapped to {target}) not found", src=src, target=target),
+                    suggestion=guess,
                     path=path,
                     row=header_row,
                     column=src,
                     key="data.ledger.columns",
-                    expected=f"one of the columns found: {', '.join(found)}",
+                    expected=msg("one of the columns found: {found}", found=", ".join(found)),
                 )
             )
     targets = set(rename.values())
@@ -254,10 +244,14 @@ def _structure(
         shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
         out.warnings.append(
             Problem(
-                f"{len(rows)} subtotal or total rows left out (rows {shown})",
+                msg(
+                    "{rows} subtotal or total rows left out (rows {shown})",
+                    rows=len(rows),
+                    shown=shown,
+                ),
                 path=out.path,
                 expected="one row per item; sums are computed by the kit",
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
         _check_totals(raw, totals, source, names, out)
@@ -333,11 +327,15 @@ def _check_totals(
     if np.isfinite(shown) and abs(shown - computed) > 0.005 + 1e-9 * abs(shown):
         out.warnings.append(
             Problem(
-                f"the total row shows {shown:,.2f}, the items above it sum to {computed:,.2f}",
+                msg(
+                    "the total row shows {shown}, the items above it sum to {computed}",
+                    shown=Amount(shown),
+                    computed=Amount(computed),
+                ),
                 path=out.path,
                 row=int(raw.index[last]),
                 expected="the sum of the items (a differing total is shown, not used)",
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
 
@@ -369,7 +367,14 @@ def _parse(
             _bad(out, ctx, bad, src, "not a valid date", _date_example(source))
         elif kind == "bool":
             series, bad, _ = parse_bool(cells, values)
-            _bad(out, ctx, bad, src, f"value not in the yes/no map of {target}", "true or false")
+            _bad(
+                out,
+                ctx,
+                bad,
+                src,
+                msg("value not in the yes/no map of {target}", target=target),
+                "true or false",
+            )
         else:
             series = parse_text(cells)
         parsed[target] = series
@@ -438,7 +443,7 @@ def _kinds(
                 key="data.ledger.document_types",
                 expected="document_types mapping each document type to invoice, credit_note, "
                 "payment or residual",
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
         return pd.Series(np.where(amount < 0, "payment", "invoice"), index=items.index)
@@ -455,7 +460,7 @@ def _kinds(
                 rows=items.index[unmapped.to_numpy()].to_numpy(),
                 column=ctx.src("document_type"),
                 values=ctx.values("document_type"),
-                expected=f"one of {listed} (map others under document_types:)",
+                expected=msg("one of {listed} (map others under document_types:)", listed=listed),
             )
         )
     other = kind == "other"
@@ -492,7 +497,7 @@ def _checks(
         if bool(blank.any()):
             out.errors.append(
                 Finding(
-                    f"empty value in the required column {name}",
+                    msg("empty value in the required column {name}", name=name),
                     path=ctx.path,
                     rows=items.index[blank.to_numpy()].to_numpy(),
                     column=ctx.src(name),
@@ -513,7 +518,11 @@ def _checks(
                 values=ctx.values("amount"),
                 expected="invoices and residual items as debits (+), credit notes and payments "
                 "as credits (−)",
-                details=pd.Series([f"type {t}" for t in kind.loc[rows]], index=rows, dtype=object),
+                details=pd.Series(
+                    [msg("type {kind}", kind=str(t)) for t in kind.loc[rows]],
+                    index=rows,
+                    dtype=object,
+                ),
             )
         )
     zero = amount == 0
@@ -570,8 +579,11 @@ def _checks(
                     rows=items.index[outside].to_numpy(),
                     column=ctx.src(name),
                     values=ctx.values(name),
-                    expected=f"a date between {earliest.date().isoformat()} and "
-                    f"{latest.date().isoformat()}",
+                    expected=msg(
+                        "a date between {isoformat} and {isoformat2}",
+                        isoformat=earliest.date().isoformat(),
+                        isoformat2=latest.date().isoformat(),
+                    ),
                 )
             )
     ids = _item_ids(items)
@@ -728,20 +740,29 @@ def _warn_unsettled(
             path=path,
             key="data.ledger.contains",
             expected="open_items with extracted_on, or an export of open and cleared items",
-            severity="warning",
+            severity=Severity.WARNING,
         )
     )
 
 
 def _number_example(source: LedgerSource) -> str:
     whole = f"1{source.thousands}234" if source.thousands else "1234"
-    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
-    return f"a number like {whole}{source.decimal}56 ({marks})"
+    return msg(
+        "a number like {example} (decimal '{decimal}', thousands '{thousands}')",
+        example=f"{whole}{source.decimal}56",
+        decimal=source.decimal,
+        thousands=source.thousands or "",
+    )
 
 
 def _date_example(source: LedgerSource) -> str:
     sample = dt.datetime(2026, 3, 31, 14, 30)
     if source.date_format:
-        return f"a date like {sample.strftime(source.date_format)} (format {source.date_format})"
-    order = "day first" if source.dayfirst else "ISO year-month-day"
-    return f"a date like 2026-03-31 ({order}; set date_format for other layouts)"
+        return msg(
+            "a date like {example} (format {date_format})",
+            example=sample.strftime(source.date_format),
+            date_format=source.date_format,
+        )
+    if source.dayfirst:
+        return "a date like 2026-03-31 (day first; set date_format for other layouts)"
+    return "a date like 2026-03-31 (ISO year-month-day; set date_format for other layouts)"

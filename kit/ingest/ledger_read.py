@@ -19,6 +19,7 @@ from kit.engagement import LedgerSource
 from kit.errors import DataError, Problem
 from kit.ingest.presets import load_preset
 from kit.ingest.readers import DAMAGED_SHEET, MAX_FILE_BYTES, damaged_sheet, open_sheet
+from kit.message import msg
 
 __all__ = ["SCAN_LINES", "effective_source", "find_header", "read_ledger_file"]
 
@@ -88,7 +89,11 @@ def _check_file(file: Path, key: str) -> None:
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DataError(
-            f"file is {size:,} bytes; at most {MAX_FILE_BYTES:,} bytes are read",
+            msg(
+                "file is {size} bytes; at most {max_file_bytes} bytes are read",
+                size=size,
+                max_file_bytes=MAX_FILE_BYTES,
+            ),
             path=file,
             hint="split the export by year or keep only the columns the kit needs",
         )
@@ -138,10 +143,10 @@ def read_ledger_file(source: LedgerSource, *, root: Path) -> tuple[pd.DataFrame,
         extra = [c for c in row[width:] if c is not None and str(c).strip() != ""]
         if extra:
             raise DataError(
-                f"row has {len(row)} fields but the header has {width}",
+                msg("row has {row} fields but the header has {width}", row=len(row), width=width),
                 path=file,
                 row=number,
-                expected=f"{width} fields",
+                expected=msg("{width} fields", width=width),
                 hint="check the separator (`sep`) and quoting of text that contains it",
             )
         body.append(cells)
@@ -177,14 +182,25 @@ def _csv_rows(file: Path, source: LedgerSource) -> list[list[str]]:
     except UnicodeDecodeError as exc:
         alternative = "cp1252" if encoding.startswith("utf-8") else "utf-8"
         raise DataError(
-            f"the file is not valid {encoding.removesuffix('-sig')} text at byte {exc.start}",
+            msg(
+                "the file is not valid {removesuffix} text at byte {start}",
+                removesuffix=encoding.removesuffix("-sig"),
+                start=exc.start,
+            ),
             path=file,
-            expected=f"text encoded as {encoding.removesuffix('-sig')}",
-            hint=f"set `encoding: {alternative}` (or the export's encoding) for this source",
+            expected=msg(
+                "text encoded as {removesuffix}", removesuffix=encoding.removesuffix("-sig")
+            ),
+            hint=msg(
+                "set `encoding: {alternative}` (or the export's encoding) for this source",
+                alternative=alternative,
+            ),
         ) from None
     if "\x00" in text[:_SAMPLE_BYTES]:
         raise DataError(
-            f"binary data, not a text table (NUL byte at byte {text.index(chr(0))})",
+            msg(
+                "binary data, not a text table (NUL byte at byte {index})", index=text.index(chr(0))
+            ),
             path=file,
             expected="a CSV text file",
         )
@@ -212,10 +228,14 @@ def _xlsx_rows(file: Path, source: LedgerSource) -> list[list[Any]]:
 def header_problem(path: str, header_row: int, columns: list[str], missing: str) -> Problem:
     """Return the problem of a required ledger column that the header lacks."""
     return Problem(
-        f"required column '{missing}' is missing",
+        msg("required column '{missing}' is missing", missing=missing),
         path=path,
         row=header_row,
         column=missing,
         key="data.ledger.columns",
-        expected=f"a column mapped to {missing}; columns found: {', '.join(columns)}",
+        expected=msg(
+            "a column mapped to {missing}; columns found: {columns}",
+            missing=missing,
+            columns=", ".join(columns),
+        ),
     )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from kit.engagement import Source
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, Severity
 from kit.ingest.findings import Finding
 from kit.ingest.header_hint import header_row_problem
 from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, plan_columns
@@ -28,6 +28,7 @@ from kit.ingest.readers import read_raw
 from kit.ingest.rules import TableContext
 from kit.ingest.schema import schema_findings
 from kit.ledger import CANONICAL
+from kit.message import msg
 
 __all__ = ["LoadedTable", "load_table"]
 
@@ -47,16 +48,7 @@ class LoadedTable:
 
 
 def _problem_of(exc: DataError) -> Problem:
-    message = exc.message if not exc.hint else f"{exc.message} (hint: {exc.hint})"
-    return Problem(
-        message,
-        path=exc.path,
-        row=exc.row,
-        column=exc.column,
-        value=exc.value,
-        expected=exc.expected,
-        key=exc.key,
-    )
+    return replace(exc.as_problem(), hint=exc.hint)
 
 
 def load_table(
@@ -96,8 +88,8 @@ def load_table(
     before = len(raw)
     raw, notes = apply_filter(raw, source, plan, table=name, path=path)
     result.filtered = before - len(raw)
-    result.warnings.extend(n for n in notes if n.severity == "warning")
-    result.problems.extend(n for n in notes if n.severity != "warning")
+    result.warnings.extend(n for n in notes if n.severity == Severity.WARNING)
+    result.problems.extend(n for n in notes if n.severity != Severity.WARNING)
     source_names = {target: src for src, target in plan.rename.items()}
     ctx = TableContext(path=path, raw=raw, source_names=source_names)
     frame = _parse_columns(raw, source, plan, name, ctx, result, on_parsed)
@@ -142,7 +134,7 @@ def _parse_columns(
             if bool(blank.any()):
                 result.findings.append(
                     Finding(
-                        f"empty value in the required column {target}",
+                        msg("empty value in the required column {target}", target=target),
                         path=ctx.path,
                         rows=raw.index[blank.to_numpy()].to_numpy(),
                         column=src,
@@ -170,21 +162,29 @@ def _parse_one(
             known = ", ".join(map(str, values)) if values else "true, false, 1, 0"
             result.findings.append(
                 Finding(
-                    f"value not in the yes/no map of {target}",
+                    msg("value not in the yes/no map of {target}", target=target),
                     path=ctx.path,
                     rows=bad.to_numpy(),
                     column=src,
                     values=cells,
-                    expected=f"one of {known} (add it under values: {{{target}: ...}})",
+                    expected=msg(
+                        "one of {known} (add it under values: {{{target}: ...}})",
+                        known=known,
+                        target=target,
+                    ),
                 )
             )
         if len(blank):
             result.warnings.append(
                 Problem(
-                    f"{len(blank)} empty cells read as false (first in row {int(blank[0])})",
+                    msg(
+                        "{blank} empty cells read as false (first in row {blank2})",
+                        blank=len(blank),
+                        blank2=int(blank[0]),
+                    ),
                     path=ctx.path,
                     column=src,
-                    severity="warning",
+                    severity=Severity.WARNING,
                 )
             )
         return flags
@@ -236,13 +236,22 @@ def _parse_one(
 
 def _number_example(source: Source) -> str:
     whole = f"1{source.thousands}234" if source.thousands else "1234"
-    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
-    return f"a number like {whole}{source.decimal}56 ({marks})"
+    return msg(
+        "a number like {example} (decimal '{decimal}', thousands '{thousands}')",
+        example=f"{whole}{source.decimal}56",
+        decimal=source.decimal,
+        thousands=source.thousands or "",
+    )
 
 
 def _date_example(source: Source) -> str:
     sample = dt.datetime(2026, 3, 31, 14, 30)
     if source.date_format:
-        return f"a date like {sample.strftime(source.date_format)} (format {source.date_format})"
-    order = "day first" if source.dayfirst else "ISO year-month-day"
-    return f"a date like 2026-03-31 ({order}; set date_format for other layouts)"
+        return msg(
+            "a date like {example} (format {date_format})",
+            example=sample.strftime(source.date_format),
+            date_format=source.date_format,
+        )
+    if source.dayfirst:
+        return "a date like 2026-03-31 (day first; set date_format for other layouts)"
+    return "a date like 2026-03-31 (ISO year-month-day; set date_format for other layouts)"

@@ -16,7 +16,8 @@ from defusedxml import (
 )
 from defusedxml import ElementTree as SafeET
 
-from kit.errors import Problem, ProcessMapError
+from kit.errors import Problem, ProcessMapError, Severity
+from kit.message import msg
 from kit.process.model import Activity, ProcessMap
 from kit.process.native import parse_number, read_rows
 
@@ -260,23 +261,27 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ProcessMapError(f"cannot read the BPMN file: {exc}", path=path) from None
+        raise ProcessMapError(msg("cannot read the BPMN file: {exc}", exc=exc), path=path) from None
     if size > MAX_BPMN_BYTES:
         raise ProcessMapError(
-            f"BPMN file too large ({size} bytes)",
+            msg("BPMN file too large ({size} bytes)", size=size),
             path=path,
-            expected=f"at most {MAX_BPMN_BYTES} bytes",
+            expected=msg("at most {max_bpmn_bytes} bytes", max_bpmn_bytes=MAX_BPMN_BYTES),
         )
     data, stray = _stray_bytes(path.read_bytes())
     if stray and notes is not None:
         shown = ", ".join(map(str, stray[:5])) + (" …" if len(stray) > 5 else "")
         notes.append(
             Problem(
-                f"BPMN file is UTF-8 but line {shown} holds {len(stray)} byte(s) that are not; "
-                "read as Latin-1 (check the label there)",
+                msg(
+                    "BPMN file is UTF-8 but line {shown} holds {stray} byte(s) that are not; "
+                    "read as Latin-1 (check the label there)",
+                    shown=shown,
+                    stray=len(stray),
+                ),
                 path=str(path),
                 row=stray[0],
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
     try:
@@ -300,11 +305,13 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
             expected="plain BPMN 2.0 XML",
         ) from None
     except DefusedXmlException as exc:
-        raise ProcessMapError(f"BPMN file refused for security: {exc}", path=path) from None
+        raise ProcessMapError(
+            msg("BPMN file refused for security: {exc}", exc=exc), path=path
+        ) from None
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise ProcessMapError(
-            f"not well-formed XML: {exc}",
+            msg("not well-formed XML: {exc}", exc=exc),
             path=path,
             row=line,
             expected="a complete BPMN 2.0 XML file",
@@ -312,9 +319,9 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
     _check_depth(root, path=path)
     if root.tag != f"{{{_NS}}}definitions":
         raise ProcessMapError(
-            f"not a BPMN 2.0 file (root element '{root.tag}')",
+            msg("not a BPMN 2.0 file (root element '{tag}')", tag=root.tag),
             path=path,
-            expected=f"<definitions> in namespace {_NS}",
+            expected=msg("<definitions> in namespace {ns}", ns=_NS),
         )
     return root
 
@@ -330,7 +337,10 @@ def _check_depth(root: Element, *, path: Path) -> None:
         element, depth = stack.pop()
         if depth > MAX_BPMN_DEPTH:
             raise ProcessMapError(
-                f"BPMN elements nested deeper than {MAX_BPMN_DEPTH} levels",
+                msg(
+                    "BPMN elements nested deeper than {max_bpmn_depth} levels",
+                    max_bpmn_depth=MAX_BPMN_DEPTH,
+                ),
                 path=path,
                 value=_local(element.tag),
                 expected="sub-processes nested a few levels deep",
@@ -410,19 +420,27 @@ def import_bpmn(path: Path) -> ProcessMap:
         shown = ", ".join(f"{s} → {t}" for s, t in dangling[:3])
         notes.append(
             Problem(
-                f"{len(dangling)} sequence flow(s) lead to or from elements that are not "
-                f"activities of the map and were left out: {shown}"
+                msg(
+                    "{dangling} sequence flow(s) lead to or from elements that are not "
+                    "activities of the map and were left out: {shown}",
+                    dangling=len(dangling),
+                    shown=shown,
+                )
                 + (" …" if len(dangling) > 3 else ""),
                 path=str(path),
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
     _apply_metrics(path, reader)
     warnings = notes + [
         Problem(
-            f"BPMN element '{tag}' is not part of a process map and was ignored ({n}×)",
+            msg(
+                "BPMN element '{tag}' is not part of a process map and was ignored ({n}×)",
+                tag=tag,
+                n=n,
+            ),
             path=str(path),
-            severity="warning",
+            severity=Severity.WARNING,
         )
         for tag, n in sorted(reader.ignored.items())
     ]
@@ -438,10 +456,13 @@ def import_bpmn(path: Path) -> ProcessMap:
     if split:
         warnings.append(
             Problem(
-                f"BPMN has no branch probabilities: outgoing flows of {len(set(split))} gateway(s) "
-                "were split equally; set the probabilities in the YAML map where they matter",
+                msg(
+                    "BPMN has no branch probabilities: outgoing flows of {set} gateway(s) were "
+                    "split equally; set the probabilities in the YAML map where they matter",
+                    set=len(set(split)),
+                ),
                 path=str(path),
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
     name = (

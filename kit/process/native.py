@@ -12,6 +12,7 @@ import yaml
 
 from kit.errors import ProcessMapError
 from kit.files import atomic_write_text, load_yaml
+from kit.message import literal, msg
 from kit.process.model import Activity, ProcessMap
 
 __all__ = [
@@ -103,7 +104,7 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
     name = _text(raw.get("name")) or ("" if kind.lower() in unnamed_ok else None)
     if name is None:
         raise ProcessMapError(
-            f"activity '{act_id}' has no name",
+            msg("activity '{act_id}' has no name", act_id=act_id),
             path=path,
             key=f"{key}.name",
             row=row,
@@ -143,7 +144,7 @@ def read_yaml(path: Path) -> ProcessMap:
             "unknown key in process map",
             path=path,
             key=unknown[0],
-            expected=", ".join(sorted(_MAP_KEYS)),
+            expected=literal(", ".join(sorted(_MAP_KEYS))),
         )
     map_id = _text(loaded.get("id")) or path.stem
     acts_raw = loaded.get("activities") or []
@@ -166,7 +167,7 @@ def read_yaml(path: Path) -> ProcessMap:
                 "unknown key in activity",
                 path=path,
                 key=f"activities[{i}].{extra[0]}",
-                expected=", ".join(sorted(_ACTIVITY_KEYS)),
+                expected=literal(", ".join(sorted(_ACTIVITY_KEYS))),
             )
         activities.append(_activity(raw, path=path, key=f"activities[{i}]", row=None))
     flows: list[tuple[str, str, float]] = []
@@ -196,7 +197,7 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProcessMapError(f"cannot read the file: {exc}", path=path) from None
+        raise ProcessMapError(msg("cannot read the file: {exc}", exc=exc), path=path) from None
     try:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
         delimiter = dialect.delimiter
@@ -207,7 +208,11 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str
     missing = [c for c in required if c not in header]
     if missing:
         raise ProcessMapError(
-            "missing column", path=path, row=1, column=missing[0], expected=", ".join(required)
+            "missing column",
+            path=path,
+            row=1,
+            column=missing[0],
+            expected=literal(", ".join(required)),
         )
     return [
         (n, {str(k).strip(): (v or "") for k, v in row.items() if k is not None})
