@@ -123,7 +123,7 @@ def check_logo(path: Path, *, file: Path, key: str = "branding.logo") -> list[Pr
             )
         head = path.read_bytes()
     except OSError as exc:
-        return problem(msg("logo cannot be read ({strerror})", strerror=exc.strerror))
+        return problem(msg("logo cannot be read ({reason})", reason=exc.strerror))
     if head.startswith(_PNG) and path.suffix.lower() == ".png":
         return []
     if head.startswith(_JPEG) and path.suffix.lower() in (".jpg", ".jpeg"):
@@ -144,7 +144,7 @@ def _svg_problem(data: bytes) -> str | None:
     except DefusedXmlException:
         return "SVG logo holds a DTD or entities"
     except ElementTree.ParseError as exc:
-        return msg("SVG logo is not well-formed XML ({exc})", exc=exc)
+        return msg("SVG logo is not well-formed XML ({error})", error=str(exc))
     if root.tag.rsplit("}", 1)[-1] != "svg":
         return "logo is not an SVG drawing"
     for element in root.iter():
@@ -154,7 +154,7 @@ def _svg_problem(data: bytes) -> str | None:
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1]
             if _SVG_EVENT.match(local):
-                return msg("SVG logo holds an event handler ({local})", local=local)
+                return msg("SVG logo holds an event handler ({attribute})", attribute=local)
             if local == "href" and not _LOCAL_REF.match(value.strip()):
                 return "SVG logo refers to another file or address"
             if "url(" in value and "url(#" not in value.replace(" ", ""):

@@ -69,7 +69,10 @@ class Source(_Strict):
             codecs.lookup(value)
         except LookupError as exc:
             raise ValueError(
-                msg("unknown encoding '{value}' (use e.g. utf-8, cp1252, latin-1)", value=value)
+                msg(
+                    "unknown encoding '{encoding}' (use e.g. utf-8, cp1252, latin-1)",
+                    encoding=value,
+                )
             ) from exc
         return value
 
@@ -124,9 +127,9 @@ class LedgerSource(Source):
         if value is not None and value not in preset_names():
             raise ValueError(
                 msg(
-                    "unknown preset '{value}' (one of {preset_names})",
-                    value=value,
-                    preset_names=", ".join(preset_names()),
+                    "unknown preset '{preset}' (one of {presets})",
+                    preset=value,
+                    presets=", ".join(preset_names()),
                 )
             )
         return value
@@ -229,8 +232,8 @@ class Phase(_Strict):
         if self.start and self.end and self.end < self.start:
             raise ValueError(
                 msg(
-                    "phase '{id_}' ends ({end}) before it starts ({start})",
-                    id_=self.id,
+                    "phase '{phase}' ends ({end}) before it starts ({start})",
+                    phase=self.id,
                     end=self.end,
                     start=self.start,
                 )
@@ -318,10 +321,10 @@ class Engagement(_Strict):
         elif self.as_of != ledger.extracted_on:
             raise ValueError(
                 msg(
-                    "as_of {isoformat} differs from data.ledger.extracted_on {isoformat2}: an "
+                    "as_of {as_of} differs from data.ledger.extracted_on {extracted_on}: an "
                     "open-items list holds that day only",
-                    isoformat=self.as_of.isoformat(),
-                    isoformat2=ledger.extracted_on.isoformat(),
+                    as_of=self.as_of.isoformat(),
+                    extracted_on=ledger.extracted_on.isoformat(),
                 )
             )
         return self

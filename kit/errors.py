@@ -253,5 +253,5 @@ def read_utf8_text(path: Path, *, error: type[KitError] = DataError, hint: str) 
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(
-            msg("not UTF-8 text (byte {byte})", byte=exc.start), path=path, hint=hint
+            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)), path=path, hint=hint
         ) from None

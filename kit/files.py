@@ -164,7 +164,7 @@ def _read_limited(path: Path, *, max_bytes: int, error: type[KitError]) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(
-            msg("not UTF-8 text (byte {start})", start=exc.start),
+            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)),
             path=path,
             hint="save it as UTF-8",
         ) from None
@@ -320,10 +320,10 @@ class _Builder:
             if ident in lines:
                 refused = _Refused(
                     msg(
-                        "key '{value}' appears twice (lines {lines} and {line})",
-                        value=k.value,
-                        lines=lines[ident],
-                        line=line,
+                        "key '{key}' appears twice (lines {first} and {line})",
+                        key=k.value,
+                        first=str(lines[ident]),
+                        line=str(line),
                     ),
                     k,
                     "each key once per block; merge the two blocks",

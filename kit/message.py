@@ -10,6 +10,20 @@ language's separators (`1,234` / `1.234`), an `Amount` with two decimals, a nest
 same language; any other value (a file's own text, a configuration value) is shown as written,
 so pass `str(n)` for a number that must stay literal (a `skiprows:` value, a row number).
 A plain `str` given where a message is expected is a message id without parameters.
+
+Writing a new error, warning or hint:
+
+    raise DataError(
+        msg("row has {fields} fields but the header has {width}", fields=n, width=width),
+        path=path, row=row, expected="one value per column", hint="check `sep`",
+    )
+    Problem(plural("{count} row left out", "{count} rows left out", n), severity=Severity.WARNING)
+
+never an f-string or `+` (the sentence must stay one id); a text inside another is a parameter
+that is itself a `msg(...)`; "did you mean" goes in `suggestion=`. Then add the id with its German
+to `kit/locale/de/LC_MESSAGES/errors.po` and, unchanged, to `.../en/...` (`msgstr` = `msgid`;
+a plural has `msgid_plural` and `msgstr[0]`/`msgstr[1]`); `tests/test_error_catalogue.py` fails
+on an id without both entries.
 """
 
 from __future__ import annotations
@@ -33,13 +47,13 @@ class Amount:
 class Msg(str):
     """A message id with parameters whose string value is the English sentence.
 
-    `plural` (set by `plural()`) is the English plural id; `count` picks the form.
+    `plural_id` (set by `plural()`) is the English plural id; `plural_count` picks the form.
     """
 
     id: str
     params: tuple[tuple[str, object], ...]
     plural_id: str | None
-    count: int | None
+    plural_count: int | None
 
     def __new__(cls, id: str, /, **params: object) -> Self:
         """Return the message `id` with `params`; its value is the English sentence."""
@@ -53,6 +67,11 @@ class Msg(str):
         plural_id: str | None,
         count: int | None,
     ) -> Self:
+        # Anything but text, a number or an amount (a path, an exception) is kept as its text,
+        # so a message pickles and reads the same in every process.
+        params = tuple(
+            (k, v if isinstance(v, str | int | float | Amount) else str(v)) for k, v in params
+        )
         template = id if plural_id is None or count == 1 else plural_id
         values = {k: _shown(v, "en") for k, v in params}
         if count is not None:
@@ -61,7 +80,7 @@ class Msg(str):
         self.id = id
         self.params = params
         self.plural_id = plural_id
-        self.count = count
+        self.plural_count = count
         return self
 
     def render(self, language: str) -> str:
@@ -69,18 +88,20 @@ class Msg(str):
         from kit.i18n.translations import gettext, ngettext, translation
 
         values = {k: _shown(v, language) for k, v in self.params}
-        if self.plural_id is not None and self.count is not None:
+        if self.plural_id is not None and self.plural_count is not None:
             values.pop("count", None)
             # ngettext records a missing translation; the form is filled with the count as
             # formatted for the language (ngettext itself would fill the bare number).
-            ngettext(self.id, self.plural_id, self.count, language, domain=DOMAIN, **values)
-            form = translation(language, DOMAIN).ngettext(self.id, self.plural_id, self.count)
-            return form.format(**values, count=_shown(self.count, language))
+            ngettext(self.id, self.plural_id, self.plural_count, language, domain=DOMAIN, **values)
+            form = translation(language, DOMAIN).ngettext(
+                self.id, self.plural_id, self.plural_count
+            )
+            return form.format(**values, count=_shown(self.plural_count, language))
         return gettext(self.id, language, domain=DOMAIN, **values)
 
     def __reduce__(self) -> tuple[object, ...]:
         """Return how pickle rebuilds the message (id, parameters and plural form)."""
-        return (_restore, (self.id, self.params, self.plural_id, self.count))
+        return (_restore, (self.id, self.params, self.plural_id, self.plural_count))
 
 
 def _restore(
@@ -105,9 +126,10 @@ def plural(singular: str, plural_id: str, count: int, /, **params: object) -> Ms
 
 def _shown(value: object, language: str) -> object:
     """Return a parameter value as shown in `language` (numbers with its separators)."""
+    from kit.i18n.catalogue import Language
     from kit.i18n.format import fmt_number
 
-    lang = "de" if language == "de" else "en"
+    lang: Language = "de" if language == "de" else "en"
     if isinstance(value, Msg):
         return value.render(language) if language != "en" else str(value)
     if isinstance(value, Amount):

@@ -179,7 +179,7 @@ def test_messages_and_errors_carrying_them_survive_pickling() -> None:
                   "{count} rows left out by the filter on this column", 4)  # fmt: skip
     again = pickle.loads(pickle.dumps(text))  # noqa: S301 - bytes this test made itself
     assert isinstance(again, Msg)
-    assert (again, again.id, again.count) == (text, text.id, 4)
+    assert (again, again.id, again.plural_count) == (text, text.id, 4)
     assert render(again, "de") == "4 Zeilen durch den Filter auf dieser Spalte ausgelassen"
     error = DataError(msg("sheet index {wanted} does not exist", wanted=9), path="x.xlsx")
     back = pickle.loads(pickle.dumps(error))  # noqa: S301

@@ -65,9 +65,9 @@ def header_row_problem(
     if best <= source.skiprows:
         return None
     return Problem(
-        msg("the header row is row {value}: the rows above it are titles", value=best + 1),
+        msg("the header row is row {row}: the rows above it are titles", row=str(best + 1)),
         path=path,
         row=source.skiprows + 1,
         key=f"data.{table}.skiprows",
-        expected=msg("skiprows: {best} for this source", best=best),
+        expected=msg("skiprows: {skiprows} for this source", skiprows=str(best)),
     )

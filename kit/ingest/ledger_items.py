@@ -245,8 +245,8 @@ def _structure(
         out.warnings.append(
             Problem(
                 msg(
-                    "{rows} subtotal or total rows left out (rows {shown})",
-                    rows=len(rows),
+                    "{count} subtotal or total rows left out (rows {shown})",
+                    count=len(rows),
                     shown=shown,
                 ),
                 path=out.path,
@@ -580,9 +580,9 @@ def _checks(
                     column=ctx.src(name),
                     values=ctx.values(name),
                     expected=msg(
-                        "a date between {isoformat} and {isoformat2}",
-                        isoformat=earliest.date().isoformat(),
-                        isoformat2=latest.date().isoformat(),
+                        "a date between {first} and {last}",
+                        first=earliest.date().isoformat(),
+                        last=latest.date().isoformat(),
                     ),
                 )
             )

@@ -183,14 +183,12 @@ def _csv_rows(file: Path, source: LedgerSource) -> list[list[str]]:
         alternative = "cp1252" if encoding.startswith("utf-8") else "utf-8"
         raise DataError(
             msg(
-                "the file is not valid {removesuffix} text at byte {start}",
-                removesuffix=encoding.removesuffix("-sig"),
-                start=exc.start,
+                "the file is not valid {encoding} text at byte {byte}",
+                encoding=encoding.removesuffix("-sig"),
+                byte=str(exc.start),
             ),
             path=file,
-            expected=msg(
-                "text encoded as {removesuffix}", removesuffix=encoding.removesuffix("-sig")
-            ),
+            expected=msg("text encoded as {encoding}", encoding=encoding.removesuffix("-sig")),
             hint=msg(
                 "set `encoding: {alternative}` (or the export's encoding) for this source",
                 alternative=alternative,
@@ -199,7 +197,8 @@ def _csv_rows(file: Path, source: LedgerSource) -> list[list[str]]:
     if "\x00" in text[:_SAMPLE_BYTES]:
         raise DataError(
             msg(
-                "binary data, not a text table (NUL byte at byte {index})", index=text.index(chr(0))
+                "binary data, not a text table (NUL byte at byte {byte})",
+                byte=str(text.index(chr(0))),
             ),
             path=file,
             expected="a CSV text file",

@@ -136,7 +136,7 @@ def _read_csv(file: Path, source: Source) -> pd.DataFrame:
     nul = sample.find(b"\x00")
     if nul >= 0 and not codecs.lookup(encoding).name.startswith("utf-16"):
         raise DataError(
-            msg("binary data, not a text table (NUL byte at byte {nul})", nul=nul),
+            msg("binary data, not a text table (NUL byte at byte {byte})", byte=str(nul)),
             path=file,
             expected="a CSV text file",
         )
@@ -163,7 +163,7 @@ def _read_csv(file: Path, source: Source) -> pd.DataFrame:
         if isinstance(exc, pd.errors.EmptyDataError):
             raise DataError("no header row found", path=file) from None
         raise DataError(
-            msg("cannot read the file as CSV: {splitlines}", splitlines=message.splitlines()[0]),
+            msg("cannot read the file as CSV: {reason}", reason=message.splitlines()[0]),
             path=file,
         ) from None
 
@@ -201,7 +201,9 @@ def _encoding_error(file: Path, encoding: str, offset: int | None) -> DataError:
         msg("the file is not valid {encoding} text", encoding=encoding)
         if offset is None
         else msg(
-            "the file is not valid {encoding} text at byte {byte}", encoding=encoding, byte=offset
+            "the file is not valid {encoding} text at byte {byte}",
+            encoding=encoding,
+            byte=str(offset),
         ),
         path=file,
         expected=msg("text encoded as {encoding}", encoding=encoding),
@@ -319,7 +321,7 @@ def damaged_sheet(exc: Exception, *, file: Path, sheet: str) -> DataError:
     """Return the error for sheet XML that cannot be read to its end."""
     return DataError(
         msg(
-            "the sheet is damaged or cut off ({name__}: {exc})", name__=type(exc).__name__, exc=exc
+            "the sheet is damaged or cut off ({kind}: {error})", kind=type(exc).__name__, error=exc
         ),
         path=file,
         key="sheet",
@@ -375,7 +377,7 @@ def _read_parquet(file: Path) -> pd.DataFrame:
         frame = pd.read_parquet(file, engine="pyarrow")
     except Exception as exc:  # pyarrow raises ArrowInvalid for damaged files
         raise DataError(
-            msg("not a readable Parquet file: {splitlines}", splitlines=str(exc).splitlines()[0]),
+            msg("not a readable Parquet file: {reason}", reason=str(exc).splitlines()[0]),
             path=file,
         ) from None
     frame.index = pd.RangeIndex(1, 1 + len(frame))

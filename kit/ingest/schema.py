@@ -174,9 +174,9 @@ def _explain(
         return (
             "date outside the plausible range",
             msg(
-                "a date between {isoformat} and {isoformat2}",
-                isoformat=earliest.date().isoformat(),
-                isoformat2=latest.date().isoformat(),
+                "a date between {first} and {last}",
+                first=earliest.date().isoformat(),
+                last=latest.date().isoformat(),
             ),
         )
     if check.startswith("isin"):

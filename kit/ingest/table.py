@@ -178,9 +178,9 @@ def _parse_one(
             result.warnings.append(
                 Problem(
                     msg(
-                        "{blank} empty cells read as false (first in row {blank2})",
-                        blank=len(blank),
-                        blank2=int(blank[0]),
+                        "{count} empty cells read as false (first in row {row})",
+                        count=len(blank),
+                        row=str(int(blank[0])),
                     ),
                     path=ctx.path,
                     column=src,

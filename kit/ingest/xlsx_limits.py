@@ -76,7 +76,7 @@ def check_package(file: Path) -> None:
                         raise _long_cell(file, info.filename)
     except zipfile.BadZipFile as exc:
         raise DataError(
-            msg("not a readable XLSX workbook ({exc})", exc=exc),
+            msg("not a readable XLSX workbook ({error})", error=str(exc)),
             path=file,
             expected="an .xlsx file",
         ) from None
@@ -96,7 +96,7 @@ def check_sheet(file: Path, entry: str, *, sheet: str) -> list[Problem]:
             missing, count = _formulas_without_value(archive, entry)
     except (zipfile.BadZipFile, KeyError) as exc:
         raise DataError(
-            msg("the sheet cannot be unpacked ({exc})", exc=exc),
+            msg("the sheet cannot be unpacked ({error})", error=str(exc)),
             path=file,
             key="sheet",
             value=sheet,
@@ -114,7 +114,7 @@ def check_sheet(file: Path, entry: str, *, sheet: str) -> list[Problem]:
     if count > len(missing):
         problems.append(
             Problem(
-                msg("{value} more formula cells without a saved value", value=count - len(missing)),
+                msg("{count} more formula cells without a saved value", count=count - len(missing)),
                 path=str(file),
             )
         )

@@ -75,9 +75,9 @@ def refuse_as_of(engagement: Engagement, as_of: date | None) -> None:
         raise ConfigError(
             msg(
                 "the ledger is an open-items list extracted on {day}: KPIs can only be computed "
-                "as of that date, not {isoformat}",
+                "as of that date, not {as_of}",
                 day=day,
-                isoformat=as_of.isoformat(),
+                as_of=as_of.isoformat(),
             ),
             key="as_of",
             value=as_of.isoformat(),

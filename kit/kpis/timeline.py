@@ -94,7 +94,7 @@ def date_days(frame: pd.DataFrame, column: str, table: str, *, allow_missing: bo
     if missing.any() and not allow_missing:
         first = int(np.flatnonzero(missing)[0])
         raise DataError(
-            msg("{sum} rows without a valid {column}", sum=int(missing.sum()), column=column),
+            msg("{count} rows without a valid {column}", count=int(missing.sum()), column=column),
             key=table,
             column=column,
             row=None,
@@ -118,7 +118,7 @@ def _require(frame: pd.DataFrame, table: str, columns: tuple[str, ...]) -> None:
             key=table,
             column=missing[0],
             expected=msg("columns {columns}", columns=", ".join(columns)),
-            hint=msg("present: {map}", map=", ".join(map(str, frame.columns))),
+            hint=msg("present: {columns}", columns=", ".join(map(str, frame.columns))),
         )
 
 
@@ -128,7 +128,7 @@ def _amounts(frame: pd.DataFrame, table: str) -> np.ndarray:
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
         raise DataError(
-            msg("{sum} rows with a missing or non-positive amount", sum=int(bad.sum())),
+            msg("{count} rows with a missing or non-positive amount", count=int(bad.sum())),
             key=table,
             column="amount",
             value=frame["amount"].iloc[first],

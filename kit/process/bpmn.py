@@ -17,7 +17,7 @@ from defusedxml import (
 from defusedxml import ElementTree as SafeET
 
 from kit.errors import Problem, ProcessMapError, Severity
-from kit.message import msg
+from kit.message import msg, plural
 from kit.process.model import Activity, ProcessMap
 from kit.process.native import parse_number, read_rows
 
@@ -261,7 +261,9 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ProcessMapError(msg("cannot read the BPMN file: {exc}", exc=exc), path=path) from None
+        raise ProcessMapError(
+            msg("cannot read the BPMN file: {error}", error=str(exc)), path=path
+        ) from None
     if size > MAX_BPMN_BYTES:
         raise ProcessMapError(
             msg("BPMN file too large ({size} bytes)", size=size),
@@ -273,11 +275,13 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
         shown = ", ".join(map(str, stray[:5])) + (" …" if len(stray) > 5 else "")
         notes.append(
             Problem(
-                msg(
-                    "BPMN file is UTF-8 but line {shown} holds {stray} byte(s) that are not; "
+                plural(
+                    "BPMN file is UTF-8 but line {shown} holds {count} byte that is not; "
                     "read as Latin-1 (check the label there)",
+                    "BPMN file is UTF-8 but line {shown} holds {count} bytes that are not; "
+                    "read as Latin-1 (check the label there)",
+                    len(stray),
                     shown=shown,
-                    stray=len(stray),
                 ),
                 path=str(path),
                 row=stray[0],
@@ -306,12 +310,12 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
         ) from None
     except DefusedXmlException as exc:
         raise ProcessMapError(
-            msg("BPMN file refused for security: {exc}", exc=exc), path=path
+            msg("BPMN file refused for security: {error}", error=str(exc)), path=path
         ) from None
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise ProcessMapError(
-            msg("not well-formed XML: {exc}", exc=exc),
+            msg("not well-formed XML: {error}", error=str(exc)),
             path=path,
             row=line,
             expected="a complete BPMN 2.0 XML file",
@@ -417,16 +421,19 @@ def import_bpmn(path: Path) -> ProcessMap:
     dangling = [(s, t) for s, t in edges if s not in reader.acts or t not in reader.acts]
     if dangling:
         edges = [(s, t) for s, t in edges if s in reader.acts and t in reader.acts]
-        shown = ", ".join(f"{s} → {t}" for s, t in dangling[:3])
+        shown = ", ".join(f"{s} → {t}" for s, t in dangling[:3]) + (
+            " …" if len(dangling) > 3 else ""
+        )
         notes.append(
             Problem(
-                msg(
-                    "{dangling} sequence flow(s) lead to or from elements that are not "
+                plural(
+                    "{count} sequence flow leads to or from elements that are not "
+                    "activities of the map and was left out: {shown}",
+                    "{count} sequence flows lead to or from elements that are not "
                     "activities of the map and were left out: {shown}",
-                    dangling=len(dangling),
+                    len(dangling),
                     shown=shown,
-                )
-                + (" …" if len(dangling) > 3 else ""),
+                ),
                 path=str(path),
                 severity=Severity.WARNING,
             )
@@ -456,10 +463,12 @@ def import_bpmn(path: Path) -> ProcessMap:
     if split:
         warnings.append(
             Problem(
-                msg(
-                    "BPMN has no branch probabilities: outgoing flows of {set} gateway(s) were "
+                plural(
+                    "BPMN has no branch probabilities: outgoing flows of {count} gateway were "
                     "split equally; set the probabilities in the YAML map where they matter",
-                    set=len(set(split)),
+                    "BPMN has no branch probabilities: outgoing flows of {count} gateways were "
+                    "split equally; set the probabilities in the YAML map where they matter",
+                    len(set(split)),
                 ),
                 path=str(path),
                 severity=Severity.WARNING,

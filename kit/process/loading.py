@@ -108,7 +108,7 @@ def _load_maps(paths: Sequence[Path]) -> list[ProcessMap]:
     for pmap in maps:
         if pmap.id in seen:
             raise ProcessMapError(
-                msg("map id '{id_}' is used twice", id_=pmap.id),
+                msg("map id '{map}' is used twice", map=pmap.id),
                 path=pmap.source,
                 key="id",
                 value=pmap.id,

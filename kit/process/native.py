@@ -104,7 +104,7 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
     name = _text(raw.get("name")) or ("" if kind.lower() in unnamed_ok else None)
     if name is None:
         raise ProcessMapError(
-            msg("activity '{act_id}' has no name", act_id=act_id),
+            msg("activity '{activity}' has no name", activity=act_id),
             path=path,
             key=f"{key}.name",
             row=row,
@@ -197,7 +197,9 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProcessMapError(msg("cannot read the file: {exc}", exc=exc), path=path) from None
+        raise ProcessMapError(
+            msg("cannot read the file: {error}", error=str(exc)), path=path
+        ) from None
     try:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
         delimiter = dialect.delimiter

@@ -39,7 +39,7 @@ def _rows(path: Path) -> Iterator[list[str]]:
             yield from csv.reader(handle, strict=True)
     except UnicodeDecodeError as exc:
         raise DataError(
-            msg("not UTF-8 text (byte {start})", start=exc.start),
+            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)),
             path=path,
             hint="save the file as UTF-8 CSV",
         ) from None
@@ -91,7 +91,7 @@ def read_records(path: Path, *, columns: tuple[str, ...]) -> list[Record]:
             records.append((number, dict(zip(header, row, strict=True))))
     except csv.Error as exc:
         raise DataError(
-            msg("CSV syntax error: {exc}", exc=exc),
+            msg("CSV syntax error: {error}", error=str(exc)),
             path=path,
             row=number + 1,
             hint='a quote (") opened in a note is not closed',

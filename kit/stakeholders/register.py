@@ -114,9 +114,7 @@ def _read(path: Path) -> pd.DataFrame:
             "a row has more fields than the header",
             path=path,
             row=int(found.group(1)) if found else None,
-            expected=msg(
-                "fields separated by '{sep}'; quote values that contain '{sep2}'", sep=sep, sep2=sep
-            ),
+            expected=msg("fields separated by '{sep}'; quote values that contain '{sep}'", sep=sep),
         ) from None
 
 

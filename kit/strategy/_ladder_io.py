@@ -82,10 +82,9 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
                 "day",
                 row["day"],
                 msg(
-                    "a whole number of days from {day_range} to {day_range2} (negative = before "
-                    "due)",
-                    day_range=_DAY_RANGE[0],
-                    day_range2=_DAY_RANGE[1],
+                    "a whole number of days from {low} to {high} (negative = before due)",
+                    low=_DAY_RANGE[0],
+                    high=_DAY_RANGE[1],
                 ),
                 "day is not a whole number of days",
             )
@@ -180,7 +179,7 @@ def load_ladder(path: str | Path) -> pd.DataFrame:
         df = pd.read_csv(file, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, ValueError) as exc:
         raise DataError(
-            msg("cannot read CSV: {splitlines}", splitlines=str(exc).splitlines()[0]), path=file
+            msg("cannot read CSV: {reason}", reason=str(exc).splitlines()[0]), path=file
         ) from None
     return validate_ladder(df, path=file)
 

@@ -165,7 +165,7 @@ def connect(engine: str = "duckdb", *, session: Any = None) -> Backend:
             return Backend(engine.split("://", 1)[0], ibis.connect(engine))
         except Exception as exc:  # any driver or connection failure: a config problem
             raise ConfigError(
-                msg("cannot connect to the warehouse: {exc}", exc=exc),
+                msg("cannot connect to the warehouse: {error}", error=str(exc)),
                 key="engine",
                 value=engine.split("://", 1)[0] + "://…",
                 hint="credentials come from the environment; check the URL and the driver",
