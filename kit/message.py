@@ -6,9 +6,10 @@ German lives in the gettext domain `errors` (`kit/locale/<language>/LC_MESSAGES/
 tests read English, while `render(text, language)` makes the sentence in the user's language.
 
 Parameter values are formatted when the sentence is made: an `int` or `float` with the
-language's separators (`1,234` / `1.234`), an `Amount` with two decimals, a nested `Msg` in the
-same language; any other value (a file's own text, a configuration value) is shown as written,
-so pass `str(n)` for a number that must stay literal (a `skiprows:` value, a row number).
+language's separators (`1,234` / `1.234`; a float with its own decimals, at most three), an
+`Amount` with two decimals, a nested `Msg` in the same language; any other value (a file's own
+text, a configuration value) is shown as written, so pass `str(n)` for a number that must stay
+literal (a `skiprows:` value, a row number, a byte offset).
 A plain `str` given where a message is expected is a message id without parameters.
 
 Writing a new error, warning or hint:
@@ -126,8 +127,10 @@ def plural(singular: str, plural_id: str, count: int, /, **params: object) -> Ms
 
 def _shown(value: object, language: str) -> object:
     """Return a parameter value as shown in `language` (numbers with its separators)."""
+    from babel.numbers import format_decimal
+
     from kit.i18n.catalogue import Language
-    from kit.i18n.format import fmt_number
+    from kit.i18n.format import fmt_number, locale_of
 
     lang: Language = "de" if language == "de" else "en"
     if isinstance(value, Msg):
@@ -138,9 +141,8 @@ def _shown(value: object, language: str) -> object:
         return str(value)
     if isinstance(value, int):
         return fmt_number(value, lang, digits=0)
-    if isinstance(value, float):
-        digits = 0 if value == int(value) else 2
-        return fmt_number(value, lang, digits=digits)
+    if isinstance(value, float):  # as many decimals as it has, at most three
+        return format_decimal(value, format="#,##0.###", locale=locale_of(lang))
     return value
 
 

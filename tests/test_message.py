@@ -45,7 +45,7 @@ def test_numbers_and_amounts_are_formatted_for_the_language_when_rendered() -> N
         "die Summenzeile zeigt 1.234,50, die Posten darüber ergeben 1.200,00"
     )
     # A value passed as text stays as written (a configuration value, a row number).
-    assert render(msg("skiprows: {best} for this source", best="1234"), "de") == (
+    assert render(msg("skiprows: {skiprows} for this source", skiprows="1234"), "de") == (
         "skiprows: 1234 für diese Quelle"
     )
 
@@ -110,12 +110,12 @@ def test_a_nested_process_map_error_is_german_inside_and_out() -> None:
     )
     assert str(error) == (
         "process_maps/o2c.yaml: process map 'o2c' is invalid: map 'o2c', activity 'a7': "
-        "flow a7 → a8 has probability 1.50; expected a probability between 0 and 1\n"
+        "flow a7 → a8 has probability 1.5; expected a probability between 0 and 1\n"
         "Hint: see the commented engagement.yaml that `kit new` writes for every key"
     )
     assert error.describe("de") == (
         "process_maps/o2c.yaml: Prozesslandkarte 'o2c' ist ungültig: Prozesslandkarte 'o2c', "
-        "Aktivität 'a7': Fluss a7 → a8 hat die Wahrscheinlichkeit 1,50; "
+        "Aktivität 'a7': Fluss a7 → a8 hat die Wahrscheinlichkeit 1,5; "
         "erwartet eine Wahrscheinlichkeit zwischen 0 und 1\n"
         "Hinweis: jeder Schlüssel ist in der kommentierten engagement.yaml erklärt, "
         "die `kit new` schreibt"

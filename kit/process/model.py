@@ -122,6 +122,8 @@ class ProcessMap:
                 msg("process map '{map}' is invalid: {cause}", map=id, cause=problems[0].message),
                 path=source,
                 key=problems[0].key,
+                row=problems[0].row,
+                expected=problems[0].expected,
                 problems=problems[1:],
             )
         return pmap
