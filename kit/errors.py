@@ -66,6 +66,19 @@ class Problem:
             where.append(render(msg("column '{column}'", column=self.column), language))
         if self.key:
             where.append(render(msg("key '{key}'", key=self.key), language))
+        text = self.sentence(language)
+        if self.value is not None:
+            shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+            text = render(msg("{message} (found '{value}')", message=text, value=shown), language)
+        if self.expected:
+            expected = render(self.expected, language)
+            text = render(
+                msg("{message}; expected {expected}", message=text, expected=expected), language
+            )
+        return (", ".join(where) + ": " if where else "") + text
+
+    def sentence(self, language: str = "en") -> str:
+        """Return the message with its suggestion and hint, without place, value or expectation."""
         text = render(self.message, language)
         if self.suggestion is not None:
             text = render(
@@ -79,21 +92,16 @@ class Problem:
         if self.hint:
             hint = render(self.hint, language)
             text = render(msg("{message} (hint: {hint})", message=text, hint=hint), language)
-        if self.value is not None:
-            shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
-            text = render(msg("{message} (found '{value}')", message=text, value=shown), language)
-        if self.expected:
-            expected = render(self.expected, language)
-            text = render(
-                msg("{message}; expected {expected}", message=text, expected=expected), language
-            )
-        return (", ".join(where) + ": " if where else "") + text
+        return text
 
     def as_dict(self) -> dict[str, object]:
-        """Return a JSON-ready dictionary of the problem's fields (texts in English)."""
+        """Return a JSON-ready dictionary of the problem's fields (texts in English).
+
+        `message` holds the suggestion and hint as one English sentence, as `--json` always did.
+        """
         return {
             "severity": str(self.severity),
-            "message": str(self.message),
+            "message": self.sentence("en"),
             "path": self.path,
             "row": self.row,
             "column": self.column,

@@ -90,6 +90,11 @@ def test_a_suggestion_and_a_hint_are_fields_rendered_at_the_edge() -> None:
         "data/invoices.csv, Zeile 1: Spalte 'Betrag' (zugeordnet zu amount) nicht gefunden; "
         "meinten Sie 'Betrag EUR'? (Hinweis: `sep` prüfen)"
     )
+    # --json keeps one English sentence per problem, as it always had.
+    assert problem.as_dict()["message"] == (
+        "column 'Betrag' (mapped to amount) not found; did you mean 'Betrag EUR'? "
+        "(hint: check `sep`)"
+    )
 
 
 def test_a_nested_process_map_error_is_german_inside_and_out() -> None:
