@@ -30,7 +30,10 @@ on an id without both entries.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Self
+from typing import TYPE_CHECKING, Self
+
+if TYPE_CHECKING:
+    from kit.i18n.catalogue import Language
 
 __all__ = ["DOMAIN", "Amount", "Msg", "literal", "msg", "plural", "render"]
 
@@ -43,6 +46,10 @@ class Amount:
     """An amount of money in a message, shown with two decimals in the message's language."""
 
     value: float
+
+
+#: Parameter types kept as they are (formatted when rendered); others are kept as their text.
+_KEPT = (str, int, float, Amount)
 
 
 class Msg(str):
@@ -70,11 +77,13 @@ class Msg(str):
     ) -> Self:
         # Anything but text, a number or an amount (a path, an exception) is kept as its text,
         # so a message pickles and reads the same in every process.
-        params = tuple(
-            (k, v if isinstance(v, str | int | float | Amount) else str(v)) for k, v in params
-        )
+        values: dict[str, object]
+        if all(type(v) is str for _, v in params):  # the common case, checked fast
+            values = dict(params)
+        else:
+            params = tuple((k, v if isinstance(v, _KEPT) else str(v)) for k, v in params)
+            values = {k: _shown(v, "en") for k, v in params}
         template = id if plural_id is None or count == 1 else plural_id
-        values = {k: _shown(v, "en") for k, v in params}
         if count is not None:
             values.setdefault("count", _shown(count, "en"))
         self = super().__new__(cls, template.format(**values) if values else template)
@@ -127,22 +136,25 @@ def plural(singular: str, plural_id: str, count: int, /, **params: object) -> Ms
 
 def _shown(value: object, language: str) -> object:
     """Return a parameter value as shown in `language` (numbers with its separators)."""
-    from babel.numbers import format_decimal
-
-    from kit.i18n.catalogue import Language
-    from kit.i18n.format import fmt_number, locale_of
-
-    lang: Language = "de" if language == "de" else "en"
     if isinstance(value, Msg):
         return value.render(language) if language != "en" else str(value)
+    if isinstance(value, str) or isinstance(value, bool) or value is None:
+        return value if not isinstance(value, bool) else str(value)
+    return _number(value, "de" if language == "de" else "en")
+
+
+def _number(value: object, language: Language) -> object:
+    """Return an int, float or Amount with the separators of `language`; anything else as is."""
+    from babel.numbers import format_decimal
+
+    from kit.i18n.format import fmt_number, locale_of
+
     if isinstance(value, Amount):
-        return fmt_number(value.value, lang, digits=2)
-    if isinstance(value, bool):
-        return str(value)
+        return fmt_number(value.value, language, digits=2)
     if isinstance(value, int):
-        return fmt_number(value, lang, digits=0)
+        return fmt_number(value, language, digits=0)
     if isinstance(value, float):  # as many decimals as it has, at most three
-        return format_decimal(value, format="#,##0.###", locale=locale_of(lang))
+        return format_decimal(value, format="#,##0.###", locale=locale_of(language))
     return value
 
 
