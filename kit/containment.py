@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.errors import ConfigError, Problem
+from kit.message import msg
 
 if TYPE_CHECKING:
     from kit.engagement import Engagement
@@ -86,8 +87,11 @@ def containment_problems(engagement: Engagement, file: Path) -> list[Problem]:
                     key=key,
                     value=str(written),
                     expected=(
-                        "a path inside the engagement folder (symbolic links followed); "
-                        f"to read it from elsewhere list the key: allow_outside: [{key}]"
+                        msg(
+                            "a path inside the engagement folder (symbolic links followed); to "
+                            "read it from elsewhere list the key: allow_outside: [{key}]",
+                            key=key,
+                        )
                     ),
                 )
             )
@@ -113,10 +117,13 @@ def check_logo(path: Path, *, file: Path, key: str = "branding.logo") -> list[Pr
     try:
         size = path.stat().st_size
         if size > MAX_LOGO_BYTES:
-            return problem(f"logo is {size:,} bytes", expected=f"at most {MAX_LOGO_BYTES:,} bytes")
+            return problem(
+                msg("logo is {size} bytes", size=size),
+                expected=msg("at most {max_logo_bytes} bytes", max_logo_bytes=MAX_LOGO_BYTES),
+            )
         head = path.read_bytes()
     except OSError as exc:
-        return problem(f"logo cannot be read ({exc.strerror})")
+        return problem(msg("logo cannot be read ({reason})", reason=exc.strerror))
     if head.startswith(_PNG) and path.suffix.lower() == ".png":
         return []
     if head.startswith(_JPEG) and path.suffix.lower() in (".jpg", ".jpeg"):
@@ -137,17 +144,17 @@ def _svg_problem(data: bytes) -> str | None:
     except DefusedXmlException:
         return "SVG logo holds a DTD or entities"
     except ElementTree.ParseError as exc:
-        return f"SVG logo is not well-formed XML ({exc})"
+        return msg("SVG logo is not well-formed XML ({error})", error=str(exc))
     if root.tag.rsplit("}", 1)[-1] != "svg":
         return "logo is not an SVG drawing"
     for element in root.iter():
         tag = str(element.tag).rsplit("}", 1)[-1].lower()
         if tag in _SVG_FORBIDDEN:
-            return f"SVG logo holds a <{tag}> element"
+            return msg("SVG logo holds a <{tag}> element", tag=tag)
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1]
             if _SVG_EVENT.match(local):
-                return f"SVG logo holds an event handler ({local})"
+                return msg("SVG logo holds an event handler ({attribute})", attribute=local)
             if local == "href" and not _LOCAL_REF.match(value.strip()):
                 return "SVG logo refers to another file or address"
             if "url(" in value and "url(#" not in value.replace(" ", ""):
@@ -194,7 +201,10 @@ def map_file_problems(engagement: Engagement, file: Path) -> list[Problem]:
         if count > MAX_MAP_FILES:
             return [
                 Problem(
-                    f"process_maps holds more than {MAX_MAP_FILES:,} files",
+                    msg(
+                        "process_maps holds more than {max_map_files} files",
+                        max_map_files=MAX_MAP_FILES,
+                    ),
                     path=str(file),
                     key="process_maps",
                     value=str(engagement.process_maps),

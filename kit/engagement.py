@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticKnownError
 
 from kit.errors import ConfigError, Problem
 from kit.files import load_yaml
+from kit.message import msg
 
 __all__ = [
     "Branding",
@@ -67,7 +69,10 @@ class Source(_Strict):
             codecs.lookup(value)
         except LookupError as exc:
             raise ValueError(
-                f"unknown encoding '{value}' (use e.g. utf-8, cp1252, latin-1)"
+                msg(
+                    "unknown encoding '{encoding}' (use e.g. utf-8, cp1252, latin-1)",
+                    encoding=value,
+                )
             ) from exc
         return value
 
@@ -84,7 +89,7 @@ class Source(_Strict):
     def _positive_rates(cls, value: dict[str, float]) -> dict[str, float]:
         for currency, rate in value.items():
             if rate <= 0:
-                raise ValueError(f"fx rate for {currency} must be > 0")
+                raise ValueError(msg("fx rate for {currency} must be > 0", currency=currency))
         return value
 
 
@@ -120,7 +125,13 @@ class LedgerSource(Source):
         from kit.ingest.presets import preset_names
 
         if value is not None and value not in preset_names():
-            raise ValueError(f"unknown preset '{value}' (one of {', '.join(preset_names())})")
+            raise ValueError(
+                msg(
+                    "unknown preset '{preset}' (one of {presets})",
+                    preset=value,
+                    presets=", ".join(preset_names()),
+                )
+            )
         return value
 
     @field_validator("document_types")
@@ -129,7 +140,14 @@ class LedgerSource(Source):
         kinds = ("invoice", "credit_note", "payment", "residual", "other")
         for raw, kind in value.items():
             if kind not in kinds:
-                raise ValueError(f"document type {raw}: '{kind}' is not one of {', '.join(kinds)}")
+                raise ValueError(
+                    msg(
+                        "document type {raw}: '{kind}' is not one of {kinds}",
+                        raw=raw,
+                        kind=kind,
+                        kinds=", ".join(kinds),
+                    )
+                )
         return value
 
     @model_validator(mode="after")
@@ -156,8 +174,11 @@ class DataSources(_Strict):
                 f"data.{n}" for n in ("invoices", "payments") if getattr(self, n) is not None
             )
             raise ValueError(
-                f"data.ledger replaces {given}: give either a ledger of line items or "
-                "invoices and payments, not both"
+                msg(
+                    "data.ledger replaces {given}: give either a ledger of line items or "
+                    "invoices and payments, not both",
+                    given=given,
+                )
             )
         if self.ledger is None and self.invoices is None:
             raise ValueError("data needs invoices (and payments) or a ledger of line items")
@@ -209,7 +230,14 @@ class Phase(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Phase:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"phase '{self.id}' ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(
+                msg(
+                    "phase '{phase}' ends ({end}) before it starts ({start})",
+                    phase=self.id,
+                    end=self.end,
+                    start=self.start,
+                )
+            )
         return self
 
 
@@ -293,8 +321,12 @@ class Engagement(_Strict):
             object.__setattr__(self, "as_of", ledger.extracted_on)
         elif self.as_of != ledger.extracted_on:
             raise ValueError(
-                f"as_of {self.as_of.isoformat()} differs from data.ledger.extracted_on "
-                f"{ledger.extracted_on.isoformat()}: an open-items list holds that day only"
+                msg(
+                    "as_of {as_of} differs from data.ledger.extracted_on {extracted_on}: an "
+                    "open-items list holds that day only",
+                    as_of=self.as_of.isoformat(),
+                    extracted_on=ledger.extracted_on.isoformat(),
+                )
             )
         return self
 
@@ -352,7 +384,7 @@ def resolve_engagement_dir(path: str | Path) -> Path:
         if (option / ENGAGEMENT_FILE).is_file():
             return option.resolve()
     raise ConfigError(
-        f"no {ENGAGEMENT_FILE} found",
+        "no engagement.yaml found",
         path=str(candidate),
         hint="give the folder that holds engagement.yaml; `kit new PATH` creates one",
     )
@@ -417,23 +449,44 @@ def _problems_from(exc: ValidationError, file: Path, raw: dict[str, Any]) -> lis
     for err in exc.errors():
         loc = ".".join(str(part) for part in err["loc"])
         if err["type"] == "extra_forbidden":
-            message = f"unknown key '{err['loc'][-1]}'"
+            message: str = msg("unknown key '{key}'", key=str(err["loc"][-1]))
             unknown = str(err["loc"][-1])
             close = [_ALIASES[unknown.lower()]] if unknown.lower() in _ALIASES else []
             close = close or difflib.get_close_matches(unknown, _known_keys(), n=1)
-            expected = (
-                f"'{close[0]}'?" if close else "one of the keys documented in engagement.yaml"
+            expected: str | None = (
+                msg("'{key}'?", key=close[0])
+                if close
+                else "one of the keys documented in engagement.yaml"
             )
         elif err["type"] == "missing":
             message = "required key is missing"
             expected = None
         else:
-            message = err["msg"].removeprefix("Value error, ")
+            message = _pydantic_message(err)
             expected = None
         value = err.get("input")
         shown = None if isinstance(value, dict | list) or err["type"] == "missing" else str(value)
         problems.append(Problem(message, path=str(file), key=loc, value=shown, expected=expected))
     return problems
+
+
+def _pydantic_message(err: Any) -> str:
+    """Return a validation error of pydantic as a message id with its values.
+
+    A check of the kit raises ValueError with a message id (kept as it is); a type check of
+    pydantic has a message template per error type, filled from the error's context.
+    """
+    ctx = err.get("ctx") or {}
+    if err["type"] == "value_error" and isinstance(ctx.get("error"), ValueError):
+        text = ctx["error"].args[0] if ctx["error"].args else ""
+        return text if isinstance(text, str) else str(text)
+    try:
+        template = PydanticKnownError(err["type"], ctx or None).message_template
+    except (KeyError, TypeError, ValueError):
+        return str(err["msg"])
+    # The reason pydantic gives for a date (`day value is outside expected range`) is a message.
+    values = {k: msg(str(v)) if k == "error" else str(v) for k, v in ctx.items()}
+    return msg(template, **values) if ctx else template
 
 
 def _check_files(engagement: Engagement, file: Path) -> list[Problem]:
@@ -452,7 +505,7 @@ def _check_files(engagement: Engagement, file: Path) -> list[Problem]:
                     path=str(file),
                     key=f"data.{name}.path",
                     value=str(source.path),
-                    expected=f"a file relative to {engagement.root}",
+                    expected=msg("a file relative to {root}", root=engagement.root),
                 )
             )
     logo = engagement.branding.logo

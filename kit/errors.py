@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Self
 
-from kit.error_text import translate
+from kit.message import msg, render
 
 __all__ = [
     "ConfigError",
@@ -21,33 +22,27 @@ __all__ = [
     "ProcessMapError",
     "ReportError",
     "RunError",
+    "Severity",
     "read_utf8_text",
 ]
 
 
-_WORDS = {
-    "en": {
-        "row": "row",
-        "column": "column",
-        "key": "key",
-        "found": "found",
-        "expected": "expected",
-        "hint": "Hint",
-    },
-    "de": {
-        "row": "Zeile",
-        "column": "Spalte",
-        "key": "Schlüssel",
-        "found": "gefunden",
-        "expected": "erwartet",
-        "hint": "Hinweis",
-    },
-}
+class Severity(StrEnum):
+    """How serious a problem is: an error stops the step, a warning is reported, info is a note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in an input: where it is, what was found and what was expected."""
+    """One problem found in an input: where it is, what was found and what was expected.
+
+    `message`, `expected` and `hint` are message ids (a `kit.message.Msg` when they carry
+    values); `suggestion` is a value the input probably meant ("did you mean ..."). The sentence
+    is made in the reader's language by `describe`.
+    """
 
     message: str
     path: str | None = None
@@ -56,38 +51,62 @@ class Problem:
     value: str | None = None
     expected: str | None = None
     key: str | None = None
-    severity: str = "error"  # error | warning
+    severity: Severity = Severity.ERROR
+    hint: str | None = None
+    suggestion: str | None = None
 
     def describe(self, language: str = "en") -> str:
         """Return the problem as one readable line: file, row, column, value, expectation."""
-        words = _WORDS.get(language, _WORDS["en"])
         where: list[str] = []
         if self.path:
             where.append(str(self.path))
         if self.row is not None:
-            where.append(f"{words['row']} {self.row}")
+            where.append(render(msg("row {row}", row=str(self.row)), language))
         if self.column:
-            where.append(f"{words['column']} '{self.column}'")
+            where.append(render(msg("column '{column}'", column=self.column), language))
         if self.key:
-            where.append(f"{words['key']} '{self.key}'")
-        text = translate(self.message, language)
+            where.append(render(msg("key '{key}'", key=self.key), language))
+        text = self.sentence(language)
         if self.value is not None:
             shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
-            text += f" ({words['found']} '{shown}')"
+            text = render(msg("{message} (found '{value}')", message=text, value=shown), language)
         if self.expected:
-            text += f"; {words['expected']} {translate(self.expected, language)}"
+            expected = render(self.expected, language)
+            text = render(
+                msg("{message}; expected {expected}", message=text, expected=expected), language
+            )
         return (", ".join(where) + ": " if where else "") + text
 
+    def sentence(self, language: str = "en") -> str:
+        """Return the message with its suggestion and hint, without place, value or expectation."""
+        text = render(self.message, language)
+        if self.suggestion is not None:
+            text = render(
+                msg(
+                    "{message}; did you mean '{suggestion}'?",
+                    message=text,
+                    suggestion=self.suggestion,
+                ),
+                language,
+            )
+        if self.hint:
+            hint = render(self.hint, language)
+            text = render(msg("{message} (hint: {hint})", message=text, hint=hint), language)
+        return text
+
     def as_dict(self) -> dict[str, object]:
-        """Return a JSON-ready dictionary of the problem's fields."""
+        """Return a JSON-ready dictionary of the problem's fields (texts in English).
+
+        `message` holds the suggestion and hint as one English sentence, as `--json` always did.
+        """
         return {
-            "severity": self.severity,
-            "message": self.message,
+            "severity": str(self.severity),
+            "message": self.sentence("en"),
             "path": self.path,
             "row": self.row,
             "column": self.column,
             "value": self.value,
-            "expected": self.expected,
+            "expected": None if self.expected is None else str(self.expected),
             "key": self.key,
         }
 
@@ -108,6 +127,7 @@ class KitError(Exception):
         value: object = None,
         expected: str | None = None,
         hint: str | None = None,
+        suggestion: str | None = None,
         problems: list[Problem] | None = None,
     ) -> None:
         super().__init__(message)
@@ -119,6 +139,7 @@ class KitError(Exception):
         self.value = None if value is None else str(value)
         self.expected = expected
         self.hint = hint
+        self.suggestion = suggestion
         self.problems: list[Problem] = list(problems or [])
 
     @classmethod
@@ -140,7 +161,8 @@ class KitError(Exception):
             key=first.key,
             value=first.value,
             expected=first.expected,
-            hint=hint,
+            hint=hint if hint is not None else first.hint,
+            suggestion=first.suggestion,
             problems=rest,
         )
 
@@ -154,6 +176,7 @@ class KitError(Exception):
             value=self.value,
             expected=self.expected,
             key=self.key,
+            suggestion=self.suggestion,
         )
 
     def describe(self, language: str = "en") -> str:
@@ -161,8 +184,7 @@ class KitError(Exception):
         lines = [self.as_problem().describe(language)]
         lines.extend(p.describe(language) for p in self.problems)
         if self.hint:
-            hint = translate(self.hint, language)
-            lines.append(f"{_WORDS.get(language, _WORDS['en'])['hint']}: {hint}")
+            lines.append(render(msg("Hint: {hint}", hint=render(self.hint, language)), language))
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -211,10 +233,12 @@ class RunError(KitError):
     def __init__(
         self, *, step: str, error: str, cell: int | None = None, executed: str | None = None
     ) -> None:
-        text = f"step {step} failed"
-        if cell is not None:
-            text += f" in cell {cell}"
-        text += f": {error}"
+        if cell is None:
+            text = msg("step {step} failed: {error}", step=step, error=error)
+        else:
+            text = msg(
+                "step {step} failed in cell {cell}: {error}", step=step, cell=str(cell), error=error
+            )
         super().__init__(text, path=executed)
         self.step = step
         self.cell = cell
@@ -223,9 +247,12 @@ class RunError(KitError):
 
     def describe(self, language: str = "en") -> str:
         """Return one line: step, cell and error first, then where the executed notebook is."""
-        label = "ausgeführtes Notebook" if language == "de" else "executed notebook"
-        where = f" ({label}: {self.executed})" if self.executed else ""
-        return f"{translate(self.message, language)}{where}"
+        text = render(self.message, language)
+        if not self.executed:
+            return text
+        return render(
+            msg("{message} (executed notebook: {path})", message=text, path=self.executed), language
+        )
 
 
 def read_utf8_text(path: Path, *, error: type[KitError] = DataError, hint: str) -> str:
@@ -233,4 +260,6 @@ def read_utf8_text(path: Path, *, error: type[KitError] = DataError, hint: str) 
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(f"not UTF-8 text (byte {exc.start})", path=path, hint=hint) from None
+        raise error(
+            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)), path=path, hint=hint
+        ) from None

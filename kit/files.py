@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from kit.errors import ConfigError, KitError
+from kit.message import msg
 
 __all__ = [
     "EXPORTS_ENV",
@@ -50,7 +51,9 @@ def os_error(
     exc: OSError, *, path: str | Path | None = None, error: type[KitError] = KitError
 ) -> KitError:
     """Return an operating-system error as a KitError (exit 2) naming the file and the reason."""
-    reason = _OS_REASONS.get(exc.errno or 0) or (exc.strerror or type(exc).__name__).lower()
+    known = _OS_REASONS.get(exc.errno or 0)
+    # A reason the kit words itself is a message; the system's own text is shown as it is.
+    reason = msg(known) if known else (exc.strerror or type(exc).__name__).lower()
     where = path if path is not None else (exc.filename if exc.filename is not None else None)
     hints = {
         errno.ENOSPC: "free disk space and run again; earlier files are unchanged",
@@ -60,7 +63,7 @@ def os_error(
         errno.EPERM: "check the file and folder permissions",
     }
     return error(
-        f"cannot read or write the file: {reason}",
+        msg("cannot read or write the file: {reason}", reason=reason),
         path=None if where is None else str(where),
         hint=hints.get(exc.errno or 0),
     )
@@ -173,18 +176,30 @@ def _read_limited(path: Path, *, max_bytes: int, error: type[KitError]) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise error(f"file is {size:,} bytes; at most {max_bytes:,} bytes are read", path=path)
+            raise error(
+                msg(
+                    "file is {size} bytes; at most {max_bytes} bytes are read",
+                    size=size,
+                    max_bytes=max_bytes,
+                ),
+                path=path,
+            )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise os_error(exc, path=path, error=error) from None
     if len(data) > max_bytes:  # grew while read, or a device that reports no size
-        raise error(f"file is larger than {max_bytes:,} bytes; at most that is read", path=path)
+        raise error(
+            msg("file is larger than {max_bytes} bytes; at most that is read", max_bytes=max_bytes),
+            path=path,
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(
-            f"not UTF-8 text (byte {exc.start})", path=path, hint="save it as UTF-8"
+            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)),
+            path=path,
+            hint="save it as UTF-8",
         ) from None
 
 
@@ -268,7 +283,9 @@ class _Builder:
                 )
             self.seen.add(id(node))
         if depth > self.max_depth:
-            raise _Refused(f"YAML nested deeper than {self.max_depth} levels", node)
+            raise _Refused(
+                msg("YAML nested deeper than {max_depth} levels", max_depth=self.max_depth), node
+            )
         tag = node.tag
         if tag == _STR and not self.check and type(node) is yaml.ScalarNode:
             return node.value
@@ -345,7 +362,12 @@ class _Builder:
             ident, line = (k.tag, k.value), k.start_mark.line + 1
             if ident in lines:
                 refused = _Refused(
-                    f"key '{k.value}' appears twice (lines {lines[ident]} and {line})",
+                    msg(
+                        "key '{key}' appears twice (lines {first} and {line})",
+                        key=k.value,
+                        first=str(lines[ident]),
+                        line=str(line),
+                    ),
                     k,
                     "each key once per block; merge the two blocks",
                 )
@@ -381,7 +403,14 @@ def load_yaml(
         text = source
         if len(text) > max_bytes or len(text.encode("utf-8")) > max_bytes:
             size = len(text.encode("utf-8"))
-            raise error(f"file is {size:,} bytes; at most {max_bytes:,} bytes are read", path=where)
+            raise error(
+                msg(
+                    "file is {size} bytes; at most {max_bytes} bytes are read",
+                    size=size,
+                    max_bytes=max_bytes,
+                ),
+                path=where,
+            )
     shown = None if where is None else str(where)
     loader = _YamlLoader(text)
     try:
@@ -406,12 +435,14 @@ def load_yaml(
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise error(
-            f"{syntax}: {problem}",
+            msg("{syntax}: {problem}", syntax=msg(syntax), problem=problem),
             path=shown,
             row=None if mark is None else mark.line + 1,
             hint="check indentation and quoting near that line; only plain YAML is accepted",
         ) from None
     except RecursionError:
-        raise error(f"YAML nested deeper than {max_depth} levels", path=shown) from None
+        raise error(
+            msg("YAML nested deeper than {max_depth} levels", max_depth=max_depth), path=shown
+        ) from None
     finally:
         loader.dispose()

@@ -12,6 +12,7 @@ from string import Template
 from kit.engagement import repo_root
 from kit.errors import ConfigError
 from kit.files import atomic_directory, load_yaml
+from kit.message import msg
 
 __all__ = ["TEMPLATE_DIR", "create_engagement"]
 
@@ -27,7 +28,9 @@ def create_engagement(
     """Create a new engagement folder at `path` and return it; refuses a non-empty folder."""
     if language not in _LANGUAGES:
         raise ConfigError(
-            f"unsupported language '{language}'", key="--language", expected="de or en"
+            msg("unsupported language '{language}'", language=language),
+            key="--language",
+            expected="de or en",
         )
     target = _ignored_place(path.resolve())
     _check_parents(target)

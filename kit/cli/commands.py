@@ -143,7 +143,8 @@ def kpis_command(
     try:
         engine = check_engine(engine or engagement.engine)
     except ValueError as exc:
-        raise ConfigError(str(exc), key="--engine", value=engine) from exc
+        text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        raise ConfigError(text, key="--engine", value=engine) from exc
     header = {
         "client": engagement.client,
         "as_of": as_of.isoformat(),

@@ -12,6 +12,7 @@ from kit.engagement import Engagement
 from kit.forecast import Forecast, forecast
 from kit.i18n import Language
 from kit.ledger import Ledger
+from kit.message import msg
 
 __all__ = ["forecast_command", "forecast_document", "forecast_view"]
 
@@ -198,7 +199,7 @@ def forecast_command(
             "--weeks out of range",
             key="--weeks",
             value=weeks,
-            expected=f"a whole number from 1 to {MAX_WEEKS}",
+            expected=msg("a whole number from 1 to {max_weeks}", max_weeks=MAX_WEEKS),
         )
     fc = forecast(ledger, as_of=as_of, weeks=weeks)
     view = forecast_view(fc, engagement=engagement, weeks=weeks)

@@ -12,6 +12,7 @@ from typing import Any, Literal, get_args
 
 from kit.errors import ConfigError
 from kit.files import load_yaml
+from kit.message import msg
 
 __all__ = ["LANGUAGES", "Language", "catalogue", "t"]
 
@@ -37,7 +38,11 @@ def catalogue() -> dict[str, dict[str, str]]:
 def t(key: str, language: str, /, **values: object) -> str:
     """Return the message `key` in `language` ("de" or "en"), placeholders filled from `values`."""
     if language not in LANGUAGES:
-        raise ConfigError(f"unsupported language '{language}'", key="language", expected="de or en")
+        raise ConfigError(
+            msg("unsupported language '{language}'", language=language),
+            key="language",
+            expected="de or en",
+        )
     texts = catalogue().get(key)
     if texts is None:
         raise KeyError(f"no message '{key}' in the catalogue")

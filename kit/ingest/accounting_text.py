@@ -11,6 +11,7 @@ import pandas as pd
 from kit.errors import Problem
 from kit.i18n import Language, fmt_money, fmt_number, t
 from kit.ingest.accounting import REASONS, TABLES
+from kit.message import msg
 
 __all__ = ["MAX_LISTED", "accounting_frame", "accounting_lines", "capped_lines", "empty_tables"]
 
@@ -110,8 +111,12 @@ def empty_tables(accounts: Sequence[dict[str, object]]) -> list[Problem]:
         if int(used.get(needed, 0)) + int(used.get("residual_items", 0)) == 0:
             problems.append(
                 Problem(
-                    f"the table {needed} is empty: none of the {account['rows_read']} rows read "
-                    "could be used",
+                    msg(
+                        "the table {needed} is empty: none of the {account} rows read could be "
+                        "used",
+                        needed=needed,
+                        account=account["rows_read"],
+                    ),
                     path=str(account["path"]),
                     key=f"data.{source}",
                     expected="at least one usable row (see the rows left out above)",

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, Severity
+from kit.message import msg, plural
 
 __all__ = ["MAX_PROBLEMS", "Finding", "problem_of", "to_problems"]
 
@@ -17,7 +18,12 @@ MAX_PROBLEMS = 200
 
 @dataclass
 class Finding:
-    """One rule broken by a set of rows of one source file (rows are numbered as in the file)."""
+    """One rule broken by a set of rows of one source file (rows are numbered as in the file).
+
+    A view over `Problem`: `problem` is the shared part (message id, file, column, expectation,
+    severity); `problems()` gives one Problem per row with its value and note (`details`, a
+    message per row, shown in brackets after the message).
+    """
 
     message: str
     path: str
@@ -25,23 +31,34 @@ class Finding:
     column: str | None = None
     values: pd.Series | None = None
     expected: str | None = None
-    severity: str = "error"
+    severity: Severity = Severity.ERROR
     details: pd.Series | None = None
+
+    @property
+    def problem(self) -> Problem:
+        """Return the problem every row of the finding shares (no row, no value)."""
+        return Problem(
+            self.message,
+            path=self.path,
+            column=self.column,
+            expected=self.expected,
+            severity=Severity(self.severity),
+        )
 
     def problems(self, limit: int | None = None) -> list[Problem]:
         """Return one Problem per row (the first `limit` rows when a limit is given)."""
         rows = self.rows if limit is None else self.rows[:limit]
         shown = _shown_values(self.values, rows)
-        notes = _shown_values(self.details, rows)
+        notes = _notes(self.details, rows)
+        shared = self.problem
         return [
-            Problem(
-                self.message if note is None else f"{self.message} ({note})",
-                path=self.path,
+            replace(
+                shared,
+                message=shared.message
+                if note is None
+                else msg("{message} ({note})", message=shared.message, note=note),
                 row=int(row),
-                column=self.column,
                 value=value,
-                expected=self.expected,
-                severity=self.severity,
             )
             for row, value, note in zip(rows, shown, notes, strict=True)
         ]
@@ -52,6 +69,14 @@ def _shown_values(values: pd.Series | None, rows: np.ndarray) -> list[str | None
         return [None] * len(rows)
     picked = values.reindex(rows)
     return [None if _missing(v) else str(v) for v in picked.tolist()]
+
+
+def _notes(details: pd.Series | None, rows: np.ndarray) -> list[str | None]:
+    """Return the note of each row: a message (kept as it is, so it renders in any language)."""
+    if details is None:
+        return [None] * len(rows)
+    picked = details.reindex(rows)
+    return [None if _missing(v) else v if isinstance(v, str) else str(v) for v in picked.tolist()]
 
 
 def _missing(value: object) -> bool:
@@ -68,11 +93,18 @@ def to_problems(findings: list[Finding], *, limit: int = MAX_PROBLEMS) -> list[P
             break
         problems.extend(finding.problems(room))
     if total > len(problems):
-        severity = findings[0].severity if findings else "error"
+        severity = Severity(findings[0].severity) if findings else Severity.ERROR
         problems.append(
             Problem(
-                f"{total - len(problems)} more rows with problems are not listed",
-                expected=f"fix the {len(problems)} listed first, then run the check again",
+                plural(
+                    "{count} more row with problems is not listed",
+                    "{count} more rows with problems are not listed",
+                    total - len(problems),
+                ),
+                expected=msg(
+                    "fix the {count} listed first, then run the check again",
+                    count=len(problems),
+                ),
                 severity=severity,
             )
         )
@@ -80,6 +112,5 @@ def to_problems(findings: list[Finding], *, limit: int = MAX_PROBLEMS) -> list[P
 
 
 def problem_of(exc: DataError) -> Problem:
-    """Return a DataError's own location and message as a Problem, its hint in the message."""
-    problem = exc.as_problem()
-    return replace(problem, message=f"{exc.message} (hint: {exc.hint})") if exc.hint else problem
+    """Return a DataError's own location, message and hint as a Problem."""
+    return replace(exc.as_problem(), hint=exc.hint)

@@ -10,6 +10,7 @@ from typing import Any
 
 from kit.engagement import Source
 from kit.errors import Problem
+from kit.message import msg
 
 __all__ = ["header_row_problem", "looks_like_title"]
 
@@ -64,9 +65,9 @@ def header_row_problem(
     if best <= source.skiprows:
         return None
     return Problem(
-        f"the header row is row {best + 1}: the rows above it are titles",
+        msg("the header row is row {row}: the rows above it are titles", row=str(best + 1)),
         path=path,
         row=source.skiprows + 1,
         key=f"data.{table}.skiprows",
-        expected=f"skiprows: {best} for this source",
+        expected=msg("skiprows: {skiprows} for this source", skiprows=str(best)),
     )

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kit.engagement import LedgerSource
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, Severity
 from kit.ingest.accounting import SourceAccount
 from kit.ingest.findings import Finding, problem_of
 from kit.ingest.ledger_read import header_problem, read_ledger_file
@@ -33,6 +33,7 @@ from kit.ingest.parsing import (
 )
 from kit.ingest.rules import TableContext, blank_required, duplicates, row_findings
 from kit.ingest.schema import plausible_range
+from kit.message import Amount, msg
 
 __all__ = ["KINDS", "LEDGER_COLUMNS", "LedgerItems", "load_ledger_items"]
 
@@ -120,8 +121,8 @@ def load_ledger_items(
     if len(raw) < len(before):
         gone = before.index.difference(raw.index)
         account.leave_out("filter", gone, _raw_amounts(before.loc[gone], eff, source_names))
-    out.warnings.extend(n for n in notes if n.severity == "warning")
-    out.problems.extend(n for n in notes if n.severity != "warning")
+    out.warnings.extend(n for n in notes if n.severity == Severity.WARNING)
+    out.problems.extend(n for n in notes if n.severity != Severity.WARNING)
     ctx = TableContext(path=path, raw=raw, source_names=source_names)
     items = _parse(raw, eff, plan, ctx, out)
     out.errors.extend(apply_fx(items, eff, plan, currency=currency, path=path, raw=raw))
@@ -254,10 +255,14 @@ def _structure(
         shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
         out.warnings.append(
             Problem(
-                f"{len(rows)} subtotal or total rows left out (rows {shown})",
+                msg(
+                    "{count} subtotal or total rows left out (rows {shown})",
+                    count=len(rows),
+                    shown=shown,
+                ),
                 path=out.path,
                 expected="one row per item; sums are computed by the kit",
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
         _check_totals(raw, totals, source, names, out)
@@ -333,11 +338,15 @@ def _check_totals(
     if np.isfinite(shown) and abs(shown - computed) > 0.005 + 1e-9 * abs(shown):
         out.warnings.append(
             Problem(
-                f"the total row shows {shown:,.2f}, the items above it sum to {computed:,.2f}",
+                msg(
+                    "the total row shows {shown}, the items above it sum to {computed}",
+                    shown=Amount(shown),
+                    computed=Amount(computed),
+                ),
                 path=out.path,
                 row=int(raw.index[last]),
                 expected="the sum of the items (a differing total is shown, not used)",
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
 
@@ -423,7 +432,7 @@ def _kinds(
                 key="data.ledger.document_types",
                 expected="document_types mapping each document type to invoice, credit_note, "
                 "payment or residual",
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
         return pd.Series(np.where(amount < 0, "payment", "invoice"), index=items.index)
@@ -480,7 +489,11 @@ def _checks(
                 values=ctx.values("amount"),
                 expected="invoices and residual items as debits (+), credit notes and payments "
                 "as credits (−)",
-                details=pd.Series([f"type {t}" for t in kind.loc[rows]], index=rows, dtype=object),
+                details=pd.Series(
+                    [msg("type {kind}", kind=str(t)) for t in kind.loc[rows]],
+                    index=rows,
+                    dtype=object,
+                ),
             )
         )
     zero = amount == 0
@@ -685,6 +698,6 @@ def _warn_unsettled(
             path=path,
             key="data.ledger.contains",
             expected="open_items with extracted_on, or an export of open and cleared items",
-            severity="warning",
+            severity=Severity.WARNING,
         )
     )

@@ -24,6 +24,7 @@ from kit.ingest.readers import (
     damaged_sheet,
     open_sheet,
 )
+from kit.message import msg
 
 __all__ = ["SCAN_LINES", "effective_source", "find_header", "read_ledger_file"]
 
@@ -132,10 +133,10 @@ def read_ledger_file(source: LedgerSource, *, root: Path) -> tuple[pd.DataFrame,
         extra = [c for c in row[width:] if c is not None and str(c).strip() != ""]
         if extra:
             raise DataError(
-                f"row has {len(row)} fields but the header has {width}",
+                msg("row has {row} fields but the header has {width}", row=len(row), width=width),
                 path=file,
                 row=number,
-                expected=f"{width} fields",
+                expected=msg("{width} fields", width=width),
                 hint="check the separator (`sep`) and quoting of text that contains it",
             )
         body.append(cells)
@@ -171,14 +172,24 @@ def _csv_rows(file: Path, source: LedgerSource) -> list[list[str]]:
     except UnicodeDecodeError as exc:
         alternative = "cp1252" if encoding.startswith("utf-8") else "utf-8"
         raise DataError(
-            f"the file is not valid {encoding.removesuffix('-sig')} text at byte {exc.start}",
+            msg(
+                "the file is not valid {encoding} text at byte {byte}",
+                encoding=encoding.removesuffix("-sig"),
+                byte=str(exc.start),
+            ),
             path=file,
-            expected=f"text encoded as {encoding.removesuffix('-sig')}",
-            hint=f"set `encoding: {alternative}` (or the export's encoding) for this source",
+            expected=msg("text encoded as {encoding}", encoding=encoding.removesuffix("-sig")),
+            hint=msg(
+                "set `encoding: {alternative}` (or the export's encoding) for this source",
+                alternative=alternative,
+            ),
         ) from None
     if "\x00" in text[:_SAMPLE_BYTES]:
         raise DataError(
-            f"binary data, not a text table (NUL byte at byte {text.index(chr(0))})",
+            msg(
+                "binary data, not a text table (NUL byte at byte {byte})",
+                byte=str(text.index(chr(0))),
+            ),
             path=file,
             expected="a CSV text file",
         )
@@ -206,10 +217,14 @@ def _xlsx_rows(file: Path, source: LedgerSource) -> list[list[Any]]:
 def header_problem(path: str, header_row: int, columns: list[str], missing: str) -> Problem:
     """Return the problem of a required ledger column that the header lacks."""
     return Problem(
-        f"required column '{missing}' is missing",
+        msg("required column '{missing}' is missing", missing=missing),
         path=path,
         row=header_row,
         column=missing,
         key="data.ledger.columns",
-        expected=f"a column mapped to {missing}; columns found: {', '.join(columns)}",
+        expected=msg(
+            "a column mapped to {missing}; columns found: {columns}",
+            missing=missing,
+            columns=", ".join(columns),
+        ),
     )

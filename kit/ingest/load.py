@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from kit.engagement import Engagement
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, Severity
 from kit.ingest.accounting import SourceAccount
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
 from kit.ingest.ledger_accounts import ingest_ledger_source, table_account
@@ -132,8 +132,8 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
             rows_of: dict[str, np.ndarray] = {}
             rules = _rules(loaded, out.tables, rows_of, lookups)
             rules += plausibility_findings(loaded, out.tables, rows_of, engagement.plausibility)
-            errors = [f for f in loaded.findings + rules if f.severity == "error"]
-            warn_findings.extend(f for f in rules if f.severity != "error")
+            errors = [f for f in loaded.findings + rules if f.severity == Severity.ERROR]
+            warn_findings.extend(f for f in rules if f.severity != Severity.ERROR)
             frame = loaded.frame
             excluded = 0
             if source.on_error == "skip" and errors:
@@ -268,7 +268,7 @@ def _invoice_rules(
             customers["customer_id"],
             ctx,
             what="customer id",
-            severity="warning",
+            severity=Severity.WARNING,
         )
     return found
 

@@ -9,10 +9,11 @@ import pandas as pd
 from rapidfuzz import fuzz, process, utils
 
 from kit.engagement import Source
-from kit.errors import Problem
+from kit.errors import Problem, Severity
 from kit.ingest.findings import Finding
 from kit.ingest.parsing import expand_value_map
 from kit.ledger import CANONICAL
+from kit.message import msg, plural
 
 __all__ = ["ColumnPlan", "apply_filter", "apply_fx", "closest", "missing_column", "plan_columns"]
 
@@ -59,13 +60,13 @@ def missing_column(
     """
     guess = closest(src, unmapped)
     return Problem(
-        f"column '{src}' (mapped to {target}) not found"
-        + (f"; did you mean '{guess}'?" if guess else ""),
+        msg("column '{src}' (mapped to {target}) not found", src=src, target=target),
+        suggestion=guess,
         path=path,
         row=row,
         column=src,
         key=key,
-        expected=f"one of the columns found: {', '.join(found)}",
+        expected=msg("one of the columns found: {listed}", listed=", ".join(found)),
     )
 
 
@@ -94,18 +95,26 @@ def plan_columns(
             continue
         candidates = [c for c in found if c not in rename]
         guess = closest(name, candidates)
+        missing: str = msg("required column '{name}' is missing", name=name)
         if separator is not None:
-            advice = f"; the header contains {separator!r}: set sep: {separator!r} for this source"
-        else:
-            advice = f"; did you mean '{guess}'?" if guess else ""
+            missing = msg(
+                "{message}; the header contains {sep}: set sep: {sep} for this source",
+                message=missing,
+                sep=repr(separator),
+            )
         problems.append(
             Problem(
-                f"required column '{name}' is missing" + advice,
+                missing,
+                suggestion=guess if separator is None else None,
                 path=path,
                 row=header_row,
                 column=name,
                 key=f"data.{table}.columns",
-                expected=f"a column mapped to {name}; columns found: {', '.join(found)}",
+                expected=msg(
+                    "a column mapped to {name}; columns found: {listed}",
+                    name=name,
+                    listed=", ".join(found),
+                ),
             )
         )
     targets = set(rename.values())
@@ -128,7 +137,7 @@ def apply_filter(
                     path=path,
                     key=f"data.{table}.filter",
                     value=key,
-                    expected=f"one of {', '.join(map(str, raw.columns))}",
+                    expected=msg("one of {values}", values=", ".join(map(str, raw.columns))),
                 )
             )
             continue
@@ -142,12 +151,16 @@ def apply_filter(
         if dropped:
             notes.append(
                 Problem(
-                    f"{dropped} rows left out by the filter on this column",
+                    plural(
+                        "{count} row left out by the filter on this column",
+                        "{count} rows left out by the filter on this column",
+                        dropped,
+                    ),
                     path=path,
                     column=column,
                     key=f"data.{table}.filter",
-                    expected="one of " + ", ".join(sorted(allowed_text)),
-                    severity="warning",
+                    expected=msg("one of {values}", values=", ".join(sorted(allowed_text))),
+                    severity=Severity.WARNING,
                 )
             )
     return (raw if keep.all() else raw[keep]), notes
@@ -192,6 +205,8 @@ def apply_fx(
             rows=frame.index[missing.to_numpy()].to_numpy(),
             column=column,
             values=raw[column] if column in raw.columns else None,
-            expected=f"{currency} or a rate under fx: (e.g. fx: {{USD: 0.92}})",
+            expected=msg(
+                "{currency} or a rate under fx: (e.g. fx: {{USD: 0.92}})", currency=currency
+            ),
         )
     ]

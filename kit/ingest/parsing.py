@@ -18,6 +18,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kit.message import msg
+
 __all__ = [
     "KINDS",
     "CellFormats",
@@ -246,14 +248,23 @@ class CellFormats(Protocol):
 def number_example(source: CellFormats) -> str:
     """Return what a number of `source` looks like, for the `expected` of a finding."""
     whole = f"1{source.thousands}234" if source.thousands else "1234"
-    marks = f"decimal '{source.decimal}', thousands '{source.thousands or ''}'"
-    return f"a number like {whole}{source.decimal}56 ({marks})"
+    return msg(
+        "a number like {example} (decimal '{decimal}', thousands '{thousands}')",
+        example=f"{whole}{source.decimal}56",
+        decimal=source.decimal,
+        thousands=source.thousands or "",
+    )
 
 
 def date_example(source: CellFormats) -> str:
     """Return what a date of `source` looks like, for the `expected` of a finding."""
     sample = dt.datetime(2026, 3, 31, 14, 30)
     if source.date_format:
-        return f"a date like {sample.strftime(source.date_format)} (format {source.date_format})"
-    order = "day first" if source.dayfirst else "ISO year-month-day"
-    return f"a date like 2026-03-31 ({order}; set date_format for other layouts)"
+        return msg(
+            "a date like {example} (format {date_format})",
+            example=sample.strftime(source.date_format),
+            date_format=source.date_format,
+        )
+    if source.dayfirst:
+        return "a date like 2026-03-31 (day first; set date_format for other layouts)"
+    return "a date like 2026-03-31 (ISO year-month-day; set date_format for other layouts)"

@@ -20,9 +20,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kit.errors import Problem
+from kit.errors import Problem, Severity
 from kit.ingest.findings import Finding
 from kit.ingest.rules import TableContext
+from kit.message import Amount, msg
 
 if TYPE_CHECKING:
     from kit.engagement import Plausibility
@@ -58,8 +59,12 @@ def header_problems(names: Sequence[object], *, path: str, row: int | None) -> l
         if name in seen:
             problems.append(
                 Problem(
-                    f"column '{name}' appears twice in the header "
-                    f"(columns {seen[name]} and {number})",
+                    msg(
+                        "column '{name}' appears twice in the header (columns {seen} and {number})",
+                        name=name,
+                        seen=seen[name],
+                        number=number,
+                    ),
                     path=path,
                     row=row,
                     column=name,
@@ -88,10 +93,14 @@ def nfc_ids(values: pd.Series, *, column: str, path: str) -> tuple[pd.Series, Pr
     if changed == 0:
         return values, None
     merged = before - after
-    message = f"{changed} ids written in another Unicode form (NFD) were brought to NFC" + (
-        f"; {merged} of them now equal another id" if merged else ""
+    message = msg(
+        "{changed} ids written in another Unicode form (NFD) were brought to NFC", changed=changed
     )
-    return normal, Problem(message, path=path, column=column, severity="warning")
+    if merged:
+        message = msg(
+            "{message}; {merged} of them now equal another id", message=message, merged=merged
+        )
+    return normal, Problem(message, path=path, column=column, severity=Severity.WARNING)
 
 
 def amount_findings(frame: pd.DataFrame, ctx: TableContext, *, max_amount: float) -> list[Finding]:
@@ -112,8 +121,11 @@ def amount_findings(frame: pd.DataFrame, ctx: TableContext, *, max_amount: float
                     column=ctx.src(column),
                     values=ctx.values(column),
                     expected=(
-                        f"an amount up to {max_amount:,.0f} "
-                        "(set plausibility.max_amount for larger ones)"
+                        msg(
+                            "an amount up to {max_amount} (set plausibility.max_amount for "
+                            "larger ones)",
+                            max_amount=max_amount,
+                        )
                     ),
                 )
             )
@@ -149,10 +161,16 @@ def overpayment_findings(
     ids = invoices["invoice_id"].astype(str).to_numpy()
     details = pd.Series(
         [
-            f"invoice {ids[i]}: {paid[i]:,.2f} paid on {billed[i]:,.2f}"
+            msg(
+                "invoice {invoice}: {paid} paid on {billed}",
+                invoice=str(ids[i]),
+                paid=Amount(float(paid[i])),
+                billed=Amount(float(billed[i])),
+            )
             for i in at[known & over[np.maximum(at, 0)]]
         ],
         index=rows,
+        dtype=object,
     )
     return [
         Finding(
@@ -162,8 +180,11 @@ def overpayment_findings(
             column=ctx.src("amount"),
             values=ctx.values("amount"),
             expected=(
-                f"at most {1 + max_share:.0%} of the invoice amount "
-                "(set plausibility.max_overpayment_share to accept more)"
+                msg(
+                    "at most {share} of the invoice amount (set "
+                    "plausibility.max_overpayment_share to accept more)",
+                    share=f"{1 + max_share:.0%}",
+                )
             ),
             details=details,
         )

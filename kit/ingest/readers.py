@@ -21,8 +21,9 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import Source
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, Severity
 from kit.ingest.plausibility import header_problems, nfc_name
+from kit.message import literal, msg
 
 __all__ = [
     "DAMAGED_SHEET",
@@ -87,7 +88,11 @@ def check_data_file(file: Path, *, key: str) -> None:
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DataError(
-            f"file is {size:,} bytes; at most {MAX_FILE_BYTES:,} bytes are read",
+            msg(
+                "file is {size} bytes; at most {max_file_bytes} bytes are read",
+                size=size,
+                max_file_bytes=MAX_FILE_BYTES,
+            ),
             path=file,
             hint="split the export by year or keep only the columns the kit needs",
         )
@@ -137,7 +142,7 @@ def _read_csv(file: Path, source: Source) -> pd.DataFrame:
     nul = sample.find(b"\x00")
     if nul >= 0 and not codecs.lookup(encoding).name.startswith("utf-16"):
         raise DataError(
-            f"binary data, not a text table (NUL byte at byte {nul})",
+            msg("binary data, not a text table (NUL byte at byte {byte})", byte=str(nul)),
             path=file,
             expected="a CSV text file",
         )
@@ -164,7 +169,8 @@ def _read_csv(file: Path, source: Source) -> pd.DataFrame:
         if isinstance(exc, pd.errors.EmptyDataError):
             raise DataError("no header row found", path=file) from None
         raise DataError(
-            f"cannot read the file as CSV: {message.splitlines()[0]}", path=file
+            msg("cannot read the file as CSV: {reason}", reason=message.splitlines()[0]),
+            path=file,
         ) from None
 
 
@@ -195,14 +201,22 @@ def _decode_sample(sample: bytes, encoding: str, file: Path) -> str:
 def _encoding_error(file: Path, encoding: str, offset: int | None) -> DataError:
     if offset is None:
         offset = _first_bad_byte(file, encoding)
-    where = f" at byte {offset}" if offset is not None else ""
     alternative = "cp1252" if codecs.lookup(encoding).name.startswith("utf-8") else "utf-8"
     encoding = encoding.removesuffix("-sig")
     return DataError(
-        f"the file is not valid {encoding} text{where}",
+        msg("the file is not valid {encoding} text", encoding=encoding)
+        if offset is None
+        else msg(
+            "the file is not valid {encoding} text at byte {byte}",
+            encoding=encoding,
+            byte=str(offset),
+        ),
         path=file,
-        expected=f"text encoded as {encoding}",
-        hint=f"set `encoding: {alternative}` (or the export's encoding) for this source",
+        expected=msg("text encoded as {encoding}", encoding=encoding),
+        hint=msg(
+            "set `encoding: {alternative}` (or the export's encoding) for this source",
+            alternative=alternative,
+        ),
     )
 
 
@@ -239,11 +253,17 @@ def _ragged_error(file: Path, sep: str, encoding: str, source: Source) -> DataEr
         for record in reader:
             if record and len(record) != len(header):
                 return DataError(
-                    f"row has {len(record)} fields but the header has {len(header)}",
+                    msg(
+                        "row has {record} fields but the header has {header}",
+                        record=len(record),
+                        header=len(header),
+                    ),
                     path=file,
                     row=reader.line_num + source.skiprows,
                     value=sep.join(record),
-                    expected=f"{len(header)} fields separated by '{sep}'",
+                    expected=msg(
+                        "{header} fields separated by '{sep}'", header=len(header), sep=sep
+                    ),
                     hint="check the separator (`sep`) and quoting of text that contains it",
                 )
     return DataError("rows have differing numbers of fields", path=file, hint="check `sep`")
@@ -265,7 +285,7 @@ def open_sheet(file: Path, wanted: str | int) -> Iterator[tuple[Any, str]]:
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, SyntaxError) as exc:
         raise DataError(
-            f"not a readable XLSX workbook ({type(exc).__name__})",
+            msg("not a readable XLSX workbook ({error})", error=type(exc).__name__),
             path=file,
             expected="an .xlsx file",
         ) from None
@@ -278,16 +298,18 @@ def open_sheet(file: Path, wanted: str | int) -> Iterator[tuple[Any, str]]:
                     path=file,
                     key="sheet",
                     value=wanted,
-                    expected=", ".join(names),
+                    expected=literal(", ".join(names)),
                 )
             sheet = wanted
         else:
             if not 0 <= wanted < len(names):
                 raise DataError(
-                    f"sheet index {wanted} does not exist",
+                    msg("sheet index {wanted} does not exist", wanted=wanted),
                     path=file,
                     key="sheet",
-                    expected=f"0..{len(names) - 1} ({', '.join(names)})",
+                    expected=msg(
+                        "0..{value} ({names})", value=len(names) - 1, names=", ".join(names)
+                    ),
                 )
             sheet = names[wanted]
         worksheet = book[sheet]
@@ -304,7 +326,9 @@ def open_sheet(file: Path, wanted: str | int) -> Iterator[tuple[Any, str]]:
 def damaged_sheet(exc: Exception, *, file: Path, sheet: str) -> DataError:
     """Return the error for sheet XML that cannot be read to its end."""
     return DataError(
-        f"the sheet is damaged or cut off ({type(exc).__name__}: {exc})",
+        msg(
+            "the sheet is damaged or cut off ({kind}: {error})", kind=type(exc).__name__, error=exc
+        ),
         path=file,
         key="sheet",
         value=sheet,
@@ -359,7 +383,8 @@ def _read_parquet(file: Path) -> pd.DataFrame:
         frame = pd.read_parquet(file, engine="pyarrow")
     except Exception as exc:  # pyarrow raises ArrowInvalid for damaged files
         raise DataError(
-            f"not a readable Parquet file: {str(exc).splitlines()[0]}", path=file
+            msg("not a readable Parquet file: {reason}", reason=str(exc).splitlines()[0]),
+            path=file,
         ) from None
     frame.index = pd.RangeIndex(1, 1 + len(frame))
     return frame
@@ -395,7 +420,7 @@ def _drop_totals(raw: RawTable, source: Source, table: str) -> None:
                 column=where,
                 value=next(t for t in labels if _TOTALS.match(t)),
                 expected="one row per item; sums are computed by the kit",
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
     if drop:

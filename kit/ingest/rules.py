@@ -9,7 +9,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kit.errors import Severity
 from kit.ingest.findings import Finding
+from kit.message import msg
 
 __all__ = [
     "TableContext",
@@ -73,7 +75,7 @@ def blank_required(
     if not bool(blank.any()):
         return []
     rows = values.index[blank.to_numpy()].to_numpy()
-    message = f"empty value in the required column {canonical}"
+    message = msg("empty value in the required column {name}", name=canonical)
     return [Finding(message, ctx.path, rows, column=column, expected="a value in every row")]
 
 
@@ -100,17 +102,21 @@ def duplicates(
     first_rows = pd.Series(ids.index, index=ids.to_numpy()).groupby(level=0).first()
     again = ids[repeated]
     details = pd.Series(
-        ["first in row " + str(r) for r in first_rows.reindex(again.to_numpy()).to_numpy()],
+        [
+            msg("first in row {row}", row=str(r))
+            for r in first_rows.reindex(again.to_numpy()).to_numpy()
+        ],
         index=again.index,
+        dtype=object,
     )
     return [
         Finding(
-            f"{what} used more than once",
+            msg("{what} used more than once", what=msg(what)),
             path=ctx.path,
             rows=again.index.to_numpy(),
             column=ctx.src(column),
             values=ctx.values(column),
-            expected=f"each {what} once",
+            expected=msg("each {what} once", what=msg(what)),
             details=details,
         )
     ]
@@ -141,7 +147,14 @@ def date_order(
     if not before.any():
         return []
     rows = frame.index[before]
-    details = pd.Series([f"{expected} {d.date().isoformat()}" for d in earlier[before]], index=rows)
+    details = pd.Series(
+        [
+            msg("{what} {day}", what=msg(expected), day=d.date().isoformat())
+            for d in earlier[before]
+        ],
+        index=rows,
+        dtype=object,
+    )
     return [
         Finding(
             message,
@@ -149,7 +162,7 @@ def date_order(
             rows=rows.to_numpy(),
             column=ctx.src(later),
             values=ctx.values(later),
-            expected=f"a date not before the {expected}",
+            expected=msg("a date not before the {what}", what=msg(expected)),
             details=details,
         )
     ]
@@ -178,7 +191,7 @@ def unknown_references(
     ctx: TableContext,
     *,
     what: str,
-    severity: str = "error",
+    severity: Severity = Severity.ERROR,
     at: np.ndarray | None = None,
 ) -> list[Finding]:
     """Return a finding for rows whose id is not among the known ids (e.g. unknown invoices).
@@ -194,12 +207,14 @@ def unknown_references(
         return []
     return [
         Finding(
-            f"{what} not found",
+            msg("{what} not found", what=msg(what)),
             path=ctx.path,
             rows=frame.index[unknown].to_numpy(),
             column=ctx.src(column),
             values=ctx.values(column),
-            expected=f"an id that exists in the {what.split()[0]}s table",
+            expected=msg(
+                "an id that exists in the {table} table", table=msg(what.split()[0] + "s")
+            ),
             severity=severity,
         )
     ]

@@ -13,6 +13,7 @@ from kit.errors import Problem
 from kit.ingest.findings import Finding
 from kit.ingest.parsing import kind_of
 from kit.ledger import CANONICAL, CHANNELS, EVENTS
+from kit.message import msg
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
@@ -143,7 +144,9 @@ def schema_findings(
         src = source_names.get(name, name)
         rows = group["index"].dropna()
         if rows.empty:
-            problems.append(Problem(f"column fails the check {check}", path=path, column=src))
+            problems.append(
+                Problem(msg("column fails the check {check}", check=check), path=path, column=src)
+            )
             continue
         message, expected = _explain(str(check), name, earliest, latest)
         findings.append(
@@ -164,15 +167,21 @@ def _explain(
 ) -> tuple[str, str]:
     if check.startswith("greater_than"):
         return (
-            f"{column} must be greater than 0",
+            msg("{column} must be greater than 0", column=column),
             "a positive amount (a file of signed items with credit notes: read it as data.ledger)",
         )
     if check.startswith("in_range"):
         return (
             "date outside the plausible range",
-            f"a date between {earliest.date().isoformat()} and {latest.date().isoformat()}",
+            msg(
+                "a date between {first} and {last}",
+                first=earliest.date().isoformat(),
+                last=latest.date().isoformat(),
+            ),
         )
     if check.startswith("isin"):
         allowed = ", ".join(_ALLOWED.get(column, ()))
-        return f"unknown {column} value", f"one of {allowed} (translate others with values:)"
-    return f"{column} fails the check {check}", "a valid value"
+        return msg("unknown {column} value", column=column), msg(
+            "one of {allowed} (translate others with values:)", allowed=allowed
+        )
+    return msg("{column} fails the check {check}", column=column, check=check), "a valid value"

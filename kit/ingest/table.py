@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.engagement import Source
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, Severity
 from kit.ingest.findings import Finding, problem_of
 from kit.ingest.header_hint import header_row_problem
 from kit.ingest.mapping import ColumnPlan, apply_filter, apply_fx, plan_columns
@@ -29,6 +29,7 @@ from kit.ingest.readers import read_raw
 from kit.ingest.rules import TableContext, blank_required, row_findings
 from kit.ingest.schema import schema_findings
 from kit.ledger import CANONICAL
+from kit.message import msg
 
 __all__ = ["LoadedTable", "load_table"]
 
@@ -87,8 +88,8 @@ def load_table(
     before = len(raw)
     raw, notes = apply_filter(raw, source, plan, table=name, path=path)
     result.filtered = before - len(raw)
-    result.warnings.extend(n for n in notes if n.severity == "warning")
-    result.problems.extend(n for n in notes if n.severity != "warning")
+    result.warnings.extend(n for n in notes if n.severity == Severity.WARNING)
+    result.problems.extend(n for n in notes if n.severity != Severity.WARNING)
     source_names = {target: src for src, target in plan.rename.items()}
     ctx = TableContext(path=path, raw=raw, source_names=source_names)
     frame = _parse_columns(raw, source, plan, name, ctx, result, on_parsed)
@@ -153,21 +154,29 @@ def _parse_one(
             known = ", ".join(map(str, values)) if values else "true, false, 1, 0"
             result.findings.append(
                 Finding(
-                    f"value not in the yes/no map of {target}",
+                    msg("value not in the yes/no map of {target}", target=target),
                     path=ctx.path,
                     rows=bad.to_numpy(),
                     column=src,
                     values=cells,
-                    expected=f"one of {known} (add it under values: {{{target}: ...}})",
+                    expected=msg(
+                        "one of {known} (add it under values: {{{target}: ...}})",
+                        known=known,
+                        target=target,
+                    ),
                 )
             )
         if len(blank):
             result.warnings.append(
                 Problem(
-                    f"{len(blank)} empty cells read as false (first in row {int(blank[0])})",
+                    msg(
+                        "{count} empty cells read as false (first in row {row})",
+                        count=len(blank),
+                        row=str(int(blank[0])),
+                    ),
                     path=ctx.path,
                     column=src,
-                    severity="warning",
+                    severity=Severity.WARNING,
                 )
             )
         return flags

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kit.errors import DataError, Problem
+from kit.message import msg
 
 __all__ = [
     "MAX_CELL_BYTES",
@@ -60,10 +61,13 @@ def check_package(file: Path) -> None:
             if total > MAX_UNPACKED_BYTES:
                 biggest = max(infos, key=lambda info: info.file_size)
                 raise DataError(
-                    f"workbook unpacks to {total:,} bytes",
+                    msg("workbook unpacks to {total} bytes", total=total),
                     path=file,
                     value=biggest.filename,
-                    expected=f"at most {MAX_UNPACKED_BYTES:,} bytes unpacked",
+                    expected=msg(
+                        "at most {max_unpacked_bytes} bytes unpacked",
+                        max_unpacked_bytes=MAX_UNPACKED_BYTES,
+                    ),
                     hint="save only the sheet with the ledger, or export it as CSV",
                 )
             for info in infos:
@@ -72,7 +76,9 @@ def check_package(file: Path) -> None:
                         raise _long_cell(file, info.filename)
     except zipfile.BadZipFile as exc:
         raise DataError(
-            f"not a readable XLSX workbook ({exc})", path=file, expected="an .xlsx file"
+            msg("not a readable XLSX workbook ({error})", error=str(exc)),
+            path=file,
+            expected="an .xlsx file",
         ) from None
 
 
@@ -90,7 +96,10 @@ def check_sheet(file: Path, entry: str, *, sheet: str) -> list[Problem]:
             missing, count = _formulas_without_value(archive, entry)
     except (zipfile.BadZipFile, KeyError) as exc:
         raise DataError(
-            f"the sheet cannot be unpacked ({exc})", path=file, key="sheet", value=sheet
+            msg("the sheet cannot be unpacked ({error})", error=str(exc)),
+            path=file,
+            key="sheet",
+            value=sheet,
         ) from None
     for column, row in missing:
         problems.append(
@@ -105,7 +114,7 @@ def check_sheet(file: Path, entry: str, *, sheet: str) -> list[Problem]:
     if count > len(missing):
         problems.append(
             Problem(
-                f"{count - len(missing)} more formula cells without a saved value",
+                msg("{count} more formula cells without a saved value", count=count - len(missing)),
                 path=str(file),
             )
         )
@@ -181,11 +190,11 @@ def _check_dimension(archive: zipfile.ZipFile, entry: str, *, file: Path, sheet:
     columns = abs(_column_number(c2) - _column_number(c1)) + 1
     if rows * columns > MAX_SHEET_CELLS:
         raise DataError(
-            f"the sheet spans {rows:,} rows × {columns:,} columns",
+            msg("the sheet spans {rows} rows × {columns} columns", rows=rows, columns=columns),
             path=file,
             key="sheet",
             value=sheet,
-            expected=f"at most {MAX_SHEET_CELLS:,} cells",
+            expected=msg("at most {max_sheet_cells} cells", max_sheet_cells=MAX_SHEET_CELLS),
             hint="delete empty rows and columns below and right of the table, or export as CSV",
         )
 

@@ -21,6 +21,7 @@ from kit.kpis.registry import REGISTRY
 from kit.kpis.result import KpiResult
 from kit.kpis.timeline import Timeline, build_timeline, day_number
 from kit.ledger import Ledger
+from kit.message import msg
 
 if TYPE_CHECKING:
     from kit.engagement import Engagement
@@ -244,10 +245,10 @@ def group_codes(ledger: Ledger, by: str) -> tuple[np.ndarray, pd.Index]:
             | set(map(str, ledger.customers.columns if ledger.customers is not None else []))
         )
         raise ConfigError(
-            f"cannot break KPIs down by '{by}': no such invoice or customer column",
+            msg("cannot break KPIs down by '{by}': no such invoice or customer column", by=by),
             key="by",
             value=by,
-            expected="one of " + ", ".join(available),
+            expected=msg("one of {values}", values=", ".join(available)),
         )
     labels = values.astype(object).where(values.notna(), "(missing)").astype(str)
     codes, uniques = pd.factorize(labels, sort=True)

@@ -16,6 +16,7 @@ from kit.engagement import Engagement
 from kit.errors import ConfigError
 from kit.kpis.formulas import Computed
 from kit.ledger import Ledger
+from kit.message import msg
 
 __all__ = [
     "HISTORY_KPIS",
@@ -57,9 +58,10 @@ HISTORY_KPIS = (
 def open_items_reason(ledger: Ledger) -> str:
     """Return the reason a history KPI of an open-items list is null."""
     day = ledger.extracted_on.isoformat() if ledger.extracted_on else "?"
-    return (
-        f"the export holds only open items (extracted {day}): sales and payments of the window "
-        "are unknown"
+    return msg(
+        "the export holds only open items (extracted {day}): sales and payments of the window "
+        "are unknown",
+        day=day,
     )
 
 
@@ -71,11 +73,15 @@ def refuse_as_of(engagement: Engagement, as_of: date | None) -> None:
     if as_of is not None and as_of != source.extracted_on:
         day = source.extracted_on.isoformat()
         raise ConfigError(
-            f"the ledger is an open-items list extracted on {day}: "
-            f"KPIs can only be computed as of that date, not {as_of.isoformat()}",
+            msg(
+                "the ledger is an open-items list extracted on {day}: KPIs can only be computed "
+                "as of that date, not {as_of}",
+                day=day,
+                as_of=as_of.isoformat(),
+            ),
             key="as_of",
             value=as_of.isoformat(),
-            expected=f"the date of extracted_on ({day})",
+            expected=msg("the date of extracted_on ({day})", day=day),
             hint="leave as_of out or set it to extracted_on; for other dates export all items",
         )
 
@@ -83,7 +89,9 @@ def refuse_as_of(engagement: Engagement, as_of: date | None) -> None:
 def other_date_reason(ledger: Ledger) -> str:
     """Return why every KPI of an open-items list is null at a date other than extracted_on."""
     day = ledger.extracted_on.isoformat() if ledger.extracted_on else "?"
-    return f"the export holds only open items (extracted {day}): no KPI at another date"
+    return msg(
+        "the export holds only open items (extracted {day}): no KPI at another date", day=day
+    )
 
 
 def restrict(computed: Computed, ledger: Ledger, day: date) -> Computed:

@@ -24,6 +24,7 @@ from kit.kpis.credits import (
     paid_date_events,
 )
 from kit.ledger import Ledger
+from kit.message import msg
 
 __all__ = [
     "NEVER",
@@ -93,7 +94,7 @@ def date_days(frame: pd.DataFrame, column: str, table: str, *, allow_missing: bo
     if missing.any() and not allow_missing:
         first = int(np.flatnonzero(missing)[0])
         raise DataError(
-            f"{int(missing.sum())} rows without a valid {column}",
+            msg("{count} rows without a valid {column}", count=int(missing.sum()), column=column),
             key=table,
             column=column,
             row=None,
@@ -109,11 +110,15 @@ def _require(frame: pd.DataFrame, table: str, columns: tuple[str, ...]) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataError(
-            f"table {table} lacks the column(s) {', '.join(missing)}",
+            msg(
+                "table {table} lacks the column(s) {missing}",
+                table=table,
+                missing=", ".join(missing),
+            ),
             key=table,
             column=missing[0],
-            expected=f"columns {', '.join(columns)}",
-            hint=f"present: {', '.join(map(str, frame.columns))}",
+            expected=msg("columns {columns}", columns=", ".join(columns)),
+            hint=msg("present: {columns}", columns=", ".join(map(str, frame.columns))),
         )
 
 
@@ -123,7 +128,7 @@ def _amounts(frame: pd.DataFrame, table: str) -> np.ndarray:
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
         raise DataError(
-            f"{int(bad.sum())} rows with a missing or non-positive amount",
+            msg("{count} rows with a missing or non-positive amount", count=int(bad.sum())),
             key=table,
             column="amount",
             value=frame["amount"].iloc[first],

@@ -16,7 +16,8 @@ from defusedxml import (
 )
 from defusedxml import ElementTree as SafeET
 
-from kit.errors import Problem, ProcessMapError
+from kit.errors import Problem, ProcessMapError, Severity
+from kit.message import msg, plural
 from kit.process.model import Activity, ProcessMap
 from kit.process.native import parse_number, read_rows
 
@@ -264,23 +265,31 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ProcessMapError(f"cannot read the BPMN file: {exc}", path=path) from None
+        raise ProcessMapError(
+            msg("cannot read the BPMN file: {error}", error=str(exc)), path=path
+        ) from None
     if size > MAX_BPMN_BYTES:
         raise ProcessMapError(
-            f"BPMN file too large ({size} bytes)",
+            msg("BPMN file too large ({size} bytes)", size=size),
             path=path,
-            expected=f"at most {MAX_BPMN_BYTES} bytes",
+            expected=msg("at most {max_bpmn_bytes} bytes", max_bpmn_bytes=MAX_BPMN_BYTES),
         )
     data, stray = _stray_bytes(path.read_bytes())
     if stray and notes is not None:
         shown = ", ".join(map(str, stray[:5])) + (" …" if len(stray) > 5 else "")
         notes.append(
             Problem(
-                f"BPMN file is UTF-8 but line {shown} holds {len(stray)} byte(s) that are not; "
-                "read as Latin-1 (check the label there)",
+                plural(
+                    "BPMN file is UTF-8 but line {shown} holds {count} byte that is not; "
+                    "read as Latin-1 (check the label there)",
+                    "BPMN file is UTF-8 but line {shown} holds {count} bytes that are not; "
+                    "read as Latin-1 (check the label there)",
+                    len(stray),
+                    shown=shown,
+                ),
                 path=str(path),
                 row=stray[0],
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
     try:
@@ -304,11 +313,13 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
             expected="plain BPMN 2.0 XML",
         ) from None
     except DefusedXmlException as exc:
-        raise ProcessMapError(f"BPMN file refused for security: {exc}", path=path) from None
+        raise ProcessMapError(
+            msg("BPMN file refused for security: {error}", error=str(exc)), path=path
+        ) from None
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise ProcessMapError(
-            f"not well-formed XML: {exc}",
+            msg("not well-formed XML: {error}", error=str(exc)),
             path=path,
             row=line,
             expected="a complete BPMN 2.0 XML file",
@@ -316,9 +327,9 @@ def _parse(path: Path, notes: list[Problem] | None = None) -> Element:
     _check_depth(root, path=path)
     if root.tag != f"{{{_NS}}}definitions":
         raise ProcessMapError(
-            f"not a BPMN 2.0 file (root element '{root.tag}')",
+            msg("not a BPMN 2.0 file (root element '{tag}')", tag=root.tag),
             path=path,
-            expected=f"<definitions> in namespace {_NS}",
+            expected=msg("<definitions> in namespace {ns}", ns=_NS),
         )
     return root
 
@@ -334,7 +345,10 @@ def _check_depth(root: Element, *, path: Path) -> None:
         element, depth = stack.pop()
         if depth > MAX_BPMN_DEPTH:
             raise ProcessMapError(
-                f"BPMN elements nested deeper than {MAX_BPMN_DEPTH} levels",
+                msg(
+                    "BPMN elements nested deeper than {max_bpmn_depth} levels",
+                    max_bpmn_depth=MAX_BPMN_DEPTH,
+                ),
                 path=path,
                 value=_local(element.tag),
                 expected="sub-processes nested a few levels deep",
@@ -415,22 +429,33 @@ def import_bpmn(path: Path) -> ProcessMap:
     dangling = [(s, t) for s, t in edges if s not in reader.acts or t not in reader.acts]
     if dangling:
         edges = [(s, t) for s, t in edges if s in reader.acts and t in reader.acts]
-        shown = ", ".join(f"{s} → {t}" for s, t in dangling[:3])
+        shown = ", ".join(f"{s} → {t}" for s, t in dangling[:3]) + (
+            " …" if len(dangling) > 3 else ""
+        )
         notes.append(
             Problem(
-                f"{len(dangling)} sequence flow(s) lead to or from elements that are not "
-                f"activities of the map and were left out: {shown}"
-                + (" …" if len(dangling) > 3 else ""),
+                plural(
+                    "{count} sequence flow leads to or from elements that are not "
+                    "activities of the map and was left out: {shown}",
+                    "{count} sequence flows lead to or from elements that are not "
+                    "activities of the map and were left out: {shown}",
+                    len(dangling),
+                    shown=shown,
+                ),
                 path=str(path),
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
     _apply_metrics(path, reader)
     warnings = notes + [
         Problem(
-            f"BPMN element '{tag}' is not part of a process map and was ignored ({n}×)",
+            msg(
+                "BPMN element '{tag}' is not part of a process map and was ignored ({n}×)",
+                tag=tag,
+                n=n,
+            ),
             path=str(path),
-            severity="warning",
+            severity=Severity.WARNING,
         )
         for tag, n in sorted(reader.ignored.items())
     ]
@@ -446,10 +471,15 @@ def import_bpmn(path: Path) -> ProcessMap:
     if split:
         warnings.append(
             Problem(
-                f"BPMN has no branch probabilities: outgoing flows of {len(set(split))} gateway(s) "
-                "were split equally; set the probabilities in the YAML map where they matter",
+                plural(
+                    "BPMN has no branch probabilities: outgoing flows of {count} gateway were "
+                    "split equally; set the probabilities in the YAML map where they matter",
+                    "BPMN has no branch probabilities: outgoing flows of {count} gateways were "
+                    "split equally; set the probabilities in the YAML map where they matter",
+                    len(set(split)),
+                ),
                 path=str(path),
-                severity="warning",
+                severity=Severity.WARNING,
             )
         )
     name = (

@@ -10,6 +10,7 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.i18n import Language
+from kit.message import msg
 from kit.process.duplicates import similarity
 from kit.process.model import ProcessMap
 from kit.process.native import read_yaml
@@ -41,7 +42,7 @@ def load_reference(language: Language) -> ProcessMap:
     path = REFERENCE_DIR / language / "receivables_to_be.yaml"
     if not path.is_file():
         raise ConfigError(
-            f"no reference map for language '{language}'",
+            msg("no reference map for language '{language}'", language=language),
             path=path,
             key="language",
             expected="de or en",

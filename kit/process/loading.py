@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kit.errors import ProcessMapError
+from kit.message import msg
 from kit.process.model import ProcessMap
 from kit.process.native import read_csv_pair, read_yaml
 
@@ -27,7 +28,7 @@ def _flows_for(activities_csv: Path) -> Path:
         raise ProcessMapError(
             "activities CSV without its flows CSV",
             path=activities_csv,
-            expected=f"a file {candidate.name} next to it",
+            expected=msg("a file {name} next to it", name=candidate.name),
         )
     return candidate
 
@@ -177,11 +178,14 @@ def _load_maps(paths: Sequence[Path], processes: int | None) -> list[ProcessMap]
     for pmap in maps:
         if pmap.id in seen:
             raise ProcessMapError(
-                f"map id '{pmap.id}' is used twice",
+                msg("map id '{map}' is used twice", map=pmap.id),
                 path=pmap.source,
                 key="id",
                 value=pmap.id,
-                expected=f"ids unique across the engagement (also in {seen[pmap.id].source})",
+                expected=msg(
+                    "ids unique across the engagement (also in {source})",
+                    source=seen[pmap.id].source,
+                ),
             )
         seen[pmap.id] = pmap
     return maps

@@ -10,6 +10,7 @@ from typing import Any
 import networkx as nx
 
 from kit.errors import Problem, ProcessMapError
+from kit.message import literal, msg
 
 __all__ = ["KINDS", "Activity", "ProcessMap", "hours_per_month"]
 
@@ -94,7 +95,12 @@ class ProcessMap:
             for end in (src, dst):
                 if end not in graph:
                     problems.append(
-                        _problem(where, id, end, f"flow {src} → {dst} names an unknown activity")
+                        _problem(
+                            where,
+                            id,
+                            end,
+                            msg("flow {src} → {dst} names an unknown activity", src=src, dst=dst),
+                        )
                     )
             if not (isinstance(prob, float | int) and 0.0 <= prob <= 1.0) or math.isnan(prob):
                 problems.append(
@@ -102,7 +108,9 @@ class ProcessMap:
                         where,
                         id,
                         src,
-                        f"flow {src} → {dst} has probability {prob}",
+                        msg(
+                            "flow {src} → {dst} has probability {prob}", src=src, dst=dst, prob=prob
+                        ),
                         expected="a probability between 0 and 1",
                     )
                 )
@@ -114,9 +122,11 @@ class ProcessMap:
         problems.extend(pmap.problems())
         if problems:
             raise ProcessMapError(
-                f"process map '{id}' is invalid: {problems[0].message}",
+                msg("process map '{map}' is invalid: {cause}", map=id, cause=problems[0].message),
                 path=source,
                 key=problems[0].key,
+                row=problems[0].row,
+                expected=problems[0].expected,
                 problems=problems[1:],
             )
         return pmap
@@ -138,8 +148,8 @@ class ProcessMap:
                         where,
                         self.id,
                         node,
-                        f"unknown kind '{data['kind']}'",
-                        expected=", ".join(KINDS),
+                        msg("unknown kind '{data}'", data=data["kind"]),
+                        expected=literal(", ".join(KINDS)),
                     )
                 )
             for attr in ("minutes", "per_month"):
@@ -158,7 +168,9 @@ class ProcessMap:
                             where,
                             self.id,
                             node,
-                            f"outgoing probabilities of the decision sum to {total:g}",
+                            msg(
+                                "outgoing probabilities of the decision sum to {total}", total=total
+                            ),
                             expected="a sum of 1 (± 0.01)",
                         )
                     )
@@ -173,7 +185,7 @@ class ProcessMap:
                         where,
                         self.id,
                         first,
-                        f"the loop {', '.join(sorted(members))} has no exit",
+                        msg("the loop {members} has no exit", members=", ".join(sorted(members))),
                         expected="a flow that leaves the loop",
                     )
                 )
@@ -233,9 +245,17 @@ def _problem(
     expected: str | None = None,
     row: int | None = None,
 ) -> Problem:
-    where = f"map '{map_id}'" + (f", activity '{activity_id}'" if activity_id else "")
+    if activity_id:
+        text = msg(
+            "map '{map}', activity '{activity}': {cause}",
+            map=map_id,
+            activity=activity_id,
+            cause=message,
+        )
+    else:
+        text = msg("map '{map}': {cause}", map=map_id, cause=message)
     return Problem(
-        f"{where}: {message}",
+        text,
         path=path,
         row=row,
         expected=expected,

@@ -12,6 +12,7 @@ import yaml
 
 from kit.errors import ProcessMapError
 from kit.files import atomic_write_text, load_yaml
+from kit.message import literal, msg
 from kit.process.model import Activity, ProcessMap
 
 __all__ = [
@@ -102,7 +103,7 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
     name = _text(raw.get("name")) or ("" if kind.lower() in unnamed_ok else None)
     if name is None:
         raise ProcessMapError(
-            f"activity '{act_id}' has no name",
+            msg("activity '{activity}' has no name", activity=act_id),
             path=path,
             key=f"{key}.name",
             row=row,
@@ -125,6 +126,13 @@ def _activity(raw: Mapping[str, Any], *, path: Path, key: str, row: int | None) 
 MAX_MAP_BYTES = 16_000_000
 
 
+#: The refusal of an unknown key, per part of a map (message ids of the errors catalogue).
+_UNKNOWN_KEY = {
+    "process map": "unknown key in process map",
+    "activity": "unknown key in activity",
+}
+
+
 def _refuse_unknown_keys(
     raw: dict[Any, Any], allowed: Set[str], *, path: Path, what: str, at: str | None = None
 ) -> None:
@@ -134,10 +142,10 @@ def _refuse_unknown_keys(
     unknown = sorted(set(map(str, raw)) - allowed)
     if unknown:
         raise ProcessMapError(
-            f"unknown key in {what}",
+            _UNKNOWN_KEY[what],
             path=path,
             key=unknown[0] if at is None else f"{at}.{unknown[0]}",
-            expected=", ".join(sorted(allowed)),
+            expected=literal(", ".join(sorted(allowed))),
         )
 
 
@@ -197,7 +205,9 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProcessMapError(f"cannot read the file: {exc}", path=path) from None
+        raise ProcessMapError(
+            msg("cannot read the file: {error}", error=str(exc)), path=path
+        ) from None
     try:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
         delimiter = dialect.delimiter
@@ -208,7 +218,11 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str
     missing = [c for c in required if c not in header]
     if missing:
         raise ProcessMapError(
-            "missing column", path=path, row=1, column=missing[0], expected=", ".join(required)
+            "missing column",
+            path=path,
+            row=1,
+            column=missing[0],
+            expected=literal(", ".join(required)),
         )
     return [
         (n, {str(k).strip(): (v or "") for k, v in row.items() if k is not None})

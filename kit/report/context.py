@@ -10,6 +10,7 @@ from kit.charts.style import style_figures
 from kit.engagement import Engagement, load_engagement
 from kit.errors import ConfigError
 from kit.i18n import LANGUAGES, Language, fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, t
+from kit.message import msg
 
 __all__ = ["ReportContext", "open_report", "parse_as_of"]
 
@@ -78,7 +79,10 @@ def open_report(
     chosen = language or engagement.language
     if chosen not in LANGUAGES:
         raise ConfigError(
-            f"unsupported language '{chosen}'", key="language", value=chosen, expected="de or en"
+            msg("unsupported language '{chosen}'", chosen=chosen),
+            key="language",
+            value=chosen,
+            expected="de or en",
         )
     resolved = parse_as_of(as_of) or engagement.as_of or date.today()
     style_figures()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import DataError, Problem
+from kit.message import msg
 from kit.rollout.records import parse_date, read_records
 
 __all__ = [
@@ -58,7 +59,11 @@ def _problems(
             problem("kpi", "unknown KPI", "a KPI id such as " + ", ".join(sorted(known_kpis)[:6]))
         )
     if record["status"].strip() not in BACKLOG_STATUSES:
-        found.append(problem("status", "bad status", "one of " + ", ".join(BACKLOG_STATUSES)))
+        found.append(
+            problem(
+                "status", "bad status", msg("one of {values}", values=", ".join(BACKLOG_STATUSES))
+            )
+        )
     due = record["due_date"].strip()
     if due and parse_date(due) is None:
         found.append(

@@ -17,6 +17,7 @@ from filelock import FileLock
 
 from kit.engagement import Engagement
 from kit.errors import DataError, Problem
+from kit.message import literal, msg
 from kit.rollout.plan import PlannedPhase, phase_plan
 from kit.rollout.records import parse_date, read_records
 
@@ -66,12 +67,16 @@ def _row_problems(
         found.append(problem("date", "bad date", "a date like 2026-03-27 (or 27.03.2026)"))
     phase = record["phase"].strip()
     if known is not None and phase not in known:
-        found.append(problem("phase", "unknown phase", "one of " + ", ".join(known)))
+        found.append(
+            problem("phase", "unknown phase", msg("one of {values}", values=", ".join(known)))
+        )
     elif known is None and not _PHASE_ID.fullmatch(phase):
         found.append(problem("phase", "bad phase id", "a lower-case id such as setup"))
     status = record["status"].strip()
     if status not in STATUSES:
-        found.append(problem("status", "bad status", "one of " + ", ".join(STATUSES)))
+        found.append(
+            problem("status", "bad status", msg("one of {values}", values=", ".join(STATUSES)))
+        )
     percent = _percent(record["percent_complete"])
     if percent is None or not 0 <= percent <= 100:
         found.append(problem("percent_complete", "percent out of range", "a number from 0 to 100"))
@@ -158,11 +163,15 @@ def _validated_values(
         return DataError(message, key=key, value=value, expected=expected)
 
     if phases is not None and phase not in phases:
-        raise fail("phase", phase, "unknown phase", "one of " + ", ".join(phases))
+        raise fail(
+            "phase", phase, "unknown phase", msg("one of {values}", values=", ".join(phases))
+        )
     if not _PHASE_ID.fullmatch(phase):
         raise fail("phase", phase, "bad phase id", "a lower-case id such as setup")
     if status not in STATUSES:
-        raise fail("status", status, "bad status", "one of " + ", ".join(STATUSES))
+        raise fail(
+            "status", status, "bad status", msg("one of {values}", values=", ".join(STATUSES))
+        )
     numeric = isinstance(percent, int | float) and not isinstance(percent, bool)
     if not numeric or not math.isfinite(percent) or not 0 <= percent <= 100:
         raise fail("percent", percent, "percent out of range", "a number from 0 to 100")
@@ -171,7 +180,12 @@ def _validated_values(
     if status == "not_started" and percent != 0:
         raise fail("percent", percent, "a phase not started must be 0 % complete", "0")
     if len(note) > _MAX_NOTE or "\x00" in note:
-        raise fail("note", note[:60], "note too long or not text", f"≤ {_MAX_NOTE} characters")
+        raise fail(
+            "note",
+            note[:60],
+            "note too long or not text",
+            msg("≤ {max_note} characters", max_note=_MAX_NOTE),
+        )
     if "\x00" in author or "\n" in author or "\r" in author:
         raise fail("author", author, "bad author", "a name on one line")
     return {
@@ -234,7 +248,8 @@ def append_status(
             written = os.write(fd, data)
             if written != len(data):
                 raise DataError(
-                    f"only {written} of {len(data)} bytes written", path=path,
+                    msg("only {written} of {size} bytes written", written=written, size=len(data)),
+                    path=path,
                     hint="check free disk space; the last line of the file may be incomplete",
                 )  # fmt: skip
             os.fsync(fd)
@@ -275,7 +290,7 @@ def _existing_columns(path: Path) -> list[str]:
             path=path,
             row=1,
             value=first,
-            expected=",".join(STATUS_COLUMNS),
+            expected=literal(",".join(STATUS_COLUMNS)),
         )
     return columns
 

@@ -11,6 +11,7 @@ import pandas as pd
 from kit.engagement import Engagement
 from kit.errors import ConfigError
 from kit.i18n import Language, catalogue, t
+from kit.message import msg
 
 __all__ = [
     "AUTOMATIC_CRITERIA",
@@ -135,7 +136,7 @@ def evaluate_exit_criteria(
             "unknown automatic exit criterion",
             key="automatic",
             value=", ".join(unknown),
-            expected="one of " + ", ".join(AUTOMATIC_CRITERIA),
+            expected=msg("one of {values}", values=", ".join(AUTOMATIC_CRITERIA)),
         )
     rows = []
     for phase in plan:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kit.errors import DataError, Problem
+from kit.message import literal, msg
 
 __all__ = ["DATE_FORMATS", "Record", "parse_date", "read_records"]
 
@@ -38,7 +39,9 @@ def _rows(path: Path) -> Iterator[list[str]]:
             yield from csv.reader(handle, strict=True)
     except UnicodeDecodeError as exc:
         raise DataError(
-            f"not UTF-8 text (byte {exc.start})", path=path, hint="save the file as UTF-8 CSV"
+            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)),
+            path=path,
+            hint="save the file as UTF-8 CSV",
         ) from None
 
 
@@ -50,7 +53,14 @@ def read_records(path: Path, *, columns: tuple[str, ...]) -> list[Record]:
     """
     size = path.stat().st_size
     if size > MAX_TRACKING_BYTES:
-        raise DataError(f"file is {size} bytes; at most {MAX_TRACKING_BYTES} are read", path=path)
+        raise DataError(
+            msg(
+                "file is {size} bytes; at most {max_tracking_bytes} are read",
+                size=size,
+                max_tracking_bytes=MAX_TRACKING_BYTES,
+            ),
+            path=path,
+        )
     records: list[Record] = []
     header: list[str] | None = None
     problems: list[Problem] = []
@@ -66,7 +76,11 @@ def read_records(path: Path, *, columns: tuple[str, ...]) -> list[Record]:
             if len(row) != len(header):
                 problems.append(
                     Problem(
-                        f"row has {len(row)} fields, the header has {len(header)}",
+                        msg(
+                            "row has {row} fields, the header has {header}",
+                            row=len(row),
+                            header=len(header),
+                        ),
                         path=str(path),
                         row=number,
                         value=",".join(row),
@@ -77,7 +91,7 @@ def read_records(path: Path, *, columns: tuple[str, ...]) -> list[Record]:
             records.append((number, dict(zip(header, row, strict=True))))
     except csv.Error as exc:
         raise DataError(
-            f"CSV syntax error: {exc}",
+            msg("CSV syntax error: {error}", error=str(exc)),
             path=path,
             row=number + 1,
             hint='a quote (") opened in a note is not closed',
@@ -94,9 +108,17 @@ def _check_header(path: Path, header: list[str], columns: tuple[str, ...]) -> No
     unknown = [c for c in header if c not in columns]
     if missing or unknown or len(set(header)) != len(header):
         found = ",".join(header)
-        message = "header does not match"
+        message: str = "header does not match"
         if missing:
-            message += f"; missing column(s) {', '.join(missing)}"
+            message = msg(
+                "{message}; missing column(s) {columns}",
+                message=message,
+                columns=", ".join(missing),
+            )
         if unknown:
-            message += f"; unknown column(s) {', '.join(unknown)}"
-        raise DataError(message, path=path, row=1, value=found, expected=",".join(columns))
+            message = msg(
+                "{message}; unknown column(s) {columns}",
+                message=message,
+                columns=", ".join(unknown),
+            )
+        raise DataError(message, path=path, row=1, value=found, expected=literal(",".join(columns)))

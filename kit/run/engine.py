@@ -18,6 +18,7 @@ from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
 from kit.errors import ConfigError, RunError
 from kit.i18n import Language, fmt_date, fmt_datetime, t
+from kit.message import msg
 from kit.report.consultant import read_consultant_notes
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
 from kit.run.carry import carry_over, save_cards
@@ -91,7 +92,7 @@ def find_notebooks(notebooks_dir: Path, only: Sequence[str] | None = None) -> li
                 "unknown step",
                 key="only",
                 value=wanted,
-                expected="one of " + ", ".join(p.stem for p in found),
+                expected=msg("one of {values}", values=", ".join(p.stem for p in found)),
             )
         chosen.extend(h for h in hits if h not in chosen)
     return sorted(chosen)

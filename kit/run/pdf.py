@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from kit.errors import ReportError
+from kit.message import msg
 
 __all__ = ["CHROMIUM_FLAGS", "combined_html", "find_chromium", "html_to_pdf"]
 
@@ -61,12 +62,16 @@ def html_to_pdf(html: Path, pdf: Path, *, timeout: float = 120.0) -> Path:
             )
         except subprocess.TimeoutExpired:
             raise ReportError(
-                f"Chromium did not finish printing within {timeout:.0f} s", path=html
+                msg("Chromium did not finish printing within {timeout} s", timeout=timeout),
+                path=html,
             ) from None
     if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ReportError(
-            f"Chromium could not print the report (exit {done.returncode})",
+            msg(
+                "Chromium could not print the report (exit {returncode})",
+                returncode=done.returncode,
+            ),
             path=html,
             value=detail[-1] if detail else None,
         )

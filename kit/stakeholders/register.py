@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.errors import DataError, Problem, read_utf8_text
+from kit.errors import DataError, Problem, Severity, read_utf8_text
 from kit.i18n import Language, catalogue, t
+from kit.message import msg
 from kit.rollout.plan import DEFAULT_PHASES
 
 __all__ = [
@@ -59,12 +60,40 @@ ROLE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One success-factor check on the register: id, outcome, what is missing, why it matters."""
+    """One success-factor check on the register, a view over the `Problem` it reports.
 
-    id: str
-    passed: bool
-    message: str
-    why: str
+    The problem's key is the check's id, its severity `info` when the check passed and `warning`
+    when it did not; message and hint (why it matters) are report texts already in the
+    report's language.
+    """
+
+    problem: Problem
+
+    @classmethod
+    def of(cls, check: str, *, passed: bool, message: str, why: str) -> CheckResult:
+        """Return the result of `check` with what it found (`message`) and why it matters."""
+        severity = Severity.INFO if passed else Severity.WARNING
+        return cls(Problem(message, key=check, severity=severity, hint=why))
+
+    @property
+    def id(self) -> str:
+        """Return the check's id (`project_lead`, `credit_from_start` ...)."""
+        return self.problem.key or ""
+
+    @property
+    def passed(self) -> bool:
+        """Return True when the register meets the success factor."""
+        return self.problem.severity is Severity.INFO
+
+    @property
+    def message(self) -> str:
+        """Return what the check found, in the report language."""
+        return self.problem.message
+
+    @property
+    def why(self) -> str:
+        """Return why the success factor matters, in the report language."""
+        return self.problem.hint or ""
 
 
 def _read(path: Path) -> pd.DataFrame:
@@ -85,7 +114,7 @@ def _read(path: Path) -> pd.DataFrame:
             "a row has more fields than the header",
             path=path,
             row=int(found.group(1)) if found else None,
-            expected=f"fields separated by '{sep}'; quote values that contain '{sep}'",
+            expected=msg("fields separated by '{sep}'; quote values that contain '{sep}'", sep=sep),
         ) from None
 
 
@@ -101,7 +130,12 @@ def _check_rows(frame: pd.DataFrame, path: Path, phases: Sequence[str]) -> list[
             first = seen[name.casefold()]
             problems.append(
                 Problem(
-                    f"name already in row {first}", str(path), row, "name", name, "unique names"
+                    msg("name already in row {row}", row=str(first)),
+                    str(path),
+                    row,
+                    "name",
+                    name,
+                    "unique names",
                 )
             )
         else:
@@ -111,7 +145,12 @@ def _check_rows(frame: pd.DataFrame, path: Path, phases: Sequence[str]) -> list[
             if not re.fullmatch(r"[1-5]", value):
                 problems.append(
                     Problem(
-                        f"{column} is not a score", str(path), row, column, value, "1, 2, 3, 4 or 5"
+                        msg("{column} is not a score", column=column),
+                        str(path),
+                        row,
+                        column,
+                        value,
+                        "1, 2, 3, 4 or 5",
                     )
                 )
         for phase in phases:
@@ -133,11 +172,14 @@ def load_register(path: Path, *, phases: Sequence[str] = PHASE_IDS) -> pd.DataFr
     missing = [c for c in (*_PEOPLE_COLUMNS, *phases) if c not in frame.columns]
     if missing:
         raise DataError(
-            f"missing column(s): {', '.join(missing)}",
+            msg("missing column(s): {missing}", missing=", ".join(missing)),
             path=path,
             row=1,
             column=missing[0],
-            expected="columns " + ", ".join((*_PEOPLE_COLUMNS, *phases)) + " (contact optional)",
+            expected=msg(
+                "columns {columns} (contact optional)",
+                columns=", ".join((*_PEOPLE_COLUMNS, *phases)),
+            ),
         )
     problems = _check_rows(frame, path, phases)
     if problems:
@@ -175,8 +217,12 @@ def _result(check: str, missing: str | None, language: Language, **values: objec
     base = f"stakeholders.check.{check}"
     why = t(f"{base}.why", language)
     if missing is None:
-        return CheckResult(check, True, t(f"{base}.ok", language, **values), why)
-    return CheckResult(check, False, t(f"{base}.{missing}", language, **values), why)
+        return CheckResult.of(
+            check, passed=True, message=t(f"{base}.ok", language, **values), why=why
+        )
+    return CheckResult.of(
+        check, passed=False, message=t(f"{base}.{missing}", language, **values), why=why
+    )
 
 
 def _per_phase(

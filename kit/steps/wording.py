@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 
 from kit.engagement import Goal
-from kit.error_text import translate
 from kit.i18n import fmt_bucket, fmt_month
 from kit.kpis import REGISTRY
+from kit.message import render
 from kit.report.context import ReportContext
 
 __all__ = [
@@ -96,7 +96,7 @@ def crf_text(ctx: ReportContext) -> str:
 def note_text(ctx: ReportContext, text: str) -> str:
     """Return an engine note (why a KPI is null, or a caveat) in the report language."""
     key = _NOTES.get(text)
-    return ctx.t("kpis.note." + key) if key else translate(text, ctx.language)
+    return ctx.t("kpis.note." + key) if key else render(text, ctx.language)
 
 
 def kpi_status(kpi: str, value: float | None, reference: float | None) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kit.errors import DataError
 from kit.ledger import CANONICAL, Ledger
+from kit.message import msg
 
 #: Amounts below this are treated as fully paid (rounding of split payments).
 CENT = 0.005
@@ -24,10 +25,10 @@ def require_columns(table: pd.DataFrame, name: str, columns: tuple[str, ...]) ->
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise DataError(
-            f"table '{name}' lacks columns",
+            msg("table '{name}' lacks columns", name=name),
             key=name,
             value=", ".join(missing),
-            expected="the canonical columns " + ", ".join(CANONICAL[name][0]),
+            expected=msg("the canonical columns {columns}", columns=", ".join(CANONICAL[name][0])),
             hint="map the source's headers to the canonical names in engagement.yaml (columns:)",
         )
 

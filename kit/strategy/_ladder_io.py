@@ -9,6 +9,7 @@ import pandas as pd
 from kit.errors import DataError, Problem, read_utf8_text
 from kit.files import atomic_write
 from kit.ledger import CHANNELS
+from kit.message import msg
 
 LADDER_COLUMNS = [
     "segment",
@@ -47,7 +48,9 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
             path=where,
             row=1,
             value=", ".join(missing),
-            expected=", ".join(_REQUIRED) + " (text_de, text_en, note optional)",
+            expected=msg(
+                "{columns} (text_de, text_en, note optional)", columns=", ".join(_REQUIRED)
+            ),
         )
     problems: list[Problem] = []
     out = df.copy()
@@ -81,8 +84,11 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
             bad(
                 "day",
                 row["day"],
-                f"a whole number of days from {_DAY_RANGE[0]} to "
-                f"{_DAY_RANGE[1]} (negative = before due)",
+                msg(
+                    "a whole number of days from {low} to {high} (negative = before due)",
+                    low=_DAY_RANGE[0],
+                    high=_DAY_RANGE[1],
+                ),
                 "day is not a whole number of days",
             )
         days.append(day if day is not None else 0)
@@ -90,17 +96,22 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
             bad(
                 "channel",
                 row["channel"],
-                "one of " + ", ".join(_LADDER_CHANNELS),
+                msg("one of {values}", values=", ".join(_LADDER_CHANNELS)),
                 "unknown channel",
             )
         if row["tone"] not in _TONES:
-            bad("tone", row["tone"], "one of " + ", ".join(_TONES), "unknown tone")
+            bad(
+                "tone",
+                row["tone"],
+                msg("one of {values}", values=", ".join(_TONES)),
+                "unknown tone",
+            )
         key = (str(row["segment"]), str(row["step"]))
         if key in seen and row["step"]:
             bad(
                 "step",
                 row["step"],
-                f"each step once per segment (first in row {seen[key]})",
+                msg("each step once per segment (first in row {row})", row=str(seen[key])),
                 "step listed twice for this segment",
             )
         seen.setdefault(key, line)
@@ -151,13 +162,18 @@ def load_ladder(path: str | Path) -> pd.DataFrame:
     header = text.splitlines()[0] if text.strip() else ""
     if not header:
         raise DataError(
-            "the file is empty", path=file, row=1, expected="a header: " + ", ".join(LADDER_COLUMNS)
+            "the file is empty",
+            path=file,
+            row=1,
+            expected=msg("a header: {columns}", columns=", ".join(LADDER_COLUMNS)),
         )
     sep = ";" if header.count(";") > header.count(",") else ","
     try:
         df = pd.read_csv(file, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, ValueError) as exc:
-        raise DataError(f"cannot read CSV: {str(exc).splitlines()[0]}", path=file) from None
+        raise DataError(
+            msg("cannot read CSV: {reason}", reason=str(exc).splitlines()[0]), path=file
+        ) from None
     return validate_ladder(df, path=file)
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.i18n import Language, fmt_number, fmt_percent, t
+from kit.message import msg
 
 __all__ = ["DEFAULT_GROWTH", "CapacityPlan", "capacity_plan"]
 
@@ -94,7 +95,9 @@ def _check(
 ) -> None:
     bad = not math.isfinite(value) or value < low or value > high or (low_open and value == low)
     if bad:
-        raise ConfigError(f"{name} is out of range", key=name, value=value, expected=expected)
+        raise ConfigError(
+            msg("{name} is out of range", name=name), key=name, value=value, expected=expected
+        )
 
 
 def capacity_plan(

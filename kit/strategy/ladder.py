@@ -29,6 +29,7 @@ import pandas as pd
 from kit.errors import ConfigError
 from kit.files import load_yaml
 from kit.i18n import Language, t
+from kit.message import literal, msg
 from kit.strategy._ladder_io import LADDER_COLUMNS, load_ladder, save_ladder, validate_ladder
 from kit.strategy.segments import SEGMENT_ORDER, SegmentThresholds
 
@@ -143,7 +144,7 @@ def propose_ladder(
             "default steps lack columns",
             key="defaults",
             value=", ".join(missing),
-            expected=", ".join(_STEP_COLUMNS),
+            expected=literal(", ".join(_STEP_COLUMNS)),
         )
     extras = default_steps(optional=True)
     th = thresholds or SegmentThresholds()
@@ -157,7 +158,11 @@ def propose_ladder(
                 "the agency hand-over must come after the final notice",
                 key="strategy.agency_days_overdue",
                 value=agency_days,
-                expected=f"more than {int(final.max())} days (final notice of '{segment}')",
+                expected=msg(
+                    "more than {max} days (final notice of '{segment}')",
+                    max=int(final.max()),
+                    segment=segment,
+                ),
             )
         _set(steps, "agency_handover", day=agency_days)
         channel = preferred.get(segment, preferred.get("all", "email"))

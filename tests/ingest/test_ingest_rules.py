@@ -42,7 +42,8 @@ def test_renamed_column_lists_found_columns_and_suggests_the_closest(tmp_path: P
     problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("Betrag;", "Betrag EUR;")))
     assert problem.path == str(tmp_path / "rechnungen.csv")
     assert problem.row == 1 and problem.column == "Betrag"
-    assert "did you mean 'Betrag EUR'" in problem.message
+    assert problem.suggestion == "Betrag EUR"
+    assert "did you mean 'Betrag EUR'" in problem.describe()
     assert problem.expected is not None and "Belegnr, Kundennr" in problem.expected
 
 
@@ -50,7 +51,8 @@ def test_missing_required_column_without_mapping(tmp_path: Path) -> None:
     text = INVOICES_EN.replace(",amount", ",Amount")
     problem = _one(en_invoices(tmp_path, text))
     assert "required column 'amount' is missing" in problem.message
-    assert "did you mean 'Amount'" in problem.message
+    assert problem.suggestion == "Amount"
+    assert "did you mean 'Amount'" in problem.describe()
 
 
 def test_text_in_amount(tmp_path: Path) -> None:
@@ -138,7 +140,7 @@ def test_filter_counts_rows_left_out(tmp_path: Path) -> None:
     assert report.counts == {"invoices": 2}
     assert report.tables["invoices"]["filtered"] == 1
     [note] = report.warnings
-    assert "1 rows left out by the filter" in note.message and note.column == "Kundennr"
+    assert "1 row left out by the filter" in note.message and note.column == "Kundennr"
     # filtering on mapped values: disputed == true keeps only row 3
     ledger = load_ledger(de_invoices(tmp_path, filter={"disputed": [True]}))
     assert ledger.invoices["invoice_id"].tolist() == ["00102"]

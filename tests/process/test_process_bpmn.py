@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import refusal
+from tests.process.conftest import refusal
 
 from kit.errors import ProcessMapError
 from kit.process import bpmn

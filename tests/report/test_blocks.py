@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import FIXTURE_ENGAGEMENT
+from tests.report.conftest import FIXTURE_ENGAGEMENT
 
 from kit.report import (
     HEADLINE_MIME,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import SAMPLE
+from tests.report.conftest import SAMPLE
 
 from kit.run.engine import run_engagement
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_ENGAGEMENT
+from tests.report.conftest import FIXTURE_ENGAGEMENT
 
 from kit.engagement import load_engagement
 from kit.errors import DataError

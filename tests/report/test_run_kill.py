@@ -16,7 +16,7 @@ import time
 import uuid
 from pathlib import Path
 
-from conftest import FIXTURES, REPO, copy_engagement
+from tests.report.conftest import FIXTURES, REPO, copy_engagement
 
 from kit.run.engine import RunResult
 

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_engagement, image_count, mask_footer
+from tests.report.conftest import FIXTURES, copy_engagement, image_count, mask_footer
 
 from kit.errors import RunError
 from kit.run.engine import RunResult, run_engagement

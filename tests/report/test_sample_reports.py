@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import STEPS, image_count
+from tests.report.conftest import STEPS, image_count
 
 from kit.run.engine import RunResult
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import STEPS
+from tests.report.conftest import STEPS
 from typer.testing import CliRunner
 
 from kit.cli.app import app

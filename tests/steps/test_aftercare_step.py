@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import SAMPLE
+from tests.steps.conftest import SAMPLE
 
 from kit.ingest import load_ledger
 from kit.kpis import compute_kpis

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from tests.steps.conftest import SAMPLE
 
 from kit.report import open_report, show
 from kit.rollout import AUTOMATIC_CRITERIA

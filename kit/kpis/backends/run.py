@@ -18,6 +18,7 @@ from kit.kpis.aging import BUCKETS
 from kit.kpis.backends import queries
 from kit.kpis.backends.tables import Tables
 from kit.kpis.disputes import Disputes
+from kit.message import msg
 
 __all__ = ["ENGINES", "Backend", "check_engine", "connect"]
 
@@ -168,7 +169,7 @@ def connect(engine: str = "duckdb", *, session: Any = None) -> Backend:
             return Backend(engine.split("://", 1)[0], ibis.connect(engine))
         except Exception as exc:  # any driver or connection failure: a config problem
             raise ConfigError(
-                f"cannot connect to the warehouse: {exc}",
+                msg("cannot connect to the warehouse: {error}", error=str(exc)),
                 key="engine",
                 value=engine.split("://", 1)[0] + "://…",
                 hint="credentials come from the environment; check the URL and the driver",

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kit.i18n.counts import groups_text, maps_text
+from kit.message import render
 from kit.process import (
     Comparison,
     ProcessAnalysis,
@@ -206,7 +207,7 @@ def _warning_text(ctx: ReportContext, pmap: ProcessMap, message: str) -> str:
         if hit:
             first, last = hit.group(1), hit.groups()[-1]
             return ctx.t(PROCESS_KEYS + key, map=pmap.name, values=first, n=last)
-    return ctx.t(PROCESS_KEYS + "warn.other", map=pmap.name, message=message)
+    return ctx.t(PROCESS_KEYS + "warn.other", map=pmap.name, message=render(message, ctx.language))
 
 
 @needs("maps")

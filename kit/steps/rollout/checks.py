@@ -36,8 +36,9 @@ class AutoCheck:
     detail: str
 
 
-def _error(exc: KitError) -> str:
-    return exc.as_problem().describe()
+def _error(exc: KitError, language: str) -> str:
+    """Return the error's own problem as one line in the report language."""
+    return exc.as_problem().describe(language)
 
 
 def _ledger_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], Ledger | None]:
@@ -45,7 +46,9 @@ def _ledger_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], Ledger | N
     try:
         ledger = load_ledger(eng)
     except KitError as exc:
-        failed = AutoCheck(False, ctx.t(_P + "check.ledger_failed", error=_error(exc)))
+        failed = AutoCheck(
+            False, ctx.t(_P + "check.ledger_failed", error=_error(exc, ctx.language))
+        )
         return {"data_connected": failed, "baseline_computed": failed}, None
     invoices = len(ledger.invoices)
     payments = 0 if ledger.payments is None else len(ledger.payments)
@@ -150,7 +153,9 @@ def _register_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], set[str]
     try:
         register = load_register(eng.resolve(eng.stakeholders))
     except KitError as exc:
-        failed = AutoCheck(False, ctx.t(_P + "check.register_failed", error=_error(exc)))
+        failed = AutoCheck(
+            False, ctx.t(_P + "check.register_failed", error=_error(exc, ctx.language))
+        )
         keys = ("stakeholders_ok", "dispute_owner_named", "aftercare_owner_named")
         return dict.fromkeys(keys, failed), None
     owners = set(register["name"].astype(str))
@@ -186,7 +191,7 @@ def _maps_check(ctx: ReportContext) -> AutoCheck:
             return AutoCheck(False, ctx.t(_P + "check.no_maps"))
         analysis = analyse(maps)
     except KitError as exc:
-        return AutoCheck(False, ctx.t(_P + "check.maps_failed", error=_error(exc)))
+        return AutoCheck(False, ctx.t(_P + "check.maps_failed", error=_error(exc, ctx.language)))
     return AutoCheck(
         True,
         ctx.t(
@@ -205,7 +210,7 @@ def _backlog_checks(ctx: ReportContext) -> dict[str, AutoCheck]:
     try:
         backlog = load_backlog(eng.resolve(eng.backlog), known_kpis=set(REGISTRY))
     except KitError as exc:
-        return {"backlog_maintained": AutoCheck(False, _error(exc))}
+        return {"backlog_maintained": AutoCheck(False, _error(exc, ctx.language))}
     if backlog.empty:
         return {"backlog_maintained": AutoCheck(False, ctx.t(_P + "check.backlog_empty"))}
     open_ = ~backlog["status"].isin(["done", "dropped"])
