@@ -33,6 +33,7 @@ from kit.containment import is_inside
 from kit.engagement import Engagement, Source
 from kit.ingest.parsing import kind_of
 from kit.ingest.schema import plausible_range
+from kit.kpis.backends.run import quiet_progress
 from kit.kpis.backends.tables import SCHEMAS, Tables
 from kit.kpis.digital import (
     RESPONSES,
@@ -299,7 +300,7 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
         return None
     con = ibis.duckdb.connect()
     raw = con.con
-    _do(raw, "SET enable_progress_bar = false")
+    quiet_progress(raw)
     # Beyond MEMORY_LIMIT DuckDB spills to disk, inside the engagement's output folder.
     _do(raw, f"SET memory_limit = {_literal(MEMORY_LIMIT)}")
     output = engagement.output_dir
