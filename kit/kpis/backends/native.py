@@ -212,7 +212,9 @@ def _text_ok(column: str) -> str:
     return f"(ascii({column}) BETWEEN 33 AND 126 AND ascii(right({column}, 1)) BETWEEN 33 AND 126)"
 
 
-def _broken(name: str, columns: set[str], *, currency: str, today: dt.date) -> str:
+def _broken(
+    name: str, columns: set[str], *, currency: str, today: dt.date, max_amount: float
+) -> str:
     """Return SQL that is true for a row of table `name` that some ingest rule reports."""
     lo, hi = (d.date() for d in plausible_range(today))
     required, _ = CANONICAL[name]
@@ -225,6 +227,8 @@ def _broken(name: str, columns: set[str], *, currency: str, today: dt.date) -> s
             checks.append(f"{column} < DATE '{lo}' OR {column} > DATE '{hi}'")
         if column == "amount":
             checks.append("amount <= 0 OR isnan(amount)")
+        if column in ("amount", "credit_limit"):  # beyond plausibility.max_amount: refused
+            checks.append(f"abs({column}) > {float(max_amount)!r}")
     if "currency" in columns:
         checks.append(f"currency IS DISTINCT FROM {_literal(currency)}")
     for column, allowed in (
@@ -327,7 +331,11 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
             if name == "invoices" and "customers" in present:
                 columns.add("customers")
             bad = _broken(
-                name, columns, currency=engagement.currency, today=today or dt.date.today()
+                name,
+                columns,
+                currency=engagement.currency,
+                today=today or dt.date.today(),
+                max_amount=engagement.plausibility.max_amount,
             )
             kept = [c for c in _KEEP[name] if c in columns or c == "_pos"]
             _do(
