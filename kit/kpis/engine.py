@@ -217,17 +217,13 @@ def compute_native(
     run = Backend("duckdb", loaded.con)
     day = day_number(as_of)
     rec, dis = run.aggregates(loaded.tables, day=day, period_days=period_days, goal_days=goal_days)
+    if rec.overpaid_count:
+        return None  # the pandas ingest names each overpaid invoice (or refuses the payments)
     dig = native.window_digital(loaded, day=day, period_days=period_days)
     computed = evaluate(rec, dis, dig, period_days=period_days)
     if not loaded.has_settlements:
         computed = settlement_nulls(computed)
-    warnings = []
-    if rec.overpaid_count:
-        warnings.append(
-            f"{rec.overpaid_count} invoices overpaid at as-of date by {rec.overpaid_amount:.2f} "
-            "in total; counted as 0 open"
-        )
-    return _package(computed, rec, warnings, day=day, period_days=period_days, goal_days=goal_days)
+    return _package(computed, rec, [], day=day, period_days=period_days, goal_days=goal_days)
 
 
 def group_codes(ledger: Ledger, by: str) -> tuple[np.ndarray, pd.Index]:

@@ -33,6 +33,7 @@ from kit.containment import is_inside
 from kit.engagement import Engagement, Source
 from kit.ingest.parsing import kind_of
 from kit.ingest.schema import plausible_range
+from kit.kpis.backends.run import quiet_progress
 from kit.kpis.backends.tables import SCHEMAS, Tables
 from kit.kpis.digital import (
     RESPONSES,
@@ -211,7 +212,9 @@ def _text_ok(column: str) -> str:
     return f"(ascii({column}) BETWEEN 33 AND 126 AND ascii(right({column}, 1)) BETWEEN 33 AND 126)"
 
 
-def _broken(name: str, columns: set[str], *, currency: str, today: dt.date) -> str:
+def _broken(
+    name: str, columns: set[str], *, currency: str, today: dt.date, max_amount: float
+) -> str:
     """Return SQL that is true for a row of table `name` that some ingest rule reports."""
     lo, hi = (d.date() for d in plausible_range(today))
     required, _ = CANONICAL[name]
@@ -224,6 +227,8 @@ def _broken(name: str, columns: set[str], *, currency: str, today: dt.date) -> s
             checks.append(f"{column} < DATE '{lo}' OR {column} > DATE '{hi}'")
         if column == "amount":
             checks.append("amount <= 0 OR isnan(amount)")
+        if column in ("amount", "credit_limit"):  # beyond plausibility.max_amount: refused
+            checks.append(f"abs({column}) > {float(max_amount)!r}")
     if "currency" in columns:
         checks.append(f"currency IS DISTINCT FROM {_literal(currency)}")
     for column, allowed in (
@@ -299,7 +304,7 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
         return None
     con = ibis.duckdb.connect()
     raw = con.con
-    _do(raw, "SET enable_progress_bar = false")
+    quiet_progress(raw)
     # Beyond MEMORY_LIMIT DuckDB spills to disk, inside the engagement's output folder.
     _do(raw, f"SET memory_limit = {_literal(MEMORY_LIMIT)}")
     output = engagement.output_dir
@@ -326,7 +331,11 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
             if name == "invoices" and "customers" in present:
                 columns.add("customers")
             bad = _broken(
-                name, columns, currency=engagement.currency, today=today or dt.date.today()
+                name,
+                columns,
+                currency=engagement.currency,
+                today=today or dt.date.today(),
+                max_amount=engagement.plausibility.max_amount,
             )
             kept = [c for c in _KEEP[name] if c in columns or c == "_pos"]
             _do(

@@ -142,6 +142,20 @@ def _spark(master: str) -> Any:
     return session
 
 
+def quiet_progress(raw: Any) -> None:
+    """Switch DuckDB's progress bar off (it would print into `--json` output).
+
+    In a Jupyter kernel without ipywidgets DuckDB refuses the setting; it draws no bar there,
+    so the refusal is ignored.
+    """
+    import duckdb
+
+    try:
+        raw.execute("SET enable_progress_bar = false")
+    except duckdb.Error:
+        return
+
+
 def connect(engine: str = "duckdb", *, session: Any = None) -> Backend:
     """Return the backend for `engine`: duckdb, spark[:MASTER] or a warehouse Ibis URL.
 
@@ -150,7 +164,7 @@ def connect(engine: str = "duckdb", *, session: Any = None) -> Backend:
     """
     if engine == "duckdb":
         con = ibis.duckdb.connect()
-        con.raw_sql("SET enable_progress_bar = false")  # it would print into `--json` output
+        quiet_progress(con.con)
         return Backend("duckdb", con)
     if engine == "spark" or engine.startswith("spark:"):
         master = engine.partition(":")[2] or "local[2]"
