@@ -11,6 +11,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError, KitError, Problem
+from kit.i18n import N_
+
+_BUSINESS_CASE_REASON: dict[str, str] = {
+    "goal_not_down": N_("The DSO goal asks for a higher DSO: it releases no working capital."),
+    "no_credit_sales": N_(
+        "There are no credit sales in the window, so there is no amount of working capital."
+    ),
+    "no_dso_goal": N_(
+        "Without a DSO goal the working capital released cannot be put in money; agree a DSO goal."
+    ),
+    "no_kpi_value": N_(
+        "DSO cannot be computed at the as-of date, so there is no amount of working capital."
+    ),
+    "no_process_maps": N_(
+        "Without process maps the hours freed cannot be counted; map the as-is processes."
+    ),
+}
 
 if TYPE_CHECKING:  # imported where used: `kit duplicates` needs neither pydantic nor pandas
     from kit.engagement import Engagement
@@ -258,12 +275,15 @@ def business_case_command(engagement: Engagement, *, as_of: date) -> tuple[str, 
 
     ctx = ReportContext(engagement=engagement, language=engagement.language, as_of=as_of)
     case = business_case_view(ctx)
-    settings = ctx.t(
-        "business_case.cli.defaults",
+    settings = ctx.tr(
+        "Inputs from engagement.yaml (business_case): interest rate "
+        "{rate} a year, hourly cost {cost} (defaults: 0.06 and 55).",
         rate=case.interest_rate,
         cost=f"{case.hourly_cost:g} {case.cost_currency}",
     )
-    title = f"{engagement.client} · {as_of.isoformat()} · {ctx.t('business_case.title')}"
+    title = (
+        f"{engagement.client} · {as_of.isoformat()} · {ctx.tr('What reaching the goals is worth')}"
+    )
     lines = [title, *(f"  {line}" for line in business_case_lines(ctx, case)), "", settings]
-    reasons = sorted({ctx.t("business_case.reason." + r) for r in case.reasons.values()})
+    reasons = sorted({ctx.tr(_BUSINESS_CASE_REASON[r]) for r in case.reasons.values()})
     return "\n".join(lines), case.to_json_dict(), reasons

@@ -77,11 +77,13 @@ def forecast_document(fc: Forecast, *, currency: str, language: Language = "en")
 
 def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
     """Return the readable forecast in the engagement's language."""
-    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, t
+    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, t, tr
     from kit.steps.forecast_wording import method_text, reason_text
 
     lang, cur = engagement.language, engagement.currency
-    lines = [f"{engagement.client} · {t('forecast.title', lang, date=fmt_date(fc.as_of, lang))}"]
+    lines = [
+        f"{engagement.client} · {tr('Forecast at {date}', lang, date=fmt_date(fc.as_of, lang))}"
+    ]
     lines.append(method_text(fc, lang))
     reason = reason_text(fc, lang)
     if reason:
@@ -89,14 +91,14 @@ def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
     if fc.method is None:
         return "\n".join(lines)
     lines.append(
-        t(
-            "forecast.open",
+        tr(
+            "{count} open invoices, {amount} open",
             lang,
             count=len(fc.invoices),
             amount=fmt_money(fc.open_amount, lang, currency=cur),
         )
     )
-    lines += ["", t("forecast.weeks.title", lang)]
+    lines += ["", tr("Expected cash-in per week (80 % band)", lang)]
     for w in _records(fc.weeks):
         lines.append(
             f"  {fmt_date(pd.Timestamp(w['start']).date(), lang):>12}  "
@@ -105,11 +107,11 @@ def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
             f"{fmt_money(w['high'], lang, currency=cur, digits=0)}]"
         )
     bt = fc.backtest
-    lines += ["", t("forecast.backtest.title", lang)]
+    lines += ["", tr("Backtest at earlier dates", lang)]
     if not bt.rows:
-        lines.append("  " + t("forecast.backtest.none", lang))
+        lines.append("  " + tr("No earlier date with enough history for a backtest.", lang))
     else:
-        model, base = t("forecast.col.model", lang), t("forecast.col.baseline", lang)
+        model, base = tr("Forecasting model", lang), tr("Simple rule", lang)
         pct = 100.0
         for key, name, kind in (
             ("mae_days", "forecast.bt.mae", "days"),
@@ -130,8 +132,15 @@ def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
         dates = ", ".join(
             fmt_date(pd.Timestamp(int(r.day), unit="D").date(), lang) for r in bt.rows
         )
-        lines.append("  " + t("forecast.bt.dates", lang, dates=dates))
-    lines += ["", t("forecast.invoices.title", lang)]
+        lines.append(
+            "  "
+            + tr(
+                "Checked at {dates}; at each date only what was known then was used.",
+                lang,
+                dates=dates,
+            )
+        )
+    lines += ["", tr("Open invoices with the largest expected overdue amount", lang)]
     for r in _records(fc.invoices.head(10)):
         lines.append(
             f"  {int(r['rank']):>3}  {r['invoice_id']:<14} {r['customer_id']:<14} "

@@ -8,8 +8,26 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import Problem
-from kit.i18n import Language, fmt_money, fmt_number, t
+from kit.i18n import N_, Language, fmt_money, fmt_number, t, tr
 from kit.ingest.accounting import REASONS, TABLES
+
+_LEDGER_REASON: dict[str, str] = {
+    "filter": N_("by the filter"),
+    "heading": N_("heading or group rows without an amount"),
+    "other_document_type": N_("other document type"),
+    "skipped_problem": N_("with problems (on_error: skip)"),
+    "subtotal": N_("subtotal or total rows"),
+}
+
+_LEDGER_TABLE: dict[str, str] = {
+    "credit_notes": N_("credit notes"),
+    "customers": N_("customers"),
+    "disputes": N_("disputes"),
+    "dunning_events": N_("dunning events"),
+    "invoices": N_("invoices"),
+    "payments": N_("payments"),
+    "residual_items": N_("residual items"),
+}
 
 __all__ = ["MAX_LISTED", "accounting_frame", "accounting_lines", "capped_lines", "empty_tables"]
 
@@ -45,20 +63,20 @@ def accounting_lines(
         file = Path(str(account["path"])).name
         rows_read = fmt_number(float(str(account["rows_read"])), language, digits=0)
         gone = [
-            _part(int(left[r]), t(f"ledger.reason.{r}", language), left_amount.get(r), language,
+            _part(int(left[r]), tr(_LEDGER_REASON[r], language), left_amount.get(r), language,
                   currency)
             for r in REASONS
             if left.get(r)
         ]  # fmt: skip
-        left_text = f"{t('ledger.account.left_out', language)}: {', '.join(gone)}"
+        left_text = f"{tr('left out', language)}: {', '.join(gone)}"
         if source != "ledger":
             used_rows = fmt_number(float(used.get(source, 0)), language, digits=0)
-            line = t("ledger.account.table", language, table=source, used=used_rows,
+            line = tr("{table}: {used} rows used of {read} read ({file})", language, table=source, used=used_rows,
                      read=rows_read, file=file)  # fmt: skip
             lines.append(f"  {line}" + (f"; {left_text}" if gone else ""))
             continue
-        read = t(
-            "ledger.account.read",
+        read = tr(
+            "{source} ({file}): {rows} rows read",
             language,
             source=_source_name(source, language),
             file=file,
@@ -66,13 +84,13 @@ def accounting_lines(
         )
         lines.append(f"  {read}")
         parts = [
-            _part(int(used[n]), t(f"ledger.table.{n}", language), used_amount.get(n), language,
+            _part(int(used[n]), tr(_LEDGER_TABLE[n], language), used_amount.get(n), language,
                   currency)
             for n in TABLES
             if n in used and (used[n] or n == "invoices")
         ]  # fmt: skip
-        lines.append(f"    {t('ledger.account.used', language)}: {', '.join(parts) or '0'}")
-        lines.append(f"    {left_text if gone else t('ledger.account.none_left_out', language)}")
+        lines.append(f"    {tr('used', language)}: {', '.join(parts) or '0'}")
+        lines.append(f"    {left_text if gone else tr('no row left out', language)}")
     return lines
 
 
@@ -82,7 +100,9 @@ def capped_lines(
     """Return the first `limit` problems as lines and one saying how many more there are."""
     lines = ["  " + p.describe(language) for p in problems[:limit]]
     if len(problems) > limit:
-        lines.append("  " + t("ledger.more", language, n=len(problems) - limit))
+        lines.append(
+            "  " + tr("… and {n} more (all with --json)", language, n=len(problems) - limit)
+        )
     return lines
 
 
@@ -130,8 +150,7 @@ def accounting_frame(accounts: Sequence[dict[str, object]], *, language: Languag
                 rows.append(
                     {
                         "source": source,
-                        "what": f"{t('ledger.account.used', language)}: "
-                        f"{t(f'ledger.table.{name}', language)}",
+                        "what": f"{tr('used', language)}: {t(f'ledger.table.{name}', language)}",
                         "rows": used[name],
                         "amount": used_amount.get(name),
                     }
@@ -141,7 +160,7 @@ def accounting_frame(accounts: Sequence[dict[str, object]], *, language: Languag
                 rows.append(
                     {
                         "source": source,
-                        "what": f"{t('ledger.account.left_out', language)}: "
+                        "what": f"{tr('left out', language)}: "
                         f"{t(f'ledger.reason.{reason}', language)}",
                         "rows": left[reason],
                         "amount": left_amount.get(reason),

@@ -15,6 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.charts.style import STATUS_COLOURS
+from kit.i18n import N_
+
+_REPORT_NOTE: dict[str, str] = {
+    "info": N_("Note"),
+    "warning": N_("Attention"),
+}
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,9 +113,9 @@ def summary(
 ) -> Html:
     """Return the executive summary block: what was found, what it means, what to do next."""
     columns = [
-        ("found", ctx.t("report.summary.found"), found),
-        ("means", ctx.t("report.summary.means"), means),
-        ("next", ctx.t("report.summary.next"), next_steps),
+        ("found", ctx.tr("What we found"), found),
+        ("means", ctx.tr("What it means"), means),
+        ("next", ctx.tr("What to do next"), next_steps),
     ]
     body = "".join(
         f'<div class="kit-summary-col kit-summary-{key}"><h3>{_e(title)}</h3>{_list(items)}</div>'
@@ -117,7 +123,7 @@ def summary(
     )
     html = (
         f'<section class="kit-summary"><h2 class="kit-summary-title">'
-        f"{_e(ctx.t('report.summary.title'))}</h2>"
+        f"{_e(ctx.tr('Executive summary'))}</h2>"
         f'<div class="kit-summary-grid">{body}</div></section>'
     )
     text = "\n".join(f"- {item}" for _, _, items in columns for item in items)
@@ -147,7 +153,7 @@ def tiles(ctx: ReportContext, items: Sequence[Tile | Mapping[str, Any]]) -> Html
         reference = ""
         if tile.reference is not None:
             ref_value = _tile_value(ctx, tile.reference, tile.unit, tile.digits)
-            label = tile.source or ctx.t("report.tile.target")
+            label = tile.source or ctx.trp("target", "Target")
             reference = f'<div class="kit-tile-ref">{_e(label)} {_e(ref_value)}</div>'
         note = f'<div class="kit-tile-note">{_e(tile.note)}</div>' if tile.note else ""
         parts.append(
@@ -218,7 +224,7 @@ def table(
         for c in shown
     )
     rows = []
-    missed = _e(ctx.t("report.table.missed"))
+    missed = _e(ctx.tr("Target missed"))
     for position, (_, row) in enumerate(df.iterrows()):
         cells = []
         for c in shown:
@@ -228,7 +234,7 @@ def table(
         mark = f' class="kit-missed" title="{missed}"' if flags[position] else ""
         rows.append(f"<tr{mark}>{''.join(cells)}</tr>")
     if not rows:
-        empty = _e(ctx.t("report.table.empty"))
+        empty = _e(ctx.tr("No entries"))
         rows.append(f'<tr><td class="txt kit-empty" colspan="{len(shown)}">{empty}</td></tr>')
     cap = f"<caption>{_e(caption)}</caption>" if caption else ""
     html = (
@@ -255,7 +261,7 @@ def glossary(
         formula_html = f'<div class="kit-formula">{_e(formula)}</div>' if formula else ""
         items.append(f"<dt>{_e(term)}</dt><dd>{_e(meaning)}{formula_html}</dd>")
     html = (
-        f'<section class="kit-glossary"><h2>{_e(ctx.t("report.glossary.title"))}</h2>'
+        f'<section class="kit-glossary"><h2>{_e(ctx.tr("Glossary and formulas"))}</h2>'
         f"<dl>{''.join(items)}</dl>"
     )
     if sources:
@@ -266,9 +272,9 @@ def glossary(
             if _has_rows(ctx.engagement.resolve(source.path))
         )
         html += (
-            f'<h3>{_e(ctx.t("report.sources.title"))}</h3><table class="kit-table kit-sources">'
-            f'<thead><tr><th class="txt">{_e(ctx.t("report.sources.table"))}</th>'
-            f'<th class="txt">{_e(ctx.t("report.sources.file"))}</th></tr></thead>'
+            f'<h3>{_e(ctx.tr("Data sources"))}</h3><table class="kit-table kit-sources">'
+            f'<thead><tr><th class="txt">{_e(ctx.tr("Table"))}</th>'
+            f'<th class="txt">{_e(ctx.tr("File"))}</th></tr></thead>'
             f"<tbody>{source_rows}</tbody></table>"
         )
     return Html(html + "</section>", f"glossary with {len(items)} terms")
@@ -278,7 +284,7 @@ def note(ctx: ReportContext, text: str, *, kind: str = "info") -> Html:
     """Return a highlighted note (kind "info" or "warning") with a translated label."""
     if kind not in ("info", "warning"):
         raise ValueError(f"unknown note kind '{kind}'; expected info or warning")
-    label = _e(ctx.t(f"report.note.{kind}"))
+    label = _e(ctx.tr(_REPORT_NOTE[kind]))
     html = f'<aside class="kit-note kit-note-{kind}"><strong>{label}:</strong> {_e(text)}</aside>'
     return Html(html, f"{ctx.t(f'report.note.{kind}')}: {text}")
 

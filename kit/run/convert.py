@@ -138,7 +138,7 @@ def page_metadata(
     engagement: Engagement, *, language: Language, title: str, as_of_text: str, footer: str
 ) -> dict[str, Any]:
     """Return the dict the page template reads: branding, names, labels, dates, run footer."""
-    from kit.i18n import t
+    from kit.i18n import tr, trp
 
     branding = engagement.branding
     return {
@@ -152,9 +152,9 @@ def page_metadata(
         "as_of": as_of_text,
         "footer": footer,
         "labels": {
-            "as_of": t("report.as_of", language),
-            "prepared_by": t("report.prepared_by", language),
-            "overview": t("report.overview", language),
-            "figure": t("report.figure", language),
+            "as_of": tr("As of", language),
+            "prepared_by": tr("Prepared by", language),
+            "overview": tr("Overview", language),
+            "figure": trp("report.figure", "Figure", language),
         },
     }

@@ -19,7 +19,7 @@ from filelock import FileLock, Timeout
 from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
 from kit.errors import ConfigError, RunError
-from kit.i18n import Language, fmt_date, t
+from kit.i18n import Language, fmt_date, tr
 from kit.report.consultant import read_consultant_notes
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
 from kit.run.carry import carry_over, save_cards
@@ -126,7 +126,9 @@ class _Progress:
 
 
 def _footer(run_id: str, started: datetime, language: Language) -> str:
-    return t("report.footer", language, run_id=run_id, time=f"{started:%Y-%m-%d %H:%M}")
+    return tr(
+        "Run {run_id} of {time} UTC", language, run_id=run_id, time=f"{started:%Y-%m-%d %H:%M}"
+    )
 
 
 def _convert(
@@ -316,7 +318,7 @@ def _run(
     kit_meta = page_metadata(
         engagement,
         language=language,
-        title=t("report.index.title", language),
+        title=tr("Credit-management rollout reports", language),
         as_of_text=fmt_date(shown_as_of, language),
         footer=footer,
     )

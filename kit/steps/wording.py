@@ -9,9 +9,32 @@ from babel.dates import format_date
 
 from kit.engagement import Goal
 from kit.error_text import translate
-from kit.i18n import locale_of
+from kit.i18n import N_, locale_of
 from kit.kpis import REGISTRY
 from kit.report.context import ReportContext
+
+_KPIS_NOTE: dict[str, str] = {
+    "cei_zero": N_("CEI denominator (opening receivables + sales − current receivables) is 0"),
+    "countback_truncated": N_(
+        "countback truncated: the sales history ran out before the receivables were covered"
+    ),
+    "no_ar": N_("no open receivables at the as-of date"),
+    "no_attempts": N_("no payment attempts with an outcome in the window"),
+    "no_delivered": N_("no emails delivered in the window"),
+    "no_disputes": N_("no dispute data (neither a disputed flag nor a disputes table)"),
+    "no_due": N_("no invoices due in the window"),
+    "no_dunning": N_("no dunning events data"),
+    "no_emails": N_("no emails sent in the window"),
+    "no_opened": N_("no emails opened in the window"),
+    "no_reminders": N_("no reminders sent in the window"),
+    "no_resolved": N_("no disputes resolved in the window"),
+    "no_resolved_date": N_("no disputes table with a resolved date"),
+    "no_response": N_("no response within 14 days to a reminder sent in the window"),
+    "no_sales": N_("no invoices issued in the window"),
+    "no_settled": N_("no invoices settled in the window"),
+    "no_settlements": N_("no settlement information (neither payments nor paid dates)"),
+    "overpaid": N_("overpaid invoices count as 0 open (see data quality)"),
+}
 
 __all__ = [
     "RECEEVE_RANGE",
@@ -56,7 +79,7 @@ _NOTES = {
 def kpi_name(ctx: ReportContext, kpi: str) -> str:
     """Return the KPI name in the report language, capitalised as a label."""
     if kpi == "paid_within_45_rate":
-        return ctx.t("steps.kpis.paid_within", days=ctx.engagement.goal_days)
+        return ctx.tr("Paid within {days} days", days=ctx.engagement.goal_days)
     info = REGISTRY[kpi]
     name = info.name_de if ctx.language == "de" else info.name_en
     return name[:1].upper() + name[1:]
@@ -90,13 +113,13 @@ def goal_of(ctx: ReportContext, kpi: str) -> Goal | None:
 
 def crf_text(ctx: ReportContext) -> str:
     """Return the name of the CRF benchmark in the report language."""
-    return ctx.t("steps.kpis.crf")
+    return ctx.tr("CRF median Q1 2021")
 
 
 def note_text(ctx: ReportContext, text: str) -> str:
     """Return an engine note (why a KPI is null, or a caveat) in the report language."""
     key = _NOTES.get(text)
-    return ctx.t("kpis.note." + key) if key else translate(text, ctx.language)
+    return ctx.tr(_KPIS_NOTE[key]) if key else translate(text, ctx.language)
 
 
 def kpi_status(kpi: str, value: float | None, reference: float | None) -> str:
@@ -132,5 +155,5 @@ def reference_text(ctx: ReportContext, kpi: str) -> str:
     if info.reference is not None and crf_applies(ctx):
         return f"{kpi_value(ctx, kpi, info.reference)} ({crf_text(ctx)})"
     if kpi == "collection_rate" and receeve_applies(ctx):
-        return ctx.t("steps.kpis.tile.receeve")
+        return ctx.tr("receeve: companies collect 60–70% of MRR on average")
     return ""

@@ -10,9 +10,24 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from kit.i18n import N_
 from kit.kpis import REGISTRY
 from kit.report import OKABE_ITO, ReportContext
 from kit.steps.aftercare.view import AftercareView, aftercare_kpi_name, group_label
+
+_GOALS_UNIT: dict[str, str] = {
+    "count": N_("count"),
+    "currency": N_("EUR"),
+    "days": N_("days"),
+    "hours": N_("hours"),
+    "percent": N_("%"),
+}
+
+_STEPS_AFTERCARE_DIMENSION: dict[str, str] = {
+    "aging_bucket": N_("Days past due"),
+    "dispute_reason": N_("Dispute reason"),
+    "segment": N_("Segment"),
+}
 
 __all__ = ["plot_contributors", "plot_goal_trends"]
 
@@ -26,7 +41,9 @@ def plot_goal_trends(ctx: ReportContext, view: AftercareView) -> Figure:
     rows = math.ceil(n / cols)
     fig, axes = plt.subplots(rows, cols, figsize=(3.9 * cols, 3.3 * rows + 0.6), squeeze=False)
     fig.set_layout_engine("constrained")
-    fig.suptitle(ctx.t(_P + "chart.trend_title"), x=0.01, ha="left", fontweight="bold")
+    fig.suptitle(
+        ctx.tr("Goal KPIs since the baseline (month ends)"), x=0.01, ha="left", fontweight="bold"
+    )
     for index, ax in enumerate(axes.flat):
         if index >= len(view.goals):
             ax.set_axis_off()
@@ -41,14 +58,14 @@ def plot_goal_trends(ctx: ReportContext, view: AftercareView) -> Figure:
         unit = REGISTRY[kpi].unit if kpi in REGISTRY else ""
         title = textwrap.fill(aftercare_kpi_name(ctx, kpi), 44)
         ax.set_title(f"{title}\n{ctx.t('goals.verdict.' + s.verdict)}", fontsize=10)
-        ax.set_ylabel(ctx.t("goals.unit." + unit) if unit else "")
-        ax.set_xlabel(ctx.t(_P + "chart.month"))
+        ax.set_ylabel(ctx.tr(_GOALS_UNIT[unit]) if unit else "")
+        ax.set_xlabel(ctx.tr("Month"))
         ax.set_xticks(list(column.index), [f"{d:%m/%y}" for d in column.index])
         ax.tick_params(axis="x", labelsize=8)
     handles = [
-        Line2D([], [], color=OKABE_ITO[0], marker="o", label=ctx.t(_P + "chart.actual")),
-        Line2D([], [], color="#6b7280", linestyle=":", label=ctx.t(_P + "chart.baseline")),
-        Line2D([], [], color=OKABE_ITO[1], linestyle="--", label=ctx.t(_P + "chart.target")),
+        Line2D([], [], color=OKABE_ITO[0], marker="o", label=ctx.trp("chart.actual", "Actual")),
+        Line2D([], [], color="#6b7280", linestyle=":", label=ctx.tr("Baseline")),
+        Line2D([], [], color=OKABE_ITO[1], linestyle="--", label=ctx.tr("Target")),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=9)
     return fig
@@ -60,7 +77,7 @@ def plot_contributors(ctx: ReportContext, view: AftercareView) -> Figure:
     fig, axes = plt.subplots(1, 3, figsize=(12, 3.6))
     fig.set_layout_engine("constrained")
     fig.suptitle(
-        ctx.t(_P + "chart.contrib_title", date=ctx.date(ctx.as_of)),
+        ctx.tr("Where the overdue receivables sit on {date}", date=ctx.date(ctx.as_of)),
         x=0.01,
         ha="left",
         fontweight="bold",
@@ -70,8 +87,8 @@ def plot_contributors(ctx: ReportContext, view: AftercareView) -> Figure:
         labels = [group_label(ctx, dimension, str(i)) for i in frame.index]
         values = frame["overdue_amount"].to_numpy(dtype=float) / 1000.0
         ax.barh(labels[::-1], values[::-1], color=OKABE_ITO[0])
-        ax.set_title(ctx.t(_P + "dimension." + dimension), fontsize=10)
-        ax.set_xlabel(ctx.t(_P + "chart.amount", currency=ctx.engagement.currency))
+        ax.set_title(ctx.tr(_STEPS_AFTERCARE_DIMENSION[dimension]), fontsize=10)
+        ax.set_xlabel(ctx.tr("overdue (thousand {currency})", currency=ctx.engagement.currency))
         ax.grid(axis="x", color="#e5e7eb")
         ax.grid(axis="y", visible=False)
         ax.set_axisbelow(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.i18n import N_, NP_
 from kit.kpis import REGISTRY
 from kit.report import Html, ReportContext, glossary, table
 from kit.steps.aftercare.view import (
@@ -16,6 +17,104 @@ from kit.steps.aftercare.view import (
     overdue_total,
 )
 from kit.steps.rollout.view import display_names
+
+_GOALS_VERDICT: dict[str, str] = {
+    "achieved": N_("achieved"),
+    "at_risk": N_("at risk"),
+    "missed": N_("missed"),
+    "on_track": N_("on track"),
+    "unknown": N_("not measurable"),
+}
+
+_GOALS_VERDICT_RULE: dict[str, str] = {
+    "achieved": N_("The latest value meets the target."),
+    "at_risk": N_(
+        "The linear trend does not reach the target by the deadline "
+        "(or there are too few values for a trend)."
+    ),
+    "missed": N_("The deadline has passed and the target is not met."),
+    "on_track": N_("The linear trend since the baseline date reaches the target by the deadline."),
+    "unknown": N_("The KPI has no value at the baseline date or the as-of date."),
+}
+
+_ROLLOUT_BACKLOG_STATUS: dict[str, str] = {
+    "done": NP_("done", "done"),
+    "dropped": N_("dropped"),
+    "in_progress": N_("in progress"),
+    "open": N_("open"),
+}
+
+_STEPS_AFTERCARE_COLUMN: dict[str, str] = {
+    "action": N_("Recommended action"),
+    "amount": N_("Overdue"),
+    "backlog": N_("In the backlog"),
+    "baseline": N_("Baseline"),
+    "customer_id": N_("Customer no."),
+    "deadline": N_("Deadline"),
+    "dimension": N_("View"),
+    "due_date": N_("Due"),
+    "expected_effect": N_("Expected effect"),
+    "forecast": N_("Trend at deadline"),
+    "goal": N_("Goal"),
+    "group": N_("Group"),
+    "id": N_("No."),
+    "invoices": N_("Invoices"),
+    "item": N_("Item"),
+    "kpi": N_("KPI"),
+    "lever": N_("Lever"),
+    "name": N_("Customer"),
+    "now": N_("Now"),
+    "oldest_dpd": N_("Oldest (days past due)"),
+    "overdue_amount": N_("Overdue"),
+    "owner": N_("Owner"),
+    "progress": N_("Progress"),
+    "share_pct": N_("Share"),
+    "status": N_("Status"),
+    "target": N_("Target"),
+    "verdict": N_("Verdict"),
+}
+
+_STEPS_AFTERCARE_DIMENSION: dict[str, str] = {
+    "aging_bucket": N_("Days past due"),
+    "dispute_reason": N_("Dispute reason"),
+    "segment": N_("Segment"),
+}
+
+_STEPS_AFTERCARE_FORMULA: dict[str, str] = {
+    "progress": N_("(now − baseline) ÷ (target − baseline) × 100"),
+    "share": N_("overdue (group) ÷ overdue receivables × 100"),
+}
+
+_STEPS_AFTERCARE_RULE: dict[str, str] = {
+    "backlog_late": N_("Status open or in progress and the due date lies before the as-of date."),
+    "bucket": N_(
+        "As-of date minus the due date of an open invoice, grouped "
+        "into 1–30, 31–60, 61–90, 91–180 and over 180 days."
+    ),
+    "levers": N_(
+        "A group of overdue receivables that one action addresses "
+        "(largest debtors, old items, fresh items, disputes, segment). "
+        "An invoice can belong to several levers. A backlog item "
+        "counts for a lever when its KPI fits that lever."
+    ),
+    "progress": N_(
+        "How far the current value has come on the way from the "
+        "baseline to the target; 100 % = target reached, negative = "
+        "moved away from it."
+    ),
+    "share": N_(
+        "Open amount of a group's overdue invoices relative to all "
+        "overdue receivables at the as-of date."
+    ),
+}
+
+_STEPS_AFTERCARE_TERM: dict[str, str] = {
+    "backlog_late": N_("Backlog item past due"),
+    "bucket": N_("Days past due"),
+    "levers": N_("Lever"),
+    "progress": N_("Progress"),
+    "share": N_("Share of overdue receivables"),
+}
 
 __all__ = [
     "aftercare_glossary_block",
@@ -45,7 +144,7 @@ def goal_table(ctx: ReportContext, view: AftercareView) -> Html:
                 "progress": None if s.progress is None else s.progress * 100.0,
                 "deadline": s.goal.deadline,
                 "forecast": aftercare_value(ctx, kpi, s.forecast),
-                "verdict": ctx.t("goals.verdict." + s.verdict),
+                "verdict": ctx.tr(_GOALS_VERDICT[s.verdict]),
                 "flag": s.verdict in ("at_risk", "missed"),
             }
         )
@@ -63,9 +162,11 @@ def goal_table(ctx: ReportContext, view: AftercareView) -> Html:
             "flag",
         ],
     )
-    labels = {c: ctx.t(_P + "column." + c) for c in frame.columns if c != "flag"}
-    caption = ctx.t(
-        _P + "caption.goals", date=ctx.date(ctx.engagement.baseline_date), as_of=ctx.date(ctx.as_of)
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns if c != "flag"}
+    caption = ctx.tr(
+        "Goals: baseline ({date}) → now ({as_of}) → target (marked: at risk or missed)",
+        date=ctx.date(ctx.engagement.baseline_date),
+        as_of=ctx.date(ctx.as_of),
     )
     return table(
         ctx,
@@ -83,12 +184,12 @@ def customer_table(ctx: ReportContext, view: AftercareView) -> Html:
     total = overdue_total(view)
     frame["share_pct"] = frame["overdue_amount"] / total * 100.0 if total else float("nan")
     frame = frame[["customer_id", "name", "overdue_amount", "share_pct", "invoices", "oldest_dpd"]]
-    labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
         labels=labels,
-        caption=ctx.t(_P + "caption.customers", n=len(frame)),
+        caption=ctx.tr("The {n} customers with the most overdue receivables", n=len(frame)),
         formats={
             "overdue_amount": "money:0",
             "share_pct": "percent:1",
@@ -106,7 +207,7 @@ def contributor_table(ctx: ReportContext, view: AftercareView) -> Html:
         for label, row in frame.iterrows():
             parts.append(
                 {
-                    "dimension": ctx.t(_P + "dimension." + dimension),
+                    "dimension": ctx.tr(_STEPS_AFTERCARE_DIMENSION[dimension]),
                     "group": group_label(ctx, dimension, str(label)),
                     "overdue_amount": row["overdue_amount"],
                     "share_pct": row["share_pct"],
@@ -116,12 +217,14 @@ def contributor_table(ctx: ReportContext, view: AftercareView) -> Html:
     frame = pd.DataFrame(
         parts, columns=["dimension", "group", "overdue_amount", "share_pct", "invoices"]
     )
-    labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
         labels=labels,
-        caption=ctx.t(_P + "caption.contributors"),
+        caption=ctx.tr(
+            "Overdue receivables by segment, age and dispute reason (each view adds up to 100 %)"
+        ),
         formats={"overdue_amount": "money:0", "share_pct": "percent:1", "invoices": "number:0"},
     )
 
@@ -133,12 +236,15 @@ def lever_table(ctx: ReportContext, view: AftercareView) -> Html | None:
         return None
     frame = frame.drop(columns="id")
     frame["action"] = [a[:1].upper() + a[1:] for a in frame["action"]]
-    labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
         labels=labels,
-        caption=ctx.t(_P + "caption.levers"),
+        caption=ctx.tr(
+            "Levers to collect payments faster – largest amount first (the "
+            "levers overlap; the amounts do not add up)"
+        ),
         formats={"amount": "money:0", "share_pct": "percent:0"},
     )
 
@@ -149,17 +255,19 @@ def backlog_table(ctx: ReportContext, view: AftercareView) -> Html:
     frame = view.backlog.copy()
     frame["owner"] = frame["owner"].map(name)
     frame["kpi"] = frame["kpi"].map(lambda k: aftercare_kpi_name(ctx, k) if k else "")
-    frame["status"] = frame["status"].map(lambda s: ctx.t("rollout.backlog.status." + s))
+    frame["status"] = frame["status"].map(lambda s: ctx.tr(_ROLLOUT_BACKLOG_STATUS[s]))
     frame["late"] = late_items(ctx, view.backlog).to_numpy()
     shown = ["id", "item", "owner", "kpi", "expected_effect", "status", "due_date", "late"]
-    labels = {c: ctx.t(_P + "column." + c) for c in shown if c != "late"}
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in shown if c != "late"}
     return table(
         ctx,
         frame[shown],
         labels=labels,
         highlight="late",
         formats={"due_date": "date"},
-        caption=ctx.t(_P + "caption.backlog", date=ctx.date(ctx.as_of)),
+        caption=ctx.tr(
+            "Improvement backlog as of {date} (marked: open and past due)", date=ctx.date(ctx.as_of)
+        ),
     )
 
 
@@ -173,13 +281,13 @@ def aftercare_glossary_block(ctx: ReportContext, view: AftercareView) -> Html:
             formula = info.formula_de if ctx.language == "de" else info.formula_en
             rows.append((aftercare_kpi_name(ctx, kpi), "", formula))
     for verdict in ("achieved", "on_track", "at_risk", "missed"):
-        rows.append((ctx.t("goals.verdict." + verdict), ctx.t(f"goals.verdict.{verdict}.rule"), ""))
+        rows.append((ctx.tr(_GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
     for term in ("progress", "share", "bucket", "levers", "backlog_late"):
         rows.append(
             (
-                ctx.t(_P + f"term.{term}"),
-                ctx.t(_P + f"rule.{term}"),
-                ctx.t(_P + f"formula.{term}") if term in ("progress", "share") else "",
+                ctx.tr(_STEPS_AFTERCARE_TERM[term]),
+                ctx.tr(_STEPS_AFTERCARE_RULE[term]),
+                ctx.tr(_STEPS_AFTERCARE_FORMULA[term]) if term in ("progress", "share") else "",
             )
         )
     return glossary(ctx, rows)

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from kit.goals import GoalStatus
-from kit.i18n import Language
+from kit.i18n import N_, Language
 from kit.kpis import REGISTRY
 from kit.report.context import ReportContext
 from kit.steps.wording import kpi_value
+
+_STEPS_GOALS_PROGRESS: dict[str, str] = {
+    "backward": N_(
+        "Since the baseline date the value has moved away from the target (progress {pct})."
+    ),
+    "done": N_("The target is met or exceeded ({pct} of the way from the baseline to the target)."),
+    "forward": N_("{pct} of the way from the baseline to the target is done."),
+    "none": N_("Progress cannot be computed."),
+}
 
 __all__ = [
     "forecast_text",
@@ -50,7 +59,7 @@ def tile_unit(kpi: str) -> str:
 def goal_quote(ctx: ReportContext, status: GoalStatus) -> str:
     """Return the goal's statement (or KPI name) in quotation marks of the report language."""
     text = (status.goal.statement or "").strip() or goal_kpi_name(status.goal.kpi, ctx.language)
-    return ctx.t("steps.goals.quote", text=text)
+    return ctx.tr("“{text}”", text=text)
 
 
 def forecast_text(ctx: ReportContext, status: GoalStatus) -> str:
@@ -82,10 +91,10 @@ def forecast_text(ctx: ReportContext, status: GoalStatus) -> str:
 def progress_text(ctx: ReportContext, status: GoalStatus) -> str:
     """Return the progress from baseline to target as a sentence (percent of the way)."""
     if status.progress is None:
-        return ctx.t("steps.goals.progress.none")
+        return ctx.tr("Progress cannot be computed.")
     share = ctx.percent(status.progress * 100, digits=0)
     key = "done" if status.progress >= 1 else "forward" if status.progress >= 0 else "backward"
-    return ctx.t("steps.goals.progress." + key, pct=share)
+    return ctx.tr(_STEPS_GOALS_PROGRESS[key], pct=share)
 
 
 def with_kpi_name(ctx: ReportContext, text: str, kpi: str) -> str:

@@ -6,11 +6,23 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from kit.charts import plot_capacity
+from kit.i18n import N_, NP_
 from kit.report import OKABE_ITO, new_figure
 from kit.report.context import ReportContext
 from kit.steps.strategy.text import channel_name, segment_name
 from kit.steps.strategy.view import MIN_MESSAGES, StrategyView
 from kit.steps.thin import needs
+
+_STEPS_STRATEGY_CHART: dict[str, str] = {
+    "ar_share": N_("Share of receivables"),
+    "channel_axis": N_("Channel"),
+    "channels_title": N_("Payment within 14 days of the message"),
+    "customer_share": NP_("customer_share", "Share of customers"),
+    "overdue_of_total": N_("Share of overdue receivables"),
+    "payment_rate": N_("Paid within 14 days (% of messages)"),
+    "segments_title": N_("Few customers, much money: shares by segment"),
+    "share_axis": N_("Share (%)"),
+}
 
 __all__ = ["capacity_chart", "channel_chart", "segment_chart"]
 
@@ -37,9 +49,9 @@ def segment_chart(ctx: ReportContext, view: StrategyView) -> Figure | None:
         ),
     ]
     fig, ax = new_figure(
-        xlabel=ctx.t("steps.strategy.chart.share_axis"),
+        xlabel=ctx.tr("Share (%)"),
         ylabel="",
-        title=ctx.t("steps.strategy.chart.segments_title"),
+        title=ctx.tr("Few customers, much money: shares by segment"),
         size=(8.0, 0.75 * len(s) + 1.6),
     )
     y = np.arange(len(s))
@@ -51,7 +63,7 @@ def segment_chart(ctx: ReportContext, view: StrategyView) -> Figure | None:
             values.fillna(0.0),
             height=height,
             color=OKABE_ITO[i],
-            label=ctx.t(f"steps.strategy.chart.{key}"),
+            label=ctx.tr(_STEPS_STRATEGY_CHART[key]),
         )
         ax.bar_label(
             bars,
@@ -86,9 +98,9 @@ def channel_chart(ctx: ReportContext, view: StrategyView) -> Figure:
         i, j = segments.index(str(seg)), channels.index(str(chan))
         grid[i, j], counts[i, j] = float(rate), float(sent)
     fig, ax = new_figure(
-        xlabel=ctx.t("steps.strategy.chart.channel_axis"),
+        xlabel=ctx.tr("Channel"),
         ylabel="",
-        title=ctx.t("steps.strategy.chart.channels_title"),
+        title=ctx.tr("Payment within 14 days of the message"),
         size=(8.0, 0.7 * max(len(segments), 1) + 1.8),
     )
     shown = np.where(counts >= MIN_MESSAGES, grid, np.nan)
@@ -116,7 +128,7 @@ def channel_chart(ctx: ReportContext, view: StrategyView) -> Figure:
     ax.set_xticks(range(len(channels)), [channel_name(ctx, c) for c in channels])
     ax.set_yticks(range(len(segments)), [segment_name(ctx, view, s) for s in segments])
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label(ctx.t("steps.strategy.chart.payment_rate"))
+    bar.set_label(ctx.tr("Paid within 14 days (% of messages)"))
     return fig
 
 
