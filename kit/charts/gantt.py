@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from kit.charts.style import STATUS_COLOURS, new_figure
-from kit.i18n import Language, fmt_date, t, tr
+from kit.i18n import Language, fmt_date, tr
+from kit.i18n.labels import ROLLOUT_RAG, ROLLOUT_STATUS
 from kit.rollout.status import RolloutStatus
 
 __all__ = ["RAG_STYLE", "plot_gantt"]
@@ -69,7 +70,7 @@ def plot_gantt(
             ax.barh(y - 0.18, _days(start, end), left=_num(start), height=0.3,
                     color=style["color"], hatch=style["hatch"], edgecolor="#1f1f1f",
                     linewidth=0.6)  # fmt: skip
-        label = f"{t('rollout.status.' + item.status, language)} · {item.percent:.0f} %"
+        label = f"{tr(ROLLOUT_STATUS[item.status], language)} · {item.percent:.0f} %"
         if item.slippage_days:
             label += f" · {item.slippage_days:+d} {tr('days', language)}"
         anchor = max(
@@ -96,7 +97,7 @@ def plot_gantt(
     handles = [Patch(facecolor=_PLANNED, edgecolor="#1f1f1f", label=tr("planned", language))]
     handles += [
         Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="#1f1f1f",
-              label=f"{tr('actual', language)}: {t('rollout.rag.' + rag, language)}")
+              label=f"{tr('actual', language)}: {tr(ROLLOUT_RAG[rag], language)}")
         for rag, s in RAG_STYLE.items()
         if rag != "grey"
     ]  # fmt: skip

@@ -9,7 +9,7 @@ import pandas as pd
 
 from kit.engagement import Engagement
 from kit.forecast import Forecast, forecast
-from kit.i18n import Language
+from kit.i18n import N_, Language
 from kit.ledger import Ledger
 
 __all__ = ["forecast_command", "forecast_document"]
@@ -77,7 +77,7 @@ def forecast_document(fc: Forecast, *, currency: str, language: Language = "en")
 
 def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
     """Return the readable forecast in the engagement's language."""
-    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, t, tr
+    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, tr
     from kit.steps.forecast_wording import method_text, reason_text
 
     lang, cur = engagement.language, engagement.currency
@@ -114,10 +114,14 @@ def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
         model, base = tr("Forecasting model", lang), tr("Simple rule", lang)
         pct = 100.0
         for key, name, kind in (
-            ("mae_days", "forecast.bt.mae", "days"),
-            ("coverage_80", "forecast.bt.coverage", "percent"),
-            ("wape_13w", "forecast.bt.wape", "percent"),
-            ("band_coverage_13w", "forecast.bt.band", "percent"),
+            ("mae_days", N_("Mean error against the actual payment day"), "days"),
+            ("coverage_80", N_("Share of payments inside the 80 % interval"), "percent"),
+            ("wape_13w", N_("Error of the weekly cash-in ({weeks} weeks, weighted)"), "percent"),
+            (
+                "band_coverage_13w",
+                N_("Share of weeks whose cash-in lay inside the 80 % band"),
+                "percent",
+            ),
         ):
             m, b = bt.mean(key), bt.mean("baseline_" + key)
             if kind == "days":
@@ -127,7 +131,7 @@ def forecast_text(fc: Forecast, *, engagement: Engagement, weeks: int) -> str:
                     fmt_percent(None if m is None else m * pct, lang),
                     fmt_percent(None if b is None else b * pct, lang),
                 )
-            label = t(name, lang, weeks=weeks)
+            label = tr(name, lang, weeks=weeks)
             lines.append(f"  {label}: {model} {shown[0]} · {base} {shown[1]}")
         dates = ", ".join(
             fmt_date(pd.Timestamp(int(r.day), unit="D").date(), lang) for r in bt.rows

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from kit.engagement import Goal
-from kit.i18n import N_, Language, fmt_date, fmt_number, fmt_percent, t, tr
+from kit.i18n import N_, Language, fmt_date, fmt_number, fmt_percent, tr
 
 _GOALS_SMART_SPECIFIC: dict[str, str] = {
     "fail": N_(
@@ -230,12 +230,25 @@ def _smart(
         )
     else:
         ahead = goal.target > baseline if goal.direction == "up" else goal.target < baseline
-        key = "goals.smart.direction." + ("ok" if ahead else f"fail_{goal.direction}")
+        if ahead:
+            text = N_(
+                "The target {target} lies in the intended direction from the baseline {baseline}."
+            )
+        elif goal.direction == "up":
+            text = N_(
+                "The target {target} is not above the baseline {baseline} – "
+                "the goal is already met or the direction is wrong."
+            )
+        else:
+            text = N_(
+                "The target {target} is not below the baseline {baseline} – "
+                "the goal is already met or the direction is wrong."
+            )
         values = {
             "target": fmt_number(goal.target, lang, digits=2),
             "baseline": fmt_number(baseline, lang, digits=2),
         }
-        checks.append(SmartCheck("direction", ahead, t(key, lang, **values)))
+        checks.append(SmartCheck("direction", ahead, tr(text, lang, **values)))
     timely = goal.deadline > baseline_date
     dates = {
         "deadline": fmt_date(goal.deadline, lang),

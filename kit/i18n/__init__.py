@@ -8,13 +8,13 @@ money, percentages and dates are formatted with Babel for the report language.
 from __future__ import annotations
 
 from kit.i18n.format import fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, locale_of
-from kit.i18n.translations import LANGUAGES, NP_, Language, N_, tr, trn, trp
+from kit.i18n.translations import LANGUAGES, N_, NP_, Language, tr, trn, trp
 
 __all__ = [
     "LANGUAGES",
     "NP_",
-    "Language",
     "N_",
+    "Language",
     "fmt_date",
     "fmt_days",
     "fmt_money",

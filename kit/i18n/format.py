@@ -8,7 +8,7 @@ from datetime import date, datetime
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from kit.i18n.catalogue import Language
+from kit.i18n.translations import Language
 
 __all__ = ["fmt_date", "fmt_days", "fmt_money", "fmt_number", "fmt_percent", "locale_of"]
 

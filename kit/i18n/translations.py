@@ -34,9 +34,9 @@ __all__ = [
     "LANGUAGES",
     "LOCALE_DIR",
     "NP_",
+    "N_",
     "Language",
     "Message",
-    "N_",
     "catalogue_path",
     "fallbacks",
     "gettext",
@@ -136,12 +136,12 @@ class Message(str):
     context: str | None = None
 
 
-def N_(message: str, /) -> str:  # noqa: N802 - the gettext marker name `pybabel extract` knows
+def N_(message: str, /) -> str:
     """Return `message` unchanged: marks a literal id looked up later with `tr`."""
     return message
 
 
-def NP_(context: str, message: str, /) -> str:  # noqa: N802 - gettext marker, like N_
+def NP_(context: str, message: str, /) -> str:
     """Return `message` marked with its context; `tr` looks it up with `pgettext`."""
     marked = Message(message)
     marked.context = context
@@ -150,25 +150,34 @@ def NP_(context: str, message: str, /) -> str:  # noqa: N802 - gettext marker, l
 
 def _language(language: str) -> str:
     if language not in LANGUAGES:
-        raise ConfigError(
-            f"unsupported language '{language}'", key="language", expected="de or en"
-        )
+        raise ConfigError(f"unsupported language '{language}'", key="language", expected="de or en")
     return language
 
 
 def tr(message: str, language: str, /, **values: object) -> str:
-    """Return the report/CLI text `message` (English id) in `language`, placeholders filled."""
+    """Return the report/CLI text `message` (English id) in `language`, placeholders filled.
+
+    An empty message (a glossary term without a formula) stays empty.
+    """
+    if not message:
+        return ""
     context = getattr(message, "context", None)
     if context is not None:
-        return pgettext(context, str(message), _language(language), **values)
-    return gettext(str(message), _language(language), **values)
+        return trp(context, str(message), language, **values)
+    found = translation(_language(language)).gettext(str(message))
+    _record(language, "kit", str(message))
+    return found.format(**values) if values else found
 
 
 def trp(context: str, message: str, language: str, /, **values: object) -> str:
     """Return `message` in `language` where the same English text has several meanings."""
-    return pgettext(context, message, _language(language), **values)
+    found = translation(_language(language)).pgettext(context, message)
+    _record(language, "kit", f"{context}\x04{message}")
+    return found.format(**values) if values else found
 
 
 def trn(singular: str, plural: str, count: int, language: str, /, **values: object) -> str:
     """Return the singular or plural form for `count` in `language`; `{count}` is filled too."""
-    return ngettext(singular, plural, count, _language(language), **values)
+    found = translation(_language(language)).ngettext(singular, plural, count)
+    _record(language, "kit", singular)
+    return found.format(**{"count": count, **values})

@@ -8,26 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import Problem
-from kit.i18n import N_, Language, fmt_money, fmt_number, t, tr
+from kit.i18n import N_, Language, fmt_money, fmt_number, tr
+from kit.i18n.labels import LEDGER_REASON, LEDGER_TABLE
 from kit.ingest.accounting import REASONS, TABLES
-
-_LEDGER_REASON: dict[str, str] = {
-    "filter": N_("by the filter"),
-    "heading": N_("heading or group rows without an amount"),
-    "other_document_type": N_("other document type"),
-    "skipped_problem": N_("with problems (on_error: skip)"),
-    "subtotal": N_("subtotal or total rows"),
-}
-
-_LEDGER_TABLE: dict[str, str] = {
-    "credit_notes": N_("credit notes"),
-    "customers": N_("customers"),
-    "disputes": N_("disputes"),
-    "dunning_events": N_("dunning events"),
-    "invoices": N_("invoices"),
-    "payments": N_("payments"),
-    "residual_items": N_("residual items"),
-}
 
 __all__ = ["MAX_LISTED", "accounting_frame", "accounting_lines", "capped_lines", "empty_tables"]
 
@@ -36,8 +19,8 @@ MAX_LISTED = 20
 
 
 def _source_name(source: str, language: Language) -> str:
-    key = "ledger.source.ledger" if source == "ledger" else f"ledger.table.{source}"
-    return t(key, language)
+    name = N_("line-item export") if source == "ledger" else LEDGER_TABLE[source]
+    return tr(name, language)
 
 
 def _part(count: int, label: str, amount: object, language: Language, currency: str) -> str:
@@ -63,7 +46,7 @@ def accounting_lines(
         file = Path(str(account["path"])).name
         rows_read = fmt_number(float(str(account["rows_read"])), language, digits=0)
         gone = [
-            _part(int(left[r]), tr(_LEDGER_REASON[r], language), left_amount.get(r), language,
+            _part(int(left[r]), tr(LEDGER_REASON[r], language), left_amount.get(r), language,
                   currency)
             for r in REASONS
             if left.get(r)
@@ -71,8 +54,8 @@ def accounting_lines(
         left_text = f"{tr('left out', language)}: {', '.join(gone)}"
         if source != "ledger":
             used_rows = fmt_number(float(used.get(source, 0)), language, digits=0)
-            line = tr("{table}: {used} rows used of {read} read ({file})", language, table=source, used=used_rows,
-                     read=rows_read, file=file)  # fmt: skip
+            line = tr("{table}: {used} rows used of {read} read ({file})", language,
+                      table=source, used=used_rows, read=rows_read, file=file)  # fmt: skip
             lines.append(f"  {line}" + (f"; {left_text}" if gone else ""))
             continue
         read = tr(
@@ -84,7 +67,7 @@ def accounting_lines(
         )
         lines.append(f"  {read}")
         parts = [
-            _part(int(used[n]), tr(_LEDGER_TABLE[n], language), used_amount.get(n), language,
+            _part(int(used[n]), tr(LEDGER_TABLE[n], language), used_amount.get(n), language,
                   currency)
             for n in TABLES
             if n in used and (used[n] or n == "invoices")
@@ -150,7 +133,7 @@ def accounting_frame(accounts: Sequence[dict[str, object]], *, language: Languag
                 rows.append(
                     {
                         "source": source,
-                        "what": f"{tr('used', language)}: {t(f'ledger.table.{name}', language)}",
+                        "what": f"{tr('used', language)}: {tr(LEDGER_TABLE[name], language)}",
                         "rows": used[name],
                         "amount": used_amount.get(name),
                     }
@@ -161,7 +144,7 @@ def accounting_frame(accounts: Sequence[dict[str, object]], *, language: Languag
                     {
                         "source": source,
                         "what": f"{tr('left out', language)}: "
-                        f"{t(f'ledger.reason.{reason}', language)}",
+                        f"{tr(LEDGER_REASON[reason], language)}",
                         "rows": left[reason],
                         "amount": left_amount.get(reason),
                     }

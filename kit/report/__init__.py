@@ -40,9 +40,9 @@ __all__ = [
     "show",
     "style_figures",
     "summary",
+    "table",
+    "tiles",
     "tr",
     "trn",
     "trp",
-    "table",
-    "tiles",
 ]

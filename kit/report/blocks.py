@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.charts.style import STATUS_COLOURS
 from kit.i18n import N_
+from kit.i18n.labels import REPORT_SOURCE
 
 _REPORT_NOTE: dict[str, str] = {
     "info": N_("Note"),
@@ -266,7 +267,7 @@ def glossary(
     )
     if sources:
         source_rows = "".join(
-            f'<tr><td class="txt">{_e(ctx.t("report.source." + name))}</td>'
+            f'<tr><td class="txt">{_e(ctx.tr(REPORT_SOURCE[name]))}</td>'
             f'<td class="txt">{_e(source.path.name)}</td></tr>'
             for name, source in ctx.engagement.data.items()
             if _has_rows(ctx.engagement.resolve(source.path))
@@ -286,7 +287,7 @@ def note(ctx: ReportContext, text: str, *, kind: str = "info") -> Html:
         raise ValueError(f"unknown note kind '{kind}'; expected info or warning")
     label = _e(ctx.tr(_REPORT_NOTE[kind]))
     html = f'<aside class="kit-note kit-note-{kind}"><strong>{label}:</strong> {_e(text)}</aside>'
-    return Html(html, f"{ctx.t(f'report.note.{kind}')}: {text}")
+    return Html(html, f"{ctx.tr(_REPORT_NOTE[kind])}: {text}")
 
 
 def headline_bundle(

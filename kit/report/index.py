@@ -11,6 +11,16 @@ from kit.engagement import Engagement, repo_root
 from kit.i18n import N_, NP_, Language, fmt_date, tr
 from kit.rollout.log import STATUSES
 
+#: The words of the index page, by the name the template uses.
+_INDEX_LABELS: dict[str, str] = {
+    "index.title": N_("Credit-management rollout reports"),
+    "index.reports": N_("Reports"),
+    "index.phases": N_("Project phases"),
+    "index.open": N_("Open report"),
+    "index.pdf": N_("PDF"),
+    "index.all_pdf": N_("All reports as PDF"),
+}
+
 _REPORT: dict[str, str] = {
     "as_of": N_("As of"),
     "back_to_overview": N_("Back to overview"),
@@ -133,17 +143,7 @@ def render_index(
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    labels = {
-        key: tr(_REPORT[key], language)
-        for key in (
-            "index.title",
-            "index.reports",
-            "index.phases",
-            "index.open",
-            "index.pdf",
-            "index.all_pdf",
-        )
-    }
+    labels = {key: tr(text, language) for key, text in _INDEX_LABELS.items()}
     labels["pack.title"] = tr("For the steering committee", language)
     labels["pack.download"] = tr("Download", language)
     phase_rows = [

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from kit.engagement import Engagement
-from kit.i18n import Language
+from kit.i18n import N_, Language
 from kit.report.index import Download, IndexCard
 
 _PACK_INDEX: dict[str, str] = {

@@ -18,154 +18,89 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import DataError, Problem, read_utf8_text
-from kit.i18n import N_, NP_, Language, catalogue, t, tr
+from kit.i18n import N_, Language, tr
+from kit.i18n.labels import ROLLOUT_PHASE
 from kit.rollout.plan import DEFAULT_PHASES
 
-_: dict[tuple[str, str], str] = {
-    ("business_case", "caption"): N_("Sensitivity: half and full goal achievement"),
-    ("business_case", "cost"): N_(
-        "Staff cost saved: {money} a year ({hours} h × 12 × {rate} an hour)."
+#: The sentence of a failed check, by check and what is missing (`fail`: no one fits).
+_FAILED: dict[tuple[str, str], str] = {
+    ("aftercare_owner", "fail"): N_("Nobody is responsible for {phase} (no R or A)."),
+    ("credit_from_start", "fail"): N_("Credit management ({names}) is not involved in {phase}."),
+    ("credit_from_start", "missing"): N_("The register names nobody from credit management."),
+    ("dispute_owner", "fail"): N_(
+        "Dispute management ({names}) has no responsibility in {phase} (no R or A)."
     ),
-    ("business_case", "goal"): N_(
-        "Goal {kpi} {today} → {target}: {money} of working capital "
-        "(overlaps the DSO goal, not added)."
+    ("dispute_owner", "missing"): N_("Nobody owns disputes or conflict management."),
+    ("end_users", "fail"): N_("End users do not take part (no R or A) in: {phases}."),
+    ("end_users", "missing"): N_(
+        "The register names no end users (e.g. accounts-receivable clerks)."
     ),
-    ("business_case", "headline"): N_(
-        "What the goals are worth: {money} of working capital "
-        "released, {interest} interest saved a year."
+    ("finance_from_start", "fail"): N_("Finance ({names}) is not involved in {phase}."),
+    ("finance_from_start", "missing"): N_(
+        "The register names nobody from finance, accounting or controlling."
     ),
-    ("business_case", "headline_hours"): N_(
-        "What the goals are worth: {hours} hours a month freed ({money} a year)."
+    ("it_from_start", "fail"): N_("IT ({names}) is not involved in {phase} – it joins only later."),
+    ("it_from_start", "missing"): N_("The register names nobody from IT."),
+    ("one_accountable", "fail"): N_("Not exactly one A in: {phases}."),
+    ("project_lead", "fail"): N_("{name} (project lead) is not involved in: {phases}."),
+    ("project_lead", "missing"): N_(
+        "The register names no project lead (role or department “project lead”)."
     ),
-    ("business_case", "hours"): N_(
-        "Working time freed: {hours} hours a month (avoidable "
-        "duplicate work {duplicate} h + rework {rework} h)."
-    ),
-    ("business_case", "interest"): N_(
-        "Financing cost saved: {money} a year (interest rate {rate} a year)."
-    ),
-    ("business_case", "intro"): N_("Worked out from the client's own data, at {as_of}:"),
-    ("business_case", "released"): N_(
-        "Working capital released: {money} (DSO {today} → target "
-        "{target}, credit sales {sales} in {days} days)."
-    ),
-    ("business_case", "released_met"): N_(
-        "The DSO goal ({target}) is already met at {today}: no further working capital to release."
-    ),
-    ("business_case", "sensitivity"): N_(
-        "At half the goal achievement, half of it: {released} of "
-        "working capital, {interest} interest and {cost} staff cost a "
-        "year."
-    ),
-    ("business_case", "title"): N_("What reaching the goals is worth"),
-    ("business_case", "to_be"): N_(
-        "Estimate, not included: the to-be process needs {hours} hours "
-        "a month less than today's (about {money} a year)."
-    ),
-    ("common", "days"): N_("days"),
-    ("common", "not_available"): N_("not available"),
-    ("common", "source"): N_("Source"),
-    ("forecast", "open"): N_("{count} open invoices, {amount} open"),
-    ("forecast", "title"): N_("Forecast at {date}"),
-    ("ledger", "accounting_caption"): N_(
-        "Where every row read went: used per table or left out with "
-        "its reason (signed amounts: debit +, credit −)"
-    ),
-    ("ledger", "empty_table"): N_("the table {table} is empty: no row could be used"),
-    ("ledger", "more"): N_("… and {n} more (all with --json)"),
-    ("ledger", "net_note"): N_(
-        "Total receivables, aging and DSO count open invoices only "
-        "(gross). The net receivables balance deducts open credit "
-        "notes and unapplied payments of {credits}: {net}."
-    ),
-    ("ledger", "open_items_notice"): N_(
-        "The data are an open-items list (as of {date}): they hold "
-        "only what was open on that day. Sales, payments received and "
-        "history are unknown from it, so the key figures that need "
-        "them (DSO, CEI, collection rate, days to pay, trends) are not "
-        "shown."
-    ),
-    ("privacy", "customer"): N_("Customer {n}"),
-    ("report", "as_of"): N_("As of"),
-    ("report", "back_to_overview"): N_("Back to overview"),
-    ("report", "figure"): NP_("report.figure", "Figure"),
-    ("report", "footer"): N_("Run {run_id} of {time} UTC"),
-    ("report", "overview"): N_("Overview"),
-    ("report", "prepared_by"): N_("Prepared by"),
-    ("report", "prepared_for"): N_("Prepared for"),
-    ("rollout", "finished"): N_("finished"),
+    ("responsible_per_phase", "fail"): N_("Nobody does the work (no R) in: {phases}."),
 }
 
 _OK: dict[str, str] = {
-    "goals.smart.direction": N_(
-        "The target {target} lies in the intended direction from the baseline {baseline}."
-    ),
-    "goals.smart.measurable": N_("The KPI {kpi} can be computed from the data."),
-    "goals.smart.owner": N_("Owner: {owner}."),
-    "goals.smart.specific": N_("The goal is stated in the client's words."),
-    "goals.smart.time_bound": N_(
-        "The deadline {deadline} is after the baseline date {baseline_date}."
-    ),
-    "stakeholders.check.aftercare_owner": N_("After-care ({phase}) is owned by: {names}."),
-    "stakeholders.check.credit_from_start": N_(
-        "Credit management ({names}) is involved from {phase}."
-    ),
-    "stakeholders.check.dispute_owner": N_(
-        "Dispute management ({names}) takes part from {phase} (R or A)."
-    ),
-    "stakeholders.check.end_users": N_(
-        "End users take part in Training and Acceptance test (R or A)."
-    ),
-    "stakeholders.check.finance_from_start": N_("Finance ({names}) is involved from {phase}."),
-    "stakeholders.check.it_from_start": N_("IT ({names}) is involved from {phase}."),
-    "stakeholders.check.one_accountable": N_("Every phase has exactly one accountable person (A)."),
-    "stakeholders.check.project_lead": N_("{name} (project lead) is involved in every phase."),
-    "stakeholders.check.responsible_per_phase": N_(
-        "Every phase has at least one responsible person (R)."
-    ),
+    "aftercare_owner": N_("After-care ({phase}) is owned by: {names}."),
+    "credit_from_start": N_("Credit management ({names}) is involved from {phase}."),
+    "dispute_owner": N_("Dispute management ({names}) takes part from {phase} (R or A)."),
+    "end_users": N_("End users take part in Training and Acceptance test (R or A)."),
+    "finance_from_start": N_("Finance ({names}) is involved from {phase}."),
+    "it_from_start": N_("IT ({names}) is involved from {phase}."),
+    "one_accountable": N_("Every phase has exactly one accountable person (A)."),
+    "project_lead": N_("{name} (project lead) is involved in every phase."),
+    "responsible_per_phase": N_("Every phase has at least one responsible person (R)."),
 }
 
 _WHY: dict[str, str] = {
-    "stakeholders.check.aftercare_owner": N_(
+    "aftercare_owner": N_(
         "The work does not end at go-live: someone must keep checking "
         "what can be improved and how payments can come in even faster."
     ),
-    "stakeholders.check.credit_from_start": N_(
+    "credit_from_start": N_(
         "The credit-management team carries the strategy day to day; "
         "its requirements belong in the plan from the start."
     ),
-    "stakeholders.check.dispute_owner": N_(
+    "dispute_owner": N_(
         "Companies often forget conflict management – a big mistake: "
         "it belongs in the credit-management strategy from the start."
     ),
-    "stakeholders.check.end_users": N_(
+    "end_users": N_(
         "End users must understand the basic functions and check that "
         "the solution meets their needs; working with them settles "
         "open questions quickly."
     ),
-    "stakeholders.check.finance_from_start": N_(
+    "finance_from_start": N_(
         "Not only credit management but also finance must be involved "
         "– goals such as DSO and cash are owned there."
     ),
-    "stakeholders.check.it_from_start": N_(
+    "it_from_start": N_(
         "IT is often underestimated but is a key player: the strategy "
         "depends heavily on the right tools. IT should join the "
         "planning very early so the best products are chosen and "
         "deployed."
     ),
-    "stakeholders.check.one_accountable": N_(
+    "one_accountable": N_(
         "With no one or several people accountable, nobody decides in "
         "the end – sign-offs and escalations stall."
     ),
-    "stakeholders.check.project_lead": N_(
+    "project_lead": N_(
         "Naming a project lead is one of the most important success "
         "factors: the lead oversees every phase and makes sure the "
         "right people are involved in each one."
     ),
-    "stakeholders.check.responsible_per_phase": N_(
+    "responsible_per_phase": N_(
         "All resources must be assigned and scheduled early so the solutions are delivered on time."
     ),
-    "steps.stakeholders.col": N_("Why it matters"),
 }
 
 __all__ = [
@@ -310,8 +245,8 @@ def has_role(register: pd.DataFrame, group: str) -> pd.Series:
 
 def phase_name(phase: str, language: Language) -> str:
     """Return the catalogue name of a rollout phase in `language`, else the id itself."""
-    key = f"rollout.phase.{phase}"
-    return t(key, language) if key in catalogue() else phase
+    name = ROLLOUT_PHASE.get(phase)
+    return tr(name, language) if name else phase
 
 
 def _names(frame: pd.DataFrame) -> str:
@@ -319,11 +254,10 @@ def _names(frame: pd.DataFrame) -> str:
 
 
 def _result(check: str, missing: str | None, language: Language, **values: object) -> CheckResult:
-    base = f"stakeholders.check.{check}"
-    why = tr(_WHY[base], language)
+    why = tr(_WHY[check], language)
     if missing is None:
-        return CheckResult(check, True, tr(_OK[base], language, **values), why)
-    return CheckResult(check, False, tr(_[base, missing], language, **values), why)
+        return CheckResult(check, True, tr(_OK[check], language, **values), why)
+    return CheckResult(check, False, tr(_FAILED[check, missing], language, **values), why)
 
 
 def _per_phase(

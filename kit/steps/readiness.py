@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kit.engagement import Engagement
 from kit.errors import KitError, Problem
-from kit.i18n import N_, Language, t, tr
+from kit.i18n import N_, Language, tr
 
 _VALIDATE_STEP: dict[tuple[str, str], str] = {
     ("01_goals", "goals"): N_(
@@ -201,10 +201,10 @@ def describe_readiness(readiness: list[StepReadiness], language: Language) -> st
         number = item.step.split("_", 1)[0]
         label = tr("Step {number}", language, number=number)
         if not item.missing:
-            lines.append(f"  {label}: {t(f'{_K}{item.step}.shows', language)}")
+            lines.append(f"  {label}: {tr(_VALIDATE_STEP_SHOWS[item.step], language)}")
             continue
         for what in item.missing:
-            lines.append(f"  {label}: {t(f'{_K}{item.step}.{what}', language)}")
+            lines.append(f"  {label}: {tr(_VALIDATE_STEP[item.step, what], language)}")
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from kit.i18n import N_
+from kit.i18n.labels import GOALS_VERDICT
 from kit.kpis import REGISTRY
 from kit.report import OKABE_ITO, ReportContext
 from kit.steps.aftercare.view import AftercareView, aftercare_kpi_name, group_label
@@ -57,7 +58,7 @@ def plot_goal_trends(ctx: ReportContext, view: AftercareView) -> Figure:
         ax.axhline(s.goal.target, color=OKABE_ITO[1], linestyle="--", linewidth=1.5)
         unit = REGISTRY[kpi].unit if kpi in REGISTRY else ""
         title = textwrap.fill(aftercare_kpi_name(ctx, kpi), 44)
-        ax.set_title(f"{title}\n{ctx.t('goals.verdict.' + s.verdict)}", fontsize=10)
+        ax.set_title(f"{title}\n{ctx.tr(GOALS_VERDICT[s.verdict])}", fontsize=10)
         ax.set_ylabel(ctx.tr(_GOALS_UNIT[unit]) if unit else "")
         ax.set_xlabel(ctx.tr("Month"))
         ax.set_xticks(list(column.index), [f"{d:%m/%y}" for d in column.index])

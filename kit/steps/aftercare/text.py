@@ -25,11 +25,6 @@ _GOALS_VERDICT: dict[str, str] = {
     "unknown": N_("not measurable"),
 }
 
-_STEPS_AFTERCARE: dict[str, str] = {
-    "bucket": N_("{bucket} days"),
-    "no_backlog": N_("no item yet"),
-}
-
 _STEPS_AFTERCARE_MEANS: dict[str, str] = {
     "at_risk": N_(
         "{kpi} is at risk: on the current trend it stands at "
@@ -63,7 +58,7 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
     for s in view.goals:
         known = s.baseline is not None and s.latest is not None
         found.append(
-            t(
+            tr(
                 N_(
                     "{kpi}: {base} on {date} → {now} now (target {target} by "
                     "{deadline}) – {verdict}."
@@ -79,14 +74,14 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
                 now=aftercare_value(ctx, s.goal.kpi, s.latest),
                 target=aftercare_value(ctx, s.goal.kpi, s.goal.target),
                 deadline=ctx.date(s.goal.deadline),
-                verdict=t(_GOALS_VERDICT[s.verdict]),
+                verdict=tr(_GOALS_VERDICT[s.verdict]),
             )
         )
     before = view.base.values.get("ar_overdue") if view.base else None
     total = overdue_total(view)
     if before:
         found.append(
-            t(
+            tr(
                 "Overdue receivables: {base} at the baseline → {now} now ({change}).",
                 base=ctx.money(before, digits=0),
                 now=ctx.money(total, digits=0),
@@ -97,7 +92,7 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
     if not lever.empty:
         first = lever.iloc[0]
         found.append(
-            t(
+            tr(
                 "Biggest lever: {lever} with {amount} ({share} of overdue receivables).",
                 lever=first["lever"],
                 amount=ctx.money(first["amount"], digits=0),
@@ -107,14 +102,14 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
     counts = view.backlog["status"].value_counts()
     if view.backlog.empty:
         found.append(
-            t(
+            tr(
                 "The improvement backlog holds no items yet; the levers below "
                 "are the first candidates for it."
             )
         )
         return found
     found.append(
-        t(
+        tr(
             "Improvement backlog: {n} items – {done} done, {doing} in "
             "progress, {open} open; {late} past due.",
             n=len(view.backlog),
@@ -132,10 +127,10 @@ def _means(ctx: ReportContext, view: AftercareView) -> list[str]:
     better = [aftercare_kpi_name(ctx, s.goal.kpi) for s in view.goals if _improved(s)]
     worse = [aftercare_kpi_name(ctx, s.goal.kpi) for s in view.goals if _improved(s) is False]
     if better:
-        means.append(t("Improved since the baseline: {kpis}.", kpis=", ".join(better)))
+        means.append(tr("Improved since the baseline: {kpis}.", kpis=", ".join(better)))
     if worse:
         means.append(
-            t(
+            tr(
                 "Not improved: {kpis} – the new strategy does not show here yet.",
                 kpis=", ".join(worse),
             )
@@ -143,7 +138,7 @@ def _means(ctx: ReportContext, view: AftercareView) -> list[str]:
     for s in view.goals:
         if s.verdict in ("at_risk", "missed"):
             means.append(
-                t(
+                tr(
                     _STEPS_AFTERCARE_MEANS[s.verdict],
                     kpi=aftercare_kpi_name(ctx, s.goal.kpi),
                     target=aftercare_value(ctx, s.goal.kpi, s.goal.target),
@@ -154,7 +149,7 @@ def _means(ctx: ReportContext, view: AftercareView) -> list[str]:
     old, old_share = bucket_share(view, OLD_BUCKETS)
     if old > 0:
         means.append(
-            t(
+            tr(
                 "{amount} ({share}) of the overdue receivables are more than "
                 "90 days past due; the older an item, the smaller the chance "
                 "to collect it.",
@@ -171,20 +166,30 @@ def _next(ctx: ReportContext, view: AftercareView) -> list[str]:
         if s.verdict not in ("at_risk", "missed"):
             continue
         ids = backlog_ids(ctx, view, frozenset({s.goal.kpi}))
-        key = "next.goal_backlog" if ids else "next.goal_no_backlog"
-        steps.append(t(_STEPS_AFTERCARE[key], kpi=aftercare_kpi_name(ctx, s.goal.kpi), items=ids))
+        text = (
+            N_(
+                "{kpi}: bring forward the backlog actions ({items}) and "
+                "measure their effect in the next monthly review."
+            )
+            if ids
+            else N_(
+                "{kpi}: no backlog item addresses this KPI yet – add an action "
+                "with an owner and a due date."
+            )
+        )
+        steps.append(tr(text, kpi=aftercare_kpi_name(ctx, s.goal.kpi), items=ids))
     for row in levers(ctx, view).head(2).itertuples():
-        steps.append(t("{lever}: {action}", lever=row.lever, action=row.action))
+        steps.append(tr("{lever}: {action}", lever=row.lever, action=row.action))
     late = view.backlog[late_items(ctx, view.backlog)]
     if not late.empty:
         steps.append(
-            t(
+            tr(
                 "Follow up backlog items past their due date: {items}.",
                 items=", ".join(late["id"].astype(str)),
             )
         )
     steps.append(
-        t(
+        tr(
             "Refresh this report monthly: KPI trend against the goals, "
             "backlog status and new levers."
         )

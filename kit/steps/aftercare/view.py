@@ -15,6 +15,7 @@ import pandas as pd
 
 from kit.goals import GoalStatus, evaluate_goals
 from kit.i18n import N_
+from kit.i18n.labels import ROLLOUT_BACKLOG_STATUS
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, KpiResult, compute_kpis, overdue_contributors, top_overdue
 from kit.report import Html, ReportContext, Tile, headline
@@ -161,7 +162,7 @@ def backlog_ids(ctx: ReportContext, view: AftercareView, kpis: frozenset[str]) -
     """Return the ids and statuses of the backlog items for `kpis` that are not dropped."""
     items = view.backlog[view.backlog["kpi"].isin(kpis) & (view.backlog["status"] != "dropped")]
     return ", ".join(
-        f"{r.id} ({ctx.t('rollout.backlog.status.' + str(r.status))})" for r in items.itertuples()
+        f"{r.id} ({ctx.tr(ROLLOUT_BACKLOG_STATUS[str(r.status)])})" for r in items.itertuples()
     )
 
 
@@ -180,9 +181,9 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
     rows.append(
         (
             "top_customers",
-            t("Top {n} debtors", n=len(view.top)),
+            tr("Top {n} debtors", n=len(view.top)),
             amount,
-            t(
+            tr(
                 "a personal call by the account owner and a payment agreement "
                 "(promise to pay or instalment plan), starting with {names}.",
                 names=names,
@@ -194,9 +195,9 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
     rows.append(
         (
             "old_items",
-            t("Items more than 90 days past due"),
+            tr("Items more than 90 days past due"),
             old,
-            t(
+            tr(
                 "hand items without a dispute over to the collection agency "
                 "after {days} days overdue (hand-over list of step 05), "
                 "manually at first.",
@@ -208,9 +209,9 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
     rows.append(
         (
             "early_items",
-            t("Items 1–30 days past due"),
+            tr("Items 1–30 days past due"),
             early,
-            t(
+            tr(
                 "a pre-due reminder and a first reminder in the first days "
                 "after the due date in the preferred channel, with a payment "
                 "link."
@@ -223,9 +224,9 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
         rows.append(
             (
                 "disputes",
-                t("Items with an open dispute"),
+                tr("Items with an open dispute"),
                 float(disputed["overdue_amount"].sum()),
-                t(
+                tr(
                     "resolve disputes faster (deadline, dunning block only for the "
                     "disputed amount) and fix the cause of the leading reason "
                     "“{reason}” at source.",
@@ -238,9 +239,9 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
         rows.append(
             (
                 "segment",
-                t("Segment {segment}", segment=str(segments.index[0])),
+                tr("Segment {segment}", segment=str(segments.index[0])),
                 float(segments["overdue_amount"].iloc[0]),
-                t(
+                tr(
                     "a dunning ladder and channels of its own for this segment "
                     "(proposal in step 05); review the payment terms."
                 ),
@@ -249,7 +250,7 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["id", "lever", "amount", "action"])
     frame["share_pct"] = frame["amount"] / total * 100.0
     frame["backlog"] = [
-        backlog_ids(ctx, view, LEVER_KPIS[i]) or t("no item yet") for i in frame["id"]
+        backlog_ids(ctx, view, LEVER_KPIS[i]) or tr("no item yet") for i in frame["id"]
     ]
     frame = frame.sort_values("amount", ascending=False, kind="stable").reset_index(drop=True)
     return frame[["id", "lever", "amount", "share_pct", "action", "backlog"]]

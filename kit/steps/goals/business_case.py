@@ -89,11 +89,11 @@ def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
     goal = case.dso_goal
     reason = case.reasons.get("working_capital_released")
     if reason is not None or goal is None:
-        return [t(_BUSINESS_CASE_REASON[reason or "no_dso_goal"])]
+        return [tr(_BUSINESS_CASE_REASON[reason or "no_dso_goal"])]
     lines = []
     if goal.released == 0:
         lines.append(
-            t(
+            tr(
                 "The DSO goal ({target}) is already met at {today}: no further "
                 "working capital to release.",
                 today=ctx.days(goal.today),
@@ -102,7 +102,7 @@ def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
         )
     else:
         lines.append(
-            t(
+            tr(
                 "Working capital released: {money} (DSO {today} → target "
                 "{target}, credit sales {sales} in {days} days).",
                 money=_money(ctx, case.working_capital_released),
@@ -113,7 +113,7 @@ def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
             )
         )
         lines.append(
-            t(
+            tr(
                 "Financing cost saved: {money} a year (interest rate {rate} a year).",
                 money=_money(ctx, case.interest_saved_per_year),
                 rate=ctx.percent(case.interest_rate * 100, digits=1),
@@ -129,11 +129,11 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
     hours = case.hours_freed_per_month
     if hours is None:
         lines.append(
-            t("Without process maps the hours freed cannot be counted; map the as-is processes.")
+            tr("Without process maps the hours freed cannot be counted; map the as-is processes.")
         )
     else:
         lines.append(
-            t(
+            tr(
                 "Working time freed: {hours} hours a month (avoidable "
                 "duplicate work {duplicate} h + rework {rework} h).",
                 hours=ctx.number(hours, digits=1),
@@ -142,7 +142,7 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
             )
         )
         lines.append(
-            t(
+            tr(
                 "Staff cost saved: {money} a year ({hours} h × 12 × {rate} an hour).",
                 money=_cost(ctx, case, case.cost_saved_per_year),
                 hours=ctx.number(hours, digits=1),
@@ -151,7 +151,7 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
         )
     if case.to_be_saving_hours is not None and case.to_be_saving_hours > 0:
         lines.append(
-            t(
+            tr(
                 "Estimate, not included: the to-be process needs {hours} hours "
                 "a month less than today's (about {money} a year).",
                 hours=ctx.number(case.to_be_saving_hours, digits=0),
@@ -161,7 +161,7 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
     for goal in case.goals:
         if goal.kpi != "dso" and goal.released:
             lines.append(
-                t(
+                tr(
                     "Goal {kpi} {today} → {target}: {money} of working capital "
                     "(overlaps the DSO goal, not added).",
                     kpi=_kpi(ctx, goal.kpi),
@@ -173,7 +173,7 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
     half = case.scenario(0.5)
     if case.has_figures:
         lines.append(
-            t(
+            tr(
                 "At half the goal achievement, half of it: {released} of "
                 "working capital, {interest} interest and {cost} staff cost a "
                 "year.",
@@ -315,8 +315,9 @@ def business_case_block(ctx: ReportContext, case: BusinessCase) -> Html:
     intro = escape(
         ctx.tr("Worked out from the client's own data, at {as_of}:", as_of=ctx.date(ctx.as_of))
     )
+    title = ctx.tr("What reaching the goals is worth")
     html = (
-        f'<section class="kit-business-case"><h2>{escape(ctx.t(_K + "title"))}</h2>'
+        f'<section class="kit-business-case"><h2>{escape(title)}</h2>'
         f"{image}<p>{intro}</p><ul>{items}</ul>{_sensitivity_html(ctx, case)}</section>"
     )
     return Html(html, "\n".join(lines))

@@ -93,7 +93,7 @@ _STEPS_GOALS_GLOSSARY_FORMULA: dict[str, str] = {
         "(window of P days up to the baseline date)"
     ),
     "progress": N_("(current value − baseline) ÷ (target − baseline) × 100"),
-    "starter": N_(""),
+    "starter": "",
     "trend": N_(
         "forecast(deadline) = a + b × days since the first value; "
         "reached on the first day the line meets the target"
@@ -304,9 +304,11 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
     )
     labels = {c: ctx.tr(_STEPS_GOALS_COL[c]) for c in frame.columns}
     caption = (
-        "steps.goals.suggest_caption" if crf_applies(ctx) else "steps.thin.goals.suggest_caption"
+        N_("Starter goals from the data: the basics first, then the CRF medians")
+        if crf_applies(ctx)
+        else N_("Starter goals from the data: the basics first")
     )
-    return table(ctx, frame, labels=labels, caption=ctx.t(caption))
+    return table(ctx, frame, labels=labels, caption=ctx.tr(caption))
 
 
 def goals_glossary(

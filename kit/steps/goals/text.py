@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kit.goals import VERDICTS, GoalStatus
 from kit.i18n import N_
+from kit.i18n.labels import GOALS_VERDICT
 from kit.report import Html, summary
 from kit.report.context import ReportContext
 from kit.steps.goals.view import GoalsView
@@ -36,7 +37,7 @@ def _verdict_list(ctx: ReportContext, statuses: list[GoalStatus]) -> str:
         hit = [s for s in statuses if s.verdict == verdict]
         if hit:
             names = ", ".join(goal_kpi_name(s.goal.kpi, ctx.language) for s in hit)
-            parts.append(f"{len(hit)} {ctx.t('goals.verdict.' + verdict)}: {names}")
+            parts.append(f"{len(hit)} {ctx.tr(GOALS_VERDICT[verdict])}: {names}")
     return "; ".join(parts)
 
 
@@ -168,11 +169,25 @@ def goals_summary(ctx: ReportContext, view: GoalsView) -> Html:
         owner = s.goal.owner or ctx.tr("nobody named")
         if s.verdict in ("at_risk", "missed"):
             hint = _segment_hint(ctx, view, s.goal.kpi)
-            key = "steps.goals.next.measures" if s.goal.owner else "steps.thin.goals.next.measures"
-            steps.append(ctx.t(key, goal=goal_quote(ctx, s), owner=owner) + hint)
+            text = (
+                N_("Agree measures for {goal} with {owner}")
+                if s.goal.owner
+                else N_("Name an owner for {goal} and agree measures with them")
+            )
+            steps.append(ctx.tr(text, goal=goal_quote(ctx, s), owner=owner) + hint)
         elif s.verdict == "achieved":
-            key = "steps.goals.next.achieved" if s.goal.owner else "steps.thin.goals.next.achieved"
-            steps.append(ctx.t(key, goal=goal_quote(ctx, s), owner=owner))
+            text = (
+                N_(
+                    "{goal} is met: decide with {owner} whether to hold the level "
+                    "or agree a more ambitious target."
+                )
+                if s.goal.owner
+                else N_(
+                    "{goal} is met: name an owner and decide whether to hold the "
+                    "level or agree a more ambitious target."
+                )
+            )
+            steps.append(ctx.tr(text, goal=goal_quote(ctx, s), owner=owner))
     if not view.statuses:
         means.append(
             ctx.tr(

@@ -71,68 +71,110 @@ _STEPS_KPIS_DIRECTION: dict[str, str] = {
 }
 
 _STEPS_KPIS_GLOSSARY: dict[str, str] = {
-    "aging": N_("Aging (by due date)"),
-    "crf": N_("CRF median"),
-    "current": N_("Current / overdue"),
-    "funnel": N_("Dunning funnel"),
-    "receeve": N_("receeve comparison"),
-    "reference": N_("Reference: {reference}."),
-    "status": N_("Tile status"),
-    "tied": N_("Cash tied up by delay"),
-    "unit": N_("Unit: {unit}; {direction}."),
     "window": N_("As-of date T and window P"),
+    "current": N_("Current / overdue"),
+    "aging": N_("Aging (by due date)"),
+    "tied": N_("Cash tied up by delay"),
+    "status": N_("Tile status"),
+    "crf": N_("CRF median"),
+    "receeve": N_("receeve comparison"),
+    "variant.average": N_("Variant: DSO with average receivables"),
+    "variant.cei": N_("Variant: CEI with monthly sales"),
+    "variant.bpdso": N_("Variant: best possible DSO"),
+    "variant.aging": N_("Variant: aging by invoice date"),
+    "funnel": N_("Dunning funnel"),
 }
 
 _STEPS_KPIS_GLOSSARY_FORMULA: dict[str, str] = {
-    "aging": N_("current (≤ 0), 1–30, 31–60, 61–90, 91–180, over 180 days (edges inclusive)"),
-    "crf": N_(""),
-    "current": N_("days past due = T − due date; current ≤ 0, overdue ≥ 1"),
-    "funnel": N_(""),
-    "receeve": N_(""),
-    "status": N_(""),
-    "tied": N_("ADD × credit sales ÷ P = (DSO − best possible DSO) × credit sales per day"),
     "window": N_("window W = (T − P, T]"),
+    "current": N_("days past due = T − due date; current ≤ 0, overdue ≥ 1"),
+    "aging": N_("current (≤ 0), 1–30, 31–60, 61–90, 91–180, over 180 days (edges inclusive)"),
+    "tied": N_("ADD × credit sales ÷ P = (DSO − best possible DSO) × credit sales per day"),
+    "status": "",
+    "crf": "",
+    "receeve": "",
+    "variant.average": N_("here: receivables(T) ÷ credit sales × P"),
+    "variant.cei": "",
+    "variant.bpdso": "",
+    "variant.aging": "",
+    "funnel": "",
 }
 
 _STEPS_KPIS_GLOSSARY_MEANING: dict[str, str] = {
-    "aging": N_("Open amounts by days past due; the buckets add up exactly to total receivables."),
-    "crf": N_(
-        "Medians of the Credit Research Foundation (US), Q1 2021: CEI "
-        "86.52%, DSO 38.04 days, best possible DSO 32.02 days, ADD "
-        "3.00 days, % current 90.56%. They are independent medians, so "
-        "the ADD median is not DSO median − BPDSO median. Comparison "
-        "values, not the company's figures."
+    "window": N_(
+        
+            "Every KPI is taken at the as-of date T (inclusive). Sales and "
+            "payment KPIs refer to the {days} days up to T."
+        
     ),
     "current": N_(
-        "An invoice is current while its due date has not passed (due "
-        "on the as-of date counts as current), otherwise overdue. "
-        "Overpayments count as 0 open."
+        
+            "An invoice is current while its due date has not passed (due "
+            "on the as-of date counts as current), otherwise overdue. "
+            "Overpayments count as 0 open."
+        
     ),
-    "funnel": N_(
-        "Dunning messages in the window per stage: sent, delivered "
-        "(excluding bounces), opened, clicked and paid (invoice "
-        "settled within 14 days of sending). Opening and clicking can "
-        "be measured for digital channels only."
-    ),
-    "receeve": N_(
-        "According to receeve, companies collect 60–70% of their "
-        "monthly recurring revenue (MRR) on average. The report's "
-        "collection rate relates to invoice amounts due in the window, "
-        "so the comparison is an order of magnitude only."
+    "aging": N_("Open amounts by days past due; the buckets add up exactly to total receivables."),
+    "tied": N_(
+        
+            "Working capital that would already have come in if every "
+            "invoice were paid on time; it equals overdue receivables."
+        
     ),
     "status": N_(
-        "Green: value equal to or better than the reference (or "
-        "target); amber: worse by at most 10% of the reference; red: "
-        "clearly worse; grey: no reference. Collection rate: green "
-        "from 70%, amber 60–70%, red below."
+        
+            "Green: value equal to or better than the reference (or "
+            "target); amber: worse by at most 10% of the reference; red: "
+            "clearly worse; grey: no reference. Collection rate: green "
+            "from 70%, amber 60–70%, red below."
+        
     ),
-    "tied": N_(
-        "Working capital that would already have come in if every "
-        "invoice were paid on time; it equals overdue receivables."
+    "crf": N_(
+        
+            "Medians of the Credit Research Foundation (US), Q1 2021: CEI "
+            "86.52%, DSO 38.04 days, best possible DSO 32.02 days, ADD "
+            "3.00 days, % current 90.56%. They are independent medians, so "
+            "the ADD median is not DSO median − BPDSO median. Comparison "
+            "values, not the company's figures."
+        
     ),
-    "window": N_(
-        "Every KPI is taken at the as-of date T (inclusive). Sales and "
-        "payment KPIs refer to the {days} days up to T."
+    "receeve": N_(
+        
+            "According to receeve, companies collect 60–70% of their "
+            "monthly recurring revenue (MRR) on average. The report's "
+            "collection rate relates to invoice amounts due in the window, "
+            "so the comparison is an order of magnitude only."
+        
+    ),
+    "variant.average": N_(
+        
+            "Some vendors compute DSO with average instead of ending "
+            "receivables. This report uses the ending receivables."
+        
+    ),
+    "variant.cei": N_(
+        
+            "Some sources use monthly sales (sales ÷ months) in the CEI. "
+            "This report uses the total sales of the window."
+        
+    ),
+    "variant.bpdso": N_(
+        
+            "One source counts all outstanding receivables as “current” "
+            "for the best possible DSO. This report counts only "
+            "receivables not yet due at the as-of date."
+        
+    ),
+    "variant.aging": N_(
+        "Some systems bucket aging by invoice date. This report buckets by due date."
+    ),
+    "funnel": N_(
+        
+            "Dunning messages in the window per stage: sent, delivered "
+            "(excluding bounces), opened, clicked and paid (invoice "
+            "settled within 14 days of sending). Opening and clicking can "
+            "be measured for digital channels only."
+        
     ),
 }
 

@@ -76,11 +76,11 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         pass  # the open-items notice above the summary says why there is no DSO
     elif dso is None or bpdso is None or add is None:
         found.append(
-            t("DSO cannot be computed: {why}.", why=note_text(ctx, view.result.notes["dso"]))
+            tr("DSO cannot be computed: {why}.", why=note_text(ctx, view.result.notes["dso"]))
         )
     elif not crf_applies(ctx):
         found.append(
-            t(
+            tr(
                 "DSO stands at {dso}. Of this, {bpdso} is the best possible "
                 "DSO (current receivables only) and {add} is payment delay "
                 "(ADD).",
@@ -92,7 +92,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
     else:
         side = "above" if dso > crf else "below"
         found.append(
-            t(
+            tr(
                 _STEPS_KPIS_FOUND_DSO[side],
                 dso=ctx.days(dso),
                 gap=ctx.days(abs(dso - crf)),
@@ -105,7 +105,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
     old_amount, old_count = _old(view)
     if v["pct_current"] is not None:
         found.append(
-            t(
+            tr(
                 "{share} of receivables are overdue ({amount} of {total}), of "
                 "which {old} for more than 90 days ({old_count} invoices).",
                 share=ctx.percent(100.0 - v["pct_current"]),
@@ -119,7 +119,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
     if seg is not None and seg["dso"].notna().any():
         top_dso, top_add = str(seg["dso"].idxmax()), str(seg["add"].idxmax())
         found.append(
-            t(
+            tr(
                 "Segment {segment} has the highest DSO: {dso}, of which {add} is delay.",
                 segment=top_dso,
                 dso=ctx.days(seg["dso"].loc[top_dso]),
@@ -127,7 +127,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
             )
         )
         if top_add != top_dso:
-            found[-1] += " " + t(
+            found[-1] += " " + tr(
                 "Segment {segment} has the largest payment delay (ADD {add}).",
                 segment=top_add,
                 add=ctx.days(seg["add"].loc[top_add]),
@@ -136,7 +136,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
     if len(trend) >= 2:
         peak = trend.index[int(trend.to_numpy().argmax())]
         found.append(
-            t(
+            tr(
                 "Over twelve months DSO went from {start} ({first}) to {end} "
                 "at the as-of date; the peak was {peak} in {peak_month}.",
                 start=ctx.days(trend.iloc[0]),
@@ -148,14 +148,14 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         )
     if v["cei"] is not None and not crf_applies(ctx):
         found.append(
-            t("The collection effectiveness index stands at {cei}.", cei=ctx.percent(v["cei"]))
+            tr("The collection effectiveness index stands at {cei}.", cei=ctx.percent(v["cei"]))
         )
     elif v["cei"] is not None:
         side = (
             "good" if kpi_status("cei", v["cei"], REGISTRY["cei"].reference) == "good" else "weak"
         )
         found.append(
-            t(
+            tr(
                 _STEPS_KPIS_FOUND_CEI[side],
                 cei=ctx.percent(v["cei"]),
                 crf=ctx.percent(REGISTRY["cei"].reference),
@@ -163,7 +163,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
                 days=ctx.engagement.goal_days,
             )
             if v["paid_within_45_rate"] is not None
-            else t(
+            else tr(
                 _STEPS_THIN_KPIS_FOUND_CEI[side],
                 cei=ctx.percent(v["cei"]),
                 crf=ctx.percent(REGISTRY["cei"].reference),
@@ -173,7 +173,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         found.append(over_100(ctx, "collection_rate", v["collection_rate"]) or "")
     if view.result.notes.get("collection_rate") == NO_SETTLEMENTS:
         found.append(
-            t(
+            tr(
                 "The data do not say when invoices were paid (neither payments "
                 "nor paid dates). Every invoice therefore counts as open; "
                 "collection rate, CEI, days to pay and punctuality are not in "
@@ -181,7 +181,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
             )
         )
         steps.append(
-            t(
+            tr(
                 "Provide the payments per invoice (date and amount) or each "
                 "invoice's settlement date from accounting; this report then "
                 "also shows how fast and how punctually customers pay."
@@ -191,7 +191,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
     if add is not None and dso is not None and sales:
         per_day = sales / view.result.period_days
         means.append(
-            t(
+            tr(
                 "Payment delay ties up cash: ADD ({add}) × credit sales per "
                 "day ({per_day}) = {tied} of working capital that would "
                 "already be in the bank if customers paid on time.",
@@ -202,7 +202,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         )
         if dso > crf and crf_applies(ctx):
             means.append(
-                t(
+                tr(
                     "At the CRF median DSO of {crf}, about {cash} less capital "
                     "would be tied up in receivables.",
                     crf=ctx.days(crf),
@@ -212,7 +212,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         goal = goal_of(ctx, "dso")
         if goal is not None and dso > goal.target:
             means.append(
-                t(
+                tr(
                     "To reach the target of {target} by {date}, DSO must fall by "
                     "{gap} – about {cash} of additional cash collected.",
                     target=target_text(ctx, "dso", goal.target),
@@ -224,14 +224,14 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
     if old_amount > 0 and v["ar_overdue"]:
         share = old_amount / v["ar_overdue"] * 100.0
         means.append(
-            t(
+            tr(
                 "{share} of the overdue amount is more than 90 days past due; "
                 "each further month lowers the chance of collecting it in full.",
                 share=ctx.percent(share),
             )
         )
         steps.append(
-            t(
+            tr(
                 "Review the {count} invoices more than 90 days overdue "
                 "({amount}) one by one: payment plan, clarification or "
                 "hand-over to a collection agency (strategy threshold: {days} "
@@ -248,7 +248,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
             view.top["overdue_amount"].sum() / v["ar_overdue"] * 100.0 if v["ar_overdue"] else None
         )
         steps.append(
-            t(
+            tr(
                 "Contact the {n} customers with the largest overdue balances "
                 "({share} of overdue receivables) personally, starting with "
                 "{name} ({amount}).",
@@ -260,7 +260,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         )
     if seg is not None and seg["add"].notna().any():
         steps.append(
-            t(
+            tr(
                 "In segment {segment}, which has the largest delay, tighten "
                 "the dunning levels and follow up promises to pay consistently.",
                 segment=seg["add"].idxmax(),
@@ -268,7 +268,7 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         )
     if v["disputed_ar"] and v["dispute_days_to_resolve"] is not None:
         steps.append(
-            t(
+            tr(
                 "Resolve disputed receivables of {amount} faster (currently "
                 "{days} to resolve on average): record every dispute with an "
                 "owner and a deadline.",
@@ -278,14 +278,14 @@ def summary_lines(ctx: ReportContext, view: KpisView) -> tuple[list[str], list[s
         )
     elif v["disputed_ar"]:
         steps.append(
-            t(
+            tr(
                 "Resolve disputed receivables of {amount} faster: record every "
                 "dispute with an owner and a deadline.",
                 amount=ctx.money(v["disputed_ar"], digits=0),
             )
         )
     steps.append(
-        t(
+        tr(
             "Fix these values as the baselines of the goals and measure "
             "them monthly with the same formulas."
         )

@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from kit.errors import ConfigError
+from kit.i18n import N_
 from kit.ingest import DataQuality, data_quality, load_ledger
 from kit.ingest.accounting import record_for_run
 from kit.kpis import (
@@ -199,13 +200,13 @@ def kpis_headline(ctx: ReportContext, view: KpisView) -> None:
     """Publish the index card: DSO with its target (or the CRF median) and the overdue share."""
     dso, goal = view.values["dso"], goal_of(ctx, "dso")
     ref = goal.target if goal else REGISTRY["dso"].reference if crf_applies(ctx) else None
-    key = "steps.kpis.headline.value" + ("" if goal else "_crf")
+    text = N_("DSO {dso}, target {target}") if goal else N_("DSO {dso}, CRF median {target}")
     if dso is None:
         value = ctx.tr("DSO not available yet")
     elif ref is None:
         value = ctx.tr("DSO {dso}", dso=ctx.days(dso))
     else:
-        value = ctx.t(key, dso=ctx.days(dso), target=ctx.number(ref, digits=0 if goal else 1))
+        value = ctx.tr(text, dso=ctx.days(dso), target=ctx.number(ref, digits=0 if goal else 1))
     overdue = 100.0 - view.values["pct_current"] if view.values["pct_current"] is not None else None
     takeaway = (
         ctx.tr(

@@ -87,15 +87,15 @@ _STEPS_PROCESS_GLOSSARY: dict[str, str] = {
 _STEPS_PROCESS_GLOSSARY_FORMULA: dict[str, str] = {
     "avoidable": N_("avoidable = Σ hours of the group − largest hours of the group"),
     "bank": N_("960 h ÷ 64 maps = 15 h of duplicate work per map"),
-    "duplicate": N_(""),
+    "duplicate": "",
     "fte": N_("FTE = hours per month ÷ productive hours per FTE and month"),
     "handoff": N_("share of handoffs = handoffs between roles ÷ all flows"),
     "hours": N_("hours = minutes × executions per month ÷ 60"),
-    "not_duplicate": N_(""),
+    "not_duplicate": "",
     "rework": N_("extra hours = Σ hours of the loop × p ÷ (1 − p)"),
-    "sources": N_(""),
+    "sources": "",
     "to_be": N_("saving = as-is hours − to-be hours"),
-    "wait": N_(""),
+    "wait": "",
 }
 
 _STEPS_PROCESS_GLOSSARY_MEANING: dict[str, str] = {
@@ -244,8 +244,12 @@ def _reason(ctx: ReportContext, view: ProcessView, group: DuplicateGroup) -> str
             else ctx.tr("twice in the same process.")
         )
     else:
-        key = "reason.maps_lanes" if len(lanes) > 1 else "reason.maps"
-        where = ctx.tr(_STEPS_PROCESS[key], maps=len(maps), lanes=len(lanes))
+        text = (
+            N_("in {maps} process maps and {lanes} roles.")
+            if len(lanes) > 1
+            else N_("in {maps} process maps.")
+        )
+        where = ctx.tr(text, maps=len(maps), lanes=len(lanes))
     return f"{what} {where}"
 
 

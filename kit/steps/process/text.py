@@ -12,7 +12,6 @@ from kit.steps.process.view import (
     ProcessView,
     hours_text,
     join_unique,
-    plural_text,
     trigger_text,
 )
 from kit.steps.thin import missing_summary
@@ -60,9 +59,16 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
     if a.rework:
         loop = max(a.rework, key=lambda r: r.hours_per_month)
         found.append(
-            plural_text(
-                ctx,
-                "found.rework",
+            ctx.trn(
+                (
+                    "{hours} hours per month of rework in one loop: in “{map}” the "
+                    "case goes back in {p} of cases ({trigger})."
+                ),
+                (
+                    "{hours} hours per month of rework in {loops} loops; the "
+                    "costliest in “{map}”: the case goes back in {p} of cases "
+                    "({trigger})."
+                ),
                 len(a.rework),
                 hours=hours_text(ctx, a.rework_hours_per_month),
                 loops=len(a.rework),
@@ -134,7 +140,18 @@ def _summary_means(ctx: ReportContext, view: ProcessView) -> list[str]:
     if unknown:
         names = _quoted(ctx, [view.activity_name(m, i) for m, i in unknown])
         means.append(
-            plural_text(ctx, "means.unknown", len(unknown), count=len(unknown), names=names)
+            ctx.trn(
+                (
+                    "One activity has no effort given ({names}); it counts as 0 "
+                    "hours, so the hours are a lower bound."
+                ),
+                (
+                    "{count} activities have no effort given ({names}); they count "
+                    "as 0 hours, so the hours are a lower bound."
+                ),
+                len(unknown),
+                names=names,
+            )
         )
     return means
 

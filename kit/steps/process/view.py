@@ -28,18 +28,6 @@ from kit.report import Html, Tile, headline, note, tiles
 from kit.report.context import ReportContext
 from kit.steps.thin import maps_or_none, missing_headline, needs
 
-_STEPS_PROCESS: dict[tuple[str, str], str] = {
-    ("missin", "g"): N_("missing"),
-    ("presen", "t"): N_("in place"),
-    ("quot", "e"): N_("“{text}”"),
-}
-
-_STEPS_PROCESS_2: dict[str, str] = {
-    "missing": N_("missing"),
-    "present": N_("in place"),
-    "quote": N_("“{text}”"),
-}
-
 __all__ = [
     "BANK_DUPLICATE_HOURS",
     "BANK_MAPS",
@@ -50,7 +38,6 @@ __all__ = [
     "import_notes",
     "join_unique",
     "load_process",
-    "plural_text",
     "process_headline",
     "process_tiles",
     "trigger_text",
@@ -108,11 +95,6 @@ def load_process(ctx: ReportContext) -> ProcessView:
     analysis = analyse(maps, synonyms=syn)
     comparison = compare_with_reference(maps, language=ctx.language, synonyms=syn)
     return ProcessView(tuple(maps), analysis, comparison, eng.team.hours_per_fte_month)
-
-
-def plural_text(ctx: ReportContext, key: str, n: int, **values: object) -> str:
-    """Return the process message `key` in its singular or plural form for `n`."""
-    return ctx.tr(_STEPS_PROCESS[key, ".one" if n == 1 else ".other"], **values)
 
 
 def hours_text(ctx: ReportContext, hours: float) -> str:
@@ -181,7 +163,7 @@ def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
             unit=unit,
             digits=0,
             status="warn" if a.rework else "good",
-            note=plural_text(ctx, "tile.loops", len(a.rework), loops=len(a.rework)),
+            note=ctx.trn("in one loop", "in {loops} loops", len(a.rework), loops=len(a.rework)),
         ),
         Tile(
             ctx.tr("Capacity tied up"),
@@ -205,20 +187,31 @@ def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
 
 
 _WARNINGS = (
-    (re.compile(r"no branch probabilities: outgoing flows of (\d+) gateway"), "warn.split"),
+    (
+        re.compile(r"no branch probabilities: outgoing flows of (\d+) gateway"),
+        N_(
+            "“{map}” (BPMN) has no branch probabilities: the paths after "
+            "decisions were weighted equally (decisions affected: "
+            "{values}). Where it matters, ask for the probabilities in the "
+            "workshop."
+        ),
+    ),
     (
         re.compile(r"BPMN element '([^']+)' is not part of a process map.*\((\d+)×\)"),
-        "warn.ignored",
+        N_(
+            "“{map}” (BPMN): elements of type “{values}” ({n}×) are not "
+            "part of the flow and were skipped."
+        ),
     ),
 )
 
 
 def _warning_text(ctx: ReportContext, pmap: ProcessMap, message: str) -> str:
-    for pattern, key in _WARNINGS:
+    for pattern, text in _WARNINGS:
         hit = pattern.search(message)
         if hit:
             first, last = hit.group(1), hit.groups()[-1]
-            return ctx.tr(_STEPS_PROCESS_2[key], map=pmap.name, values=first, n=last)
+            return ctx.tr(text, map=pmap.name, values=first, n=last)
     return ctx.tr("“{map}”: {message}", map=pmap.name, message=message)
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kit.errors import KitError
 from kit.goals import evaluate_goals
+from kit.i18n.labels import GOALS_VERDICT
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, compute_kpis, kpi_series
 from kit.ledger import Ledger
@@ -125,7 +126,7 @@ def _goal_checks(
         goal_kpi_name(s.goal.kpi, ctx.language) for s in statuses if s.verdict == "unknown"
     ]
     verdicts = ", ".join(
-        f"{sum(s.verdict == v for s in statuses)} {ctx.t('goals.verdict.' + v)}"
+        f"{sum(s.verdict == v for s in statuses)} {ctx.tr(GOALS_VERDICT[v])}"
         for v in dict.fromkeys(s.verdict for s in statuses)
     )
     trend = (

@@ -25,11 +25,11 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
     found = []
     current = status.phase(status.current_phase) if status.current_phase else None
     if current is None:
-        found.append(t("All {n} phases are finished.", n=len(status.phases)))
+        found.append(tr("All {n} phases are finished.", n=len(status.phases)))
     else:
         end = current.phase.end
         found.append(
-            t(
+            tr(
                 N_(
                     "Current phase: {phase}, {percent} complete, RAG {rag}; "
                     "planned end {end}, forecast slippage {slip}."
@@ -53,19 +53,19 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
         if p.slippage_days and p.slippage_days > 0
     ]
     found.append(
-        t("{done} of {total} phases are finished.", done=len(done), total=len(status.phases))
+        tr("{done} of {total} phases are finished.", done=len(done), total=len(status.phases))
         + " "
         + (
-            t("Finished later than planned: {phases}.", phases=", ".join(late))
+            tr("Finished later than planned: {phases}.", phases=", ".join(late))
             if late
-            else t("Every finished phase was completed on time.")
+            else tr("Every finished phase was completed on time.")
         )
     )
     episodes = blocked_episodes(view)
     if status.blocked:
         for item in status.blocked:
             found.append(
-                t(
+                tr(
                     "Blocked: {phase} since {since} – “{note}”.",
                     phase=item["name"],
                     since=ctx.date(item["since"]),
@@ -75,7 +75,7 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
     elif not episodes.empty:
         last = episodes.iloc[-1]
         found.append(
-            t(
+            tr(
                 "No phase is blocked at present; the last blockage was {phase} "
                 "from {since} to {until} ({days} days): “{note}”.",
                 phase=last["name"],
@@ -86,12 +86,12 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
             )
         )
     else:
-        found.append(t("No phase has been blocked so far."))
+        found.append(tr("No phase has been blocked so far."))
     failed = [c for c, check in view.checks.items() if check.met is False]
     auto = view.criteria[view.criteria["check"] == "automatic"]
     met = int(auto["met"].fillna(False).sum())
     found.append(
-        t(
+        tr(
             "{met} of {total} exit criteria that can be checked automatically are met.",
             met=met,
             total=len(auto),
@@ -99,7 +99,7 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
     )
     for _, row in view.criteria[view.criteria["criterion"].isin(failed)].iterrows():
         found.append(
-            t(
+            tr(
                 "Not met ({phase}): {criterion}. {detail}",
                 phase=row["phase_name"],
                 criterion=row["text"],
@@ -112,13 +112,13 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
 def _means(ctx: ReportContext, view: RolloutView) -> list[str]:
     status, tr = view.status, ctx.tr
     means = [
-        t(_STEPS_ROLLOUT_MEANS_RAG[status.rag], slip=ctx.days(status.slippage_days or 0, digits=0))
+        tr(_STEPS_ROLLOUT_MEANS_RAG[status.rag], slip=ctx.days(status.slippage_days or 0, digits=0))
     ]
     current = status.phase(status.current_phase) if status.current_phase else None
     after = [p for p in status.phases if p.status == "not_started" and p.phase.start]
     if current is not None and (current.slippage_days or 0) > 0 and after:
         means.append(
-            t(
+            tr(
                 "The slippage carries into the next phase: {phase} is planned "
                 "from {start} and would start about {slip} later.",
                 phase=after[0].name,
@@ -133,7 +133,7 @@ def _means(ctx: ReportContext, view: RolloutView) -> list[str]:
     ]
     for name in dict.fromkeys(gaps["phase_name"]):
         means.append(
-            t(
+            tr(
                 "The {phase} phase was closed although not every exit "
                 "criterion is met – the gap carries into the later phases.",
                 phase=name,
@@ -147,7 +147,7 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
     steps = []
     for item in status.blocked:
         steps.append(
-            t(
+            tr(
                 "Resolve the blocker in {phase} with {owner}: {note}",
                 phase=item["name"],
                 owner=name(item["owner"] or "–"),
@@ -157,7 +157,7 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
     current = status.phase(status.current_phase) if status.current_phase else None
     if current is not None and current.rag in ("red", "amber") and current.status != "blocked":
         steps.append(
-            t(
+            tr(
                 "Agree a recovery plan for {phase} with {owner}: finish the "
                 "remaining {rest} by {end} (extra capacity) or consciously "
                 "re-plan the end date.",
@@ -170,7 +170,7 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
     failed = view.criteria[view.criteria["met"].eq(False).fillna(False)]
     for text in dict.fromkeys(failed["text"]):
         steps.append(
-            t(
+            tr(
                 "Catch up on the unmet criterion “{criterion}”: fix the cause "
                 "and file the evidence with the project.",
                 criterion=text,
@@ -182,7 +182,7 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
         ]
         if not manual.empty:
             steps.append(
-                t(
+                tr(
                     "Before closing {phase}, confirm manually: {criteria}.",
                     phase=current.name,
                     criteria="; ".join(manual["text"]),
@@ -190,7 +190,7 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
             )
     for item in status.milestones:
         steps.append(
-            t(
+            tr(
                 "Next milestone: end of {phase} on {date} (in {days} days).",
                 phase=item["name"],
                 date=ctx.date(item["planned_end"]),

@@ -161,29 +161,29 @@ def rollout_tiles(ctx: ReportContext, view: RolloutView) -> Html:
     done = sum(p.status == "done" for p in status.phases)
     auto = view.criteria[view.criteria["check"] == "automatic"]
     met = int(auto["met"].fillna(False).sum())
-    of = t("of {total}", total=len(status.phases))
+    of = tr("of {total}", total=len(status.phases))
     items = [
         Tile(
-            t("Current phase: {phase}", phase=current.name if current else "–"),
+            tr("Current phase: {phase}", phase=current.name if current else "–"),
             current.percent if current else 100.0,
             unit="percent",
             digits=0,
             status=RAG_TILE_STATUS[current.rag] if current else "good",
-            note=t("RAG {rag}", rag=rag_text(ctx, current.rag)) if current else None,
+            note=tr("RAG {rag}", rag=rag_text(ctx, current.rag)) if current else None,
         ),
         Tile(
-            t("Slippage (forecast)"),
+            tr("Slippage (forecast)"),
             float(status.slippage_days or 0),
             unit="days",
             digits=0,
             status=RAG_TILE_STATUS[status.rag],
-            note=t("largest slippage of the open phases"),
+            note=tr("largest slippage of the open phases"),
         ),
-        Tile(t("Phases finished"), float(done), unit=of, digits=0, status="neutral"),
+        Tile(tr("Phases finished"), float(done), unit=of, digits=0, status="neutral"),
         Tile(
-            t("Automatic criteria met"),
+            tr("Automatic criteria met"),
             float(met),
-            unit=t("of {total}", total=len(auto)),
+            unit=tr("of {total}", total=len(auto)),
             digits=0,
             status="good" if met == len(auto) else "warn",
         ),
@@ -192,7 +192,7 @@ def rollout_tiles(ctx: ReportContext, view: RolloutView) -> Html:
         items.insert(
             2,
             Tile(
-                t("Blocked phases"),
+                tr("Blocked phases"),
                 float(len(status.blocked)),
                 unit="number",
                 digits=0,

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from kit.i18n import LANGUAGES, N_, Language, fmt_money, fmt_number, t, tr
+from kit.i18n import LANGUAGES, N_, Language, fmt_money, fmt_number, tr
 from kit.strategy.segments import PROFILE_COLUMNS
 
 _STRATEGY_SEGMENT: dict[str, str] = {
@@ -28,9 +28,21 @@ def segment_label(row: pd.Series, language: Language, *, currency: str = "EUR") 
         return tr(_STRATEGY_SEGMENT[segment], language)
     days = float(row["cluster_days_late"])
     disputes = float(row["cluster_dispute_rate"])
-    key = "strategy.cluster.describe" if days >= 0 else "strategy.cluster.describe_early"
-    return t(
-        key,
+    text = (
+        N_(
+            "Cluster {number}: pays on average {days} days late, {on_time} "
+            "% on time, {disputes} % disputes, {exposure} open per "
+            "customer on average"
+        )
+        if days >= 0
+        else N_(
+            "Cluster {number}: pays on average {days} days early, "
+            "{on_time} % on time, {disputes} % disputes, {exposure} open "
+            "per customer on average"
+        )
+    )
+    return tr(
+        text,
         language,
         number=int(segment.removeprefix("cluster_")),
         days=fmt_number(abs(days), language, digits=0),

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from kit.i18n import Language, fmt_days, fmt_money, fmt_number, fmt_percent, t, tr
+from kit.i18n import Language, fmt_days, fmt_money, fmt_number, fmt_percent, tr
+from kit.i18n.labels import STRATEGY_CHANNEL
 from kit.strategy.capacity import CapacityPlan
 
 __all__ = ["strategy_summary"]
@@ -79,7 +80,7 @@ def strategy_summary(
         )
     if preferred:
         pairs = [
-            f"{labels.get(seg, seg)}: {t(f'strategy.channel.{ch}', language)}"
+            f"{labels.get(seg, seg)}: {tr(STRATEGY_CHANNEL[ch], language)}"
             for seg, ch in preferred.items()
         ]
         lines.append(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.i18n import N_, NP_
+from kit.i18n.labels import STRATEGY_CHANNEL, STRATEGY_OWNER, STRATEGY_STEP, STRATEGY_TONE
 from kit.report import Html, note, table
 from kit.report.consultant import consultant_note
 from kit.report.context import ReportContext
@@ -81,6 +82,9 @@ _STRATEGY_HANDOVER_COL: dict[str, str] = {
     "open_amount": N_("Open amount"),
     "reminders_sent": N_("Reminders sent"),
 }
+
+#: The link text of each export file.
+_DOWNLOAD: dict[str, str] = {"csv": N_("CSV file"), "xlsx": N_("Excel file")}
 
 __all__ = [
     "capacity_table",
@@ -198,14 +202,10 @@ def ladder_table(ctx: ReportContext, view: StrategyView) -> Html:
                 for s, f in zip(lad["segment"], first, strict=True)
             ],
             "day": [_day_text(int(d)) for d in lad["day"]],
-            "step": [catalogue_or_value(ctx, "steps.strategy.step", str(s)) for s in lad["step"]],
-            "channel": [
-                catalogue_or_value(ctx, "strategy.channel", str(c)) for c in lad["channel"]
-            ],
-            "tone": [catalogue_or_value(ctx, "steps.strategy.tone", str(x)) for x in lad["tone"]],
-            "owner": [
-                catalogue_or_value(ctx, "steps.strategy.owner", str(o)) for o in lad["owner"]
-            ],
+            "step": [catalogue_or_value(ctx, STRATEGY_STEP, str(s)) for s in lad["step"]],
+            "channel": [catalogue_or_value(ctx, STRATEGY_CHANNEL, str(c)) for c in lad["channel"]],
+            "tone": [catalogue_or_value(ctx, STRATEGY_TONE, str(x)) for x in lad["tone"]],
+            "owner": [catalogue_or_value(ctx, STRATEGY_OWNER, str(o)) for o in lad["owner"]],
             "note": [str(x) for x in lad["note"]],
         }
     )
@@ -321,7 +321,7 @@ def handover_table(ctx: ReportContext, view: StrategyView) -> Html:
     """Return the largest open invoices of the hand-over list (top 10 by open amount)."""
     h = view.handover.head(_TOP).copy()
     h["last_channel"] = [
-        catalogue_or_value(ctx, "strategy.channel", str(c)) if pd.notna(c) else ""
+        catalogue_or_value(ctx, STRATEGY_CHANNEL, str(c)) if pd.notna(c) else ""
         for c in h["last_channel"]
     ]
     cols = [
@@ -371,7 +371,7 @@ def handover_block(ctx: ReportContext, view: StrategyView) -> Html:
     )
     links = " · ".join(
         f'<a href="exports/{escape(p.name)}" download>'
-        f"{escape(ctx.t(f'steps.strategy.download.{kind}'))} ({escape(p.name)})</a>"
+        f"{escape(ctx.tr(_DOWNLOAD[kind]))} ({escape(p.name)})</a>"
         for kind, p in zip(("csv", "xlsx"), view.exports, strict=True)
     )
     html = (

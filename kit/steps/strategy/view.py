@@ -21,6 +21,7 @@ from typing import Literal
 import pandas as pd
 
 from kit.engagement import Engagement
+from kit.i18n import N_
 from kit.ingest import load_ledger
 from kit.ledger import Ledger
 from kit.report import Html, Tile, headline, summary
@@ -126,8 +127,15 @@ def invoices_per_month(ledger: Ledger, *, as_of: date) -> float:
     return float(((issued > start) & (issued <= end)).sum()) / 12.0
 
 
+#: The file name stem of each export, in the report language.
+_FILE_STEM: dict[str, str] = {
+    "handover": N_("agency-handover"),
+    "ladder": N_("dunning-ladder-proposal"),
+}
+
+
 def _stem(ctx: ReportContext, key: str) -> str:
-    return f"{ctx.t(f'steps.strategy.file.{key}')}_{ctx.as_of.isoformat()}"
+    return f"{ctx.tr(_FILE_STEM[key])}_{ctx.as_of.isoformat()}"
 
 
 def _ladder(
