@@ -6,7 +6,9 @@ with Babel (no compile step) and cached per process. A message id is the English
 may move it. A message id missing from a catalogue falls back to the English id and is recorded,
 so a test can fail on every fallback a German run met (`fallbacks()`). With the environment
 variable `KIT_I18N_STRICT=1` a fallback raises instead (a notebook kernel inherits it, so a test
-run of every report fails on the first message without a translation).
+run of every report fails on the first message without a translation); with
+`KIT_I18N_FALLBACK_LOG=<file>` every fallback is also appended to that file, which a test can
+read even when the report caught the error.
 
 Call sites pass the English text literally: `tr("Total", language)`, `trn("{n} goal",
 "{n} goals", n, language, n=n)`, `trp("aging", "current", language)`. Texts chosen at run time
@@ -52,6 +54,7 @@ __all__ = [
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 STRICT_ENV = "KIT_I18N_STRICT"
+FALLBACK_LOG_ENV = "KIT_I18N_FALLBACK_LOG"
 
 #: The catalogue domains: report and CLI wording (`kit`), errors, warnings and hints (`errors`).
 Domain = Literal["kit", "errors"]
@@ -88,6 +91,10 @@ def _known(language: str, domain: str, key: str) -> bool:
 def _record(language: str, domain: str, key: str) -> None:
     if not _known(language, domain, key):
         _FALLBACKS.add((language, domain, key))
+        log = os.environ.get(FALLBACK_LOG_ENV)
+        if log:  # a notebook kernel is another process: it appends to the file the test reads
+            with Path(log).open("a", encoding="utf-8") as file:
+                file.write(f"{language}\t{domain}\t{key.replace(chr(4), ' | ')}\n")
         if os.environ.get(STRICT_ENV) == "1":
             shown = key.replace("\x04", " | ")
             raise LookupError(f"no {language} translation in {domain}.po for {shown!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit.errors import ConfigError
-from kit.i18n import NP_, N_, tr, trn, trp
+from kit.i18n import N_, NP_, tr, trn, trp
 from kit.i18n.translations import STRICT_ENV, fallbacks, gettext, ngettext, pgettext
 
 

@@ -102,79 +102,59 @@ _STEPS_KPIS_GLOSSARY_FORMULA: dict[str, str] = {
 
 _STEPS_KPIS_GLOSSARY_MEANING: dict[str, str] = {
     "window": N_(
-        
-            "Every KPI is taken at the as-of date T (inclusive). Sales and "
-            "payment KPIs refer to the {days} days up to T."
-        
+        "Every KPI is taken at the as-of date T (inclusive). Sales and "
+        "payment KPIs refer to the {days} days up to T."
     ),
     "current": N_(
-        
-            "An invoice is current while its due date has not passed (due "
-            "on the as-of date counts as current), otherwise overdue. "
-            "Overpayments count as 0 open."
-        
+        "An invoice is current while its due date has not passed (due "
+        "on the as-of date counts as current), otherwise overdue. "
+        "Overpayments count as 0 open."
     ),
     "aging": N_("Open amounts by days past due; the buckets add up exactly to total receivables."),
     "tied": N_(
-        
-            "Working capital that would already have come in if every "
-            "invoice were paid on time; it equals overdue receivables."
-        
+        "Working capital that would already have come in if every "
+        "invoice were paid on time; it equals overdue receivables."
     ),
     "status": N_(
-        
-            "Green: value equal to or better than the reference (or "
-            "target); amber: worse by at most 10% of the reference; red: "
-            "clearly worse; grey: no reference. Collection rate: green "
-            "from 70%, amber 60–70%, red below."
-        
+        "Green: value equal to or better than the reference (or "
+        "target); amber: worse by at most 10% of the reference; red: "
+        "clearly worse; grey: no reference. Collection rate: green "
+        "from 70%, amber 60–70%, red below."
     ),
     "crf": N_(
-        
-            "Medians of the Credit Research Foundation (US), Q1 2021: CEI "
-            "86.52%, DSO 38.04 days, best possible DSO 32.02 days, ADD "
-            "3.00 days, % current 90.56%. They are independent medians, so "
-            "the ADD median is not DSO median − BPDSO median. Comparison "
-            "values, not the company's figures."
-        
+        "Medians of the Credit Research Foundation (US), Q1 2021: CEI "
+        "86.52%, DSO 38.04 days, best possible DSO 32.02 days, ADD "
+        "3.00 days, % current 90.56%. They are independent medians, so "
+        "the ADD median is not DSO median − BPDSO median. Comparison "
+        "values, not the company's figures."
     ),
     "receeve": N_(
-        
-            "According to receeve, companies collect 60–70% of their "
-            "monthly recurring revenue (MRR) on average. The report's "
-            "collection rate relates to invoice amounts due in the window, "
-            "so the comparison is an order of magnitude only."
-        
+        "According to receeve, companies collect 60–70% of their "
+        "monthly recurring revenue (MRR) on average. The report's "
+        "collection rate relates to invoice amounts due in the window, "
+        "so the comparison is an order of magnitude only."
     ),
     "variant.average": N_(
-        
-            "Some vendors compute DSO with average instead of ending "
-            "receivables. This report uses the ending receivables."
-        
+        "Some vendors compute DSO with average instead of ending "
+        "receivables. This report uses the ending receivables."
     ),
     "variant.cei": N_(
-        
-            "Some sources use monthly sales (sales ÷ months) in the CEI. "
-            "This report uses the total sales of the window."
-        
+        "Some sources use monthly sales (sales ÷ months) in the CEI. "
+        "This report uses the total sales of the window."
     ),
     "variant.bpdso": N_(
-        
-            "One source counts all outstanding receivables as “current” "
-            "for the best possible DSO. This report counts only "
-            "receivables not yet due at the as-of date."
-        
+        "One source counts all outstanding receivables as “current” "
+        "for the best possible DSO. This report counts only "
+        "receivables not yet due at the as-of date."
     ),
     "variant.aging": N_(
         "Some systems bucket aging by invoice date. This report buckets by due date."
     ),
     "funnel": N_(
-        
-            "Dunning messages in the window per stage: sent, delivered "
-            "(excluding bounces), opened, clicked and paid (invoice "
-            "settled within 14 days of sending). Opening and clicking can "
-            "be measured for digital channels only."
-        
+        "Dunning messages in the window per stage: sent, delivered "
+        "(excluding bounces), opened, clicked and paid (invoice "
+        "settled within 14 days of sending). Opening and clicking can "
+        "be measured for digital channels only."
     ),
 }
 
