@@ -117,41 +117,47 @@ def _call_name(node: ast.Call) -> str | None:
     return None
 
 
+def _shown(keyword: str | None) -> bool:
+    return keyword in TEXT_KEYWORDS or keyword == "labels" or _bilingual(keyword)
+
+
+def _call_findings(tree: ast.AST, rel: str) -> Iterator[tuple[int, str]]:
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        for keyword in node.keywords:
+            if (rel, keyword.arg) not in KEYWORD_EXCEPTIONS and _shown(keyword.arg):
+                for constant in _literals(keyword.value):
+                    yield constant.lineno, constant.value
+        index = TEXT_CALLS.get(_call_name(node) or "")
+        if index is not None and len(node.args) > index:
+            for constant in _literals(node.args[index]):
+                yield constant.lineno, constant.value
+
+
+def _prose_findings(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    for node in ast.walk(tree):
+        value = None
+        if isinstance(node, ast.Return):
+            value = node.value
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("append", "extend")
+            and node.args
+        ):
+            value = node.args[0]
+        if value is not None:
+            for constant in _literals(value):
+                yield constant.lineno, constant.value
+
+
 def _findings(path: Path) -> Iterator[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     rel = path.relative_to(KIT).as_posix() if path.is_relative_to(KIT) else path.name
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            name = _call_name(node)
-            for keyword in node.keywords:
-                if (rel, keyword.arg) in KEYWORD_EXCEPTIONS:
-                    continue
-                if (
-                    keyword.arg in TEXT_KEYWORDS
-                    or keyword.arg == "labels"
-                    or _bilingual(keyword.arg)
-                ):
-                    for constant in _literals(keyword.value):
-                        yield constant.lineno, constant.value
-            index = TEXT_CALLS.get(name or "")
-            if index is not None and len(node.args) > index:
-                for constant in _literals(node.args[index]):
-                    yield constant.lineno, constant.value
+    yield from _call_findings(tree, rel)
     if path.name in TEXT_MODULES and "steps" in path.parts:
-        for node in ast.walk(tree):
-            value = None
-            if isinstance(node, ast.Return):
-                value = node.value
-            elif (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("append", "extend")
-                and node.args
-            ):
-                value = node.args[0]
-            if value is not None:
-                for constant in _literals(value):
-                    yield constant.lineno, constant.value
+        yield from _prose_findings(tree)
 
 
 def _violations() -> list[str]:
