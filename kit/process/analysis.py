@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError
-from kit.i18n import Language, fmt_number, tr
+from kit.i18n import Language, fmt_number, tr, trn
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
@@ -212,9 +212,12 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
         return fmt_number(value, language, digits=0)
 
     out = [
-        tr(
+        trn(
+            "{hours} hours per month of duplicate work in one group ({maps} "
+            "process maps, {activities} activities).",
             "{hours} hours per month of duplicate work in {groups} groups "
             "({maps} process maps, {activities} activities).",
+            len(analysis.groups),
             language,
             hours=num(analysis.duplicate_hours_per_month),
             groups=len(analysis.groups),

@@ -5,6 +5,7 @@ The extraction uses the project's `babel.cfg` (the same as `pybabel extract -F b
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def extracted() -> dict[Key, tuple[str, ...] | None]:
         method_map, options_map = parse_mapping_cfg(config)
     found: dict[Key, tuple[str, ...] | None] = {}
     for _file, _line, message, _comments, context in extract_from_dir(
-        str(REPO), method_map, options_map
+        str(REPO / "kit"), method_map, options_map
     ):
         if isinstance(message, tuple):
             found[(context, message[0])] = tuple(m for m in message[1:] if m)
@@ -78,6 +79,19 @@ def test_plural_messages_are_plural_entries_with_two_forms() -> None:
             entry = catalogue.get(msgid, context=context)
             assert entry is not None and entry.pluralizable, msgid
             assert len(entry.string) == 2 and all(entry.string), msgid
+
+
+def test_german_entries_keep_the_placeholders_of_their_id() -> None:
+    placeholder = re.compile(r"\{(\w+)\}")
+    for message in _catalogue("de"):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set().union(*(placeholder.findall(i) for i in ids)) - {"count"}
+        found = set().union(*(placeholder.findall(t) for t in texts)) - {"count"}
+        # a singular form may say "one" instead of naming the count
+        assert found <= wanted and wanted - found <= {"n", "groups", "loops"}, message.id
 
 
 def test_english_entries_equal_their_ids() -> None:

@@ -17,18 +17,13 @@ from kit.steps.goals.wording import (
     with_kpi_name,
 )
 
-_STEPS_GOALS_COUNT: dict[str, str] = {
-    "many": N_("{n} goals"),
-    "one": N_("{n} goal"),
-}
-
 __all__ = [
     "goals_summary",
 ]
 
 
 def _count(ctx: ReportContext, n: int) -> str:
-    return ctx.tr(_STEPS_GOALS_COUNT["one" if n == 1 else "many"], n=n)
+    return ctx.trn("{n} goal", "{n} goals", n, n=n)
 
 
 def _verdict_list(ctx: ReportContext, statuses: list[GoalStatus]) -> str:

@@ -32,11 +32,15 @@ def _group_maps(view: ProcessView, group: DuplicateGroup) -> str:
 def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
     a = view.analysis
     found = [
-        ctx.tr(
+        ctx.trn(
+            "{hours} hours per month are duplicate work, in one group of "
+            "identical activities. The basis is {maps} process maps with "
+            "{activities} activities and a total effort of {total} hours per month.",
             "{hours} hours per month are duplicate work, spread over "
             "{groups} groups of identical activities. The basis is {maps} "
             "process maps with {activities} activities and a total effort "
             "of {total} hours per month.",
+            len(a.groups),
             hours=hours_text(ctx, a.duplicate_hours_per_month),
             groups=len(a.groups),
             maps=len(view.maps),

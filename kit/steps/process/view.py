@@ -125,9 +125,14 @@ def process_headline(ctx: ReportContext, view: ProcessView) -> None:
         value_text=ctx.tr(
             "{hours} h/month duplicate work", hours=hours_text(ctx, a.duplicate_hours_per_month)
         ),
-        takeaway=ctx.tr(
+        takeaway=ctx.trn(
+            (
+                "One group in {maps} process maps; with {rework} h of rework "
+                "together {fte} full-time staff."
+            ),
             "{groups} groups in {maps} process maps; with {rework} h of "
             "rework together {fte} full-time staff.",
+            len(a.groups),
             groups=len(a.groups),
             maps=len(view.maps),
             rework=hours_text(ctx, a.rework_hours_per_month),
@@ -149,9 +154,11 @@ def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
             unit=unit,
             digits=0,
             status="warn" if a.groups else "good",
-            note=ctx.tr(
+            note=ctx.trn(
+                "One group; {per_map} h per process map (bank in the published case: {bank} h)",
                 "{groups} groups; {per_map} h per process map (bank in the "
                 "published case: {bank} h)",
+                len(a.groups),
                 groups=len(a.groups),
                 per_map=hours_text(ctx, per_map),
                 bank=hours_text(ctx, BANK_DUPLICATE_HOURS / BANK_MAPS),
