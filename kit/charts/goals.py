@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from kit.charts.style import OKABE_ITO, new_figure
 from kit.goals import GoalStatus
 from kit.i18n import N_, Language, tr
+from kit.i18n.labels import GOALS_VERDICT
 from kit.kpis.registry import REGISTRY
 
 _GOALS_UNIT: dict[str, str] = {
@@ -19,13 +20,6 @@ _GOALS_UNIT: dict[str, str] = {
     "percent": N_("%"),
 }
 
-_GOALS_VERDICT: dict[str, str] = {
-    "achieved": N_("achieved"),
-    "at_risk": N_("at risk"),
-    "missed": N_("missed"),
-    "on_track": N_("on track"),
-    "unknown": N_("not measurable"),
-}
 
 __all__ = ["kpi_axis_label", "plot_goal"]
 
@@ -47,7 +41,7 @@ def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: Language) -
     goal = status.goal
     lang = language
     name, ylabel = kpi_axis_label(goal.kpi, lang)
-    verdict = tr(_GOALS_VERDICT[status.verdict], lang)
+    verdict = tr(GOALS_VERDICT[status.verdict], lang)
     fig, ax = new_figure(
         xlabel=tr("Month", lang),
         ylabel=ylabel,

@@ -16,17 +16,10 @@ from typing import Any
 
 from kit.charts.style import STATUS_COLOURS
 from kit.files import atomic_write
-from kit.i18n import N_
+from kit.i18n.labels import ROLLOUT_STATUS
 from kit.pack.collect import PackData
 from kit.pack.fit import FONT_NAME, LINE_SPACING, fit_text, wrap
 from kit.pack.pages import ReportPage, StepPage, read_page
-
-_ROLLOUT_STATUS: dict[str, str] = {
-    "blocked": N_("blocked"),
-    "done": N_("done"),
-    "in_progress": N_("in progress"),
-    "not_started": N_("not started"),
-}
 
 __all__ = ["MARGIN_X_PT", "MARGIN_Y_PT", "SLIDE_HEIGHT_IN", "SLIDE_WIDTH_IN", "write_deck"]
 
@@ -293,7 +286,7 @@ class _Deck:
                 p.name,
                 name(p.phase.owner or ""),
                 " – ".join(ctx.date(d) for d in (p.phase.start, p.phase.end) if d is not None),
-                ctx.tr(_ROLLOUT_STATUS[p.status]),
+                ctx.tr(ROLLOUT_STATUS[p.status]),
                 ctx.percent(p.percent, digits=0),
             ]
             for p in rollout.status.phases

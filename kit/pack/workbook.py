@@ -22,7 +22,10 @@ from babel.numbers import get_currency_symbol
 from kit.files import atomic_write
 from kit.i18n import N_, NP_, Language, locale_of
 from kit.i18n.labels import (
+    REPORT_SOURCE,
     ROLLOUT_BACKLOG_STATUS,
+    ROLLOUT_RAG,
+    ROLLOUT_STATUS,
     STRATEGY_CHANNEL,
     STRATEGY_OWNER,
     STRATEGY_STEP,
@@ -40,29 +43,6 @@ _PACK_UNIT: dict[str, str] = {
     "percent": N_("%"),
 }
 
-_REPORT_SOURCE: dict[str, str] = {
-    "credit_notes": N_("Credit notes"),
-    "customers": N_("Customers"),
-    "disputes": N_("Disputes"),
-    "dunning_events": N_("Dunning events"),
-    "invoices": N_("Invoices"),
-    "ledger": N_("Line-item export"),
-    "payments": N_("Payments"),
-}
-
-_ROLLOUT_RAG: dict[str, str] = {
-    "amber": N_("amber"),
-    "green": N_("green"),
-    "grey": N_("grey"),
-    "red": N_("red"),
-}
-
-_ROLLOUT_STATUS: dict[str, str] = {
-    "blocked": N_("blocked"),
-    "done": N_("done"),
-    "in_progress": N_("in progress"),
-    "not_started": N_("not started"),
-}
 
 _STEPS_AFTERCARE_COLUMN: dict[str, str] = {
     "action": N_("Recommended action"),
@@ -503,9 +483,9 @@ def _phases_sheet(data: PackData) -> Sheet | None:
             p.phase.end,
             p.actual_start,
             p.actual_end,
-            tr(_ROLLOUT_STATUS[p.status]),
+            tr(ROLLOUT_STATUS[p.status]),
             p.percent,
-            tr(_ROLLOUT_RAG[p.rag]),
+            tr(ROLLOUT_RAG[p.rag]),
             p.slippage_days,
         )
         for p in data.rollout.status.phases
@@ -601,7 +581,7 @@ def _sources_sheet(data: PackData) -> Sheet:
         file = sources[name].path.name if name in sources else ""
         rows.append(
             (
-                tr(_REPORT_SOURCE[name]),
+                tr(REPORT_SOURCE[name]),
                 file,
                 info.get("rows"),
                 info.get("filtered"),

@@ -11,6 +11,7 @@ import pandas as pd
 
 from kit.engagement import load_engagement
 from kit.i18n import N_, NP_, Language, tr
+from kit.i18n.labels import ROLLOUT_RAG, ROLLOUT_STATUS
 from kit.rollout.status import RolloutStatus, rollout_status
 
 _ROLLOUT_COLUMN: dict[str, str] = {
@@ -35,19 +36,6 @@ _ROLLOUT_COLUMN: dict[str, str] = {
     "status": N_("Status"),
 }
 
-_ROLLOUT_RAG: dict[str, str] = {
-    "amber": N_("amber"),
-    "green": N_("green"),
-    "grey": N_("grey"),
-    "red": N_("red"),
-}
-
-_ROLLOUT_STATUS: dict[str, str] = {
-    "blocked": N_("blocked"),
-    "done": N_("done"),
-    "in_progress": N_("in progress"),
-    "not_started": N_("not started"),
-}
 
 __all__ = ["format_status_table", "load_statuses", "portfolio", "portfolio_table"]
 
@@ -83,7 +71,7 @@ def _summary_row(path: Path, status: RolloutStatus, language: Language) -> dict[
         "engagement": str(path),
         "client": status.client,
         "current_phase": current.name if current else tr("finished", language),
-        "status": tr(_ROLLOUT_STATUS[current.status], language) if current else "",
+        "status": tr(ROLLOUT_STATUS[current.status], language) if current else "",
         "percent": current.percent if current else 100.0,
         "rag": status.rag,
         "slippage_days": status.slippage_days,
@@ -140,7 +128,7 @@ def format_status_table(
         [_summary_row(path, status, language) for path, status in statuses],
         columns=list(_SUMMARY_COLUMNS),
     )
-    summary["rag"] = [tr(_ROLLOUT_RAG[r], language) for r in summary["rag"]]
+    summary["rag"] = [tr(ROLLOUT_RAG[r], language) for r in summary["rag"]]
     text = _text(summary, language)
     if len(statuses) != 1:
         return text
@@ -150,9 +138,9 @@ def format_status_table(
             {
                 "phase": p.name,
                 "owner": p.phase.owner or "",
-                "status": tr(_ROLLOUT_STATUS[p.status], language),
+                "status": tr(ROLLOUT_STATUS[p.status], language),
                 "percent": p.percent,
-                "rag": tr(_ROLLOUT_RAG[p.rag], language),
+                "rag": tr(ROLLOUT_RAG[p.rag], language),
                 "slippage_days": p.slippage_days,
                 "planned_start": _iso(p.phase.start),
                 "planned_end": _iso(p.phase.end),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.i18n import N_, NP_
+from kit.i18n import N_
+from kit.i18n.labels import GOALS_VERDICT, ROLLOUT_BACKLOG_STATUS
 from kit.kpis import REGISTRY
 from kit.report import Html, ReportContext, glossary, table
 from kit.steps.aftercare.view import (
@@ -18,14 +19,6 @@ from kit.steps.aftercare.view import (
 )
 from kit.steps.rollout.view import display_names
 
-_GOALS_VERDICT: dict[str, str] = {
-    "achieved": N_("achieved"),
-    "at_risk": N_("at risk"),
-    "missed": N_("missed"),
-    "on_track": N_("on track"),
-    "unknown": N_("not measurable"),
-}
-
 _GOALS_VERDICT_RULE: dict[str, str] = {
     "achieved": N_("The latest value meets the target."),
     "at_risk": N_(
@@ -37,12 +30,6 @@ _GOALS_VERDICT_RULE: dict[str, str] = {
     "unknown": N_("The KPI has no value at the baseline date or the as-of date."),
 }
 
-_ROLLOUT_BACKLOG_STATUS: dict[str, str] = {
-    "done": NP_("done", "done"),
-    "dropped": N_("dropped"),
-    "in_progress": N_("in progress"),
-    "open": N_("open"),
-}
 
 _STEPS_AFTERCARE_COLUMN: dict[str, str] = {
     "action": N_("Recommended action"),
@@ -144,7 +131,7 @@ def goal_table(ctx: ReportContext, view: AftercareView) -> Html:
                 "progress": None if s.progress is None else s.progress * 100.0,
                 "deadline": s.goal.deadline,
                 "forecast": aftercare_value(ctx, kpi, s.forecast),
-                "verdict": ctx.tr(_GOALS_VERDICT[s.verdict]),
+                "verdict": ctx.tr(GOALS_VERDICT[s.verdict]),
                 "flag": s.verdict in ("at_risk", "missed"),
             }
         )
@@ -255,7 +242,7 @@ def backlog_table(ctx: ReportContext, view: AftercareView) -> Html:
     frame = view.backlog.copy()
     frame["owner"] = frame["owner"].map(name)
     frame["kpi"] = frame["kpi"].map(lambda k: aftercare_kpi_name(ctx, k) if k else "")
-    frame["status"] = frame["status"].map(lambda s: ctx.tr(_ROLLOUT_BACKLOG_STATUS[s]))
+    frame["status"] = frame["status"].map(lambda s: ctx.tr(ROLLOUT_BACKLOG_STATUS[s]))
     frame["late"] = late_items(ctx, view.backlog).to_numpy()
     shown = ["id", "item", "owner", "kpi", "expected_effect", "status", "due_date", "late"]
     labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in shown if c != "late"}
@@ -281,7 +268,7 @@ def aftercare_glossary_block(ctx: ReportContext, view: AftercareView) -> Html:
             formula = info.formula_de if ctx.language == "de" else info.formula_en
             rows.append((aftercare_kpi_name(ctx, kpi), "", formula))
     for verdict in ("achieved", "on_track", "at_risk", "missed"):
-        rows.append((ctx.tr(_GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
+        rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
     for term in ("progress", "share", "bucket", "levers", "backlog_late"):
         rows.append(
             (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kit.goals import GoalStatus
 from kit.i18n import N_
+from kit.i18n.labels import GOALS_VERDICT
 from kit.report import Html, ReportContext, summary
 from kit.steps.aftercare.view import (
     OLD_BUCKETS,
@@ -16,14 +17,6 @@ from kit.steps.aftercare.view import (
     levers,
     overdue_total,
 )
-
-_GOALS_VERDICT: dict[str, str] = {
-    "achieved": N_("achieved"),
-    "at_risk": N_("at risk"),
-    "missed": N_("missed"),
-    "on_track": N_("on track"),
-    "unknown": N_("not measurable"),
-}
 
 _STEPS_AFTERCARE_MEANS: dict[str, str] = {
     "at_risk": N_(
@@ -74,7 +67,7 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
                 now=aftercare_value(ctx, s.goal.kpi, s.latest),
                 target=aftercare_value(ctx, s.goal.kpi, s.goal.target),
                 deadline=ctx.date(s.goal.deadline),
-                verdict=tr(_GOALS_VERDICT[s.verdict]),
+                verdict=tr(GOALS_VERDICT[s.verdict]),
             )
         )
     before = view.base.values.get("ar_overdue") if view.base else None

@@ -15,21 +15,13 @@ import pandas as pd
 
 from kit.goals import GoalStatus, evaluate_goals
 from kit.i18n import N_
-from kit.i18n.labels import ROLLOUT_BACKLOG_STATUS
+from kit.i18n.labels import GOALS_VERDICT, ROLLOUT_BACKLOG_STATUS
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, KpiResult, compute_kpis, overdue_contributors, top_overdue
 from kit.report import Html, ReportContext, Tile, headline
 from kit.report import tiles as tile_row
 from kit.rollout.backlog import load_backlog
 from kit.steps.rollout.checks import goal_series
-
-_GOALS_VERDICT: dict[str, str] = {
-    "achieved": N_("achieved"),
-    "at_risk": N_("at risk"),
-    "missed": N_("missed"),
-    "on_track": N_("on track"),
-    "unknown": N_("not measurable"),
-}
 
 _STEPS_AFTERCARE_GROUP: dict[str, str] = {
     "disputed_no_reason": N_("dispute without a reason"),
@@ -322,7 +314,7 @@ def aftercare_tiles(ctx: ReportContext, view: AftercareView) -> Html:
                 unit=unit,
                 reference=s.goal.target,
                 status=_verdict_status(s.verdict),
-                note=ctx.tr(_GOALS_VERDICT[s.verdict]),
+                note=ctx.tr(GOALS_VERDICT[s.verdict]),
             )
         )
     before = view.base.values.get("ar_overdue") if view.base else None

@@ -10,6 +10,7 @@ import pandas as pd
 from kit.charts import plot_goal
 from kit.goals import RULES, VERDICTS, GoalStatus
 from kit.i18n import N_, NP_
+from kit.i18n.labels import GOALS_VERDICT
 from kit.kpis import REGISTRY
 from kit.kpis.registry import CRF_SOURCE
 from kit.report import Html, glossary, note, show, table
@@ -39,13 +40,6 @@ _GOALS_UNIT: dict[str, str] = {
     "percent": N_("%"),
 }
 
-_GOALS_VERDICT: dict[str, str] = {
-    "achieved": N_("achieved"),
-    "at_risk": N_("at risk"),
-    "missed": N_("missed"),
-    "on_track": N_("on track"),
-    "unknown": N_("not measurable"),
-}
 
 _GOALS_VERDICT_RULE: dict[str, str] = {
     "achieved": N_("The latest value meets the target."),
@@ -155,7 +149,7 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
             "target": goal_value(ctx, s.goal.kpi, s.goal.target),
             "deadline": s.goal.deadline,
             "progress": None if s.progress is None else s.progress * 100,
-            "verdict": ctx.tr(_GOALS_VERDICT[s.verdict]),
+            "verdict": ctx.tr(GOALS_VERDICT[s.verdict]),
             "flag": s.verdict in ("at_risk", "missed", "unknown"),
         }
         for s in view.statuses
@@ -228,7 +222,7 @@ def _section_html(ctx: ReportContext, number: int, status: GoalStatus, view: Goa
         "KPI: {kpi} · Owner: {owner} · Verdict: {verdict}",
         kpi=goal_kpi_label(kpi, ctx.language),
         owner=goal.owner or ctx.tr("nobody named"),
-        verdict=ctx.tr(_GOALS_VERDICT[status.verdict]),
+        verdict=ctx.tr(GOALS_VERDICT[status.verdict]),
     )
     known = status.baseline is not None and status.latest is not None
     path = ctx.tr(
@@ -352,7 +346,7 @@ def goals_glossary(
             )
         )
     for verdict in VERDICTS:
-        rows.append((ctx.tr(_GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
+        rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
     for rule in RULES:
         rows.append((ctx.tr(_GOALS_SMART[rule]), ctx.tr(_STEPS_GOALS_SMART_RULE[rule]), ""))
     return glossary(ctx, [*rows, *extra])

@@ -23,6 +23,7 @@ from kit.engagement import Engagement, Goal
 from kit.goals import GoalStatus, SuggestedGoal, evaluate_goals
 from kit.goals import suggest_goals as _suggest
 from kit.i18n import N_
+from kit.i18n.labels import GOALS_VERDICT
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, compute_kpis, kpi_series
 from kit.kpis.aggregates import receivables, snapshot
@@ -33,14 +34,6 @@ from kit.report import Html, Tile, headline, note, tiles
 from kit.report.context import ReportContext
 from kit.stakeholders import load_register, pseudonyms
 from kit.steps.goals.wording import goal_kpi_label, goal_quote, tile_unit
-
-_GOALS_VERDICT: dict[str, str] = {
-    "achieved": N_("achieved"),
-    "at_risk": N_("at risk"),
-    "missed": N_("missed"),
-    "on_track": N_("on track"),
-    "unknown": N_("not measurable"),
-}
 
 _STEPS_GOALS_NOTE_BASELINE: dict[str, str] = {
     "clamped": N_(
@@ -253,7 +246,7 @@ def goals_tiles(ctx: ReportContext, view: GoalsView) -> Html:
             status=_STATUS[s.verdict],
             note=ctx.tr(
                 "{verdict} · deadline {deadline}",
-                verdict=ctx.tr(_GOALS_VERDICT[s.verdict]),
+                verdict=ctx.tr(GOALS_VERDICT[s.verdict]),
                 deadline=ctx.date(s.goal.deadline),
             ),
         )

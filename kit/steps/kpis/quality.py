@@ -5,20 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.i18n import N_, NP_
+from kit.i18n.labels import REPORT_SOURCE
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
 from kit.steps.kpis.ledger import accounting_table
 from kit.steps.kpis.view import KpisView
-
-_REPORT_SOURCE: dict[str, str] = {
-    "credit_notes": N_("Credit notes"),
-    "customers": N_("Customers"),
-    "disputes": N_("Disputes"),
-    "dunning_events": N_("Dunning events"),
-    "invoices": N_("Invoices"),
-    "ledger": N_("Line-item export"),
-    "payments": N_("Payments"),
-}
 
 _STEPS_KPIS_ANOMALY: dict[str, str] = {
     "negative_balance": N_("Negative customer balance"),
@@ -75,7 +66,7 @@ def quality_overview(ctx: ReportContext, view: KpisView) -> Html:
     tab = view.quality.tables
     frame = pd.DataFrame(
         {
-            "table": [ctx.tr(_REPORT_SOURCE[str(n)]) for n in tab["table"]],
+            "table": [ctx.tr(REPORT_SOURCE[str(n)]) for n in tab["table"]],
             "rows": tab["rows"],
             "first_date": tab["first_date"],
             "last_date": tab["last_date"],

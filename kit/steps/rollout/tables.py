@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from kit.i18n import N_, NP_
+from kit.i18n.labels import ROLLOUT_STATUS
 from kit.report import Html, ReportContext, glossary, note, table
 from kit.rollout import rollout_glossary
 from kit.steps.rollout.view import RolloutView, blocked_episodes, display_names, rag_text
@@ -44,12 +45,6 @@ _ROLLOUT_MET: dict[str, str] = {
     "yes": N_("met"),
 }
 
-_ROLLOUT_STATUS: dict[str, str] = {
-    "blocked": N_("blocked"),
-    "done": N_("done"),
-    "in_progress": N_("in progress"),
-    "not_started": N_("not started"),
-}
 
 _STEPS_ROLLOUT_RULE: dict[str, str] = {
     "automatic": N_(
@@ -103,7 +98,7 @@ def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
             "owner": name(p.phase.owner or ""),
             "planned": _span(ctx, p.phase.start, p.phase.end),
             "actual": _span(ctx, p.actual_start, p.actual_end),
-            "status": ctx.tr(_ROLLOUT_STATUS[p.status]),
+            "status": ctx.tr(ROLLOUT_STATUS[p.status]),
             "percent": p.percent,
             "rag": rag_text(ctx, p.rag),
             "slippage_days": p.slippage_days,
@@ -140,7 +135,7 @@ def notes_table(ctx: ReportContext, view: RolloutView) -> Html:
         {
             "name": p.name,
             "since": p.since,
-            "status": ctx.tr(_ROLLOUT_STATUS[p.status]),
+            "status": ctx.tr(ROLLOUT_STATUS[p.status]),
             "note": p.note,
             "blocked": p.status == "blocked",
         }

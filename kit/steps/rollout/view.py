@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit.errors import KitError
-from kit.i18n import N_
+from kit.i18n.labels import ROLLOUT_RAG
 from kit.report import Html, ReportContext, Tile, headline, tiles
 from kit.rollout import (
     RolloutStatus,
@@ -23,13 +23,6 @@ from kit.rollout import (
 )
 from kit.stakeholders import load_register, pseudonyms
 from kit.steps.rollout.checks import AutoCheck, automatic_checks
-
-_ROLLOUT_RAG: dict[str, str] = {
-    "amber": N_("amber"),
-    "green": N_("green"),
-    "grey": N_("grey"),
-    "red": N_("red"),
-}
 
 __all__ = [
     "RAG_TILE_STATUS",
@@ -121,7 +114,7 @@ def blocked_episodes(view: RolloutView) -> pd.DataFrame:
 
 def rag_text(ctx: ReportContext, rag: str) -> str:
     """Return the RAG word (green, amber, red) in the report language."""
-    return ctx.tr(_ROLLOUT_RAG[rag])
+    return ctx.tr(ROLLOUT_RAG[rag])
 
 
 def rollout_headline(ctx: ReportContext, view: RolloutView) -> None:

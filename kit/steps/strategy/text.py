@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kit.i18n import N_
+from kit.i18n.labels import STRATEGY_CHANNEL
 from kit.report import Html, glossary
 from kit.report.context import ReportContext
 from kit.steps.strategy.view import LOOKBACK_DAYS, MIN_MESSAGES, StrategyView
@@ -150,14 +151,6 @@ _STEPS_STRATEGY_RULE: dict[str, str] = {
     ),
 }
 
-_STRATEGY_CHANNEL: dict[str, str] = {
-    "call": N_("phone call"),
-    "email": N_("email"),
-    "internal": N_("internal"),
-    "letter": N_("letter"),
-    "portal": N_("customer portal"),
-    "sms": N_("SMS"),
-}
 
 __all__ = [
     "catalogue_or_value",
@@ -208,7 +201,7 @@ def _rule_values(ctx: ReportContext) -> dict[str, str]:
 
 def channel_name(ctx: ReportContext, channel: str) -> str:
     """Return the dunning channel's name in the report language."""
-    return ctx.tr(_STRATEGY_CHANNEL[channel])
+    return ctx.tr(STRATEGY_CHANNEL[channel])
 
 
 def catalogue_or_value(ctx: ReportContext, names: Mapping[str, str], value: str) -> str:
