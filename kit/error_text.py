@@ -62,10 +62,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"not a number", "keine Zahl"),
     (r"a number like (?P<n>\S+) \(decimal '(?P<d>[^']*)', thousands '(?P<t>[^']*)'\)", "eine Zahl wie {n} (Dezimalzeichen '{d}', Tausendertrennzeichen '{t}')"),
     (r"not a valid date", "kein gültiges Datum"),
-    (r"a date like (?P<d>\S+) \(ISO year-month-day; set date_format for other layouts\)", (
-"ein Datum wie {d} (ISO Jahr-Monat-Tag; für andere Formate "
-"date_format setzen)"
-)),
+    (r"a date like (?P<d>\S+) \(ISO year-month-day; set date_format for other layouts\)", "ein Datum wie {d} (ISO Jahr-Monat-Tag; für andere Formate date_format setzen)"),
     (r"a date like (?P<d>\S+) \(day first; set date_format for other layouts\)", "ein Datum wie {d} (Tag zuerst; für andere Formate date_format setzen)"),
     (r"a date like (?P<d>.+) \(format (?P<f>.+)\)", "ein Datum wie {d} (Format {f})"),
     (r"a date like (?P<d>\S+) \(or (?P<e>\S+)\), or empty", "ein Datum wie {d} (oder {e}) oder leer"),
@@ -83,10 +80,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"(?P<n>\d+) more rows with problems are not listed", "{n} weitere fehlerhafte Zeilen sind nicht aufgeführt"),
     (r"fix the (?P<n>\d+) listed first, then run the check again", "zuerst die {n} aufgeführten beheben, dann erneut prüfen"),
     (r"no invoices could be loaded", "es konnten keine Rechnungen geladen werden"),
-    (r"`kit validate` lists every problem; `on_error: skip` leaves bad rows out", (
-"`kit validate` listet jedes Problem auf; `on_error: skip` "
-"lässt fehlerhafte Zeilen aus"
-)),
+    (r"`kit validate` lists every problem; `on_error: skip` leaves bad rows out", "`kit validate` listet jedes Problem auf; `on_error: skip` lässt fehlerhafte Zeilen aus"),
     # Column mapping
     (r"column '(?P<s>[^']*)' \(mapped to (?P<t>[^)]*)\) not found", "Spalte '{s}' (zugeordnet zu {t}) nicht gefunden"),
     (r"one of the columns found: (?P<c>.*)", "eine der gefundenen Spalten: {c}"),
@@ -105,10 +99,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"check `sep`", "`sep` prüfen"),
     (r"data file not found", "Datendatei nicht gefunden"),
     (r"file is (?P<n_size>[\d,]+) bytes; at most (?P<n_max>[\d,]+) (?:bytes )?are read", "die Datei hat {n_size} Bytes; gelesen werden höchstens {n_max} Bytes"),
-    (r"split the export by year or keep only the columns the kit needs", (
-"den Export nach Jahren aufteilen oder nur die Spalten "
-"behalten, die das Kit braucht"
-)),
+    (r"split the export by year or keep only the columns the kit needs", "den Export nach Jahren aufteilen oder nur die Spalten behalten, die das Kit braucht"),
     (r"the file is empty", "die Datei ist leer"),
     (r"the file is empty \(only blank space\)", "die Datei ist leer (nur Leerraum)"),
     (r"a header row and data rows", "eine Kopfzeile und Datenzeilen"),
@@ -128,18 +119,12 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"no header row found", "keine Kopfzeile gefunden"),
     (r"row has (?P<a>\d+) fields but the header has (?P<b>\d+)", "die Zeile hat {a} Felder, die Kopfzeile aber {b}"),
     (r"(?P<a>\d+) fields separated by '(?P<s>[^']*)'", "{a} Felder, getrennt durch '{s}'"),
-    (r"check the separator \(`sep`\) and quoting of text that contains it", (
-"das Trennzeichen (`sep`) prüfen und Text, der es enthält, in "
-"Anführungszeichen setzen"
-)),
+    (r"check the separator \(`sep`\) and quoting of text that contains it", "das Trennzeichen (`sep`) prüfen und Text, der es enthält, in Anführungszeichen setzen"),
     (r"sheet index (?P<i>\d+) does not exist", "Tabellenblatt Nr. {i} existiert nicht"),
     (r"sheet not found", "Tabellenblatt nicht gefunden"),
     # engagement.yaml
     (r"no engagement\.yaml found", "keine engagement.yaml gefunden"),
-    (r"give the folder that holds engagement\.yaml; `kit new PATH` creates one", (
-"den Ordner angeben, der engagement.yaml enthält; `kit new "
-"PATH` legt einen an"
-)),
+    (r"give the folder that holds engagement\.yaml; `kit new PATH` creates one", "den Ordner angeben, der engagement.yaml enthält; `kit new PATH` legt einen an"),
     (r"a mapping with at least 'client' and 'data'", "eine Zuordnung (Mapping) mit mindestens 'client' und 'data'"),
     (r"top level is not a mapping", "die oberste Ebene ist keine Zuordnung (Mapping)"),
     (r"keys such as client, language, data", "Schlüssel wie client, language, data"),
@@ -149,17 +134,11 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"save the file as UTF-8 CSV", "die Datei als UTF-8-CSV speichern"),
     (r"save the ladder as CSV UTF-8", "den Mahnstufenplan als CSV UTF-8 speichern"),
     (r"YAML syntax error: (?P<e>.*)", "YAML-Syntaxfehler: {e}"),
-    (r"check indentation and quoting near that line; only plain YAML is accepted", (
-"Einrückung und Anführungszeichen nahe dieser Zeile prüfen; "
-"nur einfaches YAML wird akzeptiert"
-)),
+    (r"check indentation and quoting near that line; only plain YAML is accepted", "Einrückung und Anführungszeichen nahe dieser Zeile prüfen; nur einfaches YAML wird akzeptiert"),
     (r"logo file not found", "Logodatei nicht gefunden"),
     (r"phase id used twice", "Phasen-ID doppelt vergeben"),
     (r"a file relative to (?P<p>.+)", "eine Datei relativ zu {p}"),
-    (r"see the commented engagement\.yaml that `kit new` writes for every key", (
-"jeder Schlüssel ist in der kommentierten engagement.yaml "
-"erklärt, die `kit new` schreibt"
-)),
+    (r"see the commented engagement\.yaml that `kit new` writes for every key", "jeder Schlüssel ist in der kommentierten engagement.yaml erklärt, die `kit new` schreibt"),
     (r"unknown key '(?P<k>[^']*)'", "unbekannter Schlüssel '{k}'"),
     (r"one of the keys documented in engagement\.yaml", "einer der in engagement.yaml beschriebenen Schlüssel"),
     (r"required key is missing", "Pflichtschlüssel fehlt"),
@@ -201,48 +180,23 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"<definitions> in namespace (?P<ns>\S+)", "<definitions> im Namensraum {ns}"),
     (r"BPMN file has no <process>", "die BPMN-Datei enthält kein <process>"),
     (r"at least one process with tasks", "mindestens ein Prozess mit Aufgaben"),
-    (r"BPMN element '(?P<t>[^']*)' is not part of a process map and was ignored \((?P<n>\d+)×\)", (
-"BPMN-Element '{t}' gehört nicht zu einer Prozesslandkarte und "
-"wurde ignoriert ({n}×)"
-)),
+    (r"BPMN element '(?P<t>[^']*)' is not part of a process map and was ignored \((?P<n>\d+)×\)", "BPMN-Element '{t}' gehört nicht zu einer Prozesslandkarte und wurde ignoriert ({n}×)"),
     (r"cannot read the BPMN file: (?P<e>.*)", "die BPMN-Datei kann nicht gelesen werden: {e}"),
     (r"BPMN file contains a DTD \(refused for security\)", "die BPMN-Datei enthält eine DTD (aus Sicherheitsgründen abgelehnt)"),
     (r"plain BPMN 2\.0 XML without <!DOCTYPE>", "reines BPMN-2.0-XML ohne <!DOCTYPE>"),
-    (r"BPMN file declares XML entities \(refused for security\)", (
-"die BPMN-Datei deklariert XML-Entitäten (aus "
-"Sicherheitsgründen abgelehnt)"
-)),
-    (r"BPMN file refers to external resources \(refused for security\)", (
-"die BPMN-Datei verweist auf externe Ressourcen (aus "
-"Sicherheitsgründen abgelehnt)"
-)),
+    (r"BPMN file declares XML entities \(refused for security\)", "die BPMN-Datei deklariert XML-Entitäten (aus Sicherheitsgründen abgelehnt)"),
+    (r"BPMN file refers to external resources \(refused for security\)", "die BPMN-Datei verweist auf externe Ressourcen (aus Sicherheitsgründen abgelehnt)"),
     (r"plain BPMN 2\.0 XML", "reines BPMN-2.0-XML"),
     (r"BPMN file refused for security: (?P<e>.*)", "BPMN-Datei aus Sicherheitsgründen abgelehnt: {e}"),
     (r"not well-formed XML: (?P<e>.*)", "kein wohlgeformtes XML: {e}"),
     (r"a complete BPMN 2\.0 XML file", "eine vollständige BPMN-2.0-XML-Datei"),
     (r"metrics row names no activity of the BPMN file", "die Kennzahlenzeile nennt keine Aktivität der BPMN-Datei"),
     (r"an activity id or name", "eine Aktivitäts-ID oder ein Aktivitätsname"),
-    (r"BPMN file is UTF-8 but line (?P<l>[\d, …]+) holds (?P<n>\d+) byte\(s\) that are not; read as Latin-1 \(check the label there\)", (
-"die BPMN-Datei ist UTF-8, aber Zeile {l} enthält {n} Byte(s), "
-"die es nicht sind; als Latin-1 gelesen (die Beschriftung dort "
-"prüfen)"
-)),
-    (r"(?P<n>\d+) sequence flow\(s\) lead to or from elements that are not activities of the map and were left out: (?P<f>.*)", (
-"{n} Sequenzfluss/-flüsse führen zu oder von Elementen, die "
-"keine Aktivitäten der Prozesslandkarte sind, und wurden "
-"weggelassen: {f}"
-)),
-    (r"BPMN file has no activity \(task, sub-process or call activity\)", (
-"die BPMN-Datei enthält keine Aktivität (Task, Teilprozess "
-"oder Aufrufaktivität)"
-)),
+    (r"BPMN file is UTF-8 but line (?P<l>[\d, …]+) holds (?P<n>\d+) byte\(s\) that are not; read as Latin-1 \(check the label there\)", "die BPMN-Datei ist UTF-8, aber Zeile {l} enthält {n} Byte(s), die es nicht sind; als Latin-1 gelesen (die Beschriftung dort prüfen)"),
+    (r"(?P<n>\d+) sequence flow\(s\) lead to or from elements that are not activities of the map and were left out: (?P<f>.*)", "{n} Sequenzfluss/-flüsse führen zu oder von Elementen, die keine Aktivitäten der Prozesslandkarte sind, und wurden weggelassen: {f}"),
+    (r"BPMN file has no activity \(task, sub-process or call activity\)", "die BPMN-Datei enthält keine Aktivität (Task, Teilprozess oder Aufrufaktivität)"),
     (r"at least one task in a process", "mindestens ein Task in einem Prozess"),
-    (r"BPMN has no branch probabilities: outgoing flows of (?P<n>\d+) gateway\(s\) were split equally; set the probabilities in the YAML map where they matter", (
-"BPMN enthält keine Verzweigungswahrscheinlichkeiten: die "
-"ausgehenden Flüsse von {n} Gateway(s) wurden gleichmäßig "
-"aufgeteilt; Wahrscheinlichkeiten, wo sie wichtig sind, in der "
-"YAML-Prozesslandkarte setzen"
-)),
+    (r"BPMN has no branch probabilities: outgoing flows of (?P<n>\d+) gateway\(s\) were split equally; set the probabilities in the YAML map where they matter", "BPMN enthält keine Verzweigungswahrscheinlichkeiten: die ausgehenden Flüsse von {n} Gateway(s) wurden gleichmäßig aufgeteilt; Wahrscheinlichkeiten, wo sie wichtig sind, in der YAML-Prozesslandkarte setzen"),
     (r"no reference map for language '(?P<l>[^']*)'", "keine Referenz-Prozesslandkarte für die Sprache '{l}'"),
     (r"de or en", "de oder en"),
     (r"not a process map file", "keine Prozesslandkarten-Datei"),
@@ -262,10 +216,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"unknown kind '(?P<k>[^']*)'", "unbekannte Art '{k}'"),
     (r"(?P<a>minutes|per_month) is (?P<v>\S+)", "{a} ist {v}"),
     (r"a number ≥ 0", "eine Zahl ≥ 0"),
-    (r"outgoing probabilities of the decision sum to (?P<s>\S+)", (
-"die ausgehenden Wahrscheinlichkeiten der Entscheidung ergeben "
-"in Summe {s}"
-)),
+    (r"outgoing probabilities of the decision sum to (?P<s>\S+)", "die ausgehenden Wahrscheinlichkeiten der Entscheidung ergeben in Summe {s}"),
     (r"a sum of 1 \(± 0\.01\)", "eine Summe von 1 (± 0,01)"),
     (r"the loop (?P<l>.+) has no exit", "die Schleife {l} hat keinen Ausgang"),
     (r"a flow that leaves the loop", "ein Fluss, der die Schleife verlässt"),
@@ -309,15 +260,9 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"jobs must be at least 1", "jobs muss mindestens 1 sein"),
     (r"unknown step", "unbekannter Schritt"),
     (r"another `kit run` on this engagement is still running", "ein anderer `kit run` für dieses Engagement läuft noch"),
-    (r"wait until it has finished; two runs would replace each other's reports", (
-"warten, bis er fertig ist; zwei Läufe würden sich gegenseitig "
-"die Berichte ersetzen"
-)),
+    (r"wait until it has finished; two runs would replace each other's reports", "warten, bis er fertig ist; zwei Läufe würden sich gegenseitig die Berichte ersetzen"),
     (r"Chromium is not installed, so no PDF can be printed", "Chromium ist nicht installiert, daher kann kein PDF gedruckt werden"),
-    (r"install it \(Debian/Ubuntu: apt-get install chromium\) or run without --pdf", (
-"Chromium installieren (Debian/Ubuntu: apt-get install "
-"chromium) oder ohne --pdf ausführen"
-)),
+    (r"install it \(Debian/Ubuntu: apt-get install chromium\) or run without --pdf", "Chromium installieren (Debian/Ubuntu: apt-get install chromium) oder ohne --pdf ausführen"),
     (r"Chromium could not print the report \(exit (?P<c>-?\d+)\)", "Chromium konnte den Bericht nicht drucken (Exit-Code {c})"),
     (r"report has no <body>", "der Bericht hat kein <body>"),
     (r"Chromium did not finish printing within (?P<t>\S+) s", "Chromium hat das Drucken nicht innerhalb von {t} s beendet"),
@@ -328,18 +273,9 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"the client name is empty", "der Kundenname ist leer"),
     (r"(?P<v>\w+) must be a whole number of days ≥ (?P<n>\d+)", "{v} muss eine ganze Zahl von Tagen ≥ {n} sein"),
     (r"(?P<v>\w+) must be a whole number ≥ (?P<n>\d+)", "{v} muss eine ganze Zahl ≥ {n} sein"),
-    (r"cannot break KPIs down by '(?P<b>[^']*)': no such invoice or customer column", (
-"KPIs lassen sich nicht nach '{b}' aufschlüsseln: keine solche "
-"Rechnungs- oder Kundenspalte"
-)),
-    (r"engine must be duckdb, spark, spark:MASTER-URL or a warehouse URL such as snowflake://account/database", (
-"engine muss duckdb, spark, spark:MASTER-URL oder eine "
-"Data-Warehouse-URL wie snowflake://konto/datenbank sein"
-)),
-    (r"the engine URL must not contain a password: set the credentials in the environment", (
-"die engine-URL darf kein Passwort enthalten: die Zugangsdaten "
-"in der Umgebung setzen"
-)),
+    (r"cannot break KPIs down by '(?P<b>[^']*)': no such invoice or customer column", "KPIs lassen sich nicht nach '{b}' aufschlüsseln: keine solche Rechnungs- oder Kundenspalte"),
+    (r"engine must be duckdb, spark, spark:MASTER-URL or a warehouse URL such as snowflake://account/database", "engine muss duckdb, spark, spark:MASTER-URL oder eine Data-Warehouse-URL wie snowflake://konto/datenbank sein"),
+    (r"the engine URL must not contain a password: set the credentials in the environment", "die engine-URL darf kein Passwort enthalten: die Zugangsdaten in der Umgebung setzen"),
     (r"engine spark needs PySpark", "engine spark braucht PySpark"),
     (r"install it with pip install -e \".\[spark\]\" \(and Java 17\)", 'mit pip install -e ".[spark]" installieren (und Java 17)'),
     (r"cannot connect to the warehouse: (?P<e>.*)", "keine Verbindung zum Data Warehouse: {e}"),
@@ -368,22 +304,13 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"≤ (?P<n>\d+) characters", "≤ {n} Zeichen"),
     (r"bad author", "ungültiger Autor"),
     (r"a name on one line", "ein Name in einer Zeile"),
-    (r"fix the rows in the file; new entries are best added with `kit status --update`", (
-"die Zeilen in der Datei korrigieren; neue Einträge am besten "
-"mit `kit status --update` hinzufügen"
-)),
+    (r"fix the rows in the file; new entries are best added with `kit status --update`", "die Zeilen in der Datei korrigieren; neue Einträge am besten mit `kit status --update` hinzufügen"),
     (r"header does not match; nothing was appended", "die Kopfzeile passt nicht; nichts wurde angehängt"),
     (r"header does not match", "die Kopfzeile passt nicht"),
     (r"only (?P<a>\d+) of (?P<b>\d+) bytes written", "nur {a} von {b} Bytes geschrieben"),
-    (r"check free disk space; the last line of the file may be incomplete", (
-"freien Speicherplatz prüfen; die letzte Zeile der Datei ist "
-"eventuell unvollständig"
-)),
+    (r"check free disk space; the last line of the file may be incomplete", "freien Speicherplatz prüfen; die letzte Zeile der Datei ist eventuell unvollständig"),
     (r"CSV syntax error: (?P<e>.*)", "CSV-Syntaxfehler: {e}"),
-    (r'a quote \(\"\) opened in a note is not closed', (
-"ein in einer Notiz geöffnetes Anführungszeichen (\") wird "
-"nicht geschlossen"
-)),
+    (r'a quote \(\"\) opened in a note is not closed', 'ein in einer Notiz geöffnetes Anführungszeichen (") wird nicht geschlossen'),
     (r"row has (?P<a>\d+) fields, the header has (?P<b>\d+)", "die Zeile hat {a} Felder, die Kopfzeile {b}"),
     (r"one value per column; quote notes holding commas", "ein Wert pro Spalte; Notizen mit Kommas in Anführungszeichen setzen"),
     (r"unknown automatic exit criterion", "unbekanntes automatisches Abschlusskriterium"),
@@ -409,10 +336,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"columns (?P<c>.+) \(contact optional\)", "Spalten {c} (contact optional)"),
     (r"columns (?P<c>.+)", "Spalten {c}"),
     (r"a row has more fields than the header", "eine Zeile hat mehr Felder als die Kopfzeile"),
-    (r"fields separated by '(?P<s>[^']*)'; quote values that contain '(?P<q>[^']*)'", (
-"Felder getrennt durch '{s}'; Werte, die '{q}' enthalten, in "
-"Anführungszeichen setzen"
-)),
+    (r"fields separated by '(?P<s>[^']*)'; quote values that contain '(?P<q>[^']*)'", "Felder getrennt durch '{s}'; Werte, die '{q}' enthalten, in Anführungszeichen setzen"),
     (r"name is empty", "Name ist leer"),
     (r"a person's name", "der Name einer Person"),
     (r"name already in row (?P<r>\d+)", "Name bereits in Zeile {r}"),
@@ -420,17 +344,11 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"(?P<c>influence|interest) is not a score", "{c} ist keine Bewertung von 1 bis 5"),
     (r"1, 2, 3, 4 or 5", "1, 2, 3, 4 oder 5"),
     (r"not a RACI letter", "kein RACI-Buchstabe"),
-    (r"R, A, C, I or empty \(R responsible, A accountable, C consulted, I informed\)", (
-"R, A, C, I oder leer (R verantwortlich, A "
-"rechenschaftspflichtig, C konsultiert, I informiert)"
-)),
+    (r"R, A, C, I or empty \(R responsible, A accountable, C consulted, I informed\)", "R, A, C, I oder leer (R verantwortlich, A rechenschaftspflichtig, C konsultiert, I informiert)"),
     # Strategy: facts, dunning ladder, agency, capacity, segments
     (r"table '(?P<t>[^']*)' lacks columns", "der Tabelle '{t}' fehlen Spalten"),
     (r"the canonical columns (?P<c>.+)", "die kanonischen Spalten {c}"),
-    (r"map the source's headers to the canonical names in engagement\.yaml \(columns:\)", (
-"die Spaltenköpfe der Quelle in engagement.yaml (columns:) den "
-"kanonischen Namen zuordnen"
-)),
+    (r"map the source's headers to the canonical names in engagement\.yaml \(columns:\)", "die Spaltenköpfe der Quelle in engagement.yaml (columns:) den kanonischen Namen zuordnen"),
     (r"invoice id used twice", "Rechnungsnummer doppelt vergeben"),
     (r"unique invoice ids", "eindeutige Rechnungsnummern"),
     (r"ladder lacks columns", "dem Mahnstufenplan fehlen Spalten"),
@@ -492,18 +410,11 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"the file name is too long", "der Dateiname ist zu lang"),
     (r"input/output error", "Ein-/Ausgabefehler"),
     (r"the file is larger than the system allows", "die Datei ist größer, als das System erlaubt"),
-    (r"free disk space and run again; earlier files are unchanged", (
-"Speicherplatz freigeben und erneut ausführen; frühere Dateien "
-"sind unverändert"
-)),
+    (r"free disk space and run again; earlier files are unchanged", "Speicherplatz freigeben und erneut ausführen; frühere Dateien sind unverändert"),
     (r"copy the engagement to a writable folder", "das Engagement in einen beschreibbaren Ordner kopieren"),
     (r"check the file and folder permissions", "die Berechtigungen der Datei und des Ordners prüfen"),
     (r"path leaves the engagement folder", "der Pfad verlässt den Engagement-Ordner"),
-    (r"a path inside the engagement folder \(symbolic links followed\); to read it from elsewhere list the key: allow_outside: \[(?P<k>[^\]]+)\]", (
-"ein Pfad im Engagement-Ordner (symbolische Verknüpfungen "
-"aufgelöst); um ihn von anderswo zu lesen, den Schlüssel "
-"aufführen: allow_outside: [{k}]"
-)),
+    (r"a path inside the engagement folder \(symbolic links followed\); to read it from elsewhere list the key: allow_outside: \[(?P<k>[^\]]+)\]", "ein Pfad im Engagement-Ordner (symbolische Verknüpfungen aufgelöst); um ihn von anderswo zu lesen, den Schlüssel aufführen: allow_outside: [{k}]"),
     (r"allow_outside names a key that holds no path", "allow_outside nennt einen Schlüssel, der keinen Pfad enthält"),
     (r"keys such as data\.invoices\.path, branding\.logo, process_maps", "Schlüssel wie data.invoices.path, branding.logo, process_maps"),
     (r"logo is (?P<n_size>[\d,]+) bytes", "das Logo hat {n_size} Bytes"),
@@ -524,57 +435,36 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"a folder", "ein Ordner"),
     (r"process_maps holds more than (?P<n_n>[\d,]+) files", "process_maps enthält mehr als {n_n} Dateien"),
     (r"a folder of process maps only", "ein Ordner nur mit Prozesslandkarten"),
-    (r"map files inside the engagement folder \(symbolic links followed\)", (
-"Prozesslandkarten im Engagement-Ordner (symbolische "
-"Verknüpfungen aufgelöst)"
-)),
+    (r"map files inside the engagement folder \(symbolic links followed\)", "Prozesslandkarten im Engagement-Ordner (symbolische Verknüpfungen aufgelöst)"),
     (r"workbook unpacks to (?P<n_size>[\d,]+) bytes", "die Arbeitsmappe entpackt sich auf {n_size} Bytes"),
     (r"at most (?P<n_max>[\d,]+) bytes unpacked", "höchstens {n_max} Bytes entpackt"),
     (r"save only the sheet with the ledger, or export it as CSV", "nur das Blatt mit den Buchungen speichern oder es als CSV exportieren"),
     (r"the sheet cannot be unpacked \((?P<e>.*)\)", "das Blatt kann nicht entpackt werden ({e})"),
     (r"formula without a saved value", "Formel ohne gespeicherten Wert"),
-    (r"values: open the workbook in Excel and save it, or paste values only", (
-"Werte: die Arbeitsmappe in Excel öffnen und speichern oder "
-"nur Werte einfügen"
-)),
+    (r"values: open the workbook in Excel and save it, or paste values only", "Werte: die Arbeitsmappe in Excel öffnen und speichern oder nur Werte einfügen"),
     (r"(?P<n>\d+) more formula cells without a saved value", "{n} weitere Formelzellen ohne gespeicherten Wert"),
     (r"the kit reads saved values, not formulas", "das Kit liest gespeicherte Werte, keine Formeln"),
     (r"the sheet spans (?P<n_r>[\d,]+) rows × (?P<n_c>[\d,]+) columns", "das Blatt umfasst {n_r} Zeilen × {n_c} Spalten"),
     (r"at most (?P<n_max>[\d,]+) cells", "höchstens {n_max} Zellen"),
-    (r"delete empty rows and columns below and right of the table, or export as CSV", (
-"leere Zeilen und Spalten unter und rechts der Tabelle löschen "
-"oder als CSV exportieren"
-)),
+    (r"delete empty rows and columns below and right of the table, or export as CSV", "leere Zeilen und Spalten unter und rechts der Tabelle löschen oder als CSV exportieren"),
     (r"a cell holds more than 32,767 characters \(Excel's limit\)", "eine Zelle enthält mehr als 32.767 Zeichen (Grenze von Excel)"),
     (r"a ledger export with ordinary cells", "ein Buchungsexport mit gewöhnlichen Zellen"),
     (r"the sheet is damaged or cut off \((?P<e>.*)\)", "das Blatt ist beschädigt oder abgeschnitten ({e})"),
     (r"a complete workbook; save it again in Excel", "eine vollständige Arbeitsmappe; in Excel erneut speichern"),
     (r"column '(?P<c>[^']*)' appears twice in the header \(columns (?P<a>\d+) and (?P<b>\d+)\)", "Spalte '{c}' kommt zweimal in der Kopfzeile vor (Spalten {a} und {b})"),
     (r"each column name once; rename or delete one of them", "jeden Spaltennamen nur einmal; eine der Spalten umbenennen oder löschen"),
-    (r"(?P<n>\d+) ids written in another Unicode form \(NFD\) were brought to NFC; (?P<m>\d+) of them now equal another id", (
-"{n} Nummern in anderer Unicode-Form (NFD) wurden nach NFC "
-"gebracht; {m} davon gleichen jetzt einer anderen Nummer"
-)),
+    (r"(?P<n>\d+) ids written in another Unicode form \(NFD\) were brought to NFC; (?P<m>\d+) of them now equal another id", "{n} Nummern in anderer Unicode-Form (NFD) wurden nach NFC gebracht; {m} davon gleichen jetzt einer anderen Nummer"),
     (r"(?P<n>\d+) ids written in another Unicode form \(NFD\) were brought to NFC", "{n} Nummern in anderer Unicode-Form (NFD) wurden nach NFC gebracht"),
     (r"amount outside the plausible range", "Betrag außerhalb des plausiblen Bereichs"),
     (r"an amount up to (?P<n_max>[\d,]+) \(set plausibility\.max_amount for larger ones\)", "ein Betrag bis {n_max} (für größere plausibility.max_amount setzen)"),
-    (r"payments exceed the invoice amount \(invoice (?P<i>.+): (?P<a>[\d,.]+) paid on (?P<b>[\d,.-]+)\)", (
-"Zahlungen übersteigen den Rechnungsbetrag (Rechnung {i}: {a} "
-"gezahlt auf {b})"
-)),
+    (r"payments exceed the invoice amount \(invoice (?P<i>.+): (?P<a>[\d,.]+) paid on (?P<b>[\d,.-]+)\)", "Zahlungen übersteigen den Rechnungsbetrag (Rechnung {i}: {a} gezahlt auf {b})"),
     (r"payments exceed the invoice amount", "Zahlungen übersteigen den Rechnungsbetrag"),
-    (r"at most (?P<p>\d+%) of the invoice amount \(set plausibility\.max_overpayment_share to accept more\)", (
-"höchstens {p} des Rechnungsbetrags (für mehr "
-"plausibility.max_overpayment_share setzen)"
-)),
+    (r"at most (?P<p>\d+%) of the invoice amount \(set plausibility\.max_overpayment_share to accept more\)", "höchstens {p} des Rechnungsbetrags (für mehr plausibility.max_overpayment_share setzen)"),
     (r"the client name is not valid UTF-8 text", "der Kundenname ist kein gültiger UTF-8-Text"),
     (r"type the name again in a UTF-8 terminal", "den Namen in einem UTF-8-Terminal erneut eingeben"),
     (r"the client name cannot be written to engagement\.yaml", "der Kundenname kann nicht in engagement.yaml geschrieben werden"),
     (r"choose a folder that is not below a file", "einen Ordner wählen, der nicht unter einer Datei liegt"),
-    (r"the map file exists and differs from this import \(it may hold edits\)", (
-"die Prozesslandkarte existiert und weicht von diesem Import "
-"ab (sie enthält eventuell Änderungen)"
-)),
+    (r"the map file exists and differs from this import \(it may hold edits\)", "die Prozesslandkarte existiert und weicht von diesem Import ab (sie enthält eventuell Änderungen)"),
     (r"use --output for a new file, or --force to replace it", "--output für eine neue Datei verwenden oder --force, um sie zu ersetzen"),
     (r"BPMN elements nested deeper than (?P<n>\d+) levels", "BPMN-Elemente tiefer als {n} Ebenen verschachtelt"),
     (r"sub-processes nested a few levels deep", "Teilprozesse wenige Ebenen tief verschachtelt"),
