@@ -53,7 +53,7 @@ __all__ = [
 #: receeve: companies collect on average 60–70 % of MRR (lower, upper edge in percent).
 RECEEVE_RANGE = (60.0, 70.0)
 _TOLERANCE = 0.10  # worse than the reference by at most 10 % of it: warn
-# Engine note texts (kit.kpis) → catalogue keys of kpis.yaml.
+# Engine note texts (kit.kpis) → ids of _KPIS_NOTE (the sentence in the report language).
 _NOTES = {
     "no invoices issued in window": "no_sales",
     "no open receivables at as-of date": "no_ar",

@@ -11,7 +11,7 @@ from kit.report.context import ReportContext
 
 __all__ = ["OVER_100", "crf_applies", "over_100", "receeve_applies"]
 
-#: Shares that can exceed 100 % for a sound reason, with the message key that explains it.
+#: Shares that can exceed 100 % for a sound reason, with the message that explains it.
 OVER_100 = {
     "collection_rate": N_(
         "The collection rate of {value} is above 100 % because more "
