@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 if TYPE_CHECKING:
-    from kit.i18n.catalogue import Language
+    from kit.i18n.translations import Language
 
 __all__ = ["DOMAIN", "Amount", "Msg", "literal", "msg", "plural", "render"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.i18n import Language, t
+from kit.i18n import Language, tr
 from kit.ledger import Ledger
 
 __all__ = ["NAME_COLUMNS", "pseudonymise_customers"]
@@ -27,7 +27,7 @@ def pseudonymise_customers(ledger: Ledger, *, language: Language) -> Ledger:
     ids = out["customer_id"].astype(str)
     order = {cid: i for i, cid in enumerate(sorted(ids.unique()), start=1)}
     width = len(str(len(order)))
-    labels = ids.map(lambda cid: t("privacy.customer", language, n=f"{order[cid]:0{width}d}"))
+    labels = ids.map(lambda cid: tr("Customer {n}", language, n=f"{order[cid]:0{width}d}"))
     for column in out.columns:
         if str(column).lower() in NAME_COLUMNS:
             out[column] = labels if str(column).lower() in ("name", "customer_name") else pd.NA

@@ -14,8 +14,23 @@ from matplotlib.lines import Line2D
 
 from kit.charts.style import OKABE_ITO, locale_axes
 from kit.goals import GoalStatus
-from kit.i18n import fmt_month, thousands_unit
+from kit.i18n import N_, fmt_month, thousands_unit
+from kit.i18n.labels import GOALS_VERDICT
 from kit.kpis import REGISTRY
+
+_GOALS_UNIT: dict[str, str] = {
+    "count": N_("count"),
+    "currency": N_("EUR"),
+    "days": N_("days"),
+    "hours": N_("hours"),
+    "percent": N_("%"),
+}
+
+_STEPS_AFTERCARE_DIMENSION: dict[str, str] = {
+    "aging_bucket": N_("Days past due"),
+    "dispute_reason": N_("Dispute reason"),
+    "segment": N_("Segment"),
+}
 
 if TYPE_CHECKING:
     from kit.report.context import ReportContext
@@ -41,7 +56,9 @@ def plot_goal_trends(
     rows = math.ceil(n / cols)
     fig, axes = plt.subplots(rows, cols, figsize=(3.9 * cols, 3.3 * rows + 0.6), squeeze=False)
     fig.set_layout_engine("constrained")
-    fig.suptitle(ctx.t(_P + "chart.trend_title"), x=0.01, ha="left", fontweight="bold")
+    fig.suptitle(
+        ctx.tr("Goal KPIs since the baseline (month ends)"), x=0.01, ha="left", fontweight="bold"
+    )
     for index, ax in enumerate(axes.flat):
         if index >= len(goals):
             ax.set_axis_off()
@@ -55,18 +72,18 @@ def plot_goal_trends(
         ax.axhline(s.goal.target, color=OKABE_ITO[1], linestyle="--", linewidth=1.5)
         unit = REGISTRY[kpi].unit if kpi in REGISTRY else ""
         title = textwrap.fill(titles[index], 44)
-        ax.set_title(f"{title}\n{ctx.t('goals.verdict.' + s.verdict)}", fontsize=10)
-        ax.set_ylabel(ctx.t("goals.unit." + unit) if unit else "")
-        ax.set_xlabel(ctx.t(_P + "chart.month"))
+        ax.set_title(f"{title}\n{ctx.tr(GOALS_VERDICT[s.verdict])}", fontsize=10)
+        ax.set_ylabel(ctx.tr(_GOALS_UNIT[unit]) if unit else "")
+        ax.set_xlabel(ctx.tr("Month"))
         step = max(1, math.ceil(len(column) / 4))  # at most four month labels per panel
         ticks = list(column.index)[::step]
         ax.set_xticks(ticks, [fmt_month(d, ctx.language) for d in ticks])
         ax.tick_params(axis="x", labelsize=8)
         locale_axes(ax, ctx.language, x="skip")
     handles = [
-        Line2D([], [], color=OKABE_ITO[0], marker="o", label=ctx.t(_P + "chart.actual")),
-        Line2D([], [], color="#6b7280", linestyle=":", label=ctx.t(_P + "chart.baseline")),
-        Line2D([], [], color=OKABE_ITO[1], linestyle="--", label=ctx.t(_P + "chart.target")),
+        Line2D([], [], color=OKABE_ITO[0], marker="o", label=ctx.trp("chart.actual", "Actual")),
+        Line2D([], [], color="#6b7280", linestyle=":", label=ctx.tr("Baseline")),
+        Line2D([], [], color=OKABE_ITO[1], linestyle="--", label=ctx.tr("Target")),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=9)
     return fig
@@ -86,7 +103,7 @@ def plot_contributors(
     fig, axes = plt.subplots(1, 3, figsize=(12, 3.6))
     fig.set_layout_engine("constrained")
     fig.suptitle(
-        ctx.t(_P + "chart.contrib_title", date=ctx.date(ctx.as_of)),
+        ctx.tr("Where the overdue receivables sit on {date}", date=ctx.date(ctx.as_of)),
         x=0.01,
         ha="left",
         fontweight="bold",
@@ -96,9 +113,9 @@ def plot_contributors(
         names = list(labels[dimension])
         values = frame["overdue_amount"].to_numpy(dtype=float) / 1000.0
         ax.barh(names[::-1], values[::-1], color=OKABE_ITO[0])
-        ax.set_title(ctx.t(_P + "dimension." + dimension), fontsize=10)
+        ax.set_title(ctx.tr(_STEPS_AFTERCARE_DIMENSION[dimension]), fontsize=10)
         ax.set_xlabel(
-            ctx.t(_P + "chart.amount", unit=thousands_unit(ctx.engagement.currency, ctx.language))
+            ctx.tr("overdue ({unit})", unit=thousands_unit(ctx.engagement.currency, ctx.language))
         )
         ax.grid(axis="x", color="#e5e7eb")
         ax.grid(axis="y", visible=False)

@@ -31,13 +31,13 @@ def plot_business_case(ctx: ReportContext, case: BusinessCase) -> Figure:
     today, goal = case.dso * per_day, case.dso_target * per_day
     fig, ax = new_figure(
         xlabel="",
-        ylabel=ctx.t(_K + "fig.amount", unit=thousands_unit(case.currency, ctx.language)),
-        title=ctx.t(_K + "fig.title"),
+        ylabel=ctx.tr("Receivables ({unit})", unit=thousands_unit(case.currency, ctx.language)),
+        title=ctx.tr("Working capital tied up: today → goal"),
         size=(6.4, 3.6),
     )
     labels = [
-        ctx.t(_K + "fig.today", dso=ctx.days(case.dso)),
-        ctx.t(_K + "fig.goal", dso=ctx.days(case.dso_target)),
+        ctx.tr("today (DSO {dso})", dso=ctx.days(case.dso)),
+        ctx.tr("at the goal (DSO {dso})", dso=ctx.days(case.dso_target)),
     ]
     bars = ax.bar(labels, [today, goal], color=[OKABE_ITO[1], STATUS_COLOURS["good"]], width=0.55)
     ax.bar_label(bars, labels=[ctx.money(today, digits=0), ctx.money(goal, digits=0)], padding=2)
@@ -50,7 +50,7 @@ def plot_business_case(ctx: ReportContext, case: BusinessCase) -> Figure:
     ax.text(
         0.5,
         today * 1.06,
-        ctx.t(_K + "fig.released", money=ctx.money(released, digits=0)),
+        ctx.tr("{money} released", money=ctx.money(released, digits=0)),
         ha="center",
         va="bottom",
         fontweight="bold",

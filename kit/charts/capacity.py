@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from kit.charts.style import OKABE_ITO, STATUS_COLOURS, locale_axes, new_figure
-from kit.i18n import Language, fmt_percent, t
+from kit.i18n import Language, fmt_percent, tr
 from kit.strategy.capacity import CapacityPlan
 
 __all__ = ["plot_capacity"]
@@ -19,18 +19,18 @@ def plot_capacity(plan: CapacityPlan, *, language: Language) -> Figure:
     workload = np.array([plan.workload_at(float(g)) for g in grid])
     capacity = np.full_like(grid, plan.capacity_hours_per_month)
     fig, ax = new_figure(
-        xlabel=t("strategy.capacity.axis_growth", language),
-        ylabel=t("strategy.capacity.axis_hours", language),
-        title=t("strategy.capacity.title", language),
+        xlabel=tr("Growth in invoice volume (%)", language),
+        ylabel=tr("Hours per month", language),
+        title=tr("Collections workload and team capacity", language),
     )
     x = grid * 100.0
-    ax.plot(x, workload, color=OKABE_ITO[0], label=t("strategy.capacity.workload", language))
+    ax.plot(x, workload, color=OKABE_ITO[0], label=tr("Workload", language))
     ax.plot(
         x,
         capacity,
         color=OKABE_ITO[2],
         linestyle="--",
-        label=t("strategy.capacity.capacity", language),
+        label=tr("Team capacity", language),
     )
     ax.fill_between(
         x,
@@ -39,13 +39,13 @@ def plot_capacity(plan: CapacityPlan, *, language: Language) -> Figure:
         where=workload > capacity,
         color=STATUS_COLOURS["bad"],
         alpha=0.15,
-        label=t("strategy.capacity.shortfall", language),
+        label=tr("Shortfall", language),
     )
     if plan.break_even_growth is not None and plan.break_even_growth >= low:
         g = plan.break_even_growth * 100.0
         ax.axvline(g, color="#444444", linewidth=1, linestyle=":")
         ax.annotate(
-            t("strategy.capacity.break_even", language, growth=fmt_percent(g, language, digits=0)),
+            tr("Limit at +{growth}", language, growth=fmt_percent(g, language, digits=0)),
             xy=(g, plan.capacity_hours_per_month),
             xytext=(6, 8),
             textcoords="offset points",

@@ -21,9 +21,9 @@ def plot_weekly_cash_in(
 ) -> Figure:
     """Return weekly bars of expected cash-in with the 80 % band (and actual as points)."""
     fig, ax = new_figure(
-        xlabel=ctx.t("forecast.chart.week"),
-        ylabel=ctx.t(
-            "forecast.chart.cash", unit=thousands_unit(ctx.engagement.currency, ctx.language)
+        xlabel=ctx.tr("Week from"),
+        ylabel=ctx.tr(
+            "Cash-in ({unit})", unit=thousands_unit(ctx.engagement.currency, ctx.language)
         ),
         title=title,
     )
@@ -31,7 +31,7 @@ def plot_weekly_cash_in(
     expected = weeks["expected"].to_numpy(float)
     below = expected - weeks["low"].to_numpy(float)
     above = weeks["high"].to_numpy(float) - expected
-    ax.bar(x, expected, color=OKABE_ITO[0], label=ctx.t("forecast.chart.expected"))
+    ax.bar(x, expected, color=OKABE_ITO[0], label=ctx.tr("expected"))
     ax.errorbar(
         x,
         expected,
@@ -40,7 +40,7 @@ def plot_weekly_cash_in(
         ecolor="#333333",
         capsize=3,
         linewidth=1.2,
-        label=ctx.t("forecast.chart.band"),
+        label=ctx.tr("80 % band"),
     )
     if actual is not None:
         ax.plot(
@@ -49,7 +49,7 @@ def plot_weekly_cash_in(
             "D",
             color=OKABE_ITO[1],
             markersize=6,
-            label=ctx.t("forecast.chart.actual"),
+            label=ctx.tr("actual"),
         )
     labels = [ctx.date(pd.Timestamp(d).date()) for d in weeks["start"]]
     ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=8)

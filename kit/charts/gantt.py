@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from kit.charts.style import STATUS_COLOURS, locale_axes, new_figure
-from kit.i18n import Language, fmt_date, fmt_percent, t
+from kit.i18n import Language, fmt_date, fmt_percent, tr
+from kit.i18n.labels import ROLLOUT_RAG, ROLLOUT_STATUS
 from kit.rollout.status import RolloutStatus
 
 __all__ = ["RAG_STYLE", "plot_gantt"]
@@ -50,12 +51,12 @@ def plot_gantt(
     today = today or status.today
     rows = len(status.phases)
     fig, ax = new_figure(
-        xlabel=t("rollout.gantt.axis", language), ylabel="", size=(10, 1.0 + 0.62 * max(rows, 1))
+        xlabel=tr("Date", language), ylabel="", size=(10, 1.0 + 0.62 * max(rows, 1))
     )
     dated = [p for p in status.phases if p.phase.start or p.phase.end or p.actual_start]
-    ax.set_title(t("rollout.gantt.title", language), loc="left", fontsize=12, pad=18)
+    ax.set_title(tr("Rollout plan: planned and actual", language), loc="left", fontsize=12, pad=18)
     if not dated:
-        ax.text(0.5, 0.5, t("rollout.gantt.no_dates", language), ha="center", va="center",
+        ax.text(0.5, 0.5, tr("No phase has planned dates.", language), ha="center", va="center",
                 transform=ax.transAxes)  # fmt: skip
         ax.set_axis_off()
         return fig
@@ -73,16 +74,16 @@ def plot_gantt(
                     color=style["color"], hatch=style["hatch"], edgecolor="#1f1f1f",
                     linewidth=0.6)  # fmt: skip
         percent = fmt_percent(item.percent, language, digits=0)
-        label = f"{t('rollout.status.' + item.status, language)} · {percent}"
+        label = f"{tr(ROLLOUT_STATUS[item.status], language)} · {percent}"
         if item.slippage_days:
-            label += f" · {item.slippage_days:+d} {t('common.days', language)}"
+            label += f" · {item.slippage_days:+d} {tr('days', language)}"
         anchor = max(
             d for d in (plan.end, item.actual_end, start and max(today, start), plan.start) if d
         )
         ax.text(_num(anchor + timedelta(days=2)), y, label, va="center", fontsize=8.5)
     ax.set_yticks(range(rows), [p.name for p in reversed(status.phases)], fontsize=9.5)
     ax.axvline(_num(today), color="#1f1f1f", linestyle="--", linewidth=1.2)
-    ax.text(_num(today), 1.01, t("rollout.gantt.today", language,
+    ax.text(_num(today), 1.01, tr("today ({date})", language,
             date=fmt_date(today, language)), ha="center", va="bottom", fontsize=8.5,
             transform=ax.get_xaxis_transform())  # fmt: skip
     ax.set_ylim(-0.7, rows - 0.2)
@@ -98,12 +99,10 @@ def plot_gantt(
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    handles = [
-        Patch(facecolor=_PLANNED, edgecolor="#1f1f1f", label=t("rollout.gantt.planned", language))
-    ]
+    handles = [Patch(facecolor=_PLANNED, edgecolor="#1f1f1f", label=tr("planned", language))]
     handles += [
         Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="#1f1f1f",
-              label=f"{t('rollout.gantt.actual', language)}: {t('rollout.rag.' + rag, language)}")
+              label=f"{tr('actual', language)}: {tr(ROLLOUT_RAG[rag], language)}")
         for rag, s in RAG_STYLE.items()
         if rag != "grey"
     ]  # fmt: skip

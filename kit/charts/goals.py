@@ -8,8 +8,18 @@ from matplotlib.figure import Figure
 
 from kit.charts.style import OKABE_ITO, locale_axes, new_figure
 from kit.goals import GoalStatus
-from kit.i18n import Language, t
+from kit.i18n import N_, Language, tr
+from kit.i18n.labels import GOALS_VERDICT
 from kit.kpis.registry import REGISTRY
+
+_GOALS_UNIT: dict[str, str] = {
+    "count": N_("count"),
+    "currency": N_("EUR"),
+    "days": N_("days"),
+    "hours": N_("hours"),
+    "percent": N_("%"),
+}
+
 
 __all__ = ["kpi_axis_label", "plot_goal"]
 
@@ -22,7 +32,7 @@ def kpi_axis_label(kpi: str, language: Language) -> tuple[str, str]:
     if info is None:
         return kpi, kpi
     name = info.name_de if language == "de" else info.name_en
-    unit = t(f"goals.unit.{info.unit}", language) if info.unit in _UNITS else ""
+    unit = tr(_GOALS_UNIT[info.unit], language) if info.unit in _UNITS else ""
     return name, f"{name} ({unit})" if unit else name
 
 
@@ -31,9 +41,9 @@ def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: Language) -
     goal = status.goal
     lang = language
     name, ylabel = kpi_axis_label(goal.kpi, lang)
-    verdict = t(f"goals.verdict.{status.verdict}", lang)
+    verdict = tr(GOALS_VERDICT[status.verdict], lang)
     fig, ax = new_figure(
-        xlabel=t("goals.chart.month", lang),
+        xlabel=tr("Month", lang),
         ylabel=ylabel,
         title=f"{name} – {verdict}",
         size=(7.5, 3.8),
@@ -46,16 +56,14 @@ def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: Language) -
             column.to_numpy(),
             marker="o",
             color=blue,
-            label=t("goals.chart.actual", lang),
+            label=tr("Monthly value", lang),
         )
     if status.baseline is not None:
-        ax.axhline(
-            status.baseline, color=grey, linestyle=":", label=t("goals.chart.baseline", lang)
-        )
-    ax.axhline(goal.target, color=orange, linestyle="--", label=t("goals.chart.target", lang))
+        ax.axhline(status.baseline, color=grey, linestyle=":", label=tr("Baseline", lang))
+    ax.axhline(goal.target, color=orange, linestyle="--", label=tr("Target", lang))
     deadline = pd.Timestamp(goal.deadline)
     x_deadline = float(date2num(deadline))  # type: ignore[no-untyped-call]
-    ax.axvline(x_deadline, color=grey, linewidth=1, label=t("goals.chart.deadline", lang))
+    ax.axvline(x_deadline, color=grey, linewidth=1, label=tr("Deadline", lang))
     if (
         status.forecast is not None
         and status.latest is not None
@@ -68,7 +76,7 @@ def plot_goal(status: GoalStatus, series: pd.DataFrame, *, language: Language) -
             linestyle="--",
             color=blue,
             alpha=0.6,
-            label=t("goals.chart.forecast", lang),
+            label=tr("Trend to the deadline", lang),
         )
     ax.legend(loc="best", fontsize=8)
     locale_axes(ax, language, x="month")

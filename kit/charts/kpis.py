@@ -10,9 +10,17 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from kit.charts.style import OKABE_ITO, STATUS_COLOURS, locale_axes, new_figure
-from kit.i18n import fmt_bucket, thousands_unit
+from kit.i18n import N_, fmt_bucket, thousands_unit
 from kit.kpis import BUCKETS, REGISTRY
 from kit.kpis.aftercare import FUNNEL_STAGES
+
+_STEPS_KPIS_STAGE: dict[str, str] = {
+    "clicked": N_("clicked"),
+    "delivered": N_("delivered"),
+    "opened": N_("opened"),
+    "paid": N_("paid (14 days)"),
+    "sent": N_("sent"),
+}
 
 if TYPE_CHECKING:
     from kit.report.context import ReportContext
@@ -30,11 +38,11 @@ _REFERENCE_LINE: dict[str, Any] = {"color": "#6b7280", "linestyle": "--", "linew
 def plot_aging(ctx: ReportContext, aging: pd.DataFrame) -> Figure:
     """Return the bar chart of open amounts by aging bucket (thousands of the currency)."""
     fig, ax = new_figure(
-        xlabel=ctx.t("steps.kpis.fig.bucket"),
-        ylabel=ctx.t(
-            "steps.kpis.fig.amount_k", unit=thousands_unit(ctx.engagement.currency, ctx.language)
+        xlabel=ctx.tr("Days past due (by due date)"),
+        ylabel=ctx.tr(
+            "Open amount ({unit})", unit=thousands_unit(ctx.engagement.currency, ctx.language)
         ),
-        title=ctx.t("steps.kpis.fig.aging"),
+        title=ctx.tr("Open receivables by days past due"),
     )
     colours = [
         STATUS_COLOURS["good"],
@@ -44,10 +52,7 @@ def plot_aging(ctx: ReportContext, aging: pd.DataFrame) -> Figure:
         OKABE_ITO[3],
         OKABE_ITO[3],
     ]
-    labels = [
-        ctx.t("steps.kpis.bucket.current") if b == "current" else fmt_bucket(b, ctx.language)
-        for b in BUCKETS
-    ]
+    labels = [ctx.tr("current") if b == "current" else fmt_bucket(b, ctx.language) for b in BUCKETS]
     bars = ax.bar(labels, aging["amount"], color=colours)
     total = float(aging["amount"].sum()) or 1.0
     ax.bar_label(bars, labels=[ctx.percent(a / total * 100.0) for a in aging["amount"]], padding=2)
@@ -68,16 +73,16 @@ def plot_kpi_trend(
     `months` labels the rows of `series`; `names` gives the shown name of each KPI.
     """
     fig, ax = new_figure(
-        xlabel=ctx.t("steps.kpis.fig.month"),
-        ylabel=ctx.t("steps.kpis.fig.days"),
-        title=ctx.t("steps.kpis.fig.trend"),
+        xlabel=ctx.tr("Month end"),
+        ylabel=ctx.tr("Days"),
+        title=ctx.tr("DSO, best possible DSO and days delinquent at each month end"),
     )
     x = list(months)
     for kpi, colour in (("dso", OKABE_ITO[0]), ("bpdso", OKABE_ITO[2]), ("add", OKABE_ITO[3])):
         ax.plot(x, series[kpi], marker="o", color=colour, label=names[kpi])
     crf = REGISTRY["dso"].reference
     ax.axhline(
-        crf or 0.0, label=ctx.t("steps.kpis.fig.crf_dso", value=ctx.days(crf)), **_REFERENCE_LINE
+        crf or 0.0, label=ctx.tr("CRF median DSO ({value})", value=ctx.days(crf)), **_REFERENCE_LINE
     )
     ax.set_ylim(bottom=0)
     locale_axes(ax, ctx.language)
@@ -93,9 +98,9 @@ def plot_segment_dso(ctx: ReportContext, seg: pd.DataFrame, *, names: Mapping[st
     """
     seg = seg.sort_values("dso", na_position="first")
     fig, ax = new_figure(
-        xlabel=ctx.t("steps.kpis.fig.days"),
-        ylabel=ctx.t("steps.kpis.fig.segment"),
-        title=ctx.t("steps.kpis.fig.segments"),
+        xlabel=ctx.tr("Days"),
+        ylabel=ctx.tr("Segment"),
+        title=ctx.tr("DSO by customer segment: best possible DSO + delay"),
     )
     rows = [str(i) for i in seg.index]
     ax.barh(rows, seg["bpdso"].fillna(0), color=OKABE_ITO[2], label=names["bpdso"])
@@ -109,7 +114,7 @@ def plot_segment_dso(ctx: ReportContext, seg: pd.DataFrame, *, names: Mapping[st
     ax.bar_label(bars, labels=[f"DSO {ctx.number(d)}" for d in seg["dso"]], padding=3)
     crf = REGISTRY["dso"].reference
     ax.axvline(
-        crf or 0.0, label=ctx.t("steps.kpis.fig.crf_dso", value=ctx.days(crf)), **_REFERENCE_LINE
+        crf or 0.0, label=ctx.tr("CRF median DSO ({value})", value=ctx.days(crf)), **_REFERENCE_LINE
     )
     _horizontal_grid(ax)
     ax.margins(x=0.18)
@@ -121,11 +126,11 @@ def plot_segment_dso(ctx: ReportContext, seg: pd.DataFrame, *, names: Mapping[st
 def plot_funnel(ctx: ReportContext, total: pd.Series, *, period_days: int) -> Figure:
     """Return the dunning funnel (messages sent → delivered → opened → clicked → paid)."""
     fig, ax = new_figure(
-        xlabel=ctx.t("steps.kpis.fig.messages"),
-        ylabel=ctx.t("steps.kpis.fig.stage"),
-        title=ctx.t("steps.kpis.fig.funnel", days=period_days),
+        xlabel=ctx.tr("Number of messages (share of sent)"),
+        ylabel=ctx.tr("Stage"),
+        title=ctx.tr("Dunning funnel of the last {days} days (all channels)", days=period_days),
     )
-    stages = [ctx.t("steps.kpis.stage." + s) for s in FUNNEL_STAGES]
+    stages = [ctx.tr(_STEPS_KPIS_STAGE[s]) for s in FUNNEL_STAGES]
     counts = [int(c) for c in total[list(FUNNEL_STAGES)].to_numpy()]
     bars = ax.barh(stages[::-1], counts[::-1], color=OKABE_ITO[0])
     sent = counts[0] or 1

@@ -10,7 +10,7 @@ import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from kit.i18n import Language, fmt_number, t
+from kit.i18n import Language, fmt_number, tr
 from kit.process.duplicates import DuplicateGroup
 from kit.process.model import ProcessMap
 
@@ -100,6 +100,8 @@ def plot_process_overview(
     ax.set_ylim(-1.6, 1.4)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(t("process.overview.title", language), fontsize=10, loc="left")
+    ax.set_title(
+        tr("Process maps and duplicate work (hours per month)", language), fontsize=10, loc="left"
+    )
     fig.tight_layout()
     return fig

@@ -14,8 +14,28 @@ from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
 from kit.charts.style import OKABE_ITO, new_figure
-from kit.i18n import Language, t
+from kit.i18n import N_, Language, tr
 from kit.stakeholders import PHASE_IDS, RACI_LETTERS, phase_name
+
+_STAKEHOLDERS_GRID: dict[str, str] = {
+    "influence": N_("Influence (1–5)"),
+    "interest": N_("Interest (1–5)"),
+    "keep_informed": N_("Keep informed"),
+    "keep_satisfied": N_("Keep satisfied"),
+    "manage_closely": N_("Manage closely"),
+    "monitor": N_("Monitor"),
+    "title": N_("Power/interest grid"),
+}
+
+_STAKEHOLDERS_RACI: dict[str, str] = {
+    "A": N_("A = accountable (decides)"),
+    "C": N_("C = consulted"),
+    "I": N_("I = informed"),
+    "R": N_("R = responsible (does the work)"),
+    "person": N_("Person"),
+    "phase": N_("Phase"),
+    "title": N_("RACI matrix"),
+}
 
 __all__ = ["plot_power_interest", "plot_raci"]
 
@@ -71,9 +91,9 @@ def plot_power_interest(register: pd.DataFrame, *, language: Language) -> Figure
     """Return the power/interest grid (influence over interest, 1–5) with quadrants and names."""
     lang = language
     fig, ax = new_figure(
-        xlabel=t("stakeholders.grid.interest", lang),
-        ylabel=t("stakeholders.grid.influence", lang),
-        title=t("stakeholders.grid.title", lang),
+        xlabel=tr("Interest (1–5)", lang),
+        ylabel=tr("Influence (1–5)", lang),
+        title=tr("Power/interest grid", lang),
         size=(7.5, 6.0),
     )
     ax.set_xlim(0.4, 5.6)
@@ -91,7 +111,7 @@ def plot_power_interest(register: pd.DataFrame, *, language: Language) -> Figure
         ax.text(
             x,
             y,
-            t(f"stakeholders.grid.{key}", lang),
+            tr(_STAKEHOLDERS_GRID[key], lang),
             ha="right" if x > 3 else "left",
             va="top" if y > 3 else "bottom",
             color="#6b7280",
@@ -127,11 +147,11 @@ def plot_raci(
     codes = np.array([[order.index(str(v)) for v in register[p]] for p in phases]).T
     height = 1.2 + 0.42 * max(len(register), 1)
     fig, ax = new_figure(
-        xlabel=t("stakeholders.raci.phase", lang)
+        xlabel=tr("Phase", lang)
         + "\n"
-        + " · ".join(t(f"stakeholders.raci.{x}", lang) for x in RACI_LETTERS),
-        ylabel=t("stakeholders.raci.person", lang),
-        title=t("stakeholders.raci.title", lang),
+        + " · ".join(tr(_STAKEHOLDERS_RACI[x], lang) for x in RACI_LETTERS),
+        ylabel=tr("Person", lang),
+        title=tr("RACI matrix", lang),
         size=(8.5, height),
     )
     ax.imshow(

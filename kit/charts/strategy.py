@@ -10,6 +10,18 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kit.charts.style import OKABE_ITO, locale_axes, new_figure
+from kit.i18n import N_, NP_
+
+_STEPS_STRATEGY_CHART: dict[str, str] = {
+    "ar_share": N_("Share of receivables"),
+    "channel_axis": N_("Channel"),
+    "channels_title": N_("Payment within 14 days of the message"),
+    "customer_share": NP_("customer_share", "Share of customers"),
+    "overdue_of_total": N_("Share of overdue receivables"),
+    "payment_rate": N_("Paid within 14 days (% of messages)"),
+    "segments_title": N_("Few customers, much money: shares by segment"),
+    "share_axis": N_("Share (%)"),
+}
 
 if TYPE_CHECKING:
     from kit.report.context import ReportContext
@@ -36,9 +48,9 @@ def plot_segment_shares(
         ),
     ]
     fig, ax = new_figure(
-        xlabel=ctx.t("steps.strategy.chart.share_axis"),
+        xlabel=ctx.tr("Share (%)"),
         ylabel="",
-        title=ctx.t("steps.strategy.chart.segments_title"),
+        title=ctx.tr("Few customers, much money: shares by segment"),
         size=(8.0, 0.75 * len(s) + 1.6),
     )
     y = np.arange(len(s))
@@ -50,7 +62,7 @@ def plot_segment_shares(
             values.fillna(0.0),
             height=height,
             color=OKABE_ITO[i],
-            label=ctx.t(f"steps.strategy.chart.{key}"),
+            label=ctx.tr(_STEPS_STRATEGY_CHART[key]),
         )
         ax.bar_label(
             bars,
@@ -93,9 +105,9 @@ def plot_channel_rates(
         i, j = segments.index(str(seg)), channels.index(str(chan))
         grid[i, j], counts[i, j] = float(rate), float(sent)
     fig, ax = new_figure(
-        xlabel=ctx.t("steps.strategy.chart.channel_axis"),
+        xlabel=ctx.tr("Channel"),
         ylabel="",
-        title=ctx.t("steps.strategy.chart.channels_title"),
+        title=ctx.tr("Payment within 14 days of the message"),
         size=(8.0, 0.7 * max(len(segments), 1) + 1.8),
     )
     shown = np.where(counts >= min_messages, grid, np.nan)
@@ -123,6 +135,6 @@ def plot_channel_rates(
     ax.set_xticks(range(len(channels)), list(channel_names.values()))
     ax.set_yticks(range(len(segments)), list(segment_names.values()))
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label(ctx.t("steps.strategy.chart.payment_rate"))
+    bar.set_label(ctx.tr("Paid within 14 days (% of messages)"))
     locale_axes(bar.ax, ctx.language, x="skip", y="number")
     return fig

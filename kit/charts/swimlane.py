@@ -25,7 +25,7 @@ from kit.charts.swimlane_layout import (
     place,
     route,
 )
-from kit.i18n import Language, t
+from kit.i18n import Language, tr
 from kit.process.analysis import ProcessAnalysis
 from kit.process.model import ProcessMap
 
@@ -249,19 +249,19 @@ def _legend(language: Language, *, connector: bool) -> list[tuple[_Handle, str]]
     """Return (handle, label) legend entries; the connector entry only when one is drawn."""
     edge = "#333333"
     entries: list[tuple[_Handle, str]] = [
-        (Patch(facecolor=_TASK, edgecolor=edge), t("process.legend.task", language)),
-        (Patch(facecolor=_DUP, edgecolor=edge), t("process.legend.duplicate", language)),
+        (Patch(facecolor=_TASK, edgecolor=edge), tr("Activity", language)),
+        (Patch(facecolor=_DUP, edgecolor=edge), tr("Duplicate work", language)),
         (
             Line2D([0], [0], color=_REWORK, lw=1.6, linestyle="--"),
-            t("process.legend.rework", language),
+            tr("Rework loop", language),
         ),
         (
             Patch(facecolor=OKABE_ITO["yellow"], edgecolor=edge),
-            t("process.legend.decision", language),
+            tr("Decision", language),
         ),
         (
             Patch(facecolor=OKABE_ITO["sky"], edgecolor=edge, hatch="//"),
-            t("process.legend.wait", language),
+            tr("Waiting", language),
         ),
         (
             Line2D(
@@ -273,7 +273,7 @@ def _legend(language: Language, *, connector: bool) -> list[tuple[_Handle, str]]
                 markeredgecolor=edge,
                 markersize=8,
             ),
-            t("process.legend.event", language),
+            tr("Start/end", language),
         ),
     ]
     if connector:
@@ -290,5 +290,5 @@ def _legend(language: Language, *, connector: bool) -> list[tuple[_Handle, str]]
         letter = Line2D([0], [0], marker="$A$", color="none", markerfacecolor="#000000")
         letter.set_markeredgecolor("#000000")
         letter.set_markersize(6)
-        entries.append(((circle, letter), t("process.legend.connector", language)))
+        entries.append(((circle, letter), tr("Continues (A → A)", language)))
     return entries

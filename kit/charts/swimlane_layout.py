@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kit.charts.labels import LINE_IN, wrap
-from kit.i18n import Language, fmt_number, t
+from kit.i18n import Language, fmt_number, tr
 from kit.process.model import ProcessMap
 
 __all__ = [
@@ -106,7 +106,7 @@ def node_sizes(pmap: ProcessMap, language: Language) -> dict[str, Node]:
         hours = pmap.hours(node)
         if hours > 0:
             lines.append(
-                t("process.swimlane.hours", language, hours=fmt_number(hours, language, digits=0))
+                tr("{hours} h/month", language, hours=fmt_number(hours, language, digits=0))
             )
         text_h = len(lines) * LINE_IN
         if boxed:

@@ -28,7 +28,7 @@ import typer
 from typer.core import TyperGroup
 
 from kit.errors import KitError
-from kit.i18n import LANGUAGES, Language, t
+from kit.i18n import LANGUAGES, Language, tr
 
 if TYPE_CHECKING:
     from kit.engagement import Engagement
@@ -112,7 +112,7 @@ def _report(error: KitError, exc: BaseException) -> int:
     if _DEBUG.get():
         traceback.print_exception(exc)
     chosen = language()
-    typer.echo(f"{t('cli.error', chosen)}: {error.describe(chosen)}", err=True)
+    typer.echo(f"{tr('Error', chosen)}: {error.describe(chosen)}", err=True)
     return error.exit_code
 
 
@@ -120,7 +120,11 @@ def _report_unexpected(exc: Exception) -> int:
     if _DEBUG.get():
         traceback.print_exception(exc)
     typer.echo(
-        t("cli.unexpected", language(), error=f"{type(exc).__name__}: {exc}"),
+        tr(
+            "Unexpected error: {error}. Run again with --debug for details.",
+            language(),
+            error=f"{type(exc).__name__}: {exc}",
+        ),
         err=True,
     )
     return 1

@@ -11,7 +11,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError, KitError, Problem
-from kit.i18n import fmt_date, fmt_money, t
+from kit.i18n import N_, fmt_date, fmt_money, tr
+
+_BUSINESS_CASE_REASON: dict[str, str] = {
+    "goal_not_down": N_("The DSO goal asks for a higher DSO: it releases no working capital."),
+    "no_credit_sales": N_(
+        "There are no credit sales in the window, so there is no amount of working capital."
+    ),
+    "no_dso_goal": N_(
+        "Without a DSO goal the working capital released cannot be put in money; agree a DSO goal."
+    ),
+    "no_kpi_value": N_(
+        "DSO cannot be computed at the as-of date, so there is no amount of working capital."
+    ),
+    "no_process_maps": N_(
+        "Without process maps the hours freed cannot be counted; map the as-is processes."
+    ),
+}
 
 if TYPE_CHECKING:  # imported where used: `kit duplicates` needs neither pydantic nor pandas
     from rich.console import RenderableType
@@ -107,8 +123,9 @@ def status_command(
         statuses.append((Path(path), rollout_status(engagement, today=when)))
         if update is not None and when < today:
             notes.append(
-                t(
-                    "cli.status.entry_after",
+                tr(
+                    "Note: the entry of {entry} lies after the as-of date {date} "
+                    "and does not count there yet; kit status --today shows it.",
                     engagement.language,
                     entry=fmt_date(today, engagement.language),
                     date=fmt_date(when, engagement.language),
@@ -305,8 +322,10 @@ def business_case_command(
 
     ctx = ReportContext(engagement=engagement, language=engagement.language, as_of=as_of)
     case = business_case_view(ctx)
-    inputs = ctx.t(
-        "cli.business_case.inputs",
+    inputs = ctx.tr(
+        "Inputs (engagement.yaml, business_case): interest rate {rate} "
+        "a year (interest_rate: {raw_rate}), hourly cost {cost} "
+        "(hourly_cost: {raw_cost}); defaults: 6.0% and €55.00.",
         rate=ctx.percent(case.interest_rate * 100),
         raw_rate=f"{case.interest_rate:g}",
         cost=fmt_money(case.hourly_cost, ctx.language, currency=case.cost_currency),
@@ -327,13 +346,15 @@ def business_case_command(
     figures = None
     if rows:
         headers = (
-            ctx.t("business_case.col.figure"),
-            ctx.t("business_case.col.full"),
-            ctx.t("business_case.col.half"),
+            ctx.tr("Figure"),
+            ctx.tr("full goal achievement"),
+            ctx.tr("half the goal achievement"),
         )
         figures = table(headers, rows, right=(1, 2))
-    title = f"{engagement.client} · {ctx.date(as_of)} · {ctx.t('business_case.title')}"
+    title = (
+        f"{engagement.client} · {ctx.date(as_of)} · {ctx.tr('What reaching the goals is worth')}"
+    )
     text = [f"  {line}" for line in business_case_lines(ctx, case)]
-    reasons = sorted({ctx.t("business_case.reason." + r) for r in case.reasons.values()})
+    reasons = sorted({ctx.tr(_BUSINESS_CASE_REASON[r]) for r in case.reasons.values()})
     view = stack(lines([title]), figures, lines(text), lines([inputs]))
     return view, case.to_json_dict(), reasons

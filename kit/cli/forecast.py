@@ -10,7 +10,7 @@ from rich.console import RenderableType
 
 from kit.engagement import Engagement
 from kit.forecast import Forecast, forecast
-from kit.i18n import Language
+from kit.i18n import N_, Language
 from kit.ledger import Ledger
 from kit.message import msg
 
@@ -80,11 +80,13 @@ def forecast_document(fc: Forecast, *, currency: str, language: Language = "en")
 def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> RenderableType:
     """Return the readable forecast in the engagement's language: weeks, backtest, invoices."""
     from kit.cli.output import lines, stack, table
-    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, t
+    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, tr, trp
     from kit.steps.forecast_wording import method_text, reason_text
 
     lang, cur = engagement.language, engagement.currency
-    head = [f"{engagement.client} · {t('forecast.title', lang, date=fmt_date(fc.as_of, lang))}"]
+    head = [
+        f"{engagement.client} · {tr('Forecast at {date}', lang, date=fmt_date(fc.as_of, lang))}"
+    ]
     head.append(method_text(fc, lang))
     reason = reason_text(fc, lang)
     if reason:
@@ -92,8 +94,8 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
     if fc.method is None:
         return lines(head)
     head.append(
-        t(
-            "forecast.open",
+        tr(
+            "{count} open invoices, {amount} open",
             lang,
             count=len(fc.invoices),
             amount=fmt_money(fc.open_amount, lang, currency=cur),
@@ -114,27 +116,34 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
     ]
     week_table = table(
         (
-            t("forecast.col.week", lang),
-            t("forecast.col.expected", lang),
-            t("forecast.col.low", lang),
-            t("forecast.col.high", lang),
+            tr("Week from", lang),
+            tr("Expected", lang),
+            tr("Low (10 %)", lang),
+            tr("High (90 %)", lang),
         ),
         week_rows,
-        title=t("forecast.weeks.title", lang),
+        title=tr("Expected cash-in per week (80 % band)", lang),
         right=(1, 2, 3),
     )
     bt = fc.backtest
     if not bt.rows:
         backtest: RenderableType = lines(
-            [t("forecast.backtest.title", lang), "  " + t("forecast.backtest.none", lang)]
+            [
+                tr("Backtest at earlier dates", lang),
+                "  " + tr("No earlier date with enough history for a backtest.", lang),
+            ]
         )
     else:
         rows = []
         for key, name, kind in (
-            ("mae_days", "forecast.bt.mae", "days"),
-            ("coverage_80", "forecast.bt.coverage", "percent"),
-            ("wape_13w", "forecast.bt.wape", "percent"),
-            ("band_coverage_13w", "forecast.bt.band", "percent"),
+            ("mae_days", N_("Mean error against the actual payment day"), "days"),
+            ("coverage_80", N_("Share of payments inside the 80 % interval"), "percent"),
+            ("wape_13w", N_("Error of the weekly cash-in ({weeks} weeks, weighted)"), "percent"),
+            (
+                "band_coverage_13w",
+                N_("Share of weeks whose cash-in lay inside the 80 % band"),
+                "percent",
+            ),
         ):
             m, b = bt.mean(key), bt.mean("baseline_" + key)
             if kind == "days":
@@ -144,22 +153,30 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
                     fmt_percent(None if m is None else m * 100.0, lang),
                     fmt_percent(None if b is None else b * 100.0, lang),
                 )
-            rows.append((t(name, lang, weeks=weeks), *shown))
+            rows.append((tr(name, lang, weeks=weeks), *shown))
         dates = ", ".join(
             fmt_date(pd.Timestamp(int(r.day), unit="D").date(), lang) for r in bt.rows
         )
         backtest = stack(
             table(
                 (
-                    t("forecast.col.figure", lang),
-                    t("forecast.col.model", lang),
-                    t("forecast.col.baseline", lang),
+                    trp("col.figure", "Figure", lang),
+                    tr("Forecasting model", lang),
+                    tr("Simple rule", lang),
                 ),
                 rows,
-                title=t("forecast.backtest.title", lang),
+                title=tr("Backtest at earlier dates", lang),
                 right=(1, 2),
             ),
-            lines([t("forecast.bt.dates", lang, dates=dates)]),
+            lines(
+                [
+                    tr(
+                        "Checked at {dates}; at each date only what was known then was used.",
+                        lang,
+                        dates=dates,
+                    )
+                ]
+            ),
         )
     invoice_rows = [
         (
@@ -174,15 +191,15 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
     ]
     invoices = table(
         (
-            t("forecast.col.rank", lang),
-            t("forecast.col.invoice_id", lang),
-            t("forecast.col.customer_id", lang),
-            t("forecast.col.open_amount", lang),
-            t("forecast.col.expected_payment_date", lang),
-            t("forecast.col.p_late_30_short", lang),
+            tr("Rank", lang),
+            tr("Invoice", lang),
+            tr("Customer ID", lang),
+            tr("Open amount", lang),
+            tr("Expected payment", lang),
+            tr("Prob. over 30 days", lang),
         ),
         invoice_rows,
-        title=t("forecast.invoices.title", lang),
+        title=tr("Open invoices with the largest expected overdue amount", lang),
         right=(0, 3, 5),
     )
     return stack(lines(head), week_table, backtest, invoices)

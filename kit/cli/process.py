@@ -51,7 +51,7 @@ def import_bpmn(
 ) -> None:
     """Convert a BPMN 2.0 model into the kit's YAML map form so effort can be added."""
     from kit.files import atomic_write_text
-    from kit.i18n import t
+    from kit.i18n import tr
     from kit.process import import_bpmn as read_bpmn
     from kit.process.native import yaml_text
 
@@ -62,7 +62,7 @@ def import_bpmn(
     _refuse_overwrite(target, text, force=force)
     atomic_write_text(target, text)
     for warning in pmap.warnings:
-        typer.echo(f"{t('cli.note', chosen)}: {warning.describe(chosen)}", err=True)
+        typer.echo(f"{tr('Note', chosen)}: {warning.describe(chosen)}", err=True)
     typer.echo(str(target))
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.console import RenderableType
 
 from kit.cli.output import lines, stack, table
-from kit.i18n import Language, fmt_bucket, fmt_date, fmt_number, t
+from kit.i18n import N_, Language, fmt_bucket, fmt_date, fmt_number, tr, trp
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,23 +43,23 @@ BY_KPIS = ("ar_total", "dso", "bpdso", "add", "cei", "paid_within_45_rate")
 def _bucket(bucket: str, language: Language) -> str:
     """Return an aging bucket as the reports write it: "nicht fällig", "1–30" … "über 180"."""
     if bucket == "current":
-        return t("steps.kpis.bucket.current", language)
+        return tr("current", language)
     return fmt_bucket(bucket, language)
 
 
 def by_label(by: str, language: Language) -> str:
     """Return the heading of the `--by` column: a known dimension in words, else the column."""
     known = {
-        "segment": t("cli.by.segment", language),
-        "country": t("cli.by.country", language),
-        "customer_id": t("cli.by.customer_id", language),
+        "segment": tr("Segment", language),
+        "country": tr("Country", language),
+        "customer_id": tr("Customer ID", language),
     }
     return known.get(by, by)
 
 
 def _title(engagement: Engagement, as_of: date, language: Language) -> str:
-    return t(
-        "cli.kpis.title",
+    return tr(
+        "{client} · as of {date} · {days}-day window",
         language,
         client=engagement.client,
         date=fmt_date(as_of, language),
@@ -84,9 +84,9 @@ def kpis_view(engagement: Engagement, result: KpiResult, *, as_of: date) -> Rend
         for kpi in REGISTRY
     ]
     headers = (
-        t("cli.col.kpi", language),
-        t("cli.col.value", language),
-        t("cli.col.note", language),
+        tr("KPI", language),
+        tr("Value", language),
+        tr("Note", language),
     )
     aging = [
         (_bucket(str(bucket), language), ctx.money(float(amount), digits=0))
@@ -96,9 +96,9 @@ def kpis_view(engagement: Engagement, result: KpiResult, *, as_of: date) -> Rend
         lines([_title(engagement, as_of, language)]),
         table(headers, rows, right=(1,)),
         table(
-            (t("steps.kpis.col.bucket", language), t("cli.col.amount", language)),
+            (tr("Days past due", language), tr("Amount", language)),
             aging,
-            title=t("cli.kpis.aging", language),
+            title=tr("Aging of receivables", language),
             right=(1,),
         ),
     )
@@ -148,13 +148,13 @@ def duplicates_view(
         for first, m in ((i == 0, m) for i, m in enumerate(g.members))
     ]
     headers = (
-        t("steps.process.col.group", language),
-        t("steps.process.col.activity", language),
-        t("steps.process.col.map", language),
-        t("steps.process.col.lane", language),
-        t("steps.process.col.system", language),
-        t("steps.process.col.hours_per_month", language),
-        t("steps.process.col.avoidable_hours_per_month", language),
+        tr("No.", language),
+        tr("Activity", language),
+        tr("Process map", language),
+        tr("Role", language),
+        tr("System", language),
+        tr("Hours/month", language),
+        tr("Avoidable (h/month)", language),
     )
     grid = table(headers, rows, right=(0, 5, 6)) if rows else None
     return stack(lines(headlines), grid)
@@ -162,20 +162,20 @@ def duplicates_view(
 
 def _status_word(status: str, language: Language) -> str:
     words = {
-        "not_started": t("rollout.status.not_started", language),
-        "in_progress": t("rollout.status.in_progress", language),
-        "done": t("rollout.status.done", language),
-        "blocked": t("rollout.status.blocked", language),
+        "not_started": tr("not started", language),
+        "in_progress": tr("in progress", language),
+        "done": tr("done", language),
+        "blocked": tr("blocked", language),
     }
     return words.get(status, status)
 
 
 def _rag_word(rag: str, language: Language) -> str:
     words = {
-        "red": t("rollout.rag.red", language),
-        "amber": t("rollout.rag.amber", language),
-        "green": t("rollout.rag.green", language),
-        "grey": t("rollout.rag.grey", language),
+        "red": tr("red", language),
+        "amber": tr("amber", language),
+        "green": tr("green", language),
+        "grey": tr("grey", language),
     }
     return words.get(rag, rag)
 
@@ -200,7 +200,7 @@ def _summary_rows(
                 str(path),
                 status.client,
                 fmt_date(status.today, language),
-                current.name if current else t("rollout.finished", language),
+                current.name if current else tr("finished", language),
                 _status_word(current.status, language) if current else "",
                 _percent(current.percent if current else 100.0, language),
                 _rag_word(status.rag, language),
@@ -249,19 +249,25 @@ def status_view(
         [(day, source)] = said
         when = [_date_sentence(day, source, language)]
     else:  # several dates: each engagement's is in the column
-        when = [t("cli.status.at_each", language)]
+        when = [
+            tr(
+                "Slippage and RAG per engagement at the date in the column “As "
+                "of” (its as_of, else today), as in the reports.",
+                language,
+            )
+        ]
     summary = table(
         (
-            t("rollout.column.engagement", language),
-            t("rollout.column.client", language),
-            t("cli.col.as_of", language),
-            t("rollout.column.current_phase", language),
-            t("rollout.column.status", language),
-            t("rollout.column.percent", language),
-            t("rollout.column.rag", language),
-            t("rollout.column.slippage_days", language),
-            t("rollout.column.blocked", language),
-            t("rollout.column.next_milestone", language),
+            tr("Engagement", language),
+            tr("Client", language),
+            tr("As of", language),
+            tr("Current phase", language),
+            tr("Status", language),
+            tr("Done", language),
+            tr("RAG", language),
+            tr("Slippage (days)", language),
+            tr("Blocked", language),
+            tr("Next milestone", language),
         ),
         _summary_rows(statuses, language),
         right=(5, 7, 8),
@@ -271,22 +277,22 @@ def status_view(
     status = statuses[0][1]
     phases = table(
         (
-            t("rollout.column.phase", language),
-            t("rollout.column.owner", language),
-            t("rollout.column.status", language),
-            t("rollout.column.percent", language),
-            t("rollout.column.rag", language),
-            t("rollout.column.slippage_days", language),
-            t("rollout.column.planned_start", language),
-            t("rollout.column.planned_end", language),
-            t("rollout.column.actual_start", language),
-            t("rollout.column.actual_end", language),
+            tr("Phase", language),
+            tr("Owner", language),
+            tr("Status", language),
+            tr("Done", language),
+            tr("RAG", language),
+            tr("Slippage (days)", language),
+            trp("planned_start", "Planned start", language),
+            trp("planned_end", "Planned end", language),
+            trp("actual_start", "Actual start", language),
+            trp("actual_end", "Actual end", language),
         ),
         _phase_rows(status, language),
         right=(3, 5),
     )
     blocked = [
-        f"{t('rollout.status.blocked', language)}: {item['name']} "
+        f"{tr('blocked', language)}: {item['name']} "
         f"({fmt_date(item['since'], language)}): {' '.join(str(item['note']).split()) or '–'}"
         for item in status.blocked
     ]
@@ -296,33 +302,42 @@ def status_view(
 def _date_sentence(day: date, source: str, language: Language) -> str:
     shown = fmt_date(day, language)
     if source == "today":
-        return t("cli.status.at_today", language, date=shown)
+        return tr("Status on {date}: slippage and RAG at today's date.", language, date=shown)
     if source == "option":
-        return t("cli.status.at_option", language, date=shown)
-    return t("cli.status.at_as_of", language, date=shown)
+        return tr(
+            "Status on {date}: slippage and RAG at the date given with --as-of.",
+            language,
+            date=shown,
+        )
+    return tr(
+        "Status on {date}: slippage and RAG at the engagement's as-of "
+        "date (as_of), as in the reports; --today uses today's date.",
+        language,
+        date=shown,
+    )
 
 
 def _source_word(source: str, language: Language) -> str:
     words = {
-        "ledger": t("ledger.source.ledger", language),
-        "invoices": t("ledger.table.invoices", language),
-        "residual_items": t("ledger.table.residual_items", language),
-        "credit_notes": t("ledger.table.credit_notes", language),
-        "payments": t("ledger.table.payments", language),
-        "customers": t("ledger.table.customers", language),
-        "disputes": t("ledger.table.disputes", language),
-        "dunning_events": t("ledger.table.dunning_events", language),
+        "ledger": tr("line-item export", language),
+        "invoices": tr("invoices", language),
+        "residual_items": tr("residual items", language),
+        "credit_notes": tr("credit notes", language),
+        "payments": tr("payments", language),
+        "customers": tr("customers", language),
+        "disputes": tr("disputes", language),
+        "dunning_events": tr("dunning events", language),
     }
     return words.get(source, source)
 
 
 def _reason_word(reason: str, language: Language) -> str:
     words = {
-        "filter": t("ledger.reason.filter", language),
-        "skipped_problem": t("ledger.reason.skipped_problem", language),
-        "subtotal": t("ledger.reason.subtotal", language),
-        "heading": t("ledger.reason.heading", language),
-        "other_document_type": t("ledger.reason.other_document_type", language),
+        "filter": tr("by the filter", language),
+        "skipped_problem": tr("with problems (on_error: skip)", language),
+        "subtotal": tr("subtotal or total rows", language),
+        "heading": tr("heading or group rows without an amount", language),
+        "other_document_type": tr("other document type", language),
     }
     return words.get(reason, reason)
 
@@ -393,26 +408,26 @@ def validate_view(
 
     if not summary.accounting:
         return lines([*summary.describe(language).splitlines(), *readiness.splitlines()])
-    verdict = t("cli.validate.invalid" if summary.blocking else "cli.validate.valid", language)
+    verdict = tr(N_("Data NOT valid") if summary.blocking else N_("Data valid"), language)
     grid = table(
         (
-            t("cli.col.source", language),
-            t("cli.col.file", language),
-            t("cli.col.rows_read", language),
-            t("ledger.account.used", language),
-            t("ledger.account.left_out", language),
+            tr("Source", language),
+            tr("File", language),
+            tr("Rows read", language),
+            tr("used", language),
+            tr("left out", language),
         ),
         _accounting_rows(summary.accounting, language=language, currency=currency),
         right=(2,),
     )
     found: list[str] = []
     for key, problems in (
-        ("cli.validate.errors", summary.errors),
-        ("cli.validate.warnings", summary.warnings),
-        ("cli.validate.excluded", summary.excluded),
+        (N_("Errors"), summary.errors),
+        (N_("Warnings"), summary.warnings),
+        (N_("Rows left out (on_error: skip)"), summary.excluded),
     ):
         if problems:
-            found.append(f"{t(key, language)} ({len(problems)}):")
+            found.append(f"{tr(key, language)} ({len(problems)}):")
             found.extend(capped_lines(problems, language))
     return stack(
         lines([verdict]), grid, lines(found) if found else None, lines(readiness.split("\n"))

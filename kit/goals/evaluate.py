@@ -29,8 +29,48 @@ import numpy as np
 import pandas as pd
 
 from kit.engagement import Goal
-from kit.i18n import Language, fmt_date, fmt_number, fmt_percent, fmt_value, t
+from kit.i18n import N_, Language, fmt_date, fmt_number, fmt_percent, fmt_value, tr
 from kit.kpis.registry import REGISTRY
+
+_GOALS_SMART_SPECIFIC: dict[str, str] = {
+    "fail": N_(
+        "The goal has no statement. Without one, nobody on the team knows what is to be achieved."
+    ),
+    "ok": N_("The goal is stated in the client's words."),
+}
+
+_GOALS_SMART_TIME_BOUND: dict[str, str] = {
+    "fail": N_(
+        "The deadline {deadline} is not after the baseline date "
+        "{baseline_date}; set a deadline in the future."
+    ),
+    "ok": N_("The deadline {deadline} is after the baseline date {baseline_date}."),
+}
+
+_GOALS_SUGGEST_RATIONALE: dict[str, str] = {
+    "add": N_(
+        "Customers pay {current} days after the due date on average, "
+        "{gap} days more than the CRF median ({reference}). This is "
+        "the part of DSO that dunning influences."
+    ),
+    "cei": N_(
+        "CEI is {current}, {gap} points below the CRF median "
+        "({reference}): too little of what was collectible comes in."
+    ),
+    "dso": N_(
+        "DSO is {current} days, {gap} days above the CRF median "
+        "({reference}). Every day less frees cash worth one day of "
+        "sales."
+    ),
+    "within": N_("{late} of invoices are paid later than {days} days after the invoice date."),
+}
+
+_GOALS_SUGGEST_STATEMENT: dict[str, str] = {
+    "add": N_("Reduce average days delinquent to {reference} days"),
+    "cei": N_("Raise the collection effectiveness index (CEI) to the CRF median of {reference}"),
+    "dso": N_("Reduce DSO to the CRF median of {reference} days"),
+    "within": N_("All invoices paid within {days} days"),
+}
 
 __all__ = [
     "RULES",
@@ -161,11 +201,18 @@ def _smart(
     lang = language
     checks = []
     stated = bool(goal.statement and goal.statement.strip())
-    checks.append(SmartCheck("specific", stated, t(f"goals.smart.specific.{_ok(stated)}", lang)))
+    checks.append(SmartCheck("specific", stated, tr(_GOALS_SMART_SPECIFIC[_ok(stated)], lang)))
     if computable is not None and goal.kpi not in computable:
         checks.append(
             SmartCheck(
-                "measurable", False, t("goals.smart.measurable.unknown_kpi", lang, kpi=goal.kpi)
+                "measurable",
+                False,
+                tr(
+                    "The KPI '{kpi}' is not known. Use a KPI from the glossary "
+                    "(e.g. dso, cei, paid_within_45_rate).",
+                    lang,
+                    kpi=goal.kpi,
+                ),
             )
         )
     elif baseline is None:
@@ -173,8 +220,9 @@ def _smart(
             SmartCheck(
                 "measurable",
                 False,
-                t(
-                    "goals.smart.measurable.no_data",
+                tr(
+                    "{kpi} has no value at the baseline date {date} – the data do "
+                    "not allow progress to be measured.",
                     lang,
                     kpi=goal.kpi,
                     date=fmt_date(baseline_date, lang),
@@ -183,35 +231,71 @@ def _smart(
         )
     else:
         checks.append(
-            SmartCheck("measurable", True, t("goals.smart.measurable.ok", lang, kpi=goal.kpi))
+            SmartCheck(
+                "measurable",
+                True,
+                tr("The KPI {kpi} can be computed from the data.", lang, kpi=goal.kpi),
+            )
         )
     if baseline is None:
-        checks.append(SmartCheck("direction", False, t("goals.smart.direction.no_baseline", lang)))
+        checks.append(
+            SmartCheck(
+                "direction", False, tr("Without a baseline the direction cannot be checked.", lang)
+            )
+        )
     else:
         ahead = goal.target > baseline if goal.direction == "up" else goal.target < baseline
-        key = "goals.smart.direction." + ("ok" if ahead else f"fail_{goal.direction}")
+        if ahead:
+            text = N_(
+                "The target {target} lies in the intended direction from the baseline {baseline}."
+            )
+        elif goal.direction == "up":
+            text = N_(
+                "The target {target} is not above the baseline {baseline} – "
+                "the goal is already met or the direction is wrong."
+            )
+        else:
+            text = N_(
+                "The target {target} is not below the baseline {baseline} – "
+                "the goal is already met or the direction is wrong."
+            )
         values = {
             "target": _with_unit(goal.kpi, goal.target, lang),
             "baseline": _with_unit(goal.kpi, baseline, lang),
         }
-        checks.append(SmartCheck("direction", ahead, t(key, lang, **values)))
+        checks.append(SmartCheck("direction", ahead, tr(text, lang, **values)))
     timely = goal.deadline > baseline_date
     dates = {
         "deadline": fmt_date(goal.deadline, lang),
         "baseline_date": fmt_date(baseline_date, lang),
     }
     checks.append(
-        SmartCheck("time_bound", timely, t(f"goals.smart.time_bound.{_ok(timely)}", lang, **dates))
+        SmartCheck("time_bound", timely, tr(_GOALS_SMART_TIME_BOUND[_ok(timely)], lang, **dates))
     )
     owner = (goal.owner or "").strip()
     if not owner:
-        checks.append(SmartCheck("owner", False, t("goals.smart.owner.missing", lang)))
+        checks.append(
+            SmartCheck(
+                "owner",
+                False,
+                tr("Nobody owns the goal. A goal without an owner is not followed up.", lang),
+            )
+        )
     elif owners is not None and owner not in owners:
         checks.append(
-            SmartCheck("owner", False, t("goals.smart.owner.not_registered", lang, owner=owner))
+            SmartCheck(
+                "owner",
+                False,
+                tr(
+                    "{owner} is not in the stakeholder register; add the person or "
+                    "choose someone from the register.",
+                    lang,
+                    owner=owner,
+                ),
+            )
         )
     else:
-        checks.append(SmartCheck("owner", True, t("goals.smart.owner.ok", lang, owner=owner)))
+        checks.append(SmartCheck("owner", True, tr("Owner: {owner}.", lang, owner=owner)))
     return checks
 
 
@@ -309,15 +393,19 @@ def suggest_goals(
     within = _value(values.get("paid_within_45_rate"))
     if within is not None and within < 100:
         late = 100 - within
-        rationale = t(
-            "goals.suggest.within.rationale",
+        rationale = tr(
+            "{late} of invoices are paid later than {days} days after the invoice date.",
             lang,
             late=fmt_percent(late, lang, digits=0),
             days=goal_days,
         )
         if worst_segment:
-            rationale += " " + t("goals.suggest.within.segment", lang, segment=worst_segment)
-        statement = t("goals.suggest.within.statement", lang, days=goal_days)
+            rationale += " " + tr(
+                "The largest share comes from segment {segment} – start there.",
+                lang,
+                segment=worst_segment,
+            )
+        statement = tr("All invoices paid within {days} days", lang, days=goal_days)
         out.append(SuggestedGoal("paid_within_45_rate", within, 100.0, "up", statement, rationale))
     for kpi, direction in (("dso", "down"), ("add", "down"), ("cei", "up")):
         current = _value(values.get(kpi))
@@ -334,7 +422,7 @@ def suggest_goals(
             "reference": number(reference, lang, digits=1),
             "gap": fmt_number(gap, lang, digits=1),
         }
-        statement = t(f"goals.suggest.{kpi}.statement", lang, **text)
-        rationale = t(f"goals.suggest.{kpi}.rationale", lang, **text)
+        statement = tr(_GOALS_SUGGEST_STATEMENT[kpi], lang, **text)
+        rationale = tr(_GOALS_SUGGEST_RATIONALE[kpi], lang, **text)
         out.append(SuggestedGoal(kpi, current, reference, direction, statement, rationale))
     return out

@@ -1,12 +1,12 @@
 """The one translator and the one set of locale formatters, below every other layer.
 
-Messages live in `kit/i18n/messages/*.yaml` (key -> {de, en}); numbers, money, percentages and
-dates are formatted with Babel for the report language.
+Messages live in gettext catalogues `kit/locale/<language>/LC_MESSAGES/kit.po` with the English
+text as message id (`tr`, `trn`, `trp`; `N_` / `NP_` mark ids chosen at run time); numbers,
+money, percentages and dates are formatted with Babel for the report language.
 """
 
 from __future__ import annotations
 
-from kit.i18n.catalogue import LANGUAGES, Language, catalogue, t
 from kit.i18n.format import (
     currency_symbol,
     fmt_bucket,
@@ -27,11 +27,13 @@ from kit.i18n.format import (
     locale_of,
     thousands_unit,
 )
+from kit.i18n.translations import LANGUAGES, N_, NP_, Language, tr, trn, trp
 
 __all__ = [
     "LANGUAGES",
+    "NP_",
+    "N_",
     "Language",
-    "catalogue",
     "currency_symbol",
     "fmt_bucket",
     "fmt_count",
@@ -49,6 +51,8 @@ __all__ = [
     "fmt_threshold",
     "fmt_value",
     "locale_of",
-    "t",
     "thousands_unit",
+    "tr",
+    "trn",
+    "trp",
 ]

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from kit.i18n.catalogue import Language, t
 from kit.i18n.format import fmt_count
+from kit.i18n.translations import Language, trn
 
 __all__ = ["groups_text", "maps_text"]
 
 
 def groups_text(n: int, language: Language) -> str:
     """Return a number of groups (of duplicate work) with the noun in the right number."""
-    if n == 1:
-        return t("common.count.groups.one", language, n=fmt_count(n, language))
-    return t("common.count.groups.other", language, n=fmt_count(n, language))
+    return trn("{n} group", "{n} groups", n, language, n=fmt_count(n, language))
 
 
 def maps_text(n: int, language: Language) -> str:
     """Return a number of process maps with the noun in the right number."""
-    if n == 1:
-        return t("common.count.maps.one", language, n=fmt_count(n, language))
-    return t("common.count.maps.other", language, n=fmt_count(n, language))
+    return trn("{n} process map", "{n} process maps", n, language, n=fmt_count(n, language))

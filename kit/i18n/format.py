@@ -16,7 +16,7 @@ from typing import Literal
 from babel.dates import format_date, format_datetime, get_timezone
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
-from kit.i18n.catalogue import Language
+from kit.i18n.translations import Language
 
 __all__ = [
     "DIGITS",

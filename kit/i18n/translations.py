@@ -4,12 +4,22 @@ Catalogues are `.po` files in `kit/locale/<language>/LC_MESSAGES/<domain>.po`, r
 with Babel (no compile step) and cached per process. A message id is the English text with
 `{name}` placeholders; the value of a placeholder is filled after translation, so a translator
 may move it. A message id missing from a catalogue falls back to the English id and is recorded,
-so a test can fail on every fallback a German run met (`fallbacks()`).
+so a test can fail on every fallback a German run met (`fallbacks()`). With the environment
+variable `KIT_I18N_STRICT=1` a fallback raises instead (a notebook kernel inherits it, so a test
+run of every report fails on the first message without a translation); with
+`KIT_I18N_FALLBACK_LOG=<file>` every fallback is also appended to that file, which a test can
+read even when the report caught the error.
+
+Call sites pass the English text literally: `tr("Total", language)`, `trn("{n} goal",
+"{n} goals", n, language, n=n)`, `trp("aging", "current", language)`. Texts chosen at run time
+are dicts of literal ids marked with `N_("...")` (or `NP_("context", "...")`), so `pybabel
+extract -F babel.cfg kit` finds every message.
 """
 
 from __future__ import annotations
 
 import gettext as _stdlib_gettext
+import os
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -19,16 +29,32 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from kit.errors import ConfigError
+
 __all__ = [
     "DOMAINS",
+    "LANGUAGES",
     "LOCALE_DIR",
+    "NP_",
+    "N_",
+    "Language",
+    "Message",
     "catalogue_path",
     "fallbacks",
     "gettext",
     "ngettext",
     "pgettext",
+    "tr",
     "translation",
+    "trn",
+    "trp",
 ]
+
+#: A report language: every word the kit writes exists in German and English.
+Language = Literal["de", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+STRICT_ENV = "KIT_I18N_STRICT"
+FALLBACK_LOG_ENV = "KIT_I18N_FALLBACK_LOG"
 
 #: The catalogue domains: report and CLI wording (`kit`), errors, warnings and hints (`errors`).
 Domain = Literal["kit", "errors"]
@@ -65,6 +91,13 @@ def _known(language: str, domain: str, key: str) -> bool:
 def _record(language: str, domain: str, key: str) -> None:
     if not _known(language, domain, key):
         _FALLBACKS.add((language, domain, key))
+        log = os.environ.get(FALLBACK_LOG_ENV)
+        if log:  # a notebook kernel is another process: it appends to the file the test reads
+            with Path(log).open("a", encoding="utf-8") as file:
+                file.write(f"{language}\t{domain}\t{key.replace(chr(4), ' | ')}\n")
+        if os.environ.get(STRICT_ENV) == "1":
+            shown = key.replace("\x04", " | ")
+            raise LookupError(f"no {language} translation in {domain}.po for {shown!r}")
 
 
 def gettext(message: str, language: str, /, *, domain: str = "kit", **values: object) -> str:
@@ -96,9 +129,62 @@ def ngettext(
     """Return the singular or plural form for `count` in `language`; `{count}` is filled too."""
     _record(language, domain, singular)
     text = translation(language, domain).ngettext(singular, plural, count)
-    return text.format(count=count, **values)
+    return text.format(**{"count": count, **values})
 
 
 def fallbacks() -> set[tuple[str, str, str]]:
     """Return (language, domain, message id) of every lookup that fell back to the English id."""
     return set(_FALLBACKS)
+
+
+class Message(str):
+    """A message id that carries its gettext context (made by `NP_`)."""
+
+    context: str | None = None
+
+
+def N_(message: str, /) -> str:
+    """Return `message` unchanged: marks a literal id looked up later with `tr`."""
+    return message
+
+
+def NP_(context: str, message: str, /) -> str:
+    """Return `message` marked with its context; `tr` looks it up with `pgettext`."""
+    marked = Message(message)
+    marked.context = context
+    return marked
+
+
+def _language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ConfigError(f"unsupported language '{language}'", key="language", expected="de or en")
+    return language
+
+
+def tr(message: str, language: str, /, **values: object) -> str:
+    """Return the report/CLI text `message` (English id) in `language`, placeholders filled.
+
+    An empty message (a glossary term without a formula) stays empty.
+    """
+    if not message:
+        return ""
+    context = getattr(message, "context", None)
+    if context is not None:
+        return trp(context, str(message), language, **values)
+    found = translation(_language(language)).gettext(str(message))
+    _record(language, "kit", str(message))
+    return found.format(**values) if values else found
+
+
+def trp(context: str, message: str, language: str, /, **values: object) -> str:
+    """Return `message` in `language` where the same English text has several meanings."""
+    found = translation(_language(language)).pgettext(context, message)
+    _record(language, "kit", f"{context}\x04{message}")
+    return found.format(**values) if values else found
+
+
+def trn(singular: str, plural: str, count: int, language: str, /, **values: object) -> str:
+    """Return the singular or plural form for `count` in `language`; `{count}` is filled too."""
+    found = translation(_language(language)).ngettext(singular, plural, count)
+    _record(language, "kit", singular)
+    return found.format(**{"count": count, **values})

@@ -9,7 +9,8 @@ from typing import Any, cast
 import pandas as pd
 
 from kit.errors import Problem
-from kit.i18n import Language, fmt_money, fmt_number, t
+from kit.i18n import N_, Language, fmt_money, fmt_number, tr
+from kit.i18n.labels import LEDGER_REASON, LEDGER_TABLE
 from kit.ingest.accounting import REASONS, TABLES
 from kit.message import msg
 
@@ -20,8 +21,8 @@ MAX_LISTED = 20
 
 
 def _source_name(source: str, language: Language) -> str:
-    key = "ledger.source.ledger" if source == "ledger" else f"ledger.table.{source}"
-    return t(key, language)
+    name = N_("line-item export") if source == "ledger" else LEDGER_TABLE[source]
+    return tr(name, language)
 
 
 def _part(count: int, label: str, amount: object, language: Language, currency: str) -> str:
@@ -52,20 +53,20 @@ def accounting_lines(
         file = Path(str(account["path"])).name
         rows_read = fmt_number(float(str(account["rows_read"])), language, digits=0)
         gone = [
-            _part(int(left[r]), t(f"ledger.reason.{r}", language), left_amount.get(r), language,
+            _part(int(left[r]), tr(LEDGER_REASON[r], language), left_amount.get(r), language,
                   currency)
             for r in REASONS
             if left.get(r)
         ]  # fmt: skip
-        left_text = f"{t('ledger.account.left_out', language)}: {', '.join(gone)}"
+        left_text = f"{tr('left out', language)}: {', '.join(gone)}"
         if source != "ledger":
             used_rows = fmt_number(float(used.get(source, 0)), language, digits=0)
-            line = t("ledger.account.table", language, table=source, used=used_rows,
-                     read=rows_read, file=file)  # fmt: skip
+            line = tr("{table}: {used} rows used of {read} read ({file})", language,
+                      table=source, used=used_rows, read=rows_read, file=file)  # fmt: skip
             lines.append(f"  {line}" + (f"; {left_text}" if gone else ""))
             continue
-        read = t(
-            "ledger.account.read",
+        read = tr(
+            "{source} ({file}): {rows} rows read",
             language,
             source=_source_name(source, language),
             file=file,
@@ -73,13 +74,13 @@ def accounting_lines(
         )
         lines.append(f"  {read}")
         parts = [
-            _part(int(used[n]), t(f"ledger.table.{n}", language), used_amount.get(n), language,
+            _part(int(used[n]), tr(LEDGER_TABLE[n], language), used_amount.get(n), language,
                   currency)
             for n in TABLES
             if n in used and (used[n] or n == "invoices")
         ]  # fmt: skip
-        lines.append(f"    {t('ledger.account.used', language)}: {', '.join(parts) or '0'}")
-        lines.append(f"    {left_text if gone else t('ledger.account.none_left_out', language)}")
+        lines.append(f"    {tr('used', language)}: {', '.join(parts) or '0'}")
+        lines.append(f"    {left_text if gone else tr('no row left out', language)}")
     return lines
 
 
@@ -89,7 +90,9 @@ def capped_lines(
     """Return the first `limit` problems as lines and one saying how many more there are."""
     lines = ["  " + p.describe(language) for p in problems[:limit]]
     if len(problems) > limit:
-        lines.append("  " + t("ledger.more", language, n=len(problems) - limit))
+        lines.append(
+            "  " + tr("… and {n} more (all with --json)", language, n=len(problems) - limit)
+        )
     return lines
 
 
@@ -136,8 +139,7 @@ def accounting_frame(accounts: Sequence[dict[str, object]], *, language: Languag
                 rows.append(
                     {
                         "source": source,
-                        "what": f"{t('ledger.account.used', language)}: "
-                        f"{t(f'ledger.table.{name}', language)}",
+                        "what": f"{tr('used', language)}: {tr(LEDGER_TABLE[name], language)}",
                         "rows": used[name],
                         "amount": used_amount.get(name),
                     }
@@ -147,8 +149,8 @@ def accounting_frame(accounts: Sequence[dict[str, object]], *, language: Languag
                 rows.append(
                     {
                         "source": source,
-                        "what": f"{t('ledger.account.left_out', language)}: "
-                        f"{t(f'ledger.reason.{reason}', language)}",
+                        "what": f"{tr('left out', language)}: "
+                        f"{tr(LEDGER_REASON[reason], language)}",
                         "rows": left[reason],
                         "amount": left_amount.get(reason),
                     }

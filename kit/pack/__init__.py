@@ -53,8 +53,8 @@ def pack_names(ctx: ReportContext) -> dict[str, str]:
     stem = client_slug(ctx.engagement.client)
     day = ctx.as_of.isoformat()
     return {
-        "workbook": f"{stem}-{ctx.t('pack.file.workbook')}-{day}.xlsx",
-        "deck": f"{stem}-{ctx.t('pack.file.deck')}-{day}.pptx",
+        "workbook": f"{stem}-{ctx.tr('kpis')}-{day}.xlsx",
+        "deck": f"{stem}-{ctx.tr('steering-committee')}-{day}.pptx",
     }
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from kit.charts.style import STATUS_COLOURS
 from kit.files import atomic_write
+from kit.i18n.labels import ROLLOUT_STATUS
 from kit.pack.collect import PackData
 from kit.pack.fit import FONT_NAME, LINE_SPACING, fit_text, wrap
 from kit.pack.pages import ReportPage, StepPage, read_page
@@ -187,13 +188,15 @@ class _Deck:
         self.text(
             slide,
             (0.7, 2.0, 7.2, 1.2),
-            [ctx.t(_K + "title")],
+            [ctx.tr("Steering committee")],
             max_pt=44,
             min_pt=28,
             bold=True,
             colour="#ffffff",
         )
-        subtitle = ctx.t(_K + "subtitle", client=ctx.engagement.client, as_of=ctx.date(ctx.as_of))
+        subtitle = ctx.tr(
+            "{client} · as of {as_of}", client=ctx.engagement.client, as_of=ctx.date(ctx.as_of)
+        )
         self.text(slide, (0.7, 3.3, 7.2, 1.0), [subtitle], max_pt=22, min_pt=14, colour="#ffffff")
         branding = ctx.engagement.branding
         by = ", ".join(x for x in (branding.consultant, branding.consultancy) if x)
@@ -229,7 +232,7 @@ class _Deck:
             self.text(
                 slide,
                 (steps_left, top, steps_width, 0.45),
-                [self.ctx.t(_K + "next")],
+                [self.ctx.tr("Next steps")],
                 max_pt=16,
                 min_pt=12,
                 bold=True,
@@ -256,7 +259,7 @@ class _Deck:
         if case is None or not case.has_figures:
             return False
         slide = self.slide()
-        self.frame(slide, self.ctx.t(_K + "case_title"))
+        self.frame(slide, self.ctx.tr("Business case: what the goals are worth"))
         figure = business_case_figure(self.ctx, case)
         lines = business_case_lines(self.ctx, case)
         left, width = 0.5, 12.3
@@ -286,20 +289,20 @@ class _Deck:
                 p.name,
                 name(p.phase.owner or ""),
                 " – ".join(ctx.date(d) for d in (p.phase.start, p.phase.end) if d is not None),
-                ctx.t("rollout.status." + p.status),
+                ctx.tr(ROLLOUT_STATUS[p.status]),
                 ctx.percent(p.percent, digits=0),
             ]
             for p in rollout.status.phases
         ]
         header = [
-            ctx.t("rollout.column.phase"),
-            ctx.t("rollout.column.owner"),
-            ctx.t("steps.rollout.column.planned"),
-            ctx.t("rollout.column.status"),
-            ctx.t("rollout.column.percent"),
+            ctx.tr("Phase"),
+            ctx.tr("Owner"),
+            ctx.tr("Planned"),
+            ctx.tr("Status"),
+            ctx.tr("Done"),
         ]
         slide = self.slide()
-        self.frame(slide, ctx.t(_K + "plan_title"))
+        self.frame(slide, ctx.tr("Phase plan"))
         self.table(slide, (0.5, 1.45, 12.3), [header, *rows], [0.24, 0.2, 0.26, 0.18, 0.12])
         return True
 
@@ -367,7 +370,7 @@ class _Deck:
             self.text(
                 slide,
                 (11.3, 7.0, 1.5, 0.36),
-                [self.ctx.t(_K + "page", n=n, total=total)],
+                [self.ctx.tr("{n} / {total}", n=n, total=total)],
                 max_pt=10,
                 min_pt=8,
                 colour=_GREY,

@@ -10,7 +10,7 @@ Percent KPIs are kept in percent units elsewhere (84.1); here they are stored as
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,10 +20,82 @@ import pandas as pd
 from babel.numbers import get_currency_symbol
 
 from kit.files import atomic_write
-from kit.i18n import Language, currency_symbol, fmt_bucket, locale_of
+from kit.i18n import N_, NP_, Language, currency_symbol, fmt_bucket, locale_of
+from kit.i18n.labels import (
+    REPORT_SOURCE,
+    ROLLOUT_BACKLOG_STATUS,
+    ROLLOUT_RAG,
+    ROLLOUT_STATUS,
+    STRATEGY_CHANNEL,
+    STRATEGY_OWNER,
+    STRATEGY_STEP,
+    STRATEGY_TONE,
+)
 from kit.kpis import BUCKETS, REGISTRY
 from kit.pack.collect import PackData
 from kit.spreadsheet import set_text
+
+_PACK_UNIT: dict[str, str] = {
+    "count": N_("count"),
+    "currency": N_("currency"),
+    "days": N_("days"),
+    "hours": N_("hours"),
+    "percent": N_("%"),
+}
+
+
+_STEPS_AFTERCARE_COLUMN: dict[str, str] = {
+    "action": N_("Recommended action"),
+    "amount": N_("Overdue"),
+    "backlog": N_("In the backlog"),
+    "baseline": N_("Baseline"),
+    "customer_id": N_("Customer no."),
+    "deadline": N_("Deadline"),
+    "dimension": N_("View"),
+    "due_date": N_("Due"),
+    "expected_effect": N_("Expected effect"),
+    "forecast": N_("Trend at deadline"),
+    "goal": N_("Goal"),
+    "group": N_("Group"),
+    "id": N_("No."),
+    "invoices": N_("Invoices"),
+    "item": N_("Item"),
+    "kpi": N_("KPI"),
+    "lever": N_("Lever"),
+    "name": N_("Customer"),
+    "now": N_("Now"),
+    "oldest_dpd": N_("Oldest (days past due)"),
+    "overdue_amount": N_("Overdue"),
+    "owner": N_("Owner"),
+    "progress": N_("Progress"),
+    "share_pct": N_("Share"),
+    "status": N_("Status"),
+    "target": N_("Target"),
+    "verdict": N_("Verdict"),
+}
+
+_STEPS_KPIS_BUCKET: dict[str, str] = {
+    "1-30": N_("1–30"),
+    "31-60": N_("31–60"),
+    "61-90": N_("61–90"),
+    "91-180": N_("91–180"),
+    ">180": N_("over 180"),
+    "current": N_("current"),
+}
+
+_STRATEGY_HANDOVER_COL: dict[str, str] = {
+    "amount": N_("Invoice amount"),
+    "customer_id": N_("Customer ID"),
+    "customer_name": N_("Customer"),
+    "days_overdue": N_("Days past due"),
+    "due_date": NP_("due_date", "Due date"),
+    "invoice_id": N_("Invoice"),
+    "issue_date": N_("Invoice date"),
+    "last_channel": N_("Last channel"),
+    "last_reminder_date": N_("Last reminder on"),
+    "open_amount": N_("Open amount"),
+    "reminders_sent": N_("Reminders sent"),
+}
 
 __all__ = ["KINDS", "Column", "Sheet", "Typed", "build_sheets", "write_workbook"]
 
@@ -172,10 +244,6 @@ def _kind_of_unit(unit: str) -> str:
     )
 
 
-def _label_of(data: PackData) -> Callable[..., str]:
-    return data.ctx.t
-
-
 def _kpi_name(kpi: str, language: Language) -> str:
     info = REGISTRY[kpi]
     return info.name_de if language == "de" else info.name_en
@@ -184,7 +252,7 @@ def _kpi_name(kpi: str, language: Language) -> str:
 def _kpis_sheet(data: PackData) -> Sheet | None:
     if data.kpis is None:
         return None
-    ctx, t = data.ctx, _label_of(data)
+    ctx, tr = data.ctx, data.ctx.tr
     rows = tuple(
         (
             _kpi_name(kpi, ctx.language),
@@ -192,7 +260,7 @@ def _kpis_sheet(data: PackData) -> Sheet | None:
             Typed(data.kpis.values.get(kpi), _kind_of_unit(info.unit)),
             currency_symbol(ctx.engagement.currency, ctx.language)
             if info.unit == "currency"
-            else t("pack.unit." + info.unit),
+            else tr(_PACK_UNIT[info.unit]),
             Typed(info.reference, _kind_of_unit(info.unit)),
             info.formula_de if ctx.language == "de" else info.formula_en,
             data.kpis.result.notes.get(kpi, ""),
@@ -200,30 +268,28 @@ def _kpis_sheet(data: PackData) -> Sheet | None:
         for kpi, info in REGISTRY.items()
     )
     columns = (
-        Column(t("pack.col.kpi")),
-        Column(t("pack.col.id")),
-        Column(t("pack.col.value"), "number"),
-        Column(t("pack.col.unit")),
-        Column(t("pack.col.reference"), "number"),
-        Column(t("pack.col.formula")),
-        Column(t("pack.col.note")),
+        Column(tr("KPI")),
+        Column(tr("Id")),
+        Column(tr("Value"), "number"),
+        Column(tr("Unit")),
+        Column(tr("CRF median"), "number"),
+        Column(tr("Formula")),
+        Column(tr("Note")),
     )
-    return Sheet(t("pack.sheet.kpis"), columns, rows)
+    return Sheet(tr("KPIs"), columns, rows)
 
 
 def _aging_sheet(data: PackData) -> Sheet | None:
     if data.kpis is None:
         return None
-    t = _label_of(data)
+    tr = data.ctx.tr
     aging = data.kpis.result.aging
     total = float(aging["amount"].sum())
     amounts = {str(b): float(a) for b, a in aging["amount"].items()}
     counts = {str(b): int(c) for b, c in aging["count"].items()}
     rows = tuple(
         (
-            t("steps.kpis.bucket.current")
-            if bucket == "current"
-            else fmt_bucket(bucket, data.ctx.language),
+            tr("current") if bucket == "current" else fmt_bucket(bucket, data.ctx.language),
             amounts[bucket],
             counts[bucket],
             amounts[bucket] / total * 100.0 if total else None,
@@ -232,12 +298,12 @@ def _aging_sheet(data: PackData) -> Sheet | None:
         if bucket in amounts
     )
     columns = (
-        Column(t("steps.kpis.col.bucket")),
-        Column(t("steps.kpis.col.amount"), "money"),
-        Column(t("steps.kpis.col.count"), "integer"),
-        Column(t("steps.kpis.col.share"), "percent"),
+        Column(tr("Days past due")),
+        Column(tr("Amount"), "money"),
+        Column(tr("Invoices"), "integer"),
+        Column(tr("Share"), "percent"),
     )
-    return Sheet(t("pack.sheet.aging"), columns, rows)
+    return Sheet(tr("Aging"), columns, rows)
 
 
 _SEGMENT_KPIS = ("ar_total", "ar_overdue", "credit_sales", "dso", "bpdso", "add", "cei")
@@ -247,20 +313,20 @@ def _segments_sheet(data: PackData) -> Sheet | None:
     seg = data.kpis.by_segment if data.kpis is not None else None
     if seg is None or seg.empty:
         return None
-    ctx, t = data.ctx, _label_of(data)
+    ctx, tr = data.ctx, data.ctx.tr
     kpis = [k for k in (*_SEGMENT_KPIS, "paid_within_45_rate") if k in seg.columns]
     columns = (
-        Column(t("pack.col.segment")),
+        Column(tr("Segment")),
         *(Column(_kpi_name(k, ctx.language), _kind_of_unit(REGISTRY[k].unit)) for k in kpis),
     )
     rows = tuple((str(name), *(row[k] for k in kpis)) for name, row in seg.iterrows())
-    return Sheet(t("pack.sheet.segments"), columns, rows)
+    return Sheet(tr("Segments"), columns, rows)
 
 
 def _top_sheet(data: PackData) -> Sheet | None:
     if data.kpis is None or data.kpis.top.empty:
         return None
-    t = _label_of(data)
+    tr = data.ctx.tr
     top = data.kpis.top
     overdue = data.kpis.values.get("ar_overdue") or 0.0
     rows = tuple(
@@ -275,14 +341,14 @@ def _top_sheet(data: PackData) -> Sheet | None:
         for _, r in top.iterrows()
     )
     columns = (
-        Column(t("steps.kpis.col.customer_id")),
-        Column(t("steps.kpis.col.name")),
-        Column(t("steps.kpis.col.overdue_amount"), "money"),
-        Column(t("steps.kpis.col.share"), "percent"),
-        Column(t("steps.kpis.col.invoices"), "integer"),
-        Column(t("steps.kpis.col.oldest_dpd"), "integer"),
+        Column(tr("Customer no.")),
+        Column(tr("Customer")),
+        Column(tr(NP_("overdue_amount", "Overdue")), "money"),
+        Column(tr("Share"), "percent"),
+        Column(tr("Invoices"), "integer"),
+        Column(tr(NP_("oldest_dpd", "Oldest (days past due)")), "integer"),
     )
-    return Sheet(t("pack.sheet.top_overdue"), columns, rows)
+    return Sheet(tr("Top overdue"), columns, rows)
 
 
 def _duplicates_sheet(data: PackData) -> Sheet | None:
@@ -291,7 +357,7 @@ def _duplicates_sheet(data: PackData) -> Sheet | None:
     frame = data.process.analysis.groups_frame()
     if frame.empty:
         return None
-    t = _label_of(data)
+    tr = data.ctx.tr
     view = data.process
     rows = tuple(
         (
@@ -306,22 +372,20 @@ def _duplicates_sheet(data: PackData) -> Sheet | None:
         for _, r in frame.iterrows()
     )
     columns = (
-        Column(t("steps.process.col.group"), "integer"),
-        Column(t("steps.process.col.map")),
-        Column(t("steps.process.col.activity")),
-        Column(t("steps.process.col.lane")),
-        Column(t("steps.process.col.system")),
-        Column(t("steps.process.col.hours_per_month"), "number"),
-        Column(t("steps.process.col.avoidable_hours_per_month"), "number"),
+        Column(tr("No."), "integer"),
+        Column(tr("Process map")),
+        Column(tr("Activity")),
+        Column(tr("Role")),
+        Column(tr("System")),
+        Column(tr("Hours/month"), "number"),
+        Column(tr("Avoidable (h/month)"), "number"),
     )
-    return Sheet(t("pack.sheet.duplicates"), columns, rows)
+    return Sheet(tr("Duplicate groups"), columns, rows)
 
 
-def _maybe(data: PackData, prefix: str, value: object) -> str:
-    from kit.i18n import catalogue
-
-    key = f"{prefix}.{value}"
-    return data.ctx.t(key) if key in catalogue() else str(value)
+def _maybe(data: PackData, names: Mapping[str, str], value: object) -> str:
+    name = names.get(str(value))
+    return data.ctx.tr(name) if name else str(value)
 
 
 def _segment_labels(data: PackData) -> dict[str, str]:
@@ -339,33 +403,33 @@ def _segment_labels(data: PackData) -> dict[str, str]:
 def _ladder_sheet(data: PackData) -> Sheet | None:
     if data.strategy is None or data.strategy.ladder.empty:
         return None
-    t, labels = _label_of(data), _segment_labels(data)
+    tr, labels = data.ctx.tr, _segment_labels(data)
     text = "text_de" if data.ctx.language == "de" else "text_en"
     lad = data.strategy.ladder
     rows = tuple(
         (
             labels.get(str(r["segment"]), str(r["segment"])),
             int(r["day"]),
-            _maybe(data, "steps.strategy.step", r["step"]),
-            _maybe(data, "strategy.channel", r["channel"]),
-            _maybe(data, "steps.strategy.tone", r["tone"]),
-            _maybe(data, "steps.strategy.owner", r["owner"]),
+            _maybe(data, STRATEGY_STEP, r["step"]),
+            _maybe(data, STRATEGY_CHANNEL, r["channel"]),
+            _maybe(data, STRATEGY_TONE, r["tone"]),
+            _maybe(data, STRATEGY_OWNER, r["owner"]),
             r.get(text, ""),
             r.get("note", ""),
         )
         for _, r in lad.iterrows()
     )
     columns = (
-        Column(t("steps.strategy.col.segment")),
-        Column(t("steps.strategy.col.day"), "integer"),
-        Column(t("steps.strategy.col.step")),
-        Column(t("steps.strategy.col.channel")),
-        Column(t("steps.strategy.col.tone")),
-        Column(t("steps.strategy.col.owner")),
-        Column(t("pack.col.value")),
-        Column(t("steps.strategy.col.note")),
+        Column(tr("Segment")),
+        Column(tr("Day"), "integer"),
+        Column(tr(NP_("step", "Step"))),
+        Column(tr("Channel")),
+        Column(tr("Tone")),
+        Column(tr(NP_("col.owner", "Owner"))),
+        Column(tr("Value")),
+        Column(tr("Adjustment")),
     )
-    return Sheet(t("pack.sheet.ladder"), columns, rows)
+    return Sheet(tr("Ladder"), columns, rows)
 
 
 _WORKLIST = (
@@ -386,7 +450,7 @@ _WORKLIST = (
 def _worklist_sheet(data: PackData) -> Sheet | None:
     if data.strategy is None or data.strategy.handover.empty:
         return None
-    t = _label_of(data)
+    tr = data.ctx.tr
     frame = data.strategy.handover
     private = data.ctx.engagement.privacy == "pseudonymise"
     chosen = [
@@ -396,15 +460,15 @@ def _worklist_sheet(data: PackData) -> Sheet | None:
     ]
     rows = tuple(
         tuple(
-            _maybe(data, "strategy.channel", r[c])
+            _maybe(data, STRATEGY_CHANNEL, r[c])
             if c == "last_channel" and not _missing(r[c])
             else r[c]
             for c, _ in chosen
         )
         for _, r in frame.iterrows()
     )
-    columns = tuple(Column(t("strategy.handover.col." + c), k) for c, k in chosen)
-    return Sheet(t("pack.sheet.worklist"), columns, rows)
+    columns = tuple(Column(tr(_STRATEGY_HANDOVER_COL[c]), k) for c, k in chosen)
+    return Sheet(tr("Worklist"), columns, rows)
 
 
 def _phases_sheet(data: PackData) -> Sheet | None:
@@ -412,7 +476,7 @@ def _phases_sheet(data: PackData) -> Sheet | None:
         return None
     from kit.steps.rollout.view import display_names
 
-    t, name = _label_of(data), display_names(data.ctx)
+    tr, name = data.ctx.tr, display_names(data.ctx)
     rows = tuple(
         (
             p.name,
@@ -421,26 +485,26 @@ def _phases_sheet(data: PackData) -> Sheet | None:
             p.phase.end,
             p.actual_start,
             p.actual_end,
-            t("rollout.status." + p.status),
+            tr(ROLLOUT_STATUS[p.status]),
             p.percent,
-            t("rollout.rag." + p.rag),
+            tr(ROLLOUT_RAG[p.rag]),
             p.slippage_days,
         )
         for p in data.rollout.status.phases
     )
     columns = (
-        Column(t("rollout.column.phase")),
-        Column(t("rollout.column.owner")),
-        Column(t("pack.col.planned_start"), "date"),
-        Column(t("pack.col.planned_end"), "date"),
-        Column(t("pack.col.actual_start"), "date"),
-        Column(t("pack.col.actual_end"), "date"),
-        Column(t("rollout.column.status")),
-        Column(t("rollout.column.percent"), "percent"),
-        Column(t("rollout.column.rag")),
-        Column(t("rollout.column.slippage_days"), "integer"),
+        Column(tr("Phase")),
+        Column(tr("Owner")),
+        Column(tr("Planned start"), "date"),
+        Column(tr("Planned end"), "date"),
+        Column(tr("Actual start"), "date"),
+        Column(tr("Actual end"), "date"),
+        Column(tr("Status")),
+        Column(tr("Done"), "percent"),
+        Column(tr("RAG")),
+        Column(tr("Slippage (days)"), "integer"),
     )
-    return Sheet(t("pack.sheet.phases"), columns, rows)
+    return Sheet(tr("Phases"), columns, rows)
 
 
 def _backlog_sheet(data: PackData) -> Sheet | None:
@@ -448,7 +512,7 @@ def _backlog_sheet(data: PackData) -> Sheet | None:
         return None
     from kit.steps.rollout.view import display_names
 
-    t, name = _label_of(data), display_names(data.ctx)
+    tr, name = data.ctx.tr, display_names(data.ctx)
     frame = data.aftercare.backlog
     rows = tuple(
         (
@@ -457,70 +521,69 @@ def _backlog_sheet(data: PackData) -> Sheet | None:
             name(str(r["owner"])) if not _missing(r["owner"]) else None,
             _kpi_name(str(r["kpi"]), data.ctx.language) if str(r["kpi"]) in REGISTRY else r["kpi"],
             r["expected_effect"],
-            _maybe(data, "rollout.backlog.status", r["status"]),
+            _maybe(data, ROLLOUT_BACKLOG_STATUS, r["status"]),
             r["due_date"],
         )
         for _, r in frame.iterrows()
     )
     keys = ("id", "item", "owner", "kpi", "expected_effect", "status", "due_date")
     columns = tuple(
-        Column(t("steps.aftercare.column." + k), "date" if k == "due_date" else "text")
-        for k in keys
+        Column(tr(_STEPS_AFTERCARE_COLUMN[k]), "date" if k == "due_date" else "text") for k in keys
     )
-    return Sheet(t("pack.sheet.backlog"), columns, rows)
+    return Sheet(tr("Backlog"), columns, rows)
 
 
 def _case_sheet(data: PackData) -> Sheet | None:
     case = data.case
     if case is None:
         return None
-    t = _label_of(data)
+    tr = data.ctx.tr
     ctx = data.ctx
     from kit.steps.goals.business_case import sensitivity_frame
 
     # the hourly cost may be in another currency than the ledger: then it is a plain number
     cost_kind = "money" if case.cost_currency == case.currency else "number"
     rows: list[tuple[Any, ...]] = [
-        (t("pack.case.dso"), Typed(case.dso, "days"), None, None),
-        (t("pack.case.dso_target"), Typed(case.dso_target, "days"), None, None),
-        (t("pack.case.credit_sales"), Typed(case.credit_sales, "money"), None, None),
-        (t("pack.case.period_days"), Typed(case.period_days, "integer"), None, None),
+        (tr("DSO today (days)"), Typed(case.dso, "days"), None, None),
+        (tr("DSO target (days)"), Typed(case.dso_target, "days"), None, None),
+        (tr("Credit sales of the window"), Typed(case.credit_sales, "money"), None, None),
+        (tr("Window P (days)"), Typed(case.period_days, "integer"), None, None),
         (
-            t("business_case.input.interest_rate"),
+            tr("Interest rate a year"),
             Typed(case.interest_rate * 100.0, "percent"),
             None,
             None,
         ),
-        (t("business_case.input.hourly_cost"), Typed(case.hourly_cost, cost_kind), None, None),
-        (t("pack.case.duplicate_hours"), case.duplicate_hours, None, None),
-        (t("pack.case.rework_hours"), case.rework_hours, None, None),
-        (t("pack.case.to_be"), case.to_be_saving_hours, None, None),
+        (tr("Hourly cost"), Typed(case.hourly_cost, cost_kind), None, None),
+        (tr("Avoidable duplicate work (h a month)"), case.duplicate_hours, None, None),
+        (tr("Rework (h a month)"), case.rework_hours, None, None),
+        (tr("Estimate: to-be saving (h a month)"), case.to_be_saving_hours, None, None),
     ]
     for _, r in sensitivity_frame(ctx, case).iterrows():
         kind = {"hours": "number", "cost": cost_kind}.get(str(r["kind"]), "money")
         rows.append((r["figure"], None, Typed(r["half"], kind), Typed(r["full"], kind)))
     columns = (
-        Column(t("pack.col.input")),
-        Column(t("pack.col.value"), "number"),
-        Column(t("business_case.col.half"), "number"),
-        Column(t("business_case.col.full"), "number"),
+        Column(tr("Input")),
+        Column(tr("Value"), "number"),
+        Column(tr("half the goal achievement"), "number"),
+        Column(tr("full goal achievement"), "number"),
     )
-    return Sheet(t("pack.sheet.business_case"), columns, tuple(rows))
+    return Sheet(tr("Business case"), columns, tuple(rows))
 
 
 def _sources_sheet(data: PackData) -> Sheet:
     from kit.steps.goals.business_case import business_case_glossary_rows
 
-    ctx, t = data.ctx, _label_of(data)
+    ctx, tr = data.ctx, data.ctx.tr
     rows: list[tuple[Any, ...]] = [
-        (t("pack.sources.accounting", as_of=ctx.date(ctx.as_of)), None, None, None, None),
+        (tr("Data accounting at {as_of}", as_of=ctx.date(ctx.as_of)), None, None, None, None),
     ]
     sources = dict(ctx.engagement.data.items())
     for name, info in data.tables.items():
         file = sources[name].path.name if name in sources else ""
         rows.append(
             (
-                t("report.source." + name),
+                tr(REPORT_SOURCE[name]),
                 file,
                 info.get("rows"),
                 info.get("filtered"),
@@ -529,27 +592,31 @@ def _sources_sheet(data: PackData) -> Sheet:
         )
     rows.append(
         (
-            t("pack.sources.period", days=ctx.engagement.period_days, as_of=ctx.date(ctx.as_of)),
+            tr(
+                "Window P = {days} days up to the as-of date {as_of}",
+                days=ctx.engagement.period_days,
+                as_of=ctx.date(ctx.as_of),
+            ),
             None,
             None,
             None,
             None,
         )
     )
-    rows.append((t("pack.sources.formulas"), None, None, None, None))
+    rows.append((tr("Formulas used"), None, None, None, None))
     for kpi, kpi_info in REGISTRY.items():
         formula = kpi_info.formula_de if ctx.language == "de" else kpi_info.formula_en
         rows.append((_kpi_name(kpi, ctx.language), formula, None, None, None))
     for term, _, formula in business_case_glossary_rows(ctx):
         rows.append((term, formula, None, None, None))
     columns = (
-        Column(t("pack.col.table")),
-        Column(t("pack.col.file")),
-        Column(t("pack.col.rows"), "integer"),
-        Column(t("pack.col.filtered"), "integer"),
-        Column(t("pack.col.excluded"), "integer"),
+        Column(tr("Table")),
+        Column(tr("File")),
+        Column(tr("Rows read"), "integer"),
+        Column(tr("Filtered out"), "integer"),
+        Column(tr("Left out"), "integer"),
     )
-    return Sheet(t("pack.sheet.sources"), columns, tuple(rows))
+    return Sheet(tr("Sources"), columns, tuple(rows))
 
 
 def build_sheets(data: PackData) -> list[Sheet]:

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError
+from kit.i18n import tr, trn
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
@@ -211,15 +212,19 @@ def analyse(
 
 def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
     """Return the headline sentences of the analysis in `language` (de or en)."""
-    from kit.i18n import fmt_number, t  # Babel: not needed for `kit duplicates --json`
+    from kit.i18n import fmt_number  # Babel: not needed for `kit duplicates --json`
     from kit.i18n.counts import groups_text, maps_text
 
     def num(value: float) -> str:
         return fmt_number(value, language, digits=0)
 
     out = [
-        t(
-            "process.finding.duplicates",
+        trn(
+            "{hours} hours per month of duplicate work in one group ({maps} "
+            "process maps, {activities} activities).",
+            "{hours} hours per month of duplicate work in {groups} groups "
+            "({maps} process maps, {activities} activities).",
+            len(analysis.groups),
             language,
             hours=num(analysis.duplicate_hours_per_month),
             groups=groups_text(len(analysis.groups), language),
@@ -228,8 +233,8 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
         )
     ]
     out.append(
-        t(
-            "process.finding.rework",
+        tr(
+            "{hours} hours per month of rework in {loops} loops.",
             language,
             hours=num(analysis.rework_hours_per_month),
             loops=len(analysis.rework),
@@ -237,8 +242,9 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
     )
     crossings = sum(int(row["lane_handoffs"]) for row in analysis.handoff_rows)
     out.append(
-        t(
-            "process.finding.handoffs",
+        tr(
+            "{handoffs} handoffs between roles; {waits} waiting steps "
+            "costing {hours} hours per month.",
             language,
             handoffs=crossings,
             waits=len(analysis.wait_rows),
@@ -248,8 +254,9 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
     if analysis.groups:
         top = analysis.groups[0]
         out.append(
-            t(
-                "process.finding.top_group",
+            tr(
+                "Largest duplicate work: “{name}” is done {count} times – "
+                "{hours} hours per month avoidable.",
                 language,
                 hours=num(top.avoidable_hours_per_month),
                 count=len(top.members),
@@ -258,5 +265,11 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
         )
     unknown = analysis.unknown_effort()
     if unknown:
-        out.append(t("process.finding.unknown_effort", language, count=len(unknown)))
+        out.append(
+            tr(
+                "{count} activities have no effort given; they count as 0 hours.",
+                language,
+                count=len(unknown),
+            )
+        )
     return out

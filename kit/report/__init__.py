@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kit.charts.style import OKABE_ITO, STATUS_COLOURS, new_figure, style_figures
-from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, t
+from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, tr, trn, trp
 from kit.report.blocks import (
     HEADLINE_MIME,
     Html,
@@ -40,7 +40,9 @@ __all__ = [
     "show",
     "style_figures",
     "summary",
-    "t",
     "table",
     "tiles",
+    "tr",
+    "trn",
+    "trp",
 ]

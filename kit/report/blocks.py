@@ -20,6 +20,23 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from kit.charts.style import STATUS_COLOURS
+from kit.i18n import N_
+
+_REPORT_NOTE: dict[str, str] = {
+    "info": N_("Note"),
+    "warning": N_("Attention"),
+}
+
+_REPORT_SOURCE: dict[str, str] = {
+    "credit_notes": N_("Credit notes"),
+    "customers": N_("Customers"),
+    "disputes": N_("Disputes"),
+    "dunning_events": N_("Dunning events"),
+    "invoices": N_("Invoices"),
+    "ledger": N_("Line-item export"),
+    "payments": N_("Payments"),
+}
+
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,12 +145,12 @@ def summary(
 ) -> Html:
     """Return the executive summary block: what was found, what it means, what to do next."""
     columns = [
-        ("found", ctx.t("report.summary.found"), found),
-        ("means", ctx.t("report.summary.means"), means),
-        ("next", ctx.t("report.summary.next"), next_steps),
+        ("found", ctx.tr("What we found"), found),
+        ("means", ctx.tr("What it means"), means),
+        ("next", ctx.tr("What to do next"), next_steps),
     ]
     html = _macros().summary(
-        ctx.t("report.summary.title"),
+        ctx.tr("Executive summary"),
         [{"key": key, "title": title, "items": list(items)} for key, title, items in columns],
     )
     text = "\n".join(f"- {item}" for _, _, items in columns for item in items)
@@ -168,7 +185,7 @@ def tiles(ctx: ReportContext, items: Sequence[Tile | Mapping[str, Any]]) -> Html
                 "reference": None
                 if tile.reference is None
                 else _tile_value(ctx, tile.reference, tile.unit, tile.digits),
-                "reference_label": tile.source or ctx.t("report.tile.target"),
+                "reference_label": tile.source or ctx.trp("target", "Target"),
                 "note": tile.note,
             }
         )
@@ -238,9 +255,7 @@ def table(
         }
         for position, (_, row) in enumerate(df.iterrows())
     ]
-    html = _macros().table(
-        caption, columns, rows, ctx.t("report.table.missed"), ctx.t("report.table.empty")
-    )
+    html = _macros().table(caption, columns, rows, ctx.tr("Target missed"), ctx.tr("No entries"))
     return Html(str(html), f"table {len(df)} rows x {len(shown)} columns")
 
 
@@ -262,16 +277,16 @@ def glossary(
     files = None
     if sources:
         files = {
-            "title": ctx.t("report.sources.title"),
-            "table": ctx.t("report.sources.table"),
-            "file": ctx.t("report.sources.file"),
+            "title": ctx.tr("Data sources"),
+            "table": ctx.tr("Table"),
+            "file": ctx.tr("File"),
             "rows": [
-                (ctx.t("report.source." + name), source.path.name)
+                (ctx.tr(_REPORT_SOURCE[name]), source.path.name)
                 for name, source in ctx.engagement.data.items()
                 if _has_rows(ctx.engagement.resolve(source.path))
             ],
         }
-    html = _macros().glossary(ctx.t("report.glossary.title"), terms, files)
+    html = _macros().glossary(ctx.tr("Glossary and formulas"), terms, files)
     return Html(str(html), f"glossary with {len(terms)} terms")
 
 
@@ -279,7 +294,7 @@ def note(ctx: ReportContext, text: str, *, kind: str = "info") -> Html:
     """Return a highlighted note (kind "info" or "warning") with a translated label."""
     if kind not in ("info", "warning"):
         raise ValueError(f"unknown note kind '{kind}'; expected info or warning")
-    label = ctx.t(f"report.note.{kind}")
+    label = ctx.tr(_REPORT_NOTE[kind])
     return Html(str(_macros().note(kind, label, text)), f"{label}: {text}")
 
 

@@ -9,7 +9,18 @@ from pathlib import Path
 from kit.charts.style import style_figures
 from kit.engagement import Engagement, load_engagement
 from kit.errors import ConfigError
-from kit.i18n import LANGUAGES, Language, fmt_date, fmt_days, fmt_money, fmt_number, fmt_percent, t
+from kit.i18n import (
+    LANGUAGES,
+    Language,
+    fmt_date,
+    fmt_days,
+    fmt_money,
+    fmt_number,
+    fmt_percent,
+    tr,
+    trn,
+    trp,
+)
 from kit.message import msg
 
 __all__ = ["ReportContext", "open_report", "parse_as_of"]
@@ -23,9 +34,17 @@ class ReportContext:
     language: Language
     as_of: date
 
-    def t(self, key: str, /, **values: object) -> str:
-        """Return the catalogue message `key` in the report language."""
-        return t(key, self.language, **values)
+    def tr(self, message: str, /, **values: object) -> str:
+        """Return `message` (English id, literal at the call) in the report language."""
+        return tr(message, self.language, **values)
+
+    def trn(self, singular: str, plural: str, count: int, /, **values: object) -> str:
+        """Return the singular or plural form for `count` in the report language."""
+        return trn(singular, plural, count, self.language, **values)
+
+    def trp(self, context: str, message: str, /, **values: object) -> str:
+        """Return `message` with gettext `context` in the report language."""
+        return trp(context, message, self.language, **values)
 
     def money(self, value: float | None, *, digits: int = 2) -> str:
         """Return an amount in the engagement currency ("1.234,56 €")."""

@@ -8,8 +8,36 @@ from datetime import date
 from typing import Any
 
 from kit.engagement import Engagement, repo_root
-from kit.i18n import Language, fmt_date, fmt_date_range, t
+from kit.i18n import N_, NP_, Language, fmt_date, fmt_date_range, tr
 from kit.rollout.log import STATUSES
+
+#: The words of the index page, by the name the template uses.
+_INDEX_LABELS: dict[str, str] = {
+    "index.title": N_("Credit-management rollout reports"),
+    "index.reports": N_("Reports"),
+    "index.phases": N_("Project phases"),
+    "index.open": N_("Open report"),
+    "index.pdf": N_("PDF"),
+    "index.all_pdf": N_("All reports as PDF"),
+}
+
+_REPORT: dict[str, str] = {
+    "as_of": N_("As of"),
+    "back_to_overview": N_("Back to overview"),
+    "figure": NP_("report.figure", "Figure"),
+    "footer": N_("Run {run_id} of {time} UTC"),
+    "overview": N_("Overview"),
+    "prepared_by": N_("Prepared by"),
+    "prepared_for": N_("Prepared for"),
+}
+
+_REPORT_STATUS: dict[str, str] = {
+    "blocked": N_("blocked"),
+    "done": N_("done"),
+    "in_progress": N_("in progress"),
+    "not_started": N_("not started"),
+    "planned": N_("planned"),
+}
 
 __all__ = [
     "PHASE_STATUSES",
@@ -131,25 +159,15 @@ def render_index(
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    labels = {
-        key: t(f"report.{key}", language)
-        for key in (
-            "index.title",
-            "index.reports",
-            "index.phases",
-            "index.open",
-            "index.pdf",
-            "index.all_pdf",
-        )
-    }
-    labels["pack.title"] = t("pack.index.title", language)
-    labels["pack.download"] = t("pack.index.download", language)
+    labels = {key: tr(text, language) for key, text in _INDEX_LABELS.items()}
+    labels["pack.title"] = tr("For the steering committee", language)
+    labels["pack.download"] = tr("Download", language)
     phase_rows = [
         {
             "id": p.id,
             "name": p.name,
             "status": p.status,
-            "status_text": t(f"report.status.{p.status}", language)
+            "status_text": tr(_REPORT_STATUS[p.status], language)
             if p.status in (*PHASE_STATUSES, "planned")
             else p.status,
             "dates": fmt_date_range(p.start, p.end, language)

@@ -10,7 +10,8 @@ import pandas as pd
 
 from kit.engagement import Engagement
 from kit.errors import ConfigError
-from kit.i18n import Language, catalogue, t
+from kit.i18n import Language, tr
+from kit.i18n.labels import ROLLOUT_CRITERION, ROLLOUT_PHASE
 from kit.message import msg
 
 __all__ = [
@@ -92,14 +93,14 @@ def phase_name(phase_id: str, language: Language, *, own: str | None = None) -> 
     """Return the display name of a phase id in `language` (own name first, then catalogue, id)."""
     if own:
         return own
-    key = f"rollout.phase.{phase_id}"
-    return t(key, language) if key in catalogue() else phase_id
+    name = ROLLOUT_PHASE.get(phase_id)
+    return tr(name, language) if name else phase_id
 
 
 def criterion_text(criterion: str, language: Language) -> str:
     """Return the catalogue text of a criterion id; free-text criteria are returned unchanged."""
-    key = f"rollout.criterion.{criterion}"
-    return t(key, language) if key in catalogue() else criterion
+    text = ROLLOUT_CRITERION.get(criterion)
+    return tr(text, language) if text else criterion
 
 
 def phase_plan(engagement: Engagement) -> list[PlannedPhase]:

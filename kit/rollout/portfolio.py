@@ -10,8 +10,32 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import load_engagement
-from kit.i18n import Language, t
+from kit.i18n import N_, NP_, Language, tr
+from kit.i18n.labels import ROLLOUT_RAG, ROLLOUT_STATUS
 from kit.rollout.status import RolloutStatus, rollout_status
+
+_ROLLOUT_COLUMN: dict[str, str] = {
+    "actual_end": NP_("actual_end", "Actual end"),
+    "actual_start": NP_("actual_start", "Actual start"),
+    "author": N_("By"),
+    "blocked": N_("Blocked"),
+    "client": N_("Client"),
+    "current_phase": N_("Current phase"),
+    "days_left": N_("Days left"),
+    "engagement": N_("Engagement"),
+    "next_milestone": N_("Next milestone"),
+    "note": NP_("note", "Note"),
+    "owner": N_("Owner"),
+    "percent": N_("Done"),
+    "phase": N_("Phase"),
+    "planned_end": NP_("planned_end", "Planned end"),
+    "planned_start": NP_("planned_start", "Planned start"),
+    "rag": N_("RAG"),
+    "since": N_("Since"),
+    "slippage_days": N_("Slippage (days)"),
+    "status": N_("Status"),
+}
+
 
 __all__ = ["format_status_table", "load_statuses", "portfolio", "portfolio_table"]
 
@@ -46,8 +70,8 @@ def _summary_row(path: Path, status: RolloutStatus, language: Language) -> dict[
     return {
         "engagement": str(path),
         "client": status.client,
-        "current_phase": current.name if current else t("rollout.finished", language),
-        "status": t(f"rollout.status.{current.status}", language) if current else "",
+        "current_phase": current.name if current else tr("finished", language),
+        "status": tr(ROLLOUT_STATUS[current.status], language) if current else "",
         "percent": current.percent if current else 100.0,
         "rag": status.rag,
         "slippage_days": status.slippage_days,
@@ -92,7 +116,7 @@ def _text(frame: pd.DataFrame, language: Language) -> str:
             "-" if pd.isna(v) else f"{int(v):+d}" for v in shown["slippage_days"]
         ]
     shown = shown.fillna("-").replace("", "-")
-    shown.columns = [t(f"rollout.column.{c}", language) for c in shown.columns]
+    shown.columns = [tr(_ROLLOUT_COLUMN[c], language) for c in shown.columns]
     return shown.to_string(index=False)
 
 
@@ -104,7 +128,7 @@ def format_status_table(
         [_summary_row(path, status, language) for path, status in statuses],
         columns=list(_SUMMARY_COLUMNS),
     )
-    summary["rag"] = [t(f"rollout.rag.{r}", language) for r in summary["rag"]]
+    summary["rag"] = [tr(ROLLOUT_RAG[r], language) for r in summary["rag"]]
     text = _text(summary, language)
     if len(statuses) != 1:
         return text
@@ -114,9 +138,9 @@ def format_status_table(
             {
                 "phase": p.name,
                 "owner": p.phase.owner or "",
-                "status": t(f"rollout.status.{p.status}", language),
+                "status": tr(ROLLOUT_STATUS[p.status], language),
                 "percent": p.percent,
-                "rag": t(f"rollout.rag.{p.rag}", language),
+                "rag": tr(ROLLOUT_RAG[p.rag], language),
                 "slippage_days": p.slippage_days,
                 "planned_start": _iso(p.phase.start),
                 "planned_end": _iso(p.phase.end),
@@ -130,7 +154,7 @@ def format_status_table(
     for item in status.blocked:
         since = item["since"].isoformat() if item["since"] else "-"
         note = " ".join(str(item["note"]).split()) or "-"
-        parts.append(f"{t('rollout.status.blocked', language)}: {item['name']} ({since}): {note}")
+        parts.append(f"{tr('blocked', language)}: {item['name']} ({since}): {note}")
     return "\n".join(parts)
 
 

@@ -26,9 +26,59 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import Engagement
-from kit.i18n import Language, t
+from kit.i18n import N_, Language, tr
 from kit.rollout.log import load_status
 from kit.rollout.plan import PlannedPhase, phase_plan
+
+_ROLLOUT_RULE: dict[str, str] = {
+    "amber": N_(
+        "Amber: slippage of 1 to {red_days} days. Slippage already "
+        "includes how far the percent complete lags the linear plan."
+    ),
+    "current": N_(
+        "Current phase: the last phase in progress or blocked in plan "
+        "order, otherwise the first one not done."
+    ),
+    "green": N_("Green: on plan – no slippage and not blocked (finishing early included)."),
+    "grey": N_(
+        "Grey: not started and the planned start has not been reached (or no date is planned)."
+    ),
+    "milestones": N_(
+        "Next milestones: planned ends of open phases within the next {horizon_days} days."
+    ),
+    "overall": N_(
+        "Overall status: the worst RAG of all phases that have started "
+        "or should have started (phases not grey); overall slippage: "
+        "the largest slippage of the open phases, once all are done "
+        "the slippage of the last one."
+    ),
+    "red": N_(
+        "Red: the phase is blocked, or slippage exceeds {red_days} "
+        "days, or it has not started more than {late_start_days} days "
+        "after its planned start."
+    ),
+    "slippage": N_(
+        "Slippage in days: for a finished phase the actual minus the "
+        "planned end (negative = finished early). For an open phase "
+        "the forecast: today (at the earliest the planned start) plus "
+        "the work still open (100 % minus percent complete, as a share "
+        "of the planned duration, rounded up to whole days) minus the "
+        "planned end; never negative while the phase is not done. "
+        "Without a planned end there is no slippage; without a planned "
+        "start only the days past the planned end count."
+    ),
+}
+
+_ROLLOUT_TERM: dict[str, str] = {
+    "amber": N_("RAG amber"),
+    "current": N_("Current phase"),
+    "green": N_("RAG green"),
+    "grey": N_("RAG grey"),
+    "milestones": N_("Next milestones"),
+    "overall": N_("Overall status"),
+    "red": N_("RAG red"),
+    "slippage": N_("Slippage"),
+}
 
 __all__ = [
     "LATE_START_DAYS",
@@ -303,13 +353,28 @@ def rollout_glossary(language: Language) -> list[tuple[str, str, str]]:
     }
     rows = [
         (
-            t("rollout.term.slippage", language),
-            t("rollout.rule.slippage", language),
-            t("rollout.formula.slippage", language),
+            tr("Slippage", language),
+            tr(
+                "Slippage in days: for a finished phase the actual minus the "
+                "planned end (negative = finished early). For an open phase "
+                "the forecast: today (at the earliest the planned start) plus "
+                "the work still open (100 % minus percent complete, as a share "
+                "of the planned duration, rounded up to whole days) minus the "
+                "planned end; never negative while the phase is not done. "
+                "Without a planned end there is no slippage; without a planned "
+                "start only the days past the planned end count.",
+                language,
+            ),
+            tr(
+                "done: actual end − planned end; open: max(0, max(today, "
+                "planned start) + ⌈(100 − percent) / 100 × planned duration⌉ − "
+                "planned end)",
+                language,
+            ),
         )
     ]
     for name in ("red", "amber", "green", "grey", "overall", "current", "milestones"):
         rows.append(
-            (t(f"rollout.term.{name}", language), t(f"rollout.rule.{name}", language, **values), "")
+            (tr(_ROLLOUT_TERM[name], language), tr(_ROLLOUT_RULE[name], language, **values), "")
         )
     return rows

@@ -58,12 +58,13 @@ def read_headline(nb: Any) -> dict[str, Any] | None:
 
 def report_title(nb: Any, step: str, language: Language) -> str:
     """Return a report's title: the catalogue's title for the step, else its first heading."""
-    from kit.i18n import catalogue
+    from kit.i18n import tr
+    from kit.i18n.labels import REPORT_TITLE
 
     slug = step.split("_", 1)[1] if "_" in step else step
-    texts = catalogue().get(f"report.title.{slug}")
-    if texts:
-        return texts[language]
+    title = REPORT_TITLE.get(slug)
+    if title:
+        return tr(title, language)
     other = _LANG_TAGS["en" if language == "de" else "de"]
     for cell in nb.cells:
         if cell.cell_type == "markdown" and other not in cell.metadata.get("tags", []):
@@ -138,7 +139,7 @@ def page_metadata(
     engagement: Engagement, *, language: Language, title: str, as_of_text: str, footer: str
 ) -> dict[str, Any]:
     """Return the dict the page template reads: branding, names, labels, dates, run footer."""
-    from kit.i18n import t
+    from kit.i18n import tr, trp
 
     branding = engagement.branding
     return {
@@ -152,9 +153,9 @@ def page_metadata(
         "as_of": as_of_text,
         "footer": footer,
         "labels": {
-            "as_of": t("report.as_of", language),
-            "prepared_by": t("report.prepared_by", language),
-            "overview": t("report.overview", language),
-            "figure": t("report.figure", language),
+            "as_of": tr("As of", language),
+            "prepared_by": tr("Prepared by", language),
+            "overview": tr("Overview", language),
+            "figure": trp("report.figure", "Figure", language),
         },
     }

@@ -17,7 +17,7 @@ from filelock import FileLock, Timeout
 from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
 from kit.errors import ConfigError, RunError
-from kit.i18n import Language, fmt_date, fmt_datetime, t
+from kit.i18n import Language, fmt_date, fmt_datetime, tr
 from kit.message import msg
 from kit.report.consultant import read_consultant_notes
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
@@ -99,7 +99,9 @@ def find_notebooks(notebooks_dir: Path, only: Sequence[str] | None = None) -> li
 
 
 def _footer(run_id: str, started: datetime, language: Language) -> str:
-    return t("report.footer", language, run_id=run_id, time=fmt_datetime(started, language))
+    return tr(
+        "Run {run_id} of {time}", language, run_id=run_id, time=fmt_datetime(started, language)
+    )
 
 
 def _convert(
@@ -243,7 +245,7 @@ def _run(
     kit_meta = page_metadata(
         engagement,
         language=language,
-        title=t("report.index.title", language),
+        title=tr("Credit-management rollout reports", language),
         as_of_text=fmt_date(shown_as_of, language),
         footer=footer,
     )

@@ -14,8 +14,28 @@ from datetime import date
 from pathlib import Path
 
 from kit.engagement import Engagement
-from kit.i18n import Language
+from kit.i18n import N_, Language
 from kit.report.index import Download, IndexCard
+
+_PACK_INDEX: dict[str, str] = {
+    "deck": N_("Slide deck for the steering committee (PowerPoint)"),
+    "deck_note": N_(
+        "Per step its headline, main chart and three next steps, plus "
+        "the business case and the phase plan."
+    ),
+    "download": N_("Download"),
+    "title": N_("For the steering committee"),
+    "workbook": N_("Workbook with every table (Excel)"),
+    "workbook_note": N_("KPIs, aging, segments, lists, phases and backlog to filter and re-use."),
+}
+
+_PACK_INDEX_NOTE: dict[str, str] = {
+    "deck": N_(
+        "Per step its headline, main chart and three next steps, plus "
+        "the business case and the phase plan."
+    ),
+    "workbook": N_("KPIs, aging, segments, lists, phases and backlog to filter and re-use."),
+}
 
 __all__ = ["EXPORTS", "build_run_pack"]
 
@@ -31,7 +51,7 @@ def build_run_pack(
     as_of: date,
 ) -> tuple[list[Download], str | None]:
     """Write the pack into `run_dir/exports/`; return its download cards and the error, if any."""
-    from kit.i18n import t
+    from kit.i18n import tr
     from kit.pack import build_pack
     from kit.pack.pages import ReportPage
     from kit.report.context import ReportContext
@@ -51,8 +71,8 @@ def build_run_pack(
     downloads = [
         Download(
             kind=f.kind,
-            title=t(f"pack.index.{f.kind}", language),
-            note=t(f"pack.index.{f.kind}_note", language),
+            title=tr(_PACK_INDEX[f.kind], language),
+            note=tr(_PACK_INDEX_NOTE[f.kind], language),
             href=f"{EXPORTS}/{f.path.name}",
         )
         for f in files

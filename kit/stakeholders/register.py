@@ -18,9 +18,91 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import DataError, Problem, Severity, read_utf8_text
-from kit.i18n import Language, catalogue, t
+from kit.i18n import N_, Language, tr
+from kit.i18n.labels import ROLLOUT_PHASE
 from kit.message import msg
 from kit.rollout.plan import DEFAULT_PHASES
+
+#: The sentence of a failed check, by check and what is missing (`fail`: no one fits).
+_FAILED: dict[tuple[str, str], str] = {
+    ("aftercare_owner", "fail"): N_("Nobody is responsible for {phase} (no R or A)."),
+    ("credit_from_start", "fail"): N_("Credit management ({names}) is not involved in {phase}."),
+    ("credit_from_start", "missing"): N_("The register names nobody from credit management."),
+    ("dispute_owner", "fail"): N_(
+        "Dispute management ({names}) has no responsibility in {phase} (no R or A)."
+    ),
+    ("dispute_owner", "missing"): N_("Nobody owns disputes or conflict management."),
+    ("end_users", "fail"): N_("End users do not take part (no R or A) in: {phases}."),
+    ("end_users", "missing"): N_(
+        "The register names no end users (e.g. accounts-receivable clerks)."
+    ),
+    ("finance_from_start", "fail"): N_("Finance ({names}) is not involved in {phase}."),
+    ("finance_from_start", "missing"): N_(
+        "The register names nobody from finance, accounting or controlling."
+    ),
+    ("it_from_start", "fail"): N_("IT ({names}) is not involved in {phase} – it joins only later."),
+    ("it_from_start", "missing"): N_("The register names nobody from IT."),
+    ("one_accountable", "fail"): N_("Not exactly one A in: {phases}."),
+    ("project_lead", "fail"): N_("{name} (project lead) is not involved in: {phases}."),
+    ("project_lead", "missing"): N_(
+        "The register names no project lead (role or department “project lead”)."
+    ),
+    ("responsible_per_phase", "fail"): N_("Nobody does the work (no R) in: {phases}."),
+}
+
+_OK: dict[str, str] = {
+    "aftercare_owner": N_("After-care ({phase}) is owned by: {names}."),
+    "credit_from_start": N_("Credit management ({names}) is involved from {phase}."),
+    "dispute_owner": N_("Dispute management ({names}) takes part from {phase} (R or A)."),
+    "end_users": N_("End users take part in Training and Acceptance test (R or A)."),
+    "finance_from_start": N_("Finance ({names}) is involved from {phase}."),
+    "it_from_start": N_("IT ({names}) is involved from {phase}."),
+    "one_accountable": N_("Every phase has exactly one accountable person (A)."),
+    "project_lead": N_("{name} (project lead) is involved in every phase."),
+    "responsible_per_phase": N_("Every phase has at least one responsible person (R)."),
+}
+
+_WHY: dict[str, str] = {
+    "aftercare_owner": N_(
+        "The work does not end at go-live: someone must keep checking "
+        "what can be improved and how payments can come in even faster."
+    ),
+    "credit_from_start": N_(
+        "The credit-management team carries the strategy day to day; "
+        "its requirements belong in the plan from the start."
+    ),
+    "dispute_owner": N_(
+        "Companies often forget conflict management – a big mistake: "
+        "it belongs in the credit-management strategy from the start."
+    ),
+    "end_users": N_(
+        "End users must understand the basic functions and check that "
+        "the solution meets their needs; working with them settles "
+        "open questions quickly."
+    ),
+    "finance_from_start": N_(
+        "Not only credit management but also finance must be involved "
+        "– goals such as DSO and cash are owned there."
+    ),
+    "it_from_start": N_(
+        "IT is often underestimated but is a key player: the strategy "
+        "depends heavily on the right tools. IT should join the "
+        "planning very early so the best products are chosen and "
+        "deployed."
+    ),
+    "one_accountable": N_(
+        "With no one or several people accountable, nobody decides in "
+        "the end – sign-offs and escalations stall."
+    ),
+    "project_lead": N_(
+        "Naming a project lead is one of the most important success "
+        "factors: the lead oversees every phase and makes sure the "
+        "right people are involved in each one."
+    ),
+    "responsible_per_phase": N_(
+        "All resources must be assigned and scheduled early so the solutions are delivered on time."
+    ),
+}
 
 __all__ = [
     "PHASE_IDS",
@@ -205,8 +287,8 @@ def has_role(register: pd.DataFrame, group: str) -> pd.Series:
 
 def phase_name(phase: str, language: Language) -> str:
     """Return the catalogue name of a rollout phase in `language`, else the id itself."""
-    key = f"rollout.phase.{phase}"
-    return t(key, language) if key in catalogue() else phase
+    name = ROLLOUT_PHASE.get(phase)
+    return tr(name, language) if name else phase
 
 
 def _names(frame: pd.DataFrame) -> str:
@@ -214,14 +296,13 @@ def _names(frame: pd.DataFrame) -> str:
 
 
 def _result(check: str, missing: str | None, language: Language, **values: object) -> CheckResult:
-    base = f"stakeholders.check.{check}"
-    why = t(f"{base}.why", language)
+    why = tr(_WHY[check], language)
     if missing is None:
         return CheckResult.of(
-            check, passed=True, message=t(f"{base}.ok", language, **values), why=why
+            check, passed=True, message=tr(_OK[check], language, **values), why=why
         )
     return CheckResult.of(
-        check, passed=False, message=t(f"{base}.{missing}", language, **values), why=why
+        check, passed=False, message=tr(_FAILED[check, missing], language, **values), why=why
     )
 
 

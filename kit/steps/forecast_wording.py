@@ -9,14 +9,41 @@ import math
 from typing import Any
 
 from kit.forecast import Forecast
-from kit.i18n import Language, fmt_days, fmt_number, t
+from kit.i18n import N_, Language, fmt_days, fmt_number, tr
+
+_FORECAST_METHOD: dict[str, str] = {
+    "baseline": N_("Method: simple rule – due date plus the customer's mean days late so far"),
+    "model": N_("Method: forecasting model (more accurate than the simple rule in the backtest)"),
+    "none": N_("No forecast: not enough payment history"),
+}
+
+_FORECAST_REASON: dict[str, str] = {
+    "model_not_better": N_(
+        "In the backtest the forecasting model was not more accurate "
+        "than the simple rule ({model} against {baseline} mean error); "
+        "the forecast therefore uses the simple rule."
+    ),
+    "no_backtest": N_(
+        "There is no earlier date yet on which a forecasting model "
+        "could be checked; the forecast uses the simple rule."
+    ),
+    "no_history": N_(
+        "No invoice was settled by the as-of date; without payment "
+        "history no payment date can be predicted."
+    ),
+    "thin_history": N_(
+        "The history is still too short for a forecasting model "
+        "({settled} settled invoices); the forecast uses the simple "
+        "rule."
+    ),
+}
 
 __all__ = ["method_text", "reason_text", "why"]
 
 
 def method_text(fc: Forecast, language: Language) -> str:
     """Return the method line: model, simple rule, or no forecast."""
-    return t(f"forecast.method.{fc.method or 'none'}", language)
+    return tr(_FORECAST_METHOD[fc.method or "none"], language)
 
 
 def reason_text(fc: Forecast, language: Language) -> str | None:
@@ -29,7 +56,7 @@ def reason_text(fc: Forecast, language: Language) -> str | None:
     if fc.reason == "model_not_better":
         values["model"] = fmt_days(fc.backtest.mean("mae_days"), language)
         values["baseline"] = fmt_days(fc.backtest.mean("baseline_mae_days"), language)
-    return t(f"forecast.reason.{fc.reason}", language, **values)
+    return tr(_FORECAST_REASON[fc.reason], language, **values)
 
 
 def _days(value: float, language: Language) -> str:
@@ -41,25 +68,39 @@ def why(row: dict[str, Any], language: Language) -> str:
     parts = []
     mean = row.get("hist_mean")
     if mean is None or (isinstance(mean, float) and math.isnan(mean)):
-        parts.append(t("forecast.why.new", language))
+        parts.append(tr("new customer without payment history", language))
     elif round(mean) >= 1:
-        parts.append(t("forecast.why.mean_late", language, days=_days(mean, language)))
+        parts.append(
+            tr(
+                "pays {days} days after the due date on average",
+                language,
+                days=_days(mean, language),
+            )
+        )
     elif round(mean) <= -1:
-        parts.append(t("forecast.why.mean_early", language, days=_days(mean, language)))
+        parts.append(
+            tr(
+                "pays {days} days before the due date on average",
+                language,
+                days=_days(mean, language),
+            )
+        )
     else:
-        parts.append(t("forecast.why.on_time", language))
+        parts.append(tr("pays on time on average", language))
     disputed = int(row.get("disputed") or 0)
     if disputed == 1:
-        parts.append(t("forecast.why.disputed_one", language))
+        parts.append(tr("1 disputed invoice", language))
     elif disputed > 1:
-        parts.append(t("forecast.why.disputed", language, count=disputed))
+        parts.append(tr("{count} disputed invoices", language, count=disputed))
     trend = row.get("hist_trend")
     if isinstance(trend, float) and not math.isnan(trend) and trend >= 5:
-        parts.append(t("forecast.why.worse", language, days=_days(trend, language)))
+        parts.append(
+            tr("lately {days} days later than usual", language, days=_days(trend, language))
+        )
     overdue = int(row.get("days_overdue") or 0)
     if overdue > 0:
-        parts.append(t("forecast.why.overdue", language, days=overdue))
+        parts.append(tr("oldest invoice {days} days past due", language, days=overdue))
     level = int(row.get("dunning_level") or 0)
     if level > 0:
-        parts.append(t("forecast.why.reminders", language, count=level))
+        parts.append(tr("{count} reminders without payment", language, count=level))
     return "; ".join(parts)

@@ -13,7 +13,75 @@ from pathlib import Path
 
 from kit.engagement import Engagement
 from kit.errors import KitError, Problem
-from kit.i18n import Language, t
+from kit.i18n import N_, Language, tr
+
+_VALIDATE_STEP: dict[tuple[str, str], str] = {
+    ("01_goals", "goals"): N_(
+        "no goals under goals: in engagement.yaml — the report suggests starter goals from the data"
+    ),
+    ("01_goals", "settlements"): N_(
+        "neither payments nor paid dates (paid_date) — goals on "
+        "payment time and punctuality have no value and the report "
+        "says why"
+    ),
+    ("01_goals", "shows"): N_("goals with baseline, current value, forecast and SMART check"),
+    ("02_stakeholders", "register"): N_(
+        "stakeholder register names nobody — the report says whom to add and why"
+    ),
+    ("02_stakeholders", "register_file"): N_(
+        "no stakeholder register (stakeholders.csv is missing) — the "
+        "report says whom to add and why; `kit new` writes the file "
+        "with its header"
+    ),
+    ("02_stakeholders", "shows"): N_(
+        "success factors, power/interest grid, RACI matrix and register"
+    ),
+    ("03_process", "maps"): N_(
+        "no process maps in process_maps/ — the report shows how to "
+        "record them (guide: process_maps/README.md)"
+    ),
+    ("03_process", "shows"): N_(
+        "duplicate work, rework, handoffs and the comparison with the to-be process"
+    ),
+    ("04_kpis", "disputes"): N_(
+        "no disputes (neither a table nor a flag) — the dispute KPIs are left out"
+    ),
+    ("04_kpis", "events"): N_("no dunning events — the digital-dunning KPIs are left out"),
+    ("04_kpis", "settlements"): N_(
+        "neither payments nor paid dates — collection rate, days to "
+        "pay and punctuality stay empty and the report says why"
+    ),
+    ("04_kpis", "shows"): N_("every KPI with aging, trend and data quality"),
+    ("05_strategy", "events"): N_(
+        "no dunning events — no channel effect; the ladder uses email as the default"
+    ),
+    ("05_strategy", "maps"): N_(
+        "no process maps — workload and capacity are left out and the report says what they need"
+    ),
+    ("05_strategy", "shows"): N_(
+        "segments, channel effect, dunning ladder, capacity and agency hand-over"
+    ),
+    ("06_rollout", "shows"): N_("phases with status, slippage, Gantt chart and exit criteria"),
+    ("06_rollout", "status"): N_(
+        "no status update in tracking/status.csv yet — the report "
+        "shows the plan with every phase not started"
+    ),
+    ("07_aftercare", "backlog"): N_("improvement backlog empty — the levers stand without actions"),
+    ("07_aftercare", "goals"): N_("no goals — no goal trend"),
+    ("07_aftercare", "shows"): N_(
+        "goal KPI trends, what drives overdue receivables, levers and backlog"
+    ),
+}
+
+_VALIDATE_STEP_SHOWS: dict[str, str] = {
+    "01_goals": N_("goals with baseline, current value, forecast and SMART check"),
+    "02_stakeholders": N_("success factors, power/interest grid, RACI matrix and register"),
+    "03_process": N_("duplicate work, rework, handoffs and the comparison with the to-be process"),
+    "04_kpis": N_("every KPI with aging, trend and data quality"),
+    "05_strategy": N_("segments, channel effect, dunning ladder, capacity and agency hand-over"),
+    "06_rollout": N_("phases with status, slippage, Gantt chart and exit criteria"),
+    "07_aftercare": N_("goal KPI trends, what drives overdue receivables, levers and backlog"),
+}
 
 __all__ = ["NEEDS", "StepReadiness", "describe_readiness", "ladder_problems", "step_readiness"]
 
@@ -42,9 +110,10 @@ class StepReadiness:
         return {
             "step": self.step,
             "complete": not self.missing,
-            "shows": t(f"{_K}{self.step}.shows", language),
+            "shows": tr(_VALIDATE_STEP_SHOWS[self.step], language),
             "missing": [
-                {"what": m, "effect": t(f"{_K}{self.step}.{m}", language)} for m in self.missing
+                {"what": m, "effect": tr(_VALIDATE_STEP[self.step, m], language)}
+                for m in self.missing
             ],
         }
 
@@ -127,15 +196,15 @@ def _flags(engagement: Engagement) -> bool:
 
 def describe_readiness(readiness: list[StepReadiness], language: Language) -> str:
     """Return the readable per-step lines for `kit validate` (one line per step and gap)."""
-    lines = [t(_K + "title", language)]
+    lines = [tr("What the reports will show:", language)]
     for item in readiness:
         number = item.step.split("_", 1)[0]
-        label = t(_K + "label", language, number=number)
+        label = tr("Step {number}", language, number=number)
         if not item.missing:
-            lines.append(f"  {label}: {t(f'{_K}{item.step}.shows', language)}")
+            lines.append(f"  {label}: {tr(_VALIDATE_STEP_SHOWS[item.step], language)}")
             continue
         for what in item.missing:
-            lines.append(f"  {label}: {t(f'{_K}{item.step}.{what}', language)}")
+            lines.append(f"  {label}: {tr(_VALIDATE_STEP[item.step, what], language)}")
     return "\n".join(lines)
 
 

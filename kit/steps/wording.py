@@ -7,10 +7,34 @@ from datetime import date
 import pandas as pd
 
 from kit.engagement import Goal
-from kit.i18n import fmt_bucket, fmt_month
+from kit.i18n import N_, fmt_bucket, fmt_month
 from kit.kpis import REGISTRY
 from kit.message import render
 from kit.report.context import ReportContext
+
+_KPIS_NOTE: dict[str, str] = {
+    "cei_zero": N_("CEI denominator (opening receivables + sales − current receivables) is 0"),
+    "countback_truncated": N_(
+        "countback truncated: the sales history ran out before the receivables were covered"
+    ),
+    "no_ar": N_("no open receivables at the as-of date"),
+    "no_attempts": N_("no payment attempts with an outcome in the window"),
+    "no_delivered": N_("no emails delivered in the window"),
+    "no_disputes": N_("no dispute data (neither a disputed flag nor a disputes table)"),
+    "no_due": N_("no invoices due in the window"),
+    "no_dunning": N_("no dunning events data"),
+    "no_emails": N_("no emails sent in the window"),
+    "no_opened": N_("no emails opened in the window"),
+    "no_reminders": N_("no reminders sent in the window"),
+    "no_resolved": N_("no disputes resolved in the window"),
+    "no_resolved_date": N_("no disputes table with a resolved date"),
+    "no_response": N_("no response within 14 days to a reminder sent in the window"),
+    "no_sales": N_("no invoices issued in the window"),
+    "no_settled": N_("no invoices settled in the window"),
+    "no_settlements": N_("no settlement information (neither payments nor paid dates)"),
+    "overpaid": N_("overpaid invoices count as 0 open (see data quality)"),
+}
+
 
 __all__ = [
     "RECEEVE_RANGE",
@@ -30,7 +54,7 @@ __all__ = [
 #: receeve: companies collect on average 60–70 % of MRR (lower, upper edge in percent).
 RECEEVE_RANGE = (60.0, 70.0)
 _TOLERANCE = 0.10  # worse than the reference by at most 10 % of it: warn
-# Engine note texts (kit.kpis) → catalogue keys of kpis.yaml.
+# Engine note texts (kit.kpis) → ids of _KPIS_NOTE (the sentence in the report language).
 _NOTES = {
     "no invoices issued in window": "no_sales",
     "no open receivables at as-of date": "no_ar",
@@ -56,7 +80,7 @@ _NOTES = {
 def kpi_name(ctx: ReportContext, kpi: str) -> str:
     """Return the KPI name in the report language, capitalised as a label."""
     if kpi == "paid_within_45_rate":
-        return ctx.t("steps.kpis.paid_within", days=ctx.engagement.goal_days)
+        return ctx.tr("Paid within {days} days", days=ctx.engagement.goal_days)
     info = REGISTRY[kpi]
     name = info.name_de if ctx.language == "de" else info.name_en
     return name[:1].upper() + name[1:]
@@ -90,13 +114,13 @@ def goal_of(ctx: ReportContext, kpi: str) -> Goal | None:
 
 def crf_text(ctx: ReportContext) -> str:
     """Return the name of the CRF benchmark in the report language."""
-    return ctx.t("steps.kpis.crf")
+    return ctx.tr("CRF median Q1 2021")
 
 
 def note_text(ctx: ReportContext, text: str) -> str:
     """Return an engine note (why a KPI is null, or a caveat) in the report language."""
     key = _NOTES.get(text)
-    return ctx.t("kpis.note." + key) if key else render(text, ctx.language)
+    return ctx.tr(_KPIS_NOTE[key]) if key else render(text, ctx.language)
 
 
 def kpi_status(kpi: str, value: float | None, reference: float | None) -> str:
@@ -120,7 +144,7 @@ def receeve_status(value: float | None) -> str:
 def bucket_name(ctx: ReportContext, bucket: str) -> str:
     """Return an aging bucket's label: "nicht fällig", "1–30" … "über 180" (en dash, words)."""
     if bucket == "current":
-        return ctx.t("steps.kpis.bucket.current")
+        return ctx.tr("current")
     return fmt_bucket(bucket, ctx.language)
 
 
@@ -137,5 +161,5 @@ def reference_text(ctx: ReportContext, kpi: str) -> str:
     if info.reference is not None and crf_applies(ctx):
         return f"{kpi_value(ctx, kpi, info.reference)} ({crf_text(ctx)})"
     if kpi == "collection_rate" and receeve_applies(ctx):
-        return ctx.t("steps.kpis.tile.receeve")
+        return ctx.tr("receeve: companies collect 60–70% of MRR on average")
     return ""

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import ConfigError
-from kit.i18n import Language, fmt_number, fmt_percent, t
+from kit.i18n import Language, fmt_number, fmt_percent, tr
 from kit.message import msg
 
 __all__ = ["DEFAULT_GROWTH", "CapacityPlan", "capacity_plan"]
@@ -55,16 +55,21 @@ class CapacityPlan:
         g = self.break_even_growth
         if g is None:
             spare = self.capacity_hours_per_month - at_max
-            return t(
-                "strategy.capacity.verdict.enough",
+            return tr(
+                "The team ({fte} FTE, {capacity} hours a month) can carry the "
+                "whole range tested, up to {max_growth} more invoice volume, "
+                "and still has {spare} hours a month to spare.",
                 language,
                 **common,
                 spare=fmt_number(spare, language, digits=0),
             )
         if g >= 0:
             extra = max(at_max - self.capacity_hours_per_month, 0.0) / hours
-            return t(
-                "strategy.capacity.verdict.headroom",
+            return tr(
+                "The team ({fte} FTE, {capacity} hours a month) can carry "
+                "{growth} more invoice volume before it needs people or "
+                "automation; at {max_growth} more volume it would need "
+                "{extra_fte} more FTE.",
                 language,
                 **common,
                 growth=fmt_percent(g * 100.0, language, digits=0),
@@ -74,8 +79,10 @@ class CapacityPlan:
         short = today - self.capacity_hours_per_month
         raw = self.workload_hours_per_month
         needed = 1.0 - self.capacity_hours_per_month / raw if raw > 0 else 1.0
-        return t(
-            "strategy.capacity.verdict.short",
+        return tr(
+            "The team ({fte} FTE, {capacity} hours a month) is already "
+            "{short} hours a month short today: it needs {extra_fte} more "
+            "FTE or {automation} of the work automated.",
             language,
             **common,
             short=fmt_number(short, language, digits=0),

@@ -28,10 +28,21 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.files import load_yaml
-from kit.i18n import Language, t
+from kit.i18n import N_, Language, tr
 from kit.message import literal, msg
 from kit.strategy._ladder_io import LADDER_COLUMNS, load_ladder, save_ladder, validate_ladder
 from kit.strategy.segments import SEGMENT_ORDER, SegmentThresholds
+
+_STRATEGY_LADDER_NOTE: dict[str, str] = {
+    "chronic_late": N_("Chronic late payers: remind earlier, call early, final notice sooner"),
+    "credit_manager_decides": N_("Hand-over only after the credit manager decides"),
+    "disputer": N_("Check disputes before any escalation; block dunning on disputed invoices"),
+    "high_value_at_risk": N_("High value at risk: early personal call by the credit manager"),
+    "no_agency_disputed": N_("Undisputed invoices only; no hand-over while a dispute is open"),
+    "no_history": N_("Default ladder"),
+    "occasional_late": N_("Default ladder"),
+    "punctual": N_("Punctual payers: no pre-due reminder, later and gentler escalation"),
+}
 
 __all__ = [
     "LADDER_COLUMNS",
@@ -99,7 +110,7 @@ def _adjust(
 ) -> pd.DataFrame:
     steps = steps.copy()
     steps["note"] = ""
-    note = t(f"strategy.ladder.note.{profile}", language)
+    note = tr(_STRATEGY_LADDER_NOTE[profile], language)
     if profile == "punctual":
         steps = steps[steps["step"] != "pre_due_reminder"].copy()
         _set(steps, "second_reminder", day=28, tone="friendly")
@@ -115,14 +126,18 @@ def _adjust(
     elif profile == "disputer":
         check = extras[extras["step"] == "dispute_check"].assign(note=note)
         steps = pd.concat([steps, check], ignore_index=True)
-        _set(steps, "agency_handover", note=t("strategy.ladder.note.no_agency_disputed", language))
+        _set(
+            steps,
+            "agency_handover",
+            note=tr("Undisputed invoices only; no hand-over while a dispute is open", language),
+        )
     elif profile == "high_value_at_risk":
         call = extras[extras["step"] == "credit_manager_call"].assign(note=note)
         steps = pd.concat([steps[steps["step"] != "call"], call], ignore_index=True)
         _set(
             steps,
             "agency_handover",
-            note=t("strategy.ladder.note.credit_manager_decides", language),
+            note=tr("Hand-over only after the credit manager decides", language),
         )
     return steps
 

@@ -1,24 +1,59 @@
-"""The gettext catalogues: lookups, plurals, contexts and the record of fallbacks."""
+"""The gettext catalogues: lookups, plurals, contexts, markers and the record of fallbacks."""
 
 from __future__ import annotations
 
-from kit.i18n.translations import fallbacks, gettext, ngettext, pgettext
+import pytest
+
+from kit.errors import ConfigError
+from kit.i18n import N_, NP_, tr, trn, trp
+from kit.i18n.translations import STRICT_ENV, fallbacks, gettext, ngettext, pgettext
 
 
 def test_german_lookup_plural_and_context() -> None:
     assert gettext("days", "de") == "Tage"
-    assert ngettext("{count} group", "{count} groups", 1, "de") == "1 Gruppe"
-    assert ngettext("{count} group", "{count} groups", 3, "de") == "3 Gruppen"
-    assert pgettext("aging", "current", "de") == "nicht fällig"
+    assert ngettext("in one loop", "in {loops} loops", 1, "de", loops=1) == "in einer Schleife"
+    assert ngettext("in one loop", "in {loops} loops", 3, "de", loops=3) == "in 3 Schleifen"
+    assert pgettext("report.figure", "Figure", "de") == "Abbildung"
+    assert pgettext("col.figure", "Figure", "de") == "Kennzahl"
 
 
 def test_english_catalogue_has_the_same_ids() -> None:
     assert gettext("days", "en") == "days"
-    assert ngettext("{count} group", "{count} groups", 2, "en") == "2 groups"
-    assert pgettext("aging", "current", "en") == "current"
+    assert ngettext("in one loop", "in {loops} loops", 2, "en", loops=2) == "in 2 loops"
+    assert pgettext("report.figure", "Figure", "en") == "Figure"
 
 
-def test_a_missing_id_falls_back_to_english_and_is_recorded() -> None:
+def test_tr_fills_placeholders_after_translation() -> None:
+    assert tr("Customer {n}", "de", n="07") == "Kunde 07"
+    assert tr("Customer {n}", "en", n="07") == "Customer 07"
+    assert trn("in one loop", "in {loops} loops", 4, "de", loops=4) == "in 4 Schleifen"
+    assert trp("col.figure", "Figure", "en") == "Figure"
+
+
+def test_markers_return_the_id_and_a_context_id_is_looked_up_with_its_context() -> None:
+    assert N_("days") == "days"
+    marked = NP_("report.figure", "Figure")
+    assert marked == "Figure"
+    assert tr(marked, "de") == "Abbildung"
+    assert tr("", "de") == ""  # a glossary term without a formula stays empty
+
+
+def test_an_unknown_language_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        tr("days", "fr")
+
+
+def test_a_missing_id_falls_back_to_english_and_is_recorded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(STRICT_ENV, raising=False)
     assert gettext("a message no catalogue holds", "de") == "a message no catalogue holds"
     assert ("de", "kit", "a message no catalogue holds") in fallbacks()
     assert ("de", "kit", "days") not in fallbacks()
+
+
+def test_strict_mode_raises_on_a_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(STRICT_ENV, "1")
+    with pytest.raises(LookupError, match="no de translation"):
+        tr("another message no catalogue holds", "de")
+    assert tr("days", "de") == "Tage"

@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.process.conftest import refusal
 
 from kit.errors import ProcessMapError
 from kit.process import bpmn
 from kit.process.bpmn import import_bpmn
+from tests.process.conftest import refusal
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 ACME = SAMPLES / "acme-gmbh" / "process_maps"  # German engagement, German map

@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.process.conftest import refusal
 
 from kit.errors import ProcessMapError
 from kit.process.loading import load_maps
 from kit.process.native import read_csv_pair, read_yaml, write_yaml
+from tests.process.conftest import refusal
 
 ACME_MAPS = Path(__file__).resolve().parents[2] / "data" / "samples" / "acme-gmbh" / "process_maps"
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from tests.report.conftest import FIXTURE_ENGAGEMENT
 
 from kit.report import (
     HEADLINE_MIME,
@@ -21,6 +20,7 @@ from kit.report import (
     table,
     tiles,
 )
+from tests.report.conftest import FIXTURE_ENGAGEMENT
 
 
 @pytest.fixture

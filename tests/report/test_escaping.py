@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.report.conftest import SAMPLE
-
 from kit.run.engine import run_engagement
+from tests.report.conftest import SAMPLE
 
 EVIL = "<script>alert(1)</script> & Co"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"

@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.report.conftest import FIXTURE_ENGAGEMENT
 
 from kit.engagement import load_engagement
 from kit.errors import DataError
 from kit.report.index import IndexCard, phase_states, render_index
 from kit.run.convert import page_metadata
+from tests.report.conftest import FIXTURE_ENGAGEMENT
 
 
 def test_phase_states_follow_the_status_log() -> None:

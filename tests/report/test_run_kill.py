@@ -16,9 +16,8 @@ import time
 import uuid
 from pathlib import Path
 
-from tests.report.conftest import FIXTURES, REPO, copy_engagement
-
 from kit.run.engine import RunResult
+from tests.report.conftest import FIXTURES, REPO, copy_engagement
 
 SCRIPT = """
 import sys

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.report.conftest import FIXTURES, copy_engagement, image_count, mask_footer
 
 from kit.errors import RunError
 from kit.run.engine import RunResult, run_engagement
+from tests.report.conftest import FIXTURES, copy_engagement, image_count, mask_footer
 
 
 def _reports(run: RunResult) -> dict[str, str]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.report.conftest import STEPS, image_count
-
 from kit.run.engine import RunResult
+from tests.report.conftest import STEPS, image_count
 
 # Figures each report must carry besides the logo (goal charts, grids, swimlanes, trends ...).
 MIN_FIGURES = {

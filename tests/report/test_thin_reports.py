@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.report.conftest import STEPS
 from typer.testing import CliRunner
 
 from kit.cli.app import app
+from tests.report.conftest import STEPS
 
 #: Words the kit writes in English that a German report must never show.
 ENGLISH = re.compile(

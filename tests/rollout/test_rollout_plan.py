@@ -102,12 +102,15 @@ def test_exit_criteria_rejects_unknown_automatic_key() -> None:
 
 
 def test_every_criterion_and_phase_has_both_languages() -> None:
-    from kit.i18n import catalogue
+    from kit.i18n import tr
+    from kit.i18n.labels import ROLLOUT_CRITERION, ROLLOUT_PHASE
 
-    messages = catalogue()
     criteria = {c for items in DEFAULT_EXIT_CRITERIA.values() for c in items}
     assert set(AUTOMATIC_CRITERIA) <= criteria
-    for key in [f"rollout.criterion.{c}" for c in criteria] + [
-        f"rollout.phase.{p}" for p in DEFAULT_PHASES
+    assert criteria <= set(ROLLOUT_CRITERION)
+    assert set(DEFAULT_PHASES) <= set(ROLLOUT_PHASE)
+    for text in [ROLLOUT_CRITERION[c] for c in criteria] + [
+        ROLLOUT_PHASE[p] for p in DEFAULT_PHASES
     ]:
-        assert set(messages[key]) == {"de", "en"}, key
+        # strict mode (tests/conftest.py): a missing German or English entry raises
+        assert tr(text, "de") and tr(text, "en") == text

@@ -7,7 +7,6 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from tests.steps.conftest import SAMPLE
 
 from kit.ingest import load_ledger
 from kit.kpis import compute_kpis
@@ -23,6 +22,7 @@ from kit.steps.aftercare.tables import (
 )
 from kit.steps.aftercare.text import aftercare_summary
 from kit.steps.aftercare.view import aftercare_tiles, aftercare_view, levers
+from tests.steps.conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

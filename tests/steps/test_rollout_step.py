@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.steps.conftest import SAMPLE
 
 from kit.report import open_report, show
 from kit.rollout import AUTOMATIC_CRITERIA
@@ -23,6 +22,7 @@ from kit.steps.rollout.tables import (
 )
 from kit.steps.rollout.text import rollout_summary
 from kit.steps.rollout.view import blocked_episodes, rollout_tiles, rollout_view
+from tests.steps.conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -19,11 +19,41 @@ from kit.forecast import Forecast, build_book, forecast_book
 from kit.forecast.book import Book
 from kit.forecast.cashin import actual_weeks
 from kit.forecast.predict import Prediction
+from kit.i18n import N_, NP_
 from kit.ingest import load_ledger
 from kit.kpis.timeline import day_number
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
 from kit.steps.kpis.forecast import WEEKS
+
+_FORECAST_COL: dict[str, str] = {
+    "actual": N_("Actual"),
+    "baseline": N_("Simple rule"),
+    "customer_id": N_("Customer ID"),
+    "customer_name": N_("Customer"),
+    "days_overdue": N_("Days past due (oldest)"),
+    "due_date": N_("Due date"),
+    "dunning_level": N_("Dunning level"),
+    "expected": N_("Expected"),
+    "expected_overdue": N_("Expected overdue amount"),
+    "expected_overdue_short": N_("Expected overdue"),
+    "expected_payment_date": N_("Expected payment"),
+    "figure": NP_("col.figure", "Figure"),
+    "high": N_("High (90 %)"),
+    "interval": N_("80 % interval"),
+    "invoice_id": N_("Invoice"),
+    "invoice_ids": N_("Invoices"),
+    "invoices": N_("Open invoices"),
+    "low": N_("Low (10 %)"),
+    "model": N_("Forecasting model"),
+    "open_amount": N_("Open amount"),
+    "p_late_30": N_("Probability > 30 days late"),
+    "p_late_30_short": N_("Prob. > 30 days"),
+    "rank": N_("Rank"),
+    "reason": N_("Reason"),
+    "segment": N_("Segment"),
+    "week": N_("Week from"),
+}
 
 __all__ = ["ActualView", "actual_figure", "actual_table", "forecast_vs_actual"]
 
@@ -86,25 +116,33 @@ def actual_figure(ctx: ReportContext, view: ActualView) -> Figure | None:
     """Return the earlier forecast's weekly bars with band and the actual cash-in as points."""
     if not view.available:
         return None
-    title = ctx.t("forecast.chart.title_actual", date=ctx.date(view.made_on))
+    title = ctx.tr("Forecast of {date} and actual cash-in", date=ctx.date(view.made_on))
     return plot_weekly_cash_in(ctx, view.weeks, title=title, actual=view.weeks["actual"])
 
 
 def actual_table(ctx: ReportContext, view: ActualView) -> Html:
     """Return the weeks (expected, band, actual) with the totals and weighted error, or a note."""
     if not view.available:
-        return note(ctx, ctx.t("forecast.aftercare.none"))
+        return note(ctx, ctx.tr("No earlier forecast whose weeks have already passed yet."))
     df = view.weeks[["start", "expected", "low", "high", "actual"]]
-    labels = {c: ctx.t(f"forecast.col.{c}") for c in ("expected", "low", "high", "actual")}
-    labels["start"] = ctx.t("forecast.col.week")
+    labels = {c: ctx.tr(_FORECAST_COL[c]) for c in ("expected", "low", "high", "actual")}
+    labels["start"] = ctx.tr("Week from")
     formats = {"start": "date"} | {c: "money:0" for c in ("expected", "low", "high", "actual")}
     wape = view.wape
-    summary = ctx.t(
-        "forecast.aftercare.summary",
+    summary = ctx.tr(
+        "Over {weeks} weeks expected {expected}, actually received "
+        "{actual}; weighted error per week {wape}.",
         weeks=view.weeks_count,
         expected=ctx.money(float(df["expected"].sum()), digits=0),
         actual=ctx.money(float(df["actual"].sum()), digits=0),
         wape=ctx.percent(None if wape is None else 100 * wape, digits=0),
     )
-    caption = ctx.t("forecast.aftercare.caption", date=ctx.date(view.made_on)) + " " + summary
+    caption = (
+        ctx.tr(
+            "Forecast of {date} per week against the actual cash-in on the invoices open then.",
+            date=ctx.date(view.made_on),
+        )
+        + " "
+        + summary
+    )
     return table(ctx, df, formats=formats, labels=labels, caption=caption)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.i18n import N_
+from kit.i18n.labels import GOALS_VERDICT, ROLLOUT_BACKLOG_STATUS
 from kit.kpis import REGISTRY
 from kit.report import Html, ReportContext, glossary, table
 from kit.steps.aftercare.view import (
@@ -16,6 +18,103 @@ from kit.steps.aftercare.view import (
     overdue_total,
 )
 from kit.steps.rollout.view import display_names
+
+_STEPS_AFTERCARE_CAPTION: dict[str, str] = {
+    "backlog": N_("Improvement backlog as of {date} (marked: open and past due)"),
+    "contributors": N_(
+        "Overdue receivables by segment, age and dispute reason (each view adds up to 100 %)"
+    ),
+    "customers": N_("The {n} customers with the most overdue receivables"),
+    "goals": N_("Goals: baseline ({date}) → now ({as_of}) → target (marked: at risk or missed)"),
+    "levers": N_(
+        "Levers to collect payments faster – largest amount first (the "
+        "levers overlap; the amounts do not add up)"
+    ),
+}
+
+_STEPS_AFTERCARE_COLUMN: dict[str, str] = {
+    "action": N_("Recommended action"),
+    "amount": N_("Overdue"),
+    "backlog": N_("In the backlog"),
+    "baseline": N_("Baseline"),
+    "customer_id": N_("Customer no."),
+    "deadline": N_("Deadline"),
+    "dimension": N_("View"),
+    "due_date": N_("Due"),
+    "expected_effect": N_("Expected effect"),
+    "forecast": N_("Trend at deadline"),
+    "goal": N_("Goal"),
+    "group": N_("Group"),
+    "id": N_("No."),
+    "invoices": N_("Invoices"),
+    "item": N_("Item"),
+    "kpi": N_("KPI"),
+    "lever": N_("Lever"),
+    "name": N_("Customer"),
+    "now": N_("Now"),
+    "oldest_dpd": N_("Oldest (days past due)"),
+    "overdue_amount": N_("Overdue"),
+    "owner": N_("Owner"),
+    "progress": N_("Progress"),
+    "share_pct": N_("Share"),
+    "status": N_("Status"),
+    "target": N_("Target"),
+    "verdict": N_("Verdict"),
+}
+
+_GOALS_VERDICT_RULE: dict[str, str] = {
+    "achieved": N_("The latest value meets the target."),
+    "at_risk": N_(
+        "The linear trend does not reach the target by the deadline "
+        "(or there are too few values for a trend)."
+    ),
+    "missed": N_("The deadline has passed and the target is not met."),
+    "on_track": N_("The linear trend since the baseline date reaches the target by the deadline."),
+    "unknown": N_("The KPI has no value at the baseline date or the as-of date."),
+}
+
+
+_STEPS_AFTERCARE_DIMENSION: dict[str, str] = {
+    "aging_bucket": N_("Days past due"),
+    "dispute_reason": N_("Dispute reason"),
+    "segment": N_("Segment"),
+}
+
+_STEPS_AFTERCARE_FORMULA: dict[str, str] = {
+    "progress": N_("(now − baseline) ÷ (target − baseline) × 100"),
+    "share": N_("overdue (group) ÷ overdue receivables × 100"),
+}
+
+_STEPS_AFTERCARE_RULE: dict[str, str] = {
+    "backlog_late": N_("Status open or in progress and the due date lies before the as-of date."),
+    "bucket": N_(
+        "As-of date minus the due date of an open invoice, grouped "
+        "into 1–30, 31–60, 61–90, 91–180 and over 180 days."
+    ),
+    "levers": N_(
+        "A group of overdue receivables that one action addresses "
+        "(largest debtors, old items, fresh items, disputes, segment). "
+        "An invoice can belong to several levers. A backlog item "
+        "counts for a lever when its KPI fits that lever."
+    ),
+    "progress": N_(
+        "How far the current value has come on the way from the "
+        "baseline to the target; 100 % = target reached, negative = "
+        "moved away from it."
+    ),
+    "share": N_(
+        "Open amount of a group's overdue invoices relative to all "
+        "overdue receivables at the as-of date."
+    ),
+}
+
+_STEPS_AFTERCARE_TERM: dict[str, str] = {
+    "backlog_late": N_("Backlog item past due"),
+    "bucket": N_("Days past due"),
+    "levers": N_("Lever"),
+    "progress": N_("Progress"),
+    "share": N_("Share of overdue receivables"),
+}
 
 __all__ = [
     "aftercare_glossary_block",
@@ -45,7 +144,7 @@ def goal_table(ctx: ReportContext, view: AftercareView) -> Html:
                 "progress": None if s.progress is None else s.progress * 100.0,
                 "deadline": s.goal.deadline,
                 "forecast": aftercare_value(ctx, kpi, s.forecast),
-                "verdict": ctx.t("goals.verdict." + s.verdict),
+                "verdict": ctx.tr(GOALS_VERDICT[s.verdict]),
                 "flag": s.verdict in ("at_risk", "missed"),
             }
         )
@@ -63,9 +162,11 @@ def goal_table(ctx: ReportContext, view: AftercareView) -> Html:
             "flag",
         ],
     )
-    labels = {c: ctx.t(_P + "column." + c) for c in frame.columns if c != "flag"}
-    caption = ctx.t(
-        _P + "caption.goals", date=ctx.date(ctx.engagement.baseline_date), as_of=ctx.date(ctx.as_of)
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns if c != "flag"}
+    caption = ctx.tr(
+        "Goals: baseline ({date}) → now ({as_of}) → target (marked: at risk or missed)",
+        date=ctx.date(ctx.engagement.baseline_date),
+        as_of=ctx.date(ctx.as_of),
     )
     return table(
         ctx,
@@ -83,12 +184,12 @@ def customer_table(ctx: ReportContext, view: AftercareView) -> Html:
     total = overdue_total(view)
     frame["share_pct"] = frame["overdue_amount"] / total * 100.0 if total else float("nan")
     frame = frame[["customer_id", "name", "overdue_amount", "share_pct", "invoices", "oldest_dpd"]]
-    labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
         labels=labels,
-        caption=ctx.t(_P + "caption.customers", n=len(frame)),
+        caption=ctx.tr("The {n} customers with the most overdue receivables", n=len(frame)),
         formats={
             "overdue_amount": "money:0",
             "share_pct": "percent:1",
@@ -106,7 +207,7 @@ def contributor_table(ctx: ReportContext, view: AftercareView) -> Html:
         for label, row in frame.iterrows():
             parts.append(
                 {
-                    "dimension": ctx.t(_P + "dimension." + dimension),
+                    "dimension": ctx.tr(_STEPS_AFTERCARE_DIMENSION[dimension]),
                     "group": group_label(ctx, dimension, str(label)),
                     "overdue_amount": row["overdue_amount"],
                     "share_pct": row["share_pct"],
@@ -135,9 +236,13 @@ def _labelled(
     ctx: ReportContext, frame: pd.DataFrame, *, caption: str, formats: dict[str, str]
 ) -> Html:
     """Return `frame` as a table with the after-care column names and caption `caption`."""
-    labels = {c: ctx.t(_P + "column." + c) for c in frame.columns}
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
     return table(
-        ctx, frame, labels=labels, caption=ctx.t(_P + "caption." + caption), formats=formats
+        ctx,
+        frame,
+        labels=labels,
+        caption=ctx.tr(_STEPS_AFTERCARE_CAPTION[caption]),
+        formats=formats,
     )
 
 
@@ -147,17 +252,19 @@ def backlog_table(ctx: ReportContext, view: AftercareView) -> Html:
     frame = view.backlog.copy()
     frame["owner"] = frame["owner"].map(name)
     frame["kpi"] = frame["kpi"].map(lambda k: aftercare_kpi_name(ctx, k) if k else "")
-    frame["status"] = frame["status"].map(lambda s: ctx.t("rollout.backlog.status." + s))
+    frame["status"] = frame["status"].map(lambda s: ctx.tr(ROLLOUT_BACKLOG_STATUS[s]))
     frame["late"] = late_items(ctx, view.backlog).to_numpy()
     shown = ["id", "item", "owner", "kpi", "expected_effect", "status", "due_date", "late"]
-    labels = {c: ctx.t(_P + "column." + c) for c in shown if c != "late"}
+    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in shown if c != "late"}
     return table(
         ctx,
         frame[shown],
         labels=labels,
         highlight="late",
         formats={"due_date": "date"},
-        caption=ctx.t(_P + "caption.backlog", date=ctx.date(ctx.as_of)),
+        caption=ctx.tr(
+            "Improvement backlog as of {date} (marked: open and past due)", date=ctx.date(ctx.as_of)
+        ),
     )
 
 
@@ -171,13 +278,13 @@ def aftercare_glossary_block(ctx: ReportContext, view: AftercareView) -> Html:
             formula = info.formula_de if ctx.language == "de" else info.formula_en
             rows.append((aftercare_kpi_name(ctx, kpi), "", formula))
     for verdict in ("achieved", "on_track", "at_risk", "missed"):
-        rows.append((ctx.t("goals.verdict." + verdict), ctx.t(f"goals.verdict.{verdict}.rule"), ""))
+        rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
     for term in ("progress", "share", "bucket", "levers", "backlog_late"):
         rows.append(
             (
-                ctx.t(_P + f"term.{term}"),
-                ctx.t(_P + f"rule.{term}"),
-                ctx.t(_P + f"formula.{term}") if term in ("progress", "share") else "",
+                ctx.tr(_STEPS_AFTERCARE_TERM[term]),
+                ctx.tr(_STEPS_AFTERCARE_RULE[term]),
+                ctx.tr(_STEPS_AFTERCARE_FORMULA[term]) if term in ("progress", "share") else "",
             )
         )
     return glossary(ctx, rows)

@@ -14,13 +14,20 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit.goals import GoalStatus, evaluate_goals
-from kit.i18n import fmt_bucket
+from kit.i18n import N_, fmt_bucket
+from kit.i18n.labels import GOALS_VERDICT, ROLLOUT_BACKLOG_STATUS
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, KpiResult, compute_kpis, overdue_contributors, top_overdue
 from kit.report import Html, ReportContext, Tile, headline
 from kit.report import tiles as tile_row
 from kit.rollout.backlog import load_backlog
 from kit.steps.rollout.checks import goal_series
+
+_STEPS_AFTERCARE_GROUP: dict[str, str] = {
+    "disputed_no_reason": N_("dispute without a reason"),
+    "missing": N_("not given"),
+    "no_dispute": N_("no dispute"),
+}
 
 __all__ = [
     "LEVER_KPIS",
@@ -147,7 +154,7 @@ def backlog_ids(ctx: ReportContext, view: AftercareView, kpis: frozenset[str]) -
     """Return the ids and statuses of the backlog items for `kpis` that are not dropped."""
     items = view.backlog[view.backlog["kpi"].isin(kpis) & (view.backlog["status"] != "dropped")]
     return ", ".join(
-        f"{r.id} ({ctx.t('rollout.backlog.status.' + str(r.status))})" for r in items.itertuples()
+        f"{r.id} ({ctx.tr(ROLLOUT_BACKLOG_STATUS[str(r.status)])})" for r in items.itertuples()
     )
 
 
@@ -156,7 +163,7 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
 
     Long because each lever is one row of a few lines computed from the same contributors.
     """
-    t, rows = ctx.t, []
+    tr, rows = ctx.tr, []
     total = overdue_total(view)
     if total <= 0:
         return pd.DataFrame(columns=["lever", "amount", "share_pct", "action", "backlog"])
@@ -169,27 +176,57 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
     rows.append(
         (
             "top_customers",
-            t(_P + "lever.top_customers", n=len(view.top)),
+            tr("Top {n} debtors", n=len(view.top)),
             amount,
-            t(_P + "action.top_customers", names=names),
+            tr(
+                "a personal call by the account owner and a payment agreement "
+                "(promise to pay or instalment plan), starting with {names}.",
+                names=names,
+            ),
         )
     )
     old, _ = bucket_share(view, OLD_BUCKETS)
     days = ctx.engagement.strategy.agency_days_overdue
     rows.append(
-        ("old_items", t(_P + "lever.old_items"), old, t(_P + "action.old_items", days=days))
+        (
+            "old_items",
+            tr("Items more than 90 days past due"),
+            old,
+            tr(
+                "hand items without a dispute over to the collection agency "
+                "after {days} days overdue (hand-over list of step 05), "
+                "manually at first.",
+                days=days,
+            ),
+        )
     )
     early, _ = bucket_share(view, ("1-30",))
-    rows.append(("early_items", t(_P + "lever.early_items"), early, t(_P + "action.early_items")))
+    rows.append(
+        (
+            "early_items",
+            tr("Items 1–30 days past due"),
+            early,
+            tr(
+                "a pre-due reminder and a first reminder in the first days "
+                "after the due date in the preferred channel, with a payment "
+                "link."
+            ),
+        )
+    )
     reasons = view.contributors["dispute_reason"]
     disputed = reasons[~reasons.index.isin(["(no dispute)"])]
     if not disputed.empty:
         rows.append(
             (
                 "disputes",
-                t(_P + "lever.disputes"),
+                tr("Items with an open dispute"),
                 float(disputed["overdue_amount"].sum()),
-                t(_P + "action.disputes", reason=str(disputed.index[0])),
+                tr(
+                    "resolve disputes faster (deadline, dunning block only for the "
+                    "disputed amount) and fix the cause of the leading reason "
+                    "“{reason}” at source.",
+                    reason=str(disputed.index[0]),
+                ),
             )
         )
     segments = view.contributors["segment"]
@@ -197,15 +234,18 @@ def levers(ctx: ReportContext, view: AftercareView) -> pd.DataFrame:
         rows.append(
             (
                 "segment",
-                t(_P + "lever.segment", segment=str(segments.index[0])),
+                tr("Segment {segment}", segment=str(segments.index[0])),
                 float(segments["overdue_amount"].iloc[0]),
-                t(_P + "action.segment"),
+                tr(
+                    "a dunning ladder and channels of its own for this segment "
+                    "(proposal in step 05); review the payment terms."
+                ),
             )
         )
     frame = pd.DataFrame(rows, columns=["id", "lever", "amount", "action"])
     frame["share_pct"] = frame["amount"] / total * 100.0
     frame["backlog"] = [
-        backlog_ids(ctx, view, LEVER_KPIS[i]) or t(_P + "no_backlog") for i in frame["id"]
+        backlog_ids(ctx, view, LEVER_KPIS[i]) or tr("no item yet") for i in frame["id"]
     ]
     frame = frame.sort_values("amount", ascending=False, kind="stable").reset_index(drop=True)
     return frame[["id", "lever", "amount", "share_pct", "action", "backlog"]]
@@ -220,9 +260,11 @@ def late_items(ctx: ReportContext, backlog: pd.DataFrame) -> pd.Series:
 def group_label(ctx: ReportContext, dimension: str, label: str) -> str:
     """Return a contributor group's label for the report (buckets and placeholders translated)."""
     if dimension == "aging_bucket":
-        return fmt_bucket(label, ctx.language, unit=ctx.t("common.days"))
+        return fmt_bucket(label, ctx.language, unit=ctx.tr("days"))
     if label in ("(no dispute)", "(disputed, no reason)", "(missing)"):
-        return ctx.t(_P + "group." + label.strip("()").replace(", ", "_").replace(" ", "_"))
+        return ctx.tr(
+            _STEPS_AFTERCARE_GROUP[label.strip("()").replace(", ", "_").replace(" ", "_")]
+        )
     return label
 
 
@@ -242,18 +284,18 @@ def aftercare_headline(ctx: ReportContext, view: AftercareView) -> None:
     )
     lever = levers(ctx, view)
     takeaway = (
-        ctx.t(
-            _P + "headline.lever",
+        ctx.tr(
+            "Biggest lever: {lever} ({share} of overdue receivables).",
             lever=lever["lever"].iloc[0],
             share=ctx.percent(lever["share_pct"].iloc[0], digits=0),
         )
         if not lever.empty
-        else ctx.t(_P + "headline.no_overdue")
+        else ctx.tr("No overdue receivables at the as-of date.")
     )
-    value = ctx.t(_P + "headline.value", good=good, n=len(view.goals))
+    value = ctx.tr("{good} of {n} goals achieved or on track", good=good, n=len(view.goals))
     headline(
         ctx,
-        title=ctx.t("report.title.aftercare"),
+        title=ctx.tr("After-care"),
         value_text=value,
         takeaway=takeaway,
         status=worst,
@@ -275,7 +317,7 @@ def aftercare_tiles(ctx: ReportContext, view: AftercareView) -> Html:
                 unit=unit,
                 reference=s.goal.target,
                 status=_verdict_status(s.verdict),
-                note=ctx.t("goals.verdict." + s.verdict),
+                note=ctx.tr(GOALS_VERDICT[s.verdict]),
             )
         )
     before = view.base.values.get("ar_overdue") if view.base else None
@@ -286,7 +328,7 @@ def aftercare_tiles(ctx: ReportContext, view: AftercareView) -> Html:
             unit="money",
             digits=0,
             reference=before,
-            source=ctx.t(_P + "tile.baseline"),
+            source=ctx.tr("Baseline"),
             status="neutral",
         )
     )

@@ -16,10 +16,40 @@ from matplotlib.figure import Figure
 
 from kit.business_case import BusinessCase, load_business_case
 from kit.charts.business_case import plot_business_case
-from kit.i18n import fmt_hours, fmt_money
+from kit.i18n import N_, fmt_hours, fmt_money
 from kit.kpis import REGISTRY
 from kit.report import Html, table
 from kit.report.context import ReportContext
+
+_BUSINESS_CASE_FORMULA: dict[str, str] = {
+    "cost": N_("staff cost saved a year = hours freed a month × 12 × hourly cost"),
+    "hours": N_("hours freed a month = avoidable duplicate work + rework (process maps)"),
+    "interest": N_("financing cost saved a year = working capital released × interest rate"),
+    "released": N_("working capital released = (DSO today − DSO target) × credit sales ÷ P"),
+}
+
+_BUSINESS_CASE_REASON: dict[str, str] = {
+    "goal_not_down": N_("The DSO goal asks for a higher DSO: it releases no working capital."),
+    "no_credit_sales": N_(
+        "There are no credit sales in the window, so there is no amount of working capital."
+    ),
+    "no_dso_goal": N_(
+        "Without a DSO goal the working capital released cannot be put in money; agree a DSO goal."
+    ),
+    "no_kpi_value": N_(
+        "DSO cannot be computed at the as-of date, so there is no amount of working capital."
+    ),
+    "no_process_maps": N_(
+        "Without process maps the hours freed cannot be counted; map the as-is processes."
+    ),
+}
+
+_BUSINESS_CASE_ROW: dict[str, str] = {
+    "cost": N_("Staff cost saved a year"),
+    "hours": N_("Hours freed a month"),
+    "interest": N_("Financing cost saved a year"),
+    "released": N_("Working capital released"),
+}
 
 __all__ = [
     "business_case_block",
@@ -54,20 +84,26 @@ def _kpi(ctx: ReportContext, kpi: str) -> str:
 
 
 def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
-    t = ctx.t
+    tr = ctx.tr
     goal = case.dso_goal
     reason = case.reasons.get("working_capital_released")
     if reason is not None or goal is None:
-        return [t(_K + "reason." + (reason or "no_dso_goal"))]
+        return [tr(_BUSINESS_CASE_REASON[reason or "no_dso_goal"])]
     lines = []
     if goal.released == 0:
         lines.append(
-            t(_K + "released_met", today=ctx.days(goal.today), target=ctx.days(goal.target))
+            tr(
+                "The DSO goal ({target}) is already met at {today}: no further "
+                "working capital to release.",
+                today=ctx.days(goal.today),
+                target=ctx.days(goal.target),
+            )
         )
     else:
         lines.append(
-            t(
-                _K + "released",
+            tr(
+                "Working capital released: {money} (DSO {today} → target "
+                "{target}, credit sales {sales} in {days} days).",
                 money=_money(ctx, case.working_capital_released),
                 today=ctx.days(case.dso),
                 target=ctx.days(case.dso_target),
@@ -76,8 +112,8 @@ def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
             )
         )
         lines.append(
-            t(
-                _K + "interest",
+            tr(
+                "Financing cost saved: {money} a year (interest rate {rate} a year).",
                 money=_money(ctx, case.interest_saved_per_year),
                 rate=ctx.percent(case.interest_rate * 100, digits=1),
             )
@@ -90,23 +126,26 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
 
     Long because each sentence has its own condition and wording on the same business case.
     """
-    t = ctx.t
+    tr = ctx.tr
     lines = _wc_lines(ctx, case)
     hours = case.hours_freed_per_month
     if hours is None:
-        lines.append(t(_K + "reason.no_process_maps"))
+        lines.append(
+            tr("Without process maps the hours freed cannot be counted; map the as-is processes.")
+        )
     else:
         lines.append(
-            t(
-                _K + "hours",
+            tr(
+                "Working time freed: {hours} hours a month (avoidable "
+                "duplicate work {duplicate} h + rework {rework} h).",
                 hours=ctx.number(hours, digits=1),
                 duplicate=ctx.number(case.duplicate_hours, digits=1),
                 rework=ctx.number(case.rework_hours, digits=1),
             )
         )
         lines.append(
-            t(
-                _K + "cost",
+            tr(
+                "Staff cost saved: {money} a year ({hours} h × 12 × {rate} an hour).",
                 money=_cost(ctx, case, case.cost_saved_per_year),
                 hours=ctx.number(hours, digits=1),
                 rate=_cost(ctx, case, case.hourly_cost, digits=2),
@@ -114,8 +153,9 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
         )
     if case.to_be_saving_hours is not None and case.to_be_saving_hours > 0:
         lines.append(
-            t(
-                _K + "to_be",
+            tr(
+                "Estimate, not included: the to-be process needs {hours} hours "
+                "a month less than today's (about {money} a year).",
                 hours=ctx.number(case.to_be_saving_hours, digits=0),
                 money=_cost(ctx, case, case.to_be_cost_per_year),
             )
@@ -123,8 +163,9 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
     for goal in case.goals:
         if goal.kpi != "dso" and goal.released:
             lines.append(
-                t(
-                    _K + "goal",
+                tr(
+                    "Goal {kpi} {today} → {target}: {money} of working capital "
+                    "(overlaps the DSO goal, not added).",
                     kpi=_kpi(ctx, goal.kpi),
                     today=ctx.days(goal.today),
                     target=ctx.days(goal.target),
@@ -134,8 +175,10 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
     half = case.scenario(0.5)
     if case.has_figures:
         lines.append(
-            t(
-                _K + "sensitivity",
+            tr(
+                "At half the goal achievement, half of it: {released} of "
+                "working capital, {interest} interest and {cost} staff cost a "
+                "year.",
                 released=_money(ctx, half.working_capital_released),
                 interest=_money(ctx, half.interest_saved_per_year),
                 cost=_cost(ctx, case, half.cost_saved_per_year),
@@ -147,14 +190,15 @@ def business_case_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
 def business_case_headline(ctx: ReportContext, case: BusinessCase) -> str | None:
     """Return the one-line headline for the index card of 01, or None without any figure."""
     if case.working_capital_released:
-        return ctx.t(
-            _K + "headline",
+        return ctx.tr(
+            "What the goals are worth: {money} of working capital "
+            "released, {interest} interest saved a year.",
             money=_money(ctx, case.working_capital_released),
             interest=_money(ctx, case.interest_saved_per_year),
         )
     if case.hours_freed_per_month:
-        return ctx.t(
-            _K + "headline_hours",
+        return ctx.tr(
+            "What the goals are worth: {hours} hours a month freed ({money} a year).",
             hours=ctx.number(case.hours_freed_per_month, digits=0),
             money=_cost(ctx, case, case.cost_saved_per_year),
         )
@@ -193,7 +237,7 @@ def sensitivity_frame(ctx: ReportContext, case: BusinessCase) -> pd.DataFrame:
     ]
     return pd.DataFrame(
         [
-            {"kind": kind, "figure": ctx.t(_K + "row." + kind), "half": a, "full": b}
+            {"kind": kind, "figure": ctx.tr(_BUSINESS_CASE_ROW[kind]), "half": a, "full": b}
             for kind, a, b in rows
             if a is not None
         ]
@@ -217,11 +261,11 @@ def _sensitivity_html(ctx: ReportContext, case: BusinessCase) -> str:
         shown[["figure", "half", "full"]],
         formats={"figure": "text", "half": "text", "full": "text"},
         labels={
-            "figure": ctx.t(_K + "col.figure"),
-            "half": ctx.t(_K + "col.half"),
-            "full": ctx.t(_K + "col.full"),
+            "figure": ctx.tr("Figure"),
+            "half": ctx.tr("half the goal achievement"),
+            "full": ctx.tr("full goal achievement"),
         },
-        caption=ctx.t(_K + "caption"),
+        caption=ctx.tr("Sensitivity: half and full goal achievement"),
     ).html
 
 
@@ -232,15 +276,18 @@ def business_case_block(ctx: ReportContext, case: BusinessCase) -> Html:
     image = ""
     if fig is not None:
         data = base64.b64encode(figure_png(fig)).decode("ascii")
-        alt = escape(ctx.t(_K + "fig.title"), quote=True)
+        alt = escape(ctx.tr("Working capital tied up: today → goal"), quote=True)
         image = (
             f'<figure class="kit-business-case-figure">'
             f'<img src="data:image/png;base64,{data}" alt="{alt}"></figure>'
         )
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-    intro = escape(ctx.t(_K + "intro", as_of=ctx.date(ctx.as_of)))
+    intro = escape(
+        ctx.tr("Worked out from the client's own data, at {as_of}:", as_of=ctx.date(ctx.as_of))
+    )
+    title = ctx.tr("What reaching the goals is worth")
     html = (
-        f'<section class="kit-business-case"><h2>{escape(ctx.t(_K + "title"))}</h2>'
+        f'<section class="kit-business-case"><h2>{escape(title)}</h2>'
         f"{image}<p>{intro}</p><ul>{items}</ul>{_sensitivity_html(ctx, case)}</section>"
     )
     return Html(html, "\n".join(lines))
@@ -249,6 +296,6 @@ def business_case_block(ctx: ReportContext, case: BusinessCase) -> Html:
 def business_case_glossary_rows(ctx: ReportContext) -> list[tuple[str, str, str]]:
     """Return glossary rows (term, meaning, formula) of the four business-case figures."""
     return [
-        (ctx.t(_K + "row." + kind), "", ctx.t(_K + "formula." + kind))
+        (ctx.tr(_BUSINESS_CASE_ROW[kind]), "", ctx.tr(_BUSINESS_CASE_FORMULA[kind]))
         for kind in ("released", "interest", "hours", "cost")
     ]

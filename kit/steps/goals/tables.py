@@ -9,7 +9,8 @@ import pandas as pd
 
 from kit.charts import plot_goal
 from kit.goals import RULES, VERDICTS, GoalStatus
-from kit.i18n import currency_symbol
+from kit.i18n import N_, NP_, currency_symbol
+from kit.i18n.labels import GOALS_VERDICT
 from kit.kpis import REGISTRY
 from kit.kpis.registry import CRF_SOURCE
 from kit.report import Html, glossary, note, show, table
@@ -22,6 +23,112 @@ from kit.steps.goals.wording import (
     progress_text,
     with_kpi_name,
 )
+
+_GOALS_UNIT: dict[str, str] = {
+    "count": N_("count"),
+    "currency": N_("EUR"),
+    "days": N_("days"),
+    "hours": N_("hours"),
+    "percent": N_("%"),
+}
+
+_GOALS_SMART: dict[str, str] = {
+    "direction": N_("Target in the right direction"),
+    "measurable": N_("Measurable"),
+    "owner": NP_("smart.owner", "Owner"),
+    "specific": N_("Specific"),
+    "time_bound": N_("Time-bound"),
+}
+
+
+_GOALS_VERDICT_RULE: dict[str, str] = {
+    "achieved": N_("The latest value meets the target."),
+    "at_risk": N_(
+        "The linear trend does not reach the target by the deadline "
+        "(or there are too few values for a trend)."
+    ),
+    "missed": N_("The deadline has passed and the target is not met."),
+    "on_track": N_("The linear trend since the baseline date reaches the target by the deadline."),
+    "unknown": N_("The KPI has no value at the baseline date or the as-of date."),
+}
+
+_STEPS_GOALS_COL: dict[str, str] = {
+    "baseline": N_("Baseline"),
+    "current": N_("Current value"),
+    "deadline": N_("Deadline"),
+    "goal": N_("Goal"),
+    "kpi": N_("KPI"),
+    "latest": N_("Current"),
+    "owner": N_("Owner"),
+    "progress": N_("Progress"),
+    "proposed": N_("Proposed target"),
+    "rationale": N_("Why"),
+    "reason": NP_("reason", "Reason"),
+    "result": N_("Result"),
+    "rule": N_("Rule"),
+    "statement": N_("Proposed goal"),
+    "target": N_("Target"),
+    "verdict": N_("Verdict"),
+}
+
+_STEPS_GOALS_GLOSSARY: dict[str, str] = {
+    "baseline": N_("Baseline"),
+    "crf": N_("Credit Research Foundation national median, Q1 2021"),
+    "kpi_unit": N_("Unit: {unit}."),
+    "progress": N_("Progress"),
+    "reference": N_("Reference: {value} ({source})."),
+    "starter": N_("Starter goals"),
+    "trend": N_("Forecast"),
+}
+
+_STEPS_GOALS_GLOSSARY_FORMULA: dict[str, str] = {
+    "baseline": N_(
+        "KPI at the baseline date, computed as at the as-of date "
+        "(window of P days up to the baseline date)"
+    ),
+    "progress": N_("(current value − baseline) ÷ (target − baseline) × 100"),
+    "starter": "",
+    "trend": N_(
+        "forecast(deadline) = a + b × days since the first value; "
+        "reached on the first day the line meets the target"
+    ),
+}
+
+_STEPS_GOALS_GLOSSARY_MEANING: dict[str, str] = {
+    "baseline": N_(
+        "The KPI's value at the baseline date (project start); progress is measured from it."
+    ),
+    "progress": N_(
+        "Share of the way from the baseline to the target that is done "
+        "(100 % = met, negative = moved away)."
+    ),
+    "starter": N_(
+        "Suggestions from the data following “start with the basics”: "
+        "first all payments within the 45-day goal, then DSO, days "
+        "delinquent and CEI up to the CRF median. A KPI already at or "
+        "better than its reference gets no suggestion."
+    ),
+    "trend": N_(
+        "Least-squares straight line through the monthly values from "
+        "the baseline date to the as-of date (with fewer than three "
+        "values: the last six), extended to the deadline."
+    ),
+}
+
+_STEPS_GOALS_SMART: dict[str, str] = {
+    "failed": N_("failed"),
+    "passed": N_("passed"),
+}
+
+_STEPS_GOALS_SMART_RULE: dict[str, str] = {
+    "direction": N_(
+        "The target lies in the intended direction from the baseline (higher or lower)."
+    ),
+    "measurable": N_("The KPI is known and can be computed from the data at the baseline date."),
+    "owner": N_("An owner is named and is in the stakeholder register."),
+    "specific": N_("The goal is stated in words everybody on the team understands."),
+    "time_bound": N_("The deadline is after the baseline date."),
+}
 
 __all__ = [
     "goal_sections",
@@ -42,7 +149,7 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
             "target": goal_value(ctx, s.goal.kpi, s.goal.target),
             "deadline": s.goal.deadline,
             "progress": None if s.progress is None else s.progress * 100,
-            "verdict": ctx.t("goals.verdict." + s.verdict),
+            "verdict": ctx.tr(GOALS_VERDICT[s.verdict]),
             "flag": s.verdict in ("at_risk", "missed", "unknown"),
         }
         for s in view.statuses
@@ -59,55 +166,76 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
         "flag",
     ]
     frame = pd.DataFrame(rows, columns=columns)
-    labels = {c: ctx.t("steps.goals.col." + c) for c in columns if c != "flag"}
+    labels = {c: ctx.tr(_STEPS_GOALS_COL[c]) for c in columns if c != "flag"}
     shown = table(
         ctx,
         frame,
         formats={"deadline": "date", "progress": "percent:0"},
         highlight="flag",
         labels=labels,
-        caption=ctx.t("steps.goals.overview_caption"),
+        caption=ctx.tr(
+            "All goals at a glance (goals at risk, missed or not measurable highlighted)"
+        ),
     )
     if not any(s.progress is not None and s.progress > 1 for s in view.statuses):
         return shown
-    explained = note(ctx, ctx.t("steps.thin.goals.progress_over_100"))
+    explained = note(
+        ctx,
+        ctx.tr(
+            "Progress above 100 % means the target is already exceeded: "
+            "the current value lies beyond the target, seen from the "
+            "baseline."
+        ),
+    )
     return Html(shown.html + explained.html, shown.text)
 
 
 def _smart_table(ctx: ReportContext, status: GoalStatus) -> Html:
     frame = pd.DataFrame(
         {
-            "rule": [ctx.t("goals.smart." + c.rule) for c in status.smart],
+            "rule": [ctx.tr(_GOALS_SMART[c.rule]) for c in status.smart],
             "result": [
-                ctx.t("steps.goals.smart." + ("passed" if c.passed else "failed"))
-                for c in status.smart
+                ctx.tr(_STEPS_GOALS_SMART["passed" if c.passed else "failed"]) for c in status.smart
             ],
             "reason": [with_kpi_name(ctx, c.reason, status.goal.kpi) for c in status.smart],
             "flag": [not c.passed for c in status.smart],
         }
     )
-    labels = {c: ctx.t("steps.goals.col." + c) for c in ("rule", "result", "reason")}
+    labels = {c: ctx.tr(_STEPS_GOALS_COL[c]) for c in ("rule", "result", "reason")}
     return table(
-        ctx, frame, highlight="flag", labels=labels, caption=ctx.t("steps.goals.smart_caption")
+        ctx,
+        frame,
+        highlight="flag",
+        labels=labels,
+        caption=ctx.tr("SMART check of the goal (failed rules highlighted)"),
     )
 
 
 def _section_html(ctx: ReportContext, number: int, status: GoalStatus, view: GoalsView) -> Html:
     goal, kpi = status.goal, status.goal.kpi
-    title = ctx.t(
-        "steps.goals.section",
+    title = ctx.tr(
+        "Goal {n}: {goal}",
         n=number,
         goal=(goal.statement or "").strip() or goal_kpi_label(kpi, ctx.language),
     )
-    meta = ctx.t(
-        "steps.goals.meta",
+    meta = ctx.tr(
+        "KPI: {kpi} · Owner: {owner} · Verdict: {verdict}",
         kpi=goal_kpi_label(kpi, ctx.language),
-        owner=goal.owner or ctx.t("steps.goals.no_owner"),
-        verdict=ctx.t("goals.verdict." + status.verdict),
+        owner=goal.owner or ctx.tr("nobody named"),
+        verdict=ctx.tr(GOALS_VERDICT[status.verdict]),
     )
     known = status.baseline is not None and status.latest is not None
-    path = ctx.t(
-        "steps.goals.path" if known else "steps.thin.goals.path",
+    path = ctx.tr(
+        N_(
+            "Baseline {baseline} ({baseline_date}) → currently {latest} "
+            "({as_of}) → target {target} by {deadline}."
+        )
+        if known
+        else N_(
+            "Target {target} by {deadline}. The KPI has no value yet at "
+            "the baseline date ({baseline_date}) or the as-of date "
+            "({as_of})."
+        ),
         baseline=goal_value(ctx, kpi, status.baseline),
         baseline_date=ctx.date(view.baseline_date),
         latest=goal_value(ctx, kpi, status.latest),
@@ -123,7 +251,15 @@ def _section_html(ctx: ReportContext, number: int, status: GoalStatus, view: Goa
 def goal_sections(ctx: ReportContext, view: GoalsView) -> None:
     """Display, per goal: heading, baseline → latest → target, forecast, SMART table, chart."""
     if not view.statuses:
-        show(note(ctx, ctx.t("steps.goals.means.none")))
+        show(
+            note(
+                ctx,
+                ctx.tr(
+                    "Without agreed goals the success of the rollout cannot be "
+                    "measured. The starter goals below are derived from the data."
+                ),
+            )
+        )
         return
     for number, status in enumerate(view.statuses, start=1):
         show(_section_html(ctx, number, status, view))
@@ -135,7 +271,7 @@ def _unit_name(ctx: ReportContext, unit: str) -> str:
     """Return a KPI unit as written beside a value: the currency sign for money ("€")."""
     if unit == "currency":
         return currency_symbol(ctx.engagement.currency, ctx.language)
-    return ctx.t("goals.unit." + unit)
+    return ctx.tr(_GOALS_UNIT[unit])
 
 
 def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
@@ -162,11 +298,13 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
         ],
         columns=["kpi", "current", "proposed", "statement", "rationale"],
     )
-    labels = {c: ctx.t("steps.goals.col." + c) for c in frame.columns}
+    labels = {c: ctx.tr(_STEPS_GOALS_COL[c]) for c in frame.columns}
     caption = (
-        "steps.goals.suggest_caption" if crf_applies(ctx) else "steps.thin.goals.suggest_caption"
+        N_("Starter goals from the data: the basics first, then the CRF medians")
+        if crf_applies(ctx)
+        else N_("Starter goals from the data: the basics first")
     )
-    return table(ctx, frame, labels=labels, caption=ctx.t(caption))
+    return table(ctx, frame, labels=labels, caption=ctx.tr(caption))
 
 
 def goals_glossary(
@@ -185,12 +323,12 @@ def goals_glossary(
         info = REGISTRY.get(kpi)
         if info is None:
             continue
-        meaning = ctx.t("steps.goals.glossary.kpi_unit", unit=_unit_name(ctx, info.unit))
+        meaning = ctx.tr("Unit: {unit}.", unit=_unit_name(ctx, info.unit))
         if info.reference is not None:
-            meaning += " " + ctx.t(
-                "steps.goals.glossary.reference",
+            meaning += " " + ctx.tr(
+                "Reference: {value} ({source}).",
                 value=goal_value(ctx, kpi, info.reference),
-                source=ctx.t("steps.goals.glossary.crf")
+                source=ctx.tr("Credit Research Foundation national median, Q1 2021")
                 if info.reference_source == CRF_SOURCE
                 else info.reference_source or "",
             )
@@ -204,13 +342,13 @@ def goals_glossary(
     for term in ("baseline", "progress", "trend", "starter"):
         rows.append(
             (
-                ctx.t(f"steps.goals.glossary.{term}"),
-                ctx.t(f"steps.goals.glossary.{term}.meaning"),
-                ctx.t(f"steps.goals.glossary.{term}.formula"),
+                ctx.tr(_STEPS_GOALS_GLOSSARY[term]),
+                ctx.tr(_STEPS_GOALS_GLOSSARY_MEANING[term]),
+                ctx.tr(_STEPS_GOALS_GLOSSARY_FORMULA[term]),
             )
         )
     for verdict in VERDICTS:
-        rows.append((ctx.t("goals.verdict." + verdict), ctx.t(f"goals.verdict.{verdict}.rule"), ""))
+        rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
     for rule in RULES:
-        rows.append((ctx.t("goals.smart." + rule), ctx.t("steps.goals.smart_rule." + rule), ""))
+        rows.append((ctx.tr(_GOALS_SMART[rule]), ctx.tr(_STEPS_GOALS_SMART_RULE[rule]), ""))
     return glossary(ctx, [*rows, *extra])

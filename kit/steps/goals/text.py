@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from kit.goals import VERDICTS, GoalStatus
+from kit.i18n import N_
+from kit.i18n.labels import GOALS_VERDICT
 from kit.report import Html, summary
 from kit.report.context import ReportContext
 from kit.steps.goals.view import GoalsView
@@ -21,7 +23,7 @@ __all__ = [
 
 
 def _count(ctx: ReportContext, n: int) -> str:
-    return ctx.t("steps.goals.count." + ("one" if n == 1 else "many"), n=n)
+    return ctx.trn("{n} goal", "{n} goals", n, n=n)
 
 
 def _verdict_list(ctx: ReportContext, statuses: list[GoalStatus]) -> str:
@@ -30,7 +32,7 @@ def _verdict_list(ctx: ReportContext, statuses: list[GoalStatus]) -> str:
         hit = [s for s in statuses if s.verdict == verdict]
         if hit:
             names = ", ".join(goal_kpi_name(s.goal.kpi, ctx.language) for s in hit)
-            parts.append(f"{len(hit)} {ctx.t('goals.verdict.' + verdict)}: {names}")
+            parts.append(f"{len(hit)} {ctx.tr(GOALS_VERDICT[verdict])}: {names}")
     return "; ".join(parts)
 
 
@@ -48,11 +50,16 @@ def _late_text(ctx: ReportContext, view: GoalsView) -> str | None:
         return None
     days = ctx.engagement.goal_days
     late = ctx.percent(100 - within, digits=0)
-    text = ctx.t("steps.goals.found.late", late=late, days=days)
+    text = ctx.tr(
+        "{late} of invoices are paid later than {days} days after the invoice date.",
+        late=late,
+        days=days,
+    )
     seg = view.late_by_segment
     if seg is not None and len(seg) and seg.iloc[0] > 0:
-        text += " " + ctx.t(
-            "steps.goals.found.late_segment",
+        text += " " + ctx.tr(
+            "The largest share comes from segment {segment} ({n} of the "
+            "{total} invoices paid late in the last period).",
             segment=seg.index[0],
             n=int(seg.iloc[0]),
             total=int(seg.sum()),
@@ -64,11 +71,11 @@ def _found(ctx: ReportContext, view: GoalsView) -> list[str]:
     statuses = view.statuses
     found = []
     if not statuses:
-        found.append(ctx.t("steps.goals.found.none"))
+        found.append(ctx.tr("No goals have been agreed for the engagement yet."))
     else:
         found.append(
-            ctx.t(
-                "steps.goals.found.count",
+            ctx.tr(
+                "{goals} agreed (baseline date {baseline_date}, as of {as_of}): {verdicts}.",
                 goals=_count(ctx, len(statuses)),
                 baseline_date=ctx.date(view.baseline_date),
                 as_of=ctx.date(ctx.as_of),
@@ -77,20 +84,31 @@ def _found(ctx: ReportContext, view: GoalsView) -> list[str]:
         )
         failing = [s for s in statuses if not s.smart_ok]
         if not failing:
-            found.append(ctx.t("steps.goals.found.smart_ok"))
+            found.append(
+                ctx.tr(
+                    "Every goal passes the SMART check: stated in words, "
+                    "measurable from the data, target in the right direction, "
+                    "time-bound and owned by someone in the stakeholder register."
+                )
+            )
         for s in failing:
             reasons = " ".join(
                 with_kpi_name(ctx, c.reason, s.goal.kpi) for c in s.smart if not c.passed
             )
             found.append(
-                ctx.t("steps.goals.found.smart_fail", goal=goal_quote(ctx, s), reasons=reasons)
+                ctx.tr(
+                    "{goal} fails the SMART check: {reasons}",
+                    goal=goal_quote(ctx, s),
+                    reasons=reasons,
+                )
             )
         gap = _gap(statuses)
         if gap is not None:
             kpi = gap.goal.kpi
             found.append(
-                ctx.t(
-                    "steps.goals.found.gap",
+                ctx.tr(
+                    "The biggest gap is in {goal}: currently {latest} against the "
+                    "target of {target} (baseline {baseline}). {progress}",
                     goal=goal_quote(ctx, gap),
                     latest=goal_value(ctx, kpi, gap.latest),
                     target=goal_value(ctx, kpi, gap.goal.target),
@@ -112,7 +130,14 @@ def _segment_hint(ctx: ReportContext, view: GoalsView, kpi: str) -> str:
         or not len(seg)
     ):
         return ""
-    return ctx.t("steps.goals.next.segment", segment=seg.index[0]) if seg.iloc[0] > 0 else ""
+    return (
+        ctx.tr(
+            " – starting with segment {segment}, which causes most late payments.",
+            segment=seg.index[0],
+        )
+        if seg.iloc[0] > 0
+        else ""
+    )
 
 
 def goals_summary(ctx: ReportContext, view: GoalsView) -> Html:
@@ -121,21 +146,61 @@ def goals_summary(ctx: ReportContext, view: GoalsView) -> Html:
     for s in view.statuses:
         means.append(f"{goal_quote(ctx, s)}: {forecast_text(ctx, s)}")
     if any(not s.smart_ok for s in view.statuses):
-        means.append(ctx.t("steps.goals.means.smart"))
+        means.append(
+            ctx.tr(
+                "A goal that fails the SMART check cannot be followed up "
+                "reliably: nobody can later say whether it was met."
+            )
+        )
     for s in view.statuses:
         if not s.smart_ok:
-            steps.append(ctx.t("steps.goals.next.smart", goal=goal_quote(ctx, s)))
+            steps.append(
+                ctx.tr(
+                    "Sharpen the definition of {goal} (see its SMART check in the goal's section).",
+                    goal=goal_quote(ctx, s),
+                )
+            )
     for s in view.statuses:
-        owner = s.goal.owner or ctx.t("steps.goals.no_owner")
+        owner = s.goal.owner or ctx.tr("nobody named")
         if s.verdict in ("at_risk", "missed"):
             hint = _segment_hint(ctx, view, s.goal.kpi)
-            key = "steps.goals.next.measures" if s.goal.owner else "steps.thin.goals.next.measures"
-            steps.append(ctx.t(key, goal=goal_quote(ctx, s), owner=owner) + hint)
+            text = (
+                N_("Agree measures for {goal} with {owner}")
+                if s.goal.owner
+                else N_("Name an owner for {goal} and agree measures with them")
+            )
+            steps.append(ctx.tr(text, goal=goal_quote(ctx, s), owner=owner) + hint)
         elif s.verdict == "achieved":
-            key = "steps.goals.next.achieved" if s.goal.owner else "steps.thin.goals.next.achieved"
-            steps.append(ctx.t(key, goal=goal_quote(ctx, s), owner=owner))
+            text = (
+                N_(
+                    "{goal} is met: decide with {owner} whether to hold the level "
+                    "or agree a more ambitious target."
+                )
+                if s.goal.owner
+                else N_(
+                    "{goal} is met: name an owner and decide whether to hold the "
+                    "level or agree a more ambitious target."
+                )
+            )
+            steps.append(ctx.tr(text, goal=goal_quote(ctx, s), owner=owner))
     if not view.statuses:
-        means.append(ctx.t("steps.goals.means.none"))
-        steps.append(ctx.t("steps.goals.next.none"))
-    steps.append(ctx.t("steps.goals.next.review"))
+        means.append(
+            ctx.tr(
+                "Without agreed goals the success of the rollout cannot be "
+                "measured. The starter goals below are derived from the data."
+            )
+        )
+        steps.append(
+            ctx.tr(
+                "Pick two or three of the starter goals and agree each with a "
+                "target, a deadline and an owner."
+            )
+        )
+    steps.append(
+        ctx.tr(
+            "Confirm goals, baselines and owners formally with the "
+            "Blueprint sign-off and review progress monthly in the "
+            "steering committee."
+        )
+    )
     return summary(ctx, found=_found(ctx, view), means=means, next_steps=steps)

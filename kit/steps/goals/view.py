@@ -22,6 +22,8 @@ from kit.business_case import BusinessCase
 from kit.engagement import Engagement, Goal
 from kit.goals import GoalStatus, SuggestedGoal, evaluate_goals
 from kit.goals import suggest_goals as _suggest
+from kit.i18n import N_
+from kit.i18n.labels import GOALS_VERDICT
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, compute_kpis, kpi_series
 from kit.kpis.aggregates import receivables, snapshot
@@ -32,6 +34,23 @@ from kit.report import Html, Tile, headline, note, tiles
 from kit.report.context import ReportContext
 from kit.stakeholders import load_register, pseudonyms
 from kit.steps.goals.wording import goal_kpi_label, goal_quote, tile_unit
+
+_STEPS_GOALS_NOTE_BASELINE: dict[str, str] = {
+    "clamped": N_(
+        "The baseline date {given} is after the as-of date; the as-of date {date} is used."
+    ),
+    "data_start": N_(
+        "The engagement sets no baseline date and the data do not "
+        "reach back twelve months. The first month end with invoices "
+        "({date}) is used; please fix the baseline date in the "
+        "Blueprint phase."
+    ),
+    "default": N_(
+        "The engagement sets no baseline date. The month end twelve "
+        "months before the as-of date ({date}) is used; please fix it "
+        "in the Blueprint phase."
+    ),
+}
 
 __all__ = [
     "GoalsView",
@@ -190,28 +209,28 @@ def goals_headline(
     from kit.steps.goals.business_case import business_case_headline
 
     statuses = view.statuses
-    title = ctx.t("steps.goals.headline.title")
+    title = ctx.tr("Goals")
     detail = business_case_headline(ctx, business_case) if business_case is not None else None
     if not statuses:
         headline(
             ctx,
             title=title,
-            value_text=ctx.t("steps.goals.headline.none"),
-            takeaway=ctx.t("steps.goals.headline.none_takeaway"),
+            value_text=ctx.tr("No goals agreed"),
+            takeaway=ctx.tr("Starter goals from the data are ready."),
             status="warn",
             detail=detail,
         )
         return
     on = sum(s.verdict in _ON_COURSE for s in statuses)
-    value = ctx.t("steps.goals.headline.value", on=on, total=len(statuses))
+    value = ctx.tr("{on} of {total} goals on course", on=on, total=len(statuses))
     missed = [goal_quote(ctx, s) for s in statuses if s.verdict == "missed"]
     risk = [goal_quote(ctx, s) for s in statuses if s.verdict in ("at_risk", "unknown")]
     if missed:
-        takeaway, status = ctx.t("steps.goals.headline.missed", goals=", ".join(missed)), "bad"
+        takeaway, status = ctx.tr("Missed: {goals}", goals=", ".join(missed)), "bad"
     elif risk:
-        takeaway, status = ctx.t("steps.goals.headline.risk", goals=", ".join(risk)), "warn"
+        takeaway, status = ctx.tr("At risk: {goals}", goals=", ".join(risk)), "warn"
     else:
-        takeaway, status = ctx.t("steps.goals.headline.all"), "good"
+        takeaway, status = ctx.tr("Every goal is met or on track."), "good"
     headline(ctx, title=title, value_text=value, takeaway=takeaway, status=status, detail=detail)
 
 
@@ -223,11 +242,11 @@ def goals_tiles(ctx: ReportContext, view: GoalsView) -> Html:
             value=s.latest,
             unit=tile_unit(s.goal.kpi),
             reference=s.goal.target,
-            source=ctx.t("report.tile.target"),
+            source=ctx.trp("target", "Target"),
             status=_STATUS[s.verdict],
-            note=ctx.t(
-                "steps.goals.tile_note",
-                verdict=ctx.t("goals.verdict." + s.verdict),
+            note=ctx.tr(
+                "{verdict} · deadline {deadline}",
+                verdict=ctx.tr(GOALS_VERDICT[s.verdict]),
                 deadline=ctx.date(s.goal.deadline),
             ),
         )
@@ -242,12 +261,18 @@ def goals_notes(ctx: ReportContext, view: GoalsView) -> Html | None:
     if view.baseline_rule != "engagement":
         given = ctx.engagement.baseline_date
         texts.append(
-            ctx.t(
-                "steps.goals.note.baseline." + view.baseline_rule,
+            ctx.tr(
+                _STEPS_GOALS_NOTE_BASELINE[view.baseline_rule],
                 date=ctx.date(view.baseline_date),
                 given=ctx.date(given),
             )
         )
     if not view.register_found:
-        texts.append(ctx.t("steps.goals.note.register", file=ctx.engagement.stakeholders.name))
+        texts.append(
+            ctx.tr(
+                "The stakeholder register ({file}) is missing; whether the "
+                "goal owners are in the register was not checked.",
+                file=ctx.engagement.stakeholders.name,
+            )
+        )
     return note(ctx, " ".join(texts), kind="warning") if texts else None

@@ -35,7 +35,10 @@ def segment_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
     """Return DSO per segment as stacked bars (BPDSO + ADD, days), or a note without segments."""
     seg = view.by_segment
     if seg is None or seg.empty:
-        return note(ctx, ctx.t("steps.kpis.no_segment"))
+        return note(
+            ctx,
+            ctx.tr("The data hold no customer segment; a breakdown by segment is not possible."),
+        )
     return plot_segment_dso(ctx, seg, names={k: kpi_name(ctx, k) for k in ("bpdso", "add")})
 
 
@@ -44,7 +47,15 @@ def funnel_figure(ctx: ReportContext, view: KpisView) -> Figure | Html:
     if "total" not in view.funnel.index:
         reason = view.result.notes.get("email_bounce_rate", "")
         if reason == "no dunning_events data":
-            return note(ctx, ctx.t("steps.thin.kpis.events.note"))
+            return note(
+                ctx,
+                ctx.tr(
+                    "There are no data on dunning messages yet. Once the dunning "
+                    "system provides, per message, the invoice, time, channel and "
+                    "event (sent, delivered, opened, clicked, paid), this section "
+                    "shows the dunning funnel and the digital-dunning KPIs."
+                ),
+            )
         return note(ctx, note_text(ctx, reason))
     total = view.funnel.loc["total"]
     return plot_funnel(ctx, pd.Series(total), period_days=view.result.period_days)

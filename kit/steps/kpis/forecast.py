@@ -56,14 +56,14 @@ def forecast_block(ctx: ReportContext, view: ForecastView) -> Html:
     if fc.method is not None and fc.open_amount > 0:
         expected = float(fc.weeks["expected"].sum())
         lines.append(
-            ctx.t(
-                "forecast.open",
+            ctx.tr(
+                "{count} open invoices, {amount} open",
                 count=ctx.number(len(fc.invoices), digits=0),
                 amount=ctx.money(fc.open_amount, digits=0),
             )
             + ". "
-            + ctx.t(
-                "forecast.weeks.total",
+            + ctx.tr(
+                "Expected within {weeks} weeks: {amount} ({share} of the open amount)",
                 weeks=view.weeks,
                 amount=ctx.money(expected, digits=0),
                 share=ctx.percent(100.0 * expected / fc.open_amount, digits=0),
@@ -78,7 +78,7 @@ def forecast_figure(ctx: ReportContext, view: ForecastView) -> Figure | None:
     fc = view.forecast
     if fc.method is None or fc.weeks.empty or fc.open_amount <= 0:
         return None
-    return plot_weekly_cash_in(ctx, fc.weeks, title=ctx.t("forecast.chart.title"))
+    return plot_weekly_cash_in(ctx, fc.weeks, title=ctx.tr("Expected cash-in per week"))
 
 
 def forecast_weeks_table(ctx: ReportContext, view: ForecastView) -> Html | None:
@@ -88,14 +88,21 @@ def forecast_weeks_table(ctx: ReportContext, view: ForecastView) -> Html | None:
         return None
     df = fc.weeks[["start", "expected", "low", "high"]].copy()
     labels = {
-        "start": ctx.t("forecast.col.week"),
-        "expected": ctx.t("forecast.col.expected"),
-        "low": ctx.t("forecast.col.low"),
-        "high": ctx.t("forecast.col.high"),
+        "start": ctx.tr("Week from"),
+        "expected": ctx.tr("Expected"),
+        "low": ctx.tr("Low (10 %)"),
+        "high": ctx.tr("High (90 %)"),
     }
     formats = {"start": "date", "expected": "money:0", "low": "money:0", "high": "money:0"}
     return table(
-        ctx, df, formats=formats, labels=labels, caption=ctx.t("forecast.report.weeks_caption")
+        ctx,
+        df,
+        formats=formats,
+        labels=labels,
+        caption=ctx.tr(
+            "Expected cash-in on the invoices open today, per week, with "
+            "the band the cash-in falls into with 80 % probability."
+        ),
     )
 
 
@@ -107,26 +114,26 @@ def backtest_table(ctx: ReportContext, view: ForecastView) -> Html:
     """Return the backtest in plain words: per figure the model's and the simple rule's value."""
     bt = view.forecast.backtest
     if not bt.rows:
-        return note(ctx, ctx.t("forecast.backtest.none"))
-    model, base = ctx.t("forecast.col.model"), ctx.t("forecast.col.baseline")
+        return note(ctx, ctx.tr("No earlier date with enough history for a backtest."))
+    model, base = ctx.tr("Forecasting model"), ctx.tr("Simple rule")
     rows = [
         (
-            ctx.t("forecast.bt.mae"),
+            ctx.tr("Mean error against the actual payment day"),
             ctx.days(bt.mean("mae_days")),
             ctx.days(bt.mean("baseline_mae_days")),
         ),
         (
-            ctx.t("forecast.bt.coverage"),
+            ctx.tr("Share of payments inside the 80 % interval"),
             ctx.percent(_ratio(bt.mean("coverage_80")), digits=0),
             ctx.percent(_ratio(bt.mean("baseline_coverage_80")), digits=0),
         ),
         (
-            ctx.t("forecast.bt.wape", weeks=view.weeks),
+            ctx.tr("Error of the weekly cash-in ({weeks} weeks, weighted)", weeks=view.weeks),
             ctx.percent(_ratio(bt.mean("wape_13w")), digits=0),
             ctx.percent(_ratio(bt.mean("baseline_wape_13w")), digits=0),
         ),
         (
-            ctx.t("forecast.bt.band"),
+            ctx.tr("Share of weeks whose cash-in lay inside the 80 % band"),
             ctx.percent(_ratio(bt.mean("band_coverage_13w")), digits=0),
             ctx.percent(_ratio(bt.mean("baseline_band_coverage_13w")), digits=0),
         ),
@@ -134,8 +141,15 @@ def backtest_table(ctx: ReportContext, view: ForecastView) -> Html:
     df = pd.DataFrame(rows, columns=["figure", "model", "baseline"])
     dates = ", ".join(ctx.date(pd.Timestamp(int(r.day), unit="D").date()) for r in bt.rows)
     caption = (
-        ctx.t("forecast.report.backtest_caption") + " " + ctx.t("forecast.bt.dates", dates=dates)
+        ctx.tr(
+            "How accurate the forecast was at earlier dates, each computed "
+            "only from what was known then and compared with what actually "
+            "came in. Smaller errors are better; the interval should hold "
+            "about 80 % of payments."
+        )
+        + " "
+        + ctx.tr("Checked at {dates}; at each date only what was known then was used.", dates=dates)
     )
-    labels = {"figure": ctx.t("forecast.col.figure"), "model": model, "baseline": base}
+    labels = {"figure": ctx.trp("col.figure", "Figure"), "model": model, "baseline": base}
     formats = {"figure": "text", "model": "text", "baseline": "text"}
     return table(ctx, df, formats=formats, labels=labels, caption=caption)

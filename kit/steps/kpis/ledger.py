@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from kit.i18n import N_
 from kit.ingest.accounting_text import accounting_frame
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
+
+_LEDGER_COL: dict[str, str] = {
+    "amount": N_("Amount"),
+    "rows": N_("Rows"),
+    "source": N_("Source"),
+    "what": N_("Where the rows went"),
+}
 
 __all__ = ["accounting_table", "net_sentence", "open_items_notice"]
 
@@ -15,7 +23,18 @@ def open_items_notice(ctx: ReportContext, extracted_on: date | None) -> Html | N
     """Return the one prominent notice that the data are an open-items list (None otherwise)."""
     if extracted_on is None:
         return None
-    return note(ctx, ctx.t("ledger.open_items_notice", date=ctx.date(extracted_on)), kind="warning")
+    return note(
+        ctx,
+        ctx.tr(
+            "The data are an open-items list (as of {date}): they hold "
+            "only what was open on that day. Sales, payments received and "
+            "history are unknown from it, so the key figures that need "
+            "them (DSO, CEI, collection rate, days to pay, trends) are not "
+            "shown.",
+            date=ctx.date(extracted_on),
+        ),
+        kind="warning",
+    )
 
 
 def net_sentence(ctx: ReportContext, values: dict[str, float | None]) -> str | None:
@@ -23,8 +42,12 @@ def net_sentence(ctx: ReportContext, values: dict[str, float | None]) -> str | N
     credits, net = values.get("open_credits"), values.get("ar_net")
     if not credits or net is None:
         return None
-    return ctx.t(
-        "ledger.net_note", credits=ctx.money(credits, digits=0), net=ctx.money(net, digits=0)
+    return ctx.tr(
+        "Total receivables, aging and DSO count open invoices only "
+        "(gross). The net receivables balance deducts open credit "
+        "notes and unapplied payments of {credits}: {net}.",
+        credits=ctx.money(credits, digits=0),
+        net=ctx.money(net, digits=0),
     )
 
 
@@ -33,11 +56,14 @@ def accounting_table(ctx: ReportContext, accounts: list[dict[str, object]]) -> H
     if not accounts:
         return None
     frame = accounting_frame(accounts, language=ctx.language)
-    labels = {c: ctx.t(f"ledger.col.{c}") for c in frame.columns}
+    labels = {c: ctx.tr(_LEDGER_COL[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
         formats={"source": "text", "what": "text", "rows": "number:0", "amount": "money"},
         labels=labels,
-        caption=ctx.t("ledger.accounting_caption"),
+        caption=ctx.tr(
+            "Where every row read went: used per table or left out with "
+            "its reason (signed amounts: debit +, credit −)"
+        ),
     )

@@ -4,10 +4,55 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.i18n import N_, NP_
+from kit.i18n.labels import REPORT_SOURCE
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
 from kit.steps.kpis.ledger import accounting_table
 from kit.steps.kpis.view import KpisView
+
+_STEPS_KPIS_ANOMALY: dict[str, str] = {
+    "negative_balance": N_("Negative customer balance"),
+    "overpayment": N_("Overpayment"),
+    "payment_after_settlement": N_("Payment after settlement"),
+}
+
+_STEPS_KPIS_COL: dict[str, str] = {
+    "amount": N_("Amount"),
+    "bucket": N_("Days past due"),
+    "channel": N_("Channel"),
+    "count": N_("Invoices"),
+    "customer_id": N_("Customer no."),
+    "date": N_("Date"),
+    "first_date": N_("First date"),
+    "invoice_id": N_("Invoice no."),
+    "invoices": N_("Invoices"),
+    "kind": N_("Kind"),
+    "kpi": N_("KPI"),
+    "last_date": N_("Last date"),
+    "metric": N_("Measure"),
+    "name": N_("Customer"),
+    "note": N_("Note"),
+    "oldest_dpd": NP_("oldest_dpd", "Oldest (days past due)"),
+    "overdue_amount": NP_("overdue_amount", "Overdue"),
+    "reference": N_("Reference (source)"),
+    "rows": N_("Rows"),
+    "share": N_("Share"),
+    "table": N_("Table"),
+    "unit": N_("Unit"),
+    "value": N_("Value"),
+}
+
+_STEPS_KPIS_METRIC: dict[str, str] = {
+    "invoices": N_("Invoices up to the as-of date"),
+    "invoices_with_payments_pct": N_("Share of invoices with a payment"),
+    "negative_balance_customers": N_("Customers with a negative balance"),
+    "open_amount": N_("Open amount"),
+    "open_items": N_("Open items"),
+    "overpaid_amount": N_("Amount overpaid"),
+    "overpaid_invoices": N_("Overpaid invoices"),
+    "payments_after_settlement": N_("Payments after settlement"),
+}
 
 __all__ = [
     "quality_anomalies",
@@ -21,19 +66,19 @@ def quality_overview(ctx: ReportContext, view: KpisView) -> Html:
     tab = view.quality.tables
     frame = pd.DataFrame(
         {
-            "table": [ctx.t("report.source." + str(n)) for n in tab["table"]],
+            "table": [ctx.tr(REPORT_SOURCE[str(n)]) for n in tab["table"]],
             "rows": tab["rows"],
             "first_date": tab["first_date"],
             "last_date": tab["last_date"],
         }
     )
-    labels = {c: ctx.t("steps.kpis.col." + c) for c in frame.columns}
+    labels = {c: ctx.tr(_STEPS_KPIS_COL[c]) for c in frame.columns}
     first = table(
         ctx,
         frame,
         formats={"rows": "number:0", "first_date": "date", "last_date": "date"},
         labels=labels,
-        caption=ctx.t("steps.kpis.tables_caption"),
+        caption=ctx.tr("Tables delivered: rows and date range"),
     )
     met = view.quality.metrics
     kinds = {"count": "number:0", "%": "percent", "currency": "money"}
@@ -42,14 +87,14 @@ def quality_overview(ctx: ReportContext, view: KpisView) -> Html:
         for v, u in zip(met["value"], met["unit"], strict=True)
     ]
     metrics = pd.DataFrame(
-        {"metric": [ctx.t("steps.kpis.metric." + str(m)) for m in met["metric"]], "value": values}
+        {"metric": [ctx.tr(_STEPS_KPIS_METRIC[str(m)]) for m in met["metric"]], "value": values}
     )
     second = table(
         ctx,
         metrics,
         formats={"value": "text"},
-        labels={"metric": ctx.t("steps.kpis.col.metric"), "value": ctx.t("steps.kpis.col.value")},
-        caption=ctx.t("steps.kpis.metrics_caption", as_of=ctx.date(ctx.as_of)),
+        labels={"metric": ctx.tr("Measure"), "value": ctx.tr("Value")},
+        caption=ctx.tr("Coverage and anomalies at {as_of}", as_of=ctx.date(ctx.as_of)),
     )
     third = accounting_table(ctx, list(view.accounting))
     if third is not None:
@@ -72,21 +117,27 @@ def quality_anomalies(ctx: ReportContext, view: KpisView, *, n: int = 15) -> Htm
     """Return the largest `n` anomalies (overpayments, negative balances …) or a note."""
     found = view.quality.anomalies
     if found.empty:
-        return note(ctx, ctx.t("steps.kpis.no_anomalies"))
+        return note(
+            ctx,
+            ctx.tr(
+                "No anomalies: no overpayments, no negative customer balances, "
+                "no payments after settlement."
+            ),
+        )
     top = found.sort_values(
         ["amount", "invoice_id"], ascending=[False, True], na_position="last"
     ).head(n)
     frame = pd.DataFrame(
         {
-            "kind": [ctx.t("steps.kpis.anomaly." + str(k)) for k in top["kind"]],
+            "kind": [ctx.tr(_STEPS_KPIS_ANOMALY[str(k)]) for k in top["kind"]],
             "invoice_id": top["invoice_id"].fillna(""),
             "customer_id": top["customer_id"].fillna(""),
             "date": top["date"],
             "amount": top["amount"],
         }
     )
-    labels = {c: ctx.t("steps.kpis.col." + c) for c in frame.columns}
-    caption = ctx.t("steps.kpis.anomalies_caption", shown=len(top), total=len(found))
+    labels = {c: ctx.tr(_STEPS_KPIS_COL[c]) for c in frame.columns}
+    caption = ctx.tr("Anomalies by amount ({shown} of {total})", shown=len(top), total=len(found))
     return table(
         ctx,
         frame,

@@ -6,12 +6,19 @@ CRF medians describe B2B receivables; receeve's "60–70 % of MRR" is a subscrip
 
 from __future__ import annotations
 
+from kit.i18n import N_
 from kit.report.context import ReportContext
 
 __all__ = ["OVER_100", "crf_applies", "over_100", "receeve_applies"]
 
-#: Shares that can exceed 100 % for a sound reason, with the message key that explains it.
-OVER_100 = {"collection_rate": "steps.thin.kpis.over_100.collection_rate"}
+#: Shares that can exceed 100 % for a sound reason, with the message that explains it.
+OVER_100 = {
+    "collection_rate": N_(
+        "The collection rate of {value} is above 100 % because more "
+        "cash came in during the window than invoices fell due: older, "
+        "already overdue receivables were paid too."
+    )
+}
 
 
 def crf_applies(ctx: ReportContext) -> bool:
@@ -29,4 +36,4 @@ def over_100(ctx: ReportContext, kpi: str, value: float | None) -> str | None:
     key = OVER_100.get(kpi)
     if key is None or value is None or value <= 100.0:
         return None
-    return ctx.t(key, value=ctx.percent(value))
+    return ctx.tr(key, value=ctx.percent(value))

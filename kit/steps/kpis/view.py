@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from kit.errors import ConfigError
+from kit.i18n import N_
 from kit.ingest import DataQuality, data_quality, load_ledger
 from kit.ingest.accounting import record_for_run
 from kit.kpis import (
@@ -124,8 +125,8 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
     unit = {"days": "days", "percent": "percent", "currency": "money"}.get(info.unit, "number")
     digits = 0 if unit == "money" else 1
     goal_note = (
-        ctx.t(
-            "steps.kpis.tile.goal",
+        ctx.tr(
+            "Target {target} by {date}",
             target=target_text(ctx, kpi, goal.target),
             date=ctx.date(goal.deadline),
         )
@@ -150,7 +151,13 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
             unit,
             status=receeve_status(value),
             note=" ".join(
-                filter(None, [ctx.t("steps.kpis.tile.receeve"), over_100(ctx, kpi, value)])
+                filter(
+                    None,
+                    [
+                        ctx.tr("receeve: companies collect 60–70% of MRR on average"),
+                        over_100(ctx, kpi, value),
+                    ],
+                )
             ),
         )
     if over_100(ctx, kpi, value):
@@ -159,7 +166,7 @@ def _tile(ctx: ReportContext, kpi: str, value: float | None) -> Tile:
         )
     if goal is not None:
         status = kpi_status(kpi, value, goal.target)
-        source = ctx.t("steps.kpis.tile.goal_source", date=ctx.date(goal.deadline))
+        source = ctx.tr("Target ({date})", date=ctx.date(goal.deadline))
         return Tile(kpi_name(ctx, kpi), value, unit, goal.target, source, status, digits)
     return Tile(kpi_name(ctx, kpi), value, unit, status="neutral", digits=digits)
 
@@ -198,26 +205,26 @@ def kpis_headline(ctx: ReportContext, view: KpisView) -> None:
     """Publish the index card: DSO with its target (or the CRF median) and the overdue share."""
     dso, goal = view.values["dso"], goal_of(ctx, "dso")
     ref = goal.target if goal else REGISTRY["dso"].reference if crf_applies(ctx) else None
-    key = "steps.kpis.headline.value" + ("" if goal else "_crf")
+    text = N_("DSO {dso}, target {target}") if goal else N_("DSO {dso}, CRF median {target}")
     if dso is None:
-        value = ctx.t("steps.thin.kpis.headline.no_dso")
+        value = ctx.tr("DSO not available yet")
     elif ref is None:
-        value = ctx.t("steps.thin.kpis.headline.dso", dso=ctx.days(dso))
+        value = ctx.tr("DSO {dso}", dso=ctx.days(dso))
     else:
-        value = ctx.t(key, dso=ctx.days(dso), target=ctx.days(ref))
+        value = ctx.tr(text, dso=ctx.days(dso), target=ctx.days(ref))
     overdue = 100.0 - view.values["pct_current"] if view.values["pct_current"] is not None else None
     takeaway = (
-        ctx.t(
-            "steps.kpis.headline.takeaway",
+        ctx.tr(
+            "{overdue} of receivables overdue ({amount})",
             overdue=ctx.percent(overdue),
             amount=ctx.money(view.values["ar_overdue"], digits=0),
         )
         if overdue is not None
-        else ctx.t("steps.thin.kpis.headline.no_open")
+        else ctx.tr("No receivables are open at the as-of date.")
     )
     headline(
         ctx,
-        title=ctx.t("steps.kpis.headline.title"),
+        title=ctx.tr("Key figures"),
         value_text=value,
         takeaway=takeaway,
         status=kpi_status("dso", dso, ref),

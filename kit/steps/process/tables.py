@@ -7,12 +7,169 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.i18n import N_, NP_
 from kit.process import DuplicateGroup
 from kit.process.compare import REFERENCE_DIR
 from kit.report import Html, glossary, table
 from kit.report.context import ReportContext
-from kit.steps.process.view import PROCESS_KEYS, ProcessView, hours_text, join_unique, trigger_text
+from kit.steps.process.view import ProcessView, hours_text, join_unique, trigger_text
 from kit.steps.thin import needs
+
+_STEPS_PROCESS: dict[str, str] = {
+    "missing": N_("missing"),
+    "present": N_("in place"),
+    "quote": N_("“{text}”"),
+}
+
+_STEPS_PROCESS_CAPTION: dict[str, str] = {
+    "avoided": N_(
+        "As-is steps without a match in the to-be process – to check "
+        "in the workshop: are they dropped, automated or absorbed by a "
+        "to-be step?"
+    ),
+    "comparison": N_("Best-practice steps compared with the as-is process (hours per month)"),
+    "duplicates": N_("Groups of duplicate work, largest avoidable hours first"),
+    "handoffs": N_("Handoffs per process map"),
+    "maps": N_("Process maps analysed (effort in hours per month)"),
+    "members": N_("The activities of each group: where the work is done today"),
+    "rework": N_("Rework loops and their extra hours per month"),
+    "waits": N_("Waiting steps (– = effort not recorded)"),
+}
+
+_STEPS_PROCESS_COL: dict[str, str] = {
+    "activities": N_("Activities"),
+    "activity": N_("Activity"),
+    "as_is": N_("As-is (h/month)"),
+    "avoidable_hours_per_month": N_("Avoidable (h/month)"),
+    "extra_hours": N_("Extra h/month"),
+    "flows": N_("Flows"),
+    "group": N_("No."),
+    "handoff_share": N_("Share of handoffs"),
+    "hours_per_month": N_("Hours/month"),
+    "lane": N_("Role"),
+    "lane_handoffs": N_("Handoffs between roles"),
+    "lanes": N_("Roles"),
+    "loop": N_("Loop"),
+    "map": N_("Process map"),
+    "maps": N_("Process maps"),
+    "owner": N_("Owner"),
+    "places": N_("Places"),
+    "probability": N_("Probability"),
+    "reason": N_("Why a duplicate"),
+    "saved": N_("Saved (h/month)"),
+    "status": N_("Today"),
+    "step": N_("Step"),
+    "system": N_("System"),
+    "system_handoffs": N_("Changes of system"),
+    "systems": N_("Systems"),
+    "to_be": N_("To-be (h/month)"),
+    "to_be_step": N_("Best-practice step"),
+    "today": N_("Matching as-is steps"),
+    "trigger": N_("Trigger (back-flow)"),
+    "unknown": N_("Effort unknown"),
+    "work": N_("Work"),
+}
+
+_STEPS_PROCESS_GLOSSARY: dict[str, str] = {
+    "avoidable": N_("Avoidable hours"),
+    "bank": N_("Published bank case"),
+    "duplicate": N_("Duplicate work"),
+    "fte": N_("Full-time equivalent (FTE)"),
+    "handoff": N_("Handoff"),
+    "hours": N_("Hours per month"),
+    "not_duplicate": N_("Not duplicate work"),
+    "rework": N_("Rework"),
+    "sources": NP_("sources", "Data sources"),
+    "to_be": N_("Best-practice to-be process"),
+    "wait": N_("Waiting step"),
+}
+
+_STEPS_PROCESS_GLOSSARY_FORMULA: dict[str, str] = {
+    "avoidable": N_("avoidable = Σ hours of the group − largest hours of the group"),
+    "bank": N_("960 h ÷ 64 maps = 15 h of duplicate work per map"),
+    "duplicate": "",
+    "fte": N_("FTE = hours per month ÷ productive hours per FTE and month"),
+    "handoff": N_("share of handoffs = handoffs between roles ÷ all flows"),
+    "hours": N_("hours = minutes × executions per month ÷ 60"),
+    "not_duplicate": "",
+    "rework": N_("extra hours = Σ hours of the loop × p ÷ (1 − p)"),
+    "sources": "",
+    "to_be": N_("saving = as-is hours − to-be hours"),
+    "wait": "",
+}
+
+_STEPS_PROCESS_GLOSSARY_MEANING: dict[str, str] = {
+    "avoidable": N_(
+        "In each group of duplicate work the largest execution stays "
+        "and all others go. This keeps the estimate of the saving "
+        "cautious."
+    ),
+    "bank": N_(
+        "A bank drew 64 process maps of its customer-payment processes "
+        "and removed 960 hours per month of duplicate work and 480 "
+        "hours of waste. The figure only shows the order of magnitude; "
+        "it is not a target."
+    ),
+    "duplicate": N_(
+        "The same action on the same business object (e.g. check the "
+        "credit limit, record a dispute) is done in several places – "
+        "in different processes, roles or as double entry in two "
+        "systems. Detected from the label after normalisation "
+        "(spelling, synonyms, German/English), the business object and "
+        "neighbouring steps; similarity threshold {threshold}."
+    ),
+    "fte": N_(
+        "Converts hours into staff capacity at {per_fte} productive "
+        "hours per FTE and month (from the engagement settings)."
+    ),
+    "handoff": N_(
+        "A flow where the work passes from one role (swimlane) to "
+        "another. Every handoff costs coordination and idle time. A "
+        "change of system is a flow between two IT systems."
+    ),
+    "hours": N_(
+        "Effort of an activity: minutes per execution times executions "
+        "per month. Where a figure is missing, the activity counts as "
+        "0 hours and is listed as “effort unknown”."
+    ),
+    "not_duplicate": N_(
+        "Successive stages of one procedure on another channel or "
+        "level (e-mail reminder, later a second dunning letter); the "
+        "same activity reached again through a loop (that is rework); "
+        "start, end and decisions; generic labels such as “check” "
+        "without a business object."
+    ),
+    "rework": N_(
+        "A loop leads back to work already done with probability p. "
+        "Each activity on the loop then runs 1 ÷ (1 − p) times on "
+        "average; the extra effort is rework."
+    ),
+    "sources": N_("Process maps: {files}. To-be process: {reference} (reference model)."),
+    "to_be": N_(
+        "Reference flow of the receivables cycle ({reference}): "
+        "invoice, pre-due reminder, dunning levels, dispute handling "
+        "from the start, promise to pay and instalment plan, "
+        "collection-agency hand-over, cash application and after-care. "
+        "An as-is step counts as in place when it matches a to-be "
+        "step; as-is steps without a match are not needed in the to-be "
+        "process."
+    ),
+    "wait": N_(
+        "A step in which the case rests until something arrives from "
+        "outside (payment, documents). It lengthens the lead time and "
+        "is a candidate for waste."
+    ),
+}
+
+_STEPS_PROCESS_REASON: dict[str, str] = {
+    "double_entry": N_("in the same process, entered twice in {systems}."),
+    "identical": N_("Identical activity"),
+    "maps": N_("in {maps} process maps."),
+    "maps_lanes": N_("in {maps} process maps and {lanes} roles."),
+    "one_map": N_("twice in the same process."),
+    "same": N_("Same action on the same business object, named differently,"),
+    "similar": N_("Similar action on the same business object"),
+}
 
 __all__ = [
     "avoided_table",
@@ -45,7 +202,7 @@ def maps_frame(view: ProcessView) -> pd.DataFrame:
 
 
 def _labels(ctx: ReportContext, columns: list[str]) -> dict[str, str]:
-    return {c: ctx.t(PROCESS_KEYS + "col." + c) for c in columns}
+    return {c: ctx.tr(_STEPS_PROCESS_COL[c]) for c in columns}
 
 
 def _table(
@@ -57,7 +214,7 @@ def _table(
         frame,
         formats=formats,
         labels=_labels(ctx, list(frame.columns)),
-        caption=ctx.t(PROCESS_KEYS + "caption." + caption),
+        caption=ctx.tr(_STEPS_PROCESS_CAPTION[caption]),
     )
 
 
@@ -79,16 +236,20 @@ def _reason(ctx: ReportContext, view: ProcessView, group: DuplicateGroup) -> str
     systems = sorted({m.system for m in group.members if m.system})
     names = {m.name.casefold().strip() for m in group.members}
     level = "identical" if len(names) == 1 else "same" if len(sigs) == 1 else "similar"
-    what = ctx.t(PROCESS_KEYS + "reason." + level)
+    what = ctx.tr(_STEPS_PROCESS_REASON[level])
     if len(maps) == 1:
         where = (
-            ctx.t(PROCESS_KEYS + "reason.double_entry", systems=" / ".join(systems))
+            ctx.tr("in the same process, entered twice in {systems}.", systems=" / ".join(systems))
             if len(systems) > 1
-            else ctx.t(PROCESS_KEYS + "reason.one_map")
+            else ctx.tr("twice in the same process.")
         )
     else:
-        key = "reason.maps_lanes" if len(lanes) > 1 else "reason.maps"
-        where = ctx.t(PROCESS_KEYS + key, maps=len(maps), lanes=len(lanes))
+        text = (
+            N_("in {maps} process maps and {lanes} roles.")
+            if len(lanes) > 1
+            else N_("in {maps} process maps.")
+        )
+        where = ctx.tr(text, maps=len(maps), lanes=len(lanes))
     return f"{what} {where}"
 
 
@@ -222,7 +383,7 @@ def comparison_table(ctx: ReportContext, view: ProcessView) -> Html:
         {
             "to_be_step": s["name"],
             "status": [
-                ctx.t(PROCESS_KEYS + ("missing" if i in missing else "present")) for i in s["id"]
+                ctx.tr(_STEPS_PROCESS["missing" if i in missing else "present"]) for i in s["id"]
             ],
             "today": [_client_steps(view, r) for r in s["client_activities"]],
             "as_is": s["as_is_hours_per_month"],
@@ -268,15 +429,15 @@ def process_glossary(ctx: ReportContext, view: ProcessView) -> Html:
     reference = (REFERENCE_DIR / ctx.language / "receivables_to_be.yaml").name
     rows = [
         (
-            ctx.t(PROCESS_KEYS + f"glossary.{term}"),
-            ctx.t(
-                PROCESS_KEYS + f"glossary.{term}.meaning",
+            ctx.tr(_STEPS_PROCESS_GLOSSARY[term]),
+            ctx.tr(
+                _STEPS_PROCESS_GLOSSARY_MEANING[term],
                 per_fte=hours_text(ctx, view.hours_per_fte_month),
                 files=", ".join(files),
                 reference=reference,
                 threshold=ctx.number(view.analysis.threshold, digits=2),
             ),
-            ctx.t(PROCESS_KEYS + f"glossary.{term}.formula"),
+            ctx.tr(_STEPS_PROCESS_GLOSSARY_FORMULA[term]),
         )
         for term in (
             "hours",

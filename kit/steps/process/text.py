@@ -10,11 +10,9 @@ from kit.steps.process.view import (
     BANK_DUPLICATE_HOURS,
     BANK_MAPS,
     BANK_WASTE_HOURS,
-    PROCESS_KEYS,
     ProcessView,
     hours_text,
     join_unique,
-    plural_text,
     trigger_text,
 )
 from kit.steps.thin import missing_summary
@@ -25,7 +23,7 @@ _TOP = 3  # duplicate groups named in the next steps
 
 
 def _quoted(ctx: ReportContext, texts: list[str]) -> str:
-    return ", ".join(ctx.t(PROCESS_KEYS + "quote", text=text) for text in texts)
+    return ", ".join(ctx.tr("“{text}”", text=text) for text in texts)
 
 
 def _group_maps(view: ProcessView, group: DuplicateGroup) -> str:
@@ -39,8 +37,15 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
     """
     a = view.analysis
     found = [
-        ctx.t(
-            PROCESS_KEYS + "found.duplicates",
+        ctx.trn(
+            "{hours} hours per month are duplicate work, in one group of "
+            "identical activities. The basis is {maps} process maps with "
+            "{activities} activities and a total effort of {total} hours per month.",
+            "{hours} hours per month are duplicate work, spread over "
+            "{groups} groups of identical activities. The basis is {maps} "
+            "process maps with {activities} activities and a total effort "
+            "of {total} hours per month.",
+            len(a.groups),
             hours=hours_text(ctx, a.duplicate_hours_per_month),
             groups=groups_text(len(a.groups), ctx.language),
             maps=maps_text(len(view.maps), ctx.language),
@@ -51,8 +56,9 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
     if a.groups:
         top = a.groups[0]
         found.append(
-            ctx.t(
-                PROCESS_KEYS + "found.top",
+            ctx.tr(
+                "Largest single item: “{name}” is done in {count} places "
+                "({maps}) – {hours} hours per month are avoidable.",
                 name=top.members[0].name,
                 count=len(top.members),
                 maps=_group_maps(view, top),
@@ -62,9 +68,16 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
     if a.rework:
         loop = max(a.rework, key=lambda r: r.hours_per_month)
         found.append(
-            plural_text(
-                ctx,
-                "found.rework",
+            ctx.trn(
+                (
+                    "{hours} hours per month of rework in one loop: in “{map}” the "
+                    "case goes back in {p} of cases ({trigger})."
+                ),
+                (
+                    "{hours} hours per month of rework in {loops} loops; the "
+                    "costliest in “{map}”: the case goes back in {p} of cases "
+                    "({trigger})."
+                ),
                 len(a.rework),
                 hours=hours_text(ctx, a.rework_hours_per_month),
                 loops=len(a.rework),
@@ -74,18 +87,23 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
             )
         )
     else:
-        found.append(ctx.t(PROCESS_KEYS + "found.no_rework"))
+        found.append(ctx.tr("The process maps contain no rework loops."))
     found.append(
-        ctx.t(
-            PROCESS_KEYS + "found.handoffs",
+        ctx.tr(
+            "The processes contain {lanes} handoffs between roles, "
+            "{systems} changes of system and {waits} waiting steps.",
             lanes=int(a.handoffs["lane_handoffs"].sum()),
             systems=int(a.handoffs["system_handoffs"].sum()),
             waits=len(a.waits),
         )
     )
     found.append(
-        ctx.t(
-            PROCESS_KEYS + "found.bank",
+        ctx.tr(
+            "For context (a published case, not a benchmark): a bank drew "
+            "{bank_maps} process maps of its customer-payment processes "
+            "and removed {bank_dup} hours per month of duplicate work and "
+            "{bank_waste} hours of waste – about {bank_per_map} hours of "
+            "duplicate work per map. Here it is {per_map} hours per map.",
             bank_maps=BANK_MAPS,
             bank_dup=hours_text(ctx, BANK_DUPLICATE_HOURS),
             bank_waste=hours_text(ctx, BANK_WASTE_HOURS),
@@ -99,8 +117,10 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
 def _summary_means(ctx: ReportContext, view: ProcessView) -> list[str]:
     a, c = view.analysis, view.comparison
     means = [
-        ctx.t(
-            PROCESS_KEYS + "means.fte",
+        ctx.tr(
+            "Duplicate work and rework together take {hours} hours per "
+            "month – the equivalent of {fte} full-time staff (at {per_fte} "
+            "productive hours per FTE and month).",
             hours=hours_text(ctx, view.waste_hours_per_month),
             fte=ctx.number(view.fte(view.waste_hours_per_month), digits=1),
             per_fte=hours_text(ctx, view.hours_per_fte_month),
@@ -108,20 +128,39 @@ def _summary_means(ctx: ReportContext, view: ProcessView) -> list[str]:
     ]
     if c.saved_hours_per_month > 0:
         means.append(
-            ctx.t(
-                PROCESS_KEYS + "means.to_be",
+            ctx.tr(
+                "As a guide, the best-practice to-be process would need "
+                "{to_be} instead of today's {as_is} hours per month: {saved} "
+                "hours or {fte} full-time staff less.",
                 to_be=hours_text(ctx, c.to_be_hours_per_month),
                 as_is=hours_text(ctx, c.as_is_hours_per_month),
                 saved=hours_text(ctx, c.saved_hours_per_month),
                 fte=ctx.number(view.fte(c.saved_hours_per_month), digits=1),
             )
         )
-    means.append(ctx.t(PROCESS_KEYS + "means.money"))
+    means.append(
+        ctx.tr(
+            "We deliberately show no money value because no hourly rates "
+            "are available. The time freed up can go to open cases, "
+            "customer conversations and disputes."
+        )
+    )
     unknown = a.unknown_effort()
     if unknown:
         names = _quoted(ctx, [view.activity_name(m, i) for m, i in unknown])
         means.append(
-            plural_text(ctx, "means.unknown", len(unknown), count=len(unknown), names=names)
+            ctx.trn(
+                (
+                    "One activity has no effort given ({names}); it counts as 0 "
+                    "hours, so the hours are a lower bound."
+                ),
+                (
+                    "{count} activities have no effort given ({names}); they count "
+                    "as 0 hours, so the hours are a lower bound."
+                ),
+                len(unknown),
+                names=names,
+            )
         )
     return means
 
@@ -129,8 +168,9 @@ def _summary_means(ctx: ReportContext, view: ProcessView) -> list[str]:
 def _summary_next(ctx: ReportContext, view: ProcessView) -> list[str]:
     a, c = view.analysis, view.comparison
     steps = [
-        ctx.t(
-            PROCESS_KEYS + "next.bundle",
+        ctx.tr(
+            "Do “{name}” in one place only – today it is done in {maps}: "
+            "up to {hours} hours per month.",
             name=g.members[0].name,
             maps=_group_maps(view, g),
             hours=hours_text(ctx, g.avoidable_hours_per_month),
@@ -141,17 +181,29 @@ def _summary_next(ctx: ReportContext, view: ProcessView) -> list[str]:
     if a.rework:
         loop = max(a.rework, key=lambda r: r.hours_per_month)
         steps.append(
-            ctx.t(
-                PROCESS_KEYS + "next.rework",
+            ctx.tr(
+                "Remove the cause of rework in “{map}” ({trigger}), e.g. with "
+                "a checklist at first contact: {hours} hours per month.",
                 map=view.map_name(loop.map),
                 trigger=trigger_text(view, loop.map, loop.trigger),
                 hours=hours_text(ctx, loop.hours_per_month),
             )
         )
     if len(c.missing):
-        steps.append(ctx.t(PROCESS_KEYS + "next.add", steps=_quoted(ctx, list(c.missing["name"]))))
+        steps.append(
+            ctx.tr(
+                "Add the missing best-practice steps to the to-be process: {steps}.",
+                steps=_quoted(ctx, list(c.missing["name"])),
+            )
+        )
     owners = join_unique([m.owner for m in view.maps])
-    steps.append(ctx.t(PROCESS_KEYS + "next.confirm", owners=owners))
+    steps.append(
+        ctx.tr(
+            "Confirm the results with the process owners ({owners}) in a "
+            "workshop, fill in missing effort, then fix the to-be process.",
+            owners=owners,
+        )
+    )
     return steps
 
 

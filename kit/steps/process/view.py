@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kit.i18n import N_
 from kit.i18n.counts import groups_text, maps_text
 from kit.message import render
 from kit.process import (
@@ -39,7 +40,6 @@ __all__ = [
     "import_notes",
     "join_unique",
     "load_process",
-    "plural_text",
     "process_headline",
     "process_tiles",
     "trigger_text",
@@ -99,11 +99,6 @@ def load_process(ctx: ReportContext) -> ProcessView:
     return ProcessView(tuple(maps), analysis, comparison, eng.team.hours_per_fte_month)
 
 
-def plural_text(ctx: ReportContext, key: str, n: int, **values: object) -> str:
-    """Return the process message `key` in its singular or plural form for `n`."""
-    return ctx.t(PROCESS_KEYS + key + (".one" if n == 1 else ".other"), **values)
-
-
 def hours_text(ctx: ReportContext, hours: float) -> str:
     """Return hours as a whole number in the report language."""
     return ctx.number(hours, digits=0)
@@ -122,20 +117,18 @@ def trigger_text(view: ProcessView, map_id: str, trigger: tuple[str, str]) -> st
 def process_headline(ctx: ReportContext, view: ProcessView) -> None:
     """Publish the index card: duplicate hours per month, groups, rework and FTE."""
     if view.missing:
-        missing_headline(
-            ctx, "process", missing="maps", title=ctx.t(PROCESS_KEYS + "headline.title")
-        )
+        missing_headline(ctx, "process", missing="maps", title=ctx.tr("Processes"))
         return
     a = view.analysis
     fte = view.fte(view.waste_hours_per_month)
     headline(
         ctx,
-        title=ctx.t(PROCESS_KEYS + "headline.title"),
-        value_text=ctx.t(
-            PROCESS_KEYS + "headline.value", hours=hours_text(ctx, a.duplicate_hours_per_month)
+        title=ctx.tr("Processes"),
+        value_text=ctx.tr(
+            "{hours} h/month duplicate work", hours=hours_text(ctx, a.duplicate_hours_per_month)
         ),
-        takeaway=ctx.t(
-            PROCESS_KEYS + "headline.takeaway",
+        takeaway=ctx.tr(
+            "{groups} in {maps}; with {rework} h of rework together {fte} full-time staff.",
             groups=groups_text(len(a.groups), ctx.language),
             maps=maps_text(len(view.maps), ctx.language),
             rework=hours_text(ctx, a.rework_hours_per_month),
@@ -148,66 +141,78 @@ def process_headline(ctx: ReportContext, view: ProcessView) -> None:
 @needs("maps")
 def process_tiles(ctx: ReportContext, view: ProcessView) -> Html:
     """Return tiles: duplicate hours (with the bank case), rework hours, FTE bound, to-be saving."""
-    a, unit = view.analysis, ctx.t(PROCESS_KEYS + "unit.hours")
+    a, unit = view.analysis, ctx.tr("h/month")
     per_map = a.duplicate_hours_per_month / len(view.maps)
     items = [
         Tile(
-            ctx.t(PROCESS_KEYS + "tile.duplicates"),
+            ctx.tr("Duplicate work"),
             a.duplicate_hours_per_month,
             unit=unit,
             digits=0,
             status="warn" if a.groups else "good",
-            note=ctx.t(
-                PROCESS_KEYS + "tile.groups",
+            note=ctx.tr(
+                "{groups}; {per_map} h per process map (bank in the published case: {bank} h)",
                 groups=groups_text(len(a.groups), ctx.language),
                 per_map=hours_text(ctx, per_map),
                 bank=hours_text(ctx, BANK_DUPLICATE_HOURS / BANK_MAPS),
             ),
         ),
         Tile(
-            ctx.t(PROCESS_KEYS + "tile.rework"),
+            ctx.tr("Rework"),
             a.rework_hours_per_month,
             unit=unit,
             digits=0,
             status="warn" if a.rework else "good",
-            note=plural_text(ctx, "tile.loops", len(a.rework), loops=len(a.rework)),
+            note=ctx.trn("in one loop", "in {loops} loops", len(a.rework), loops=len(a.rework)),
         ),
         Tile(
-            ctx.t(PROCESS_KEYS + "tile.fte"),
+            ctx.tr("Capacity tied up"),
             view.fte(view.waste_hours_per_month),
-            unit=ctx.t(PROCESS_KEYS + "unit.fte"),
+            unit=ctx.tr("FTE"),
             digits=1,
-            note=ctx.t(
-                PROCESS_KEYS + "tile.per_fte", hours=hours_text(ctx, view.hours_per_fte_month)
+            note=ctx.tr(
+                "duplicate work and rework, {hours} h per FTE",
+                hours=hours_text(ctx, view.hours_per_fte_month),
             ),
         ),
         Tile(
-            ctx.t(PROCESS_KEYS + "tile.to_be"),
+            ctx.tr("Saving of the to-be process"),
             view.comparison.saved_hours_per_month,
             unit=unit,
             digits=0,
-            note=ctx.t(PROCESS_KEYS + "tile.to_be_note"),
+            note=ctx.tr("as-is effort minus best-practice effort"),
         ),
     ]
     return tiles(ctx, items)
 
 
 _WARNINGS = (
-    (re.compile(r"no branch probabilities: outgoing flows of (\d+) gateway"), "warn.split"),
+    (
+        re.compile(r"no branch probabilities: outgoing flows of (\d+) gateway"),
+        N_(
+            "“{map}” (BPMN) has no branch probabilities: the paths after "
+            "decisions were weighted equally (decisions affected: "
+            "{values}). Where it matters, ask for the probabilities in the "
+            "workshop."
+        ),
+    ),
     (
         re.compile(r"BPMN element '([^']+)' is not part of a process map.*\((\d+)×\)"),
-        "warn.ignored",
+        N_(
+            "“{map}” (BPMN): elements of type “{values}” ({n}×) are not "
+            "part of the flow and were skipped."
+        ),
     ),
 )
 
 
 def _warning_text(ctx: ReportContext, pmap: ProcessMap, message: str) -> str:
-    for pattern, key in _WARNINGS:
+    for pattern, text in _WARNINGS:
         hit = pattern.search(message)
         if hit:
             first, last = hit.group(1), hit.groups()[-1]
-            return ctx.t(PROCESS_KEYS + key, map=pmap.name, values=first, n=last)
-    return ctx.t(PROCESS_KEYS + "warn.other", map=pmap.name, message=render(message, ctx.language))
+            return ctx.tr(text, map=pmap.name, values=first, n=last)
+    return ctx.tr("“{map}”: {message}", map=pmap.name, message=render(message, ctx.language))
 
 
 @needs("maps")
@@ -216,4 +221,8 @@ def import_notes(ctx: ReportContext, view: ProcessView) -> Html | None:
     texts = [_warning_text(ctx, m, w.message) for m in view.maps for w in m.warnings]
     if not texts:
         return None
-    return note(ctx, ctx.t(PROCESS_KEYS + "warn.intro") + " " + " ".join(texts), kind="warning")
+    return note(
+        ctx,
+        ctx.tr("Reading the process maps raised notes.") + " " + " ".join(texts),
+        kind="warning",
+    )

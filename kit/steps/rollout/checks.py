@@ -15,6 +15,7 @@ import pandas as pd
 from kit.errors import KitError
 from kit.goals import evaluate_goals
 from kit.i18n.counts import groups_text, maps_text
+from kit.i18n.labels import GOALS_VERDICT
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, compute_kpis, kpi_series
 from kit.ledger import Ledger
@@ -47,7 +48,7 @@ def _ledger_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], Ledger | N
         ledger = load_ledger(eng)
     except KitError as exc:
         failed = AutoCheck(
-            False, ctx.t(_P + "check.ledger_failed", error=_error(exc, ctx.language))
+            False, ctx.tr("The ledger could not be read: {error}", error=_error(exc, ctx.language))
         )
         return {"data_connected": failed, "baseline_computed": failed}, None
     invoices = len(ledger.invoices)
@@ -57,9 +58,15 @@ def _ledger_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], Ledger | N
         "invoices": ctx.number(invoices, digits=0),
         "payments": ctx.number(payments, digits=0),
     }
-    out = {"data_connected": AutoCheck(connected, ctx.t(_P + "check.data", **counts))}
+    out = {
+        "data_connected": AutoCheck(
+            connected, ctx.tr("{invoices} invoices and {payments} payments read.", **counts)
+        )
+    }
     if eng.baseline_date is None:
-        out["baseline_computed"] = AutoCheck(False, ctx.t(_P + "check.no_baseline_date"))
+        out["baseline_computed"] = AutoCheck(
+            False, ctx.tr("engagement.yaml sets no baseline date (baseline_date).")
+        )
         return out, ledger
     kpis = compute_kpis(
         ledger, as_of=eng.baseline_date, period_days=eng.period_days, goal_days=eng.goal_days
@@ -67,9 +74,18 @@ def _ledger_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], Ledger | N
     dso = kpis.values.get("dso")
     when = ctx.date(eng.baseline_date)
     out["baseline_computed"] = (
-        AutoCheck(True, ctx.t(_P + "check.baseline_ok", date=when, dso=ctx.days(dso)))
+        AutoCheck(
+            True, ctx.tr("DSO at the baseline date {date}: {dso}.", date=when, dso=ctx.days(dso))
+        )
         if dso is not None
-        else AutoCheck(False, ctx.t(_P + "check.baseline_none", date=when))
+        else AutoCheck(
+            False,
+            ctx.tr(
+                "No DSO can be computed at the baseline date {date} (no credit "
+                "sales in the window).",
+                date=when,
+            ),
+        )
     )
     return out, ledger
 
@@ -79,10 +95,12 @@ def _goal_checks(
 ) -> dict[str, AutoCheck]:
     eng = ctx.engagement
     if not eng.goals:
-        missing = AutoCheck(False, ctx.t(_P + "check.no_goals"))
+        missing = AutoCheck(False, ctx.tr("engagement.yaml sets no goals."))
         return {"goals_smart": missing, "kpi_trend_reviewed": missing}
     if ledger is None or eng.baseline_date is None:
-        unknown = AutoCheck(None, ctx.t(_P + "check.goals_unchecked"))
+        unknown = AutoCheck(
+            None, ctx.tr("Without readable data and a baseline date the goals cannot be checked.")
+        )
         return {"goals_smart": unknown, "kpi_trend_reviewed": unknown}
     as_of = max(ctx.as_of, eng.baseline_date)
     series = goal_series(ctx, ledger)
@@ -104,19 +122,31 @@ def _goal_checks(
     smart = (
         AutoCheck(False, " | ".join(failing))
         if failing
-        else AutoCheck(True, ctx.t(_P + "check.goals_ok", n=len(statuses)))
+        else AutoCheck(True, ctx.tr("All {n} goals pass the SMART check.", n=len(statuses)))
     )
     unknown_kpis = [
         goal_kpi_name(s.goal.kpi, ctx.language) for s in statuses if s.verdict == "unknown"
     ]
     verdicts = ", ".join(
-        f"{sum(s.verdict == v for s in statuses)} {ctx.t('goals.verdict.' + v)}"
+        f"{sum(s.verdict == v for s in statuses)} {ctx.tr(GOALS_VERDICT[v])}"
         for v in dict.fromkeys(s.verdict for s in statuses)
     )
     trend = (
-        AutoCheck(False, ctx.t(_P + "check.trend_unknown", kpis=", ".join(unknown_kpis)))
+        AutoCheck(
+            False,
+            ctx.tr(
+                "These KPIs lack a baseline or current value: {kpis}.", kpis=", ".join(unknown_kpis)
+            ),
+        )
         if unknown_kpis
-        else AutoCheck(True, ctx.t(_P + "check.trend_ok", n=len(statuses), verdicts=verdicts))
+        else AutoCheck(
+            True,
+            ctx.tr(
+                "Trend of {n} goals since the baseline date evaluated: {verdicts}.",
+                n=len(statuses),
+                verdicts=verdicts,
+            ),
+        )
     )
     return {"goals_smart": smart, "kpi_trend_reviewed": trend}
 
@@ -154,7 +184,11 @@ def _register_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], set[str]
         register = load_register(eng.resolve(eng.stakeholders))
     except KitError as exc:
         failed = AutoCheck(
-            False, ctx.t(_P + "check.register_failed", error=_error(exc, ctx.language))
+            False,
+            ctx.tr(
+                "The stakeholder register could not be read: {error}",
+                error=_error(exc, ctx.language),
+            ),
         )
         keys = ("stakeholders_ok", "dispute_owner_named", "aftercare_owner_named")
         return dict.fromkeys(keys, failed), None
@@ -168,7 +202,7 @@ def _register_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], set[str]
     overall = (
         AutoCheck(False, " ".join(failed_checks))
         if failed_checks
-        else AutoCheck(True, ctx.t(_P + "check.stakeholders_ok", n=len(results)))
+        else AutoCheck(True, ctx.tr("All {n} stakeholder register checks pass.", n=len(results)))
     )
     out = {"stakeholders_ok": overall}
     for criterion, check in (
@@ -188,14 +222,19 @@ def _maps_check(ctx: ReportContext) -> AutoCheck:
     try:
         maps = maps_or_none(eng.resolve(eng.process_maps))
         if not maps:
-            return AutoCheck(False, ctx.t(_P + "check.no_maps"))
+            return AutoCheck(False, ctx.tr("No as-is process maps are captured."))
         analysis = analyse(maps)
     except KitError as exc:
-        return AutoCheck(False, ctx.t(_P + "check.maps_failed", error=_error(exc, ctx.language)))
+        return AutoCheck(
+            False,
+            ctx.tr(
+                "The process maps could not be analysed: {error}", error=_error(exc, ctx.language)
+            ),
+        )
     return AutoCheck(
         True,
-        ctx.t(
-            _P + "check.maps_ok",
+        ctx.tr(
+            "{maps} with {activities} steps analysed; {groups} of possible duplicate work found.",
             maps=maps_text(len(maps), ctx.language),
             activities=analysis.activities,
             groups=groups_text(len(analysis.groups), ctx.language),
@@ -212,15 +251,28 @@ def _backlog_checks(ctx: ReportContext) -> dict[str, AutoCheck]:
     except KitError as exc:
         return {"backlog_maintained": AutoCheck(False, _error(exc, ctx.language))}
     if backlog.empty:
-        return {"backlog_maintained": AutoCheck(False, ctx.t(_P + "check.backlog_empty"))}
+        return {
+            "backlog_maintained": AutoCheck(
+                False, ctx.tr("The improvement backlog holds no items.")
+            )
+        }
     open_ = ~backlog["status"].isin(["done", "dropped"])
     late = backlog[open_ & (backlog["due_date"] < pd.Timestamp(ctx.as_of))]
     if not late.empty:
         ids = ", ".join(late["id"].astype(str))
-        return {"backlog_maintained": AutoCheck(False, ctx.t(_P + "check.backlog_late", ids=ids))}
+        return {
+            "backlog_maintained": AutoCheck(
+                False, ctx.tr("Open backlog items are past their due date: {ids}.", ids=ids)
+            )
+        }
     return {
         "backlog_maintained": AutoCheck(
-            True, ctx.t(_P + "check.backlog_ok", n=len(backlog), open=int(open_.sum()))
+            True,
+            ctx.tr(
+                "{n} items, {open} of them open or in progress; none past its due date.",
+                n=len(backlog),
+                open=int(open_.sum()),
+            ),
         )
     }
 

@@ -6,9 +6,71 @@ from datetime import date
 
 import pandas as pd
 
+from kit.i18n import N_, NP_
+from kit.i18n.labels import ROLLOUT_STATUS
 from kit.report import Html, ReportContext, glossary, note, table
 from kit.rollout import rollout_glossary
 from kit.steps.rollout.view import RolloutView, blocked_episodes, display_names, rag_text
+
+_ROLLOUT_CHECK: dict[str, str] = {
+    "automatic": N_("checked automatically"),
+    "manual": N_("to be confirmed manually"),
+}
+
+_ROLLOUT_COLUMN: dict[str, str] = {
+    "actual_end": NP_("actual_end", "Actual end"),
+    "actual_start": NP_("actual_start", "Actual start"),
+    "author": N_("By"),
+    "blocked": N_("Blocked"),
+    "client": N_("Client"),
+    "current_phase": N_("Current phase"),
+    "days_left": N_("Days left"),
+    "engagement": N_("Engagement"),
+    "next_milestone": N_("Next milestone"),
+    "note": NP_("note", "Note"),
+    "owner": N_("Owner"),
+    "percent": N_("Done"),
+    "phase": N_("Phase"),
+    "planned_end": NP_("planned_end", "Planned end"),
+    "planned_start": NP_("planned_start", "Planned start"),
+    "rag": N_("RAG"),
+    "since": N_("Since"),
+    "slippage_days": N_("Slippage (days)"),
+    "status": N_("Status"),
+}
+
+_ROLLOUT_MET: dict[str, str] = {
+    "no": N_("not met"),
+    "open": N_("open"),
+    "yes": N_("met"),
+}
+
+
+_STEPS_ROLLOUT_RULE: dict[str, str] = {
+    "automatic": N_(
+        "We check it ourselves from the project files: goals (SMART "
+        "check), stakeholder register (RACI, project lead, IT from "
+        "Blueprint, owners for disputes and after-care), process maps, "
+        "baseline KPIs, data connection and improvement backlog."
+    ),
+    "log": N_(
+        "tracking/status.csv: one row per status update (date, phase, "
+        "status, percent complete, note, author); rows are only added, "
+        "never overwritten. The latest update per phase up to the "
+        "as-of date counts."
+    ),
+    "manual": N_(
+        "A responsible person confirms it (e.g. a formal sign-off). "
+        "With the status update “done” in the status log it counts as "
+        "confirmed; before that it shows as open."
+    ),
+}
+
+_STEPS_ROLLOUT_TERM: dict[str, str] = {
+    "automatic": N_("Automatically checked criterion"),
+    "log": N_("Status log"),
+    "manual": N_("Manual criterion"),
+}
 
 __all__ = [
     "blocked_table",
@@ -36,7 +98,7 @@ def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
             "owner": name(p.phase.owner or ""),
             "planned": _span(ctx, p.phase.start, p.phase.end),
             "actual": _span(ctx, p.actual_start, p.actual_end),
-            "status": ctx.t("rollout.status." + p.status),
+            "status": ctx.tr(ROLLOUT_STATUS[p.status]),
             "percent": p.percent,
             "rag": rag_text(ctx, p.rag),
             "slippage_days": p.slippage_days,
@@ -45,12 +107,12 @@ def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
         for p in view.status.phases
     ]
     frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["name", "red"])
-    labels = {c: ctx.t("rollout.column." + c) for c in ("owner", "status", "percent", "rag")}
+    labels = {c: ctx.tr(_ROLLOUT_COLUMN[c]) for c in ("owner", "status", "percent", "rag")}
     labels.update(
-        name=ctx.t("rollout.column.phase"),
-        planned=ctx.t(_P + "column.planned"),
-        actual=ctx.t(_P + "column.actual"),
-        slippage_days=ctx.t("rollout.column.slippage_days"),
+        name=ctx.tr("Phase"),
+        planned=ctx.tr("Planned"),
+        actual=ctx.trp("column.actual", "Actual"),
+        slippage_days=ctx.tr("Slippage (days)"),
     )
     return table(
         ctx,
@@ -63,7 +125,7 @@ def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
             "planned": "text",
             "actual": "text",
         },
-        caption=ctx.t(_P + "caption.phases", date=ctx.date(ctx.as_of)),
+        caption=ctx.tr("Phases as of {date} (marked: RAG red)", date=ctx.date(ctx.as_of)),
     )
 
 
@@ -73,7 +135,7 @@ def notes_table(ctx: ReportContext, view: RolloutView) -> Html:
         {
             "name": p.name,
             "since": p.since,
-            "status": ctx.t("rollout.status." + p.status),
+            "status": ctx.tr(ROLLOUT_STATUS[p.status]),
             "note": p.note,
             "blocked": p.status == "blocked",
         }
@@ -82,10 +144,10 @@ def notes_table(ctx: ReportContext, view: RolloutView) -> Html:
     ]
     frame = pd.DataFrame(rows, columns=["name", "since", "status", "note", "blocked"])
     labels = {
-        "name": ctx.t("rollout.column.phase"),
-        "since": ctx.t(_P + "column.latest"),
-        "status": ctx.t("rollout.column.status"),
-        "note": ctx.t("rollout.column.note"),
+        "name": ctx.tr("Phase"),
+        "since": ctx.tr("Latest update"),
+        "status": ctx.tr("Status"),
+        "note": ctx.trp("note", "Note"),
     }
     return table(
         ctx,
@@ -93,20 +155,20 @@ def notes_table(ctx: ReportContext, view: RolloutView) -> Html:
         highlight="blocked",
         labels=labels,
         formats={"since": "date"},
-        caption=ctx.t(_P + "caption.notes"),
+        caption=ctx.tr("Latest status update per phase (marked: blocked)"),
     )
 
 
 def _result(ctx: ReportContext, met: object, closed: bool) -> str:
     if met is pd.NA or met is None:
-        return ctx.t(_P + "met.confirmed") if closed else ctx.t("rollout.met.open")
-    return ctx.t("rollout.met." + ("yes" if met else "no"))
+        return ctx.tr("confirmed at phase closure") if closed else ctx.tr("open")
+    return ctx.tr(_ROLLOUT_MET["yes" if met else "no"])
 
 
 def criteria_table(ctx: ReportContext, view: RolloutView) -> Html:
     """Return the exit criteria per phase: automatic or manual, met / not met / open, why."""
     frame = view.criteria.copy()
-    frame["check"] = frame["check"].map(lambda c: ctx.t("rollout.check." + c))
+    frame["check"] = frame["check"].map(lambda c: ctx.tr(_ROLLOUT_CHECK[c]))
     done = {p.phase.id for p in view.status.phases if p.status == "done"}
     frame["result"] = [
         _result(ctx, met, phase in done)
@@ -115,14 +177,18 @@ def criteria_table(ctx: ReportContext, view: RolloutView) -> Html:
     frame["failed"] = view.criteria["met"].eq(False).fillna(False).astype(bool)
     shown = ["phase_name", "text", "check", "result", "detail", "failed"]
     labels = {
-        "phase_name": ctx.t("rollout.column.phase"),
-        "text": ctx.t(_P + "column.criterion"),
-        "check": ctx.t(_P + "column.check"),
-        "result": ctx.t(_P + "column.result"),
-        "detail": ctx.t(_P + "column.detail"),
+        "phase_name": ctx.tr("Phase"),
+        "text": ctx.tr("Criterion"),
+        "check": ctx.tr("Check"),
+        "result": ctx.tr("Result"),
+        "detail": ctx.trp("detail", "Why"),
     }
     return table(
-        ctx, frame[shown], highlight="failed", labels=labels, caption=ctx.t(_P + "caption.criteria")
+        ctx,
+        frame[shown],
+        highlight="failed",
+        labels=labels,
+        caption=ctx.tr("Exit criteria per phase (marked: checked automatically and not met)"),
     )
 
 
@@ -130,22 +196,22 @@ def blocked_table(ctx: ReportContext, view: RolloutView) -> Html:
     """Return every blocked stretch of the log (current ones highlighted) with its note."""
     frame = blocked_episodes(view)
     labels = {
-        "name": ctx.t("rollout.column.phase"),
-        "since": ctx.t("rollout.column.since"),
-        "until": ctx.t(_P + "column.until"),
-        "days": ctx.t(_P + "column.days"),
-        "note": ctx.t("rollout.column.note"),
+        "name": ctx.tr("Phase"),
+        "since": ctx.tr("Since"),
+        "until": ctx.tr("Until"),
+        "days": ctx.tr("Days"),
+        "note": ctx.trp("note", "Note"),
     }
     shown = frame[["name", "since", "until", "days", "note", "open"]]
     if shown.empty:
-        return note(ctx, ctx.t(_P + "found.never_blocked"))
+        return note(ctx, ctx.tr("No phase has been blocked so far."))
     return table(
         ctx,
         shown,
         highlight="open",
         labels=labels,
         formats={"days": "number:0", "until": "date"},
-        caption=ctx.t(_P + "caption.blocked"),
+        caption=ctx.tr("Blockages in the status log (marked: not yet resolved)"),
     )
 
 
@@ -153,5 +219,5 @@ def rollout_glossary_block(ctx: ReportContext) -> Html:
     """Return the glossary: RAG and slippage rules, automatic versus manual criteria, the log."""
     rows = list(rollout_glossary(ctx.language))
     for term in ("automatic", "manual", "log"):
-        rows.append((ctx.t(_P + f"term.{term}"), ctx.t(_P + f"rule.{term}"), ""))
+        rows.append((ctx.tr(_STEPS_ROLLOUT_TERM[term]), ctx.tr(_STEPS_ROLLOUT_RULE[term]), ""))
     return glossary(ctx, rows)

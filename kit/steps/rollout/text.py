@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kit.i18n import N_
 from kit.report import Html, ReportContext, summary
 from kit.steps.rollout.view import RolloutView, blocked_episodes, display_names, rag_text
+
+_STEPS_ROLLOUT_MEANS_RAG: dict[str, str] = {
+    "amber": N_("The rollout is slipping (RAG amber, {slip}); without action it will turn red."),
+    "green": N_("The rollout is on plan (RAG green)."),
+    "grey": N_("The rollout has not started yet; there is no progress to judge."),
+    "red": N_("The rollout is off plan (RAG red): at the current pace the end moves by {slip}."),
+}
 
 __all__ = ["rollout_summary"]
 
@@ -17,16 +25,24 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
 
     Long because each sentence has its own condition and wording on the same view.
     """
-    status, t = view.status, ctx.t
+    status, tr = view.status, ctx.tr
     found = []
     current = status.phase(status.current_phase) if status.current_phase else None
     if current is None:
-        found.append(t(_P + "found.all_done", n=len(status.phases)))
+        found.append(tr("All {n} phases are finished.", n=len(status.phases)))
     else:
         end = current.phase.end
         found.append(
-            t(
-                _P + "found.current" if end is not None else "steps.thin.rollout.found.current",
+            tr(
+                N_(
+                    "Current phase: {phase}, {percent} complete, RAG {rag}; "
+                    "planned end {end}, forecast slippage {slip}."
+                )
+                if end is not None
+                else N_(
+                    "Current phase: {phase}, {percent} complete, RAG {rag}. No end "
+                    "is planned for this phase yet, so no slippage can be computed."
+                ),
                 phase=current.name,
                 percent=ctx.percent(current.percent, digits=0),
                 rag=rag_text(ctx, current.rag),
@@ -41,16 +57,20 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
         if p.slippage_days and p.slippage_days > 0
     ]
     found.append(
-        t(_P + "found.done", done=len(done), total=len(status.phases))
+        tr("{done} of {total} phases are finished.", done=len(done), total=len(status.phases))
         + " "
-        + (t(_P + "found.late", phases=", ".join(late)) if late else t(_P + "found.on_time"))
+        + (
+            tr("Finished later than planned: {phases}.", phases=", ".join(late))
+            if late
+            else tr("Every finished phase was completed on time.")
+        )
     )
     episodes = blocked_episodes(view)
     if status.blocked:
         for item in status.blocked:
             found.append(
-                t(
-                    _P + "found.blocked",
+                tr(
+                    "Blocked: {phase} since {since} – “{note}”.",
                     phase=item["name"],
                     since=ctx.date(item["since"]),
                     note=item["note"],
@@ -59,8 +79,9 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
     elif not episodes.empty:
         last = episodes.iloc[-1]
         found.append(
-            t(
-                _P + "found.was_blocked",
+            tr(
+                "No phase is blocked at present; the last blockage was {phase} "
+                "from {since} to {until} ({days} days): “{note}”.",
                 phase=last["name"],
                 since=ctx.date(last["since"]),
                 until=ctx.date(last["until"]),
@@ -69,15 +90,21 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
             )
         )
     else:
-        found.append(t(_P + "found.never_blocked"))
+        found.append(tr("No phase has been blocked so far."))
     failed = [c for c, check in view.checks.items() if check.met is False]
     auto = view.criteria[view.criteria["check"] == "automatic"]
     met = int(auto["met"].fillna(False).sum())
-    found.append(t(_P + "found.criteria", met=met, total=len(auto)))
+    found.append(
+        tr(
+            "{met} of {total} exit criteria that can be checked automatically are met.",
+            met=met,
+            total=len(auto),
+        )
+    )
     for _, row in view.criteria[view.criteria["criterion"].isin(failed)].iterrows():
         found.append(
-            t(
-                _P + "found.criterion_failed",
+            tr(
+                "Not met ({phase}): {criterion}. {detail}",
                 phase=row["phase_name"],
                 criterion=row["text"],
                 detail=row["detail"],
@@ -87,14 +114,17 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
 
 
 def _means(ctx: ReportContext, view: RolloutView) -> list[str]:
-    status, t = view.status, ctx.t
-    means = [t(_P + f"means.rag.{status.rag}", slip=ctx.days(status.slippage_days or 0, digits=0))]
+    status, tr = view.status, ctx.tr
+    means = [
+        tr(_STEPS_ROLLOUT_MEANS_RAG[status.rag], slip=ctx.days(status.slippage_days or 0, digits=0))
+    ]
     current = status.phase(status.current_phase) if status.current_phase else None
     after = [p for p in status.phases if p.status == "not_started" and p.phase.start]
     if current is not None and (current.slippage_days or 0) > 0 and after:
         means.append(
-            t(
-                _P + "means.knock_on",
+            tr(
+                "The slippage carries into the next phase: {phase} is planned "
+                "from {start} and would start about {slip} later.",
                 phase=after[0].name,
                 start=ctx.date(after[0].phase.start),
                 slip=ctx.days(current.slippage_days, digits=0),
@@ -106,17 +136,23 @@ def _means(ctx: ReportContext, view: RolloutView) -> list[str]:
         view.criteria["criterion"].isin(failed) & view.criteria["phase"].isin(closed)
     ]
     for name in dict.fromkeys(gaps["phase_name"]):
-        means.append(t(_P + "means.closed_with_gap", phase=name))
+        means.append(
+            tr(
+                "The {phase} phase was closed although not every exit "
+                "criterion is met – the gap carries into the later phases.",
+                phase=name,
+            )
+        )
     return means
 
 
 def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> list[str]:
-    status, t = view.status, ctx.t
+    status, tr = view.status, ctx.tr
     steps = []
     for item in status.blocked:
         steps.append(
-            t(
-                _P + "next.unblock",
+            tr(
+                "Resolve the blocker in {phase} with {owner}: {note}",
                 phase=item["name"],
                 owner=name(item["owner"] or "–"),
                 note=item["note"],
@@ -125,8 +161,10 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
     current = status.phase(status.current_phase) if status.current_phase else None
     if current is not None and current.rag in ("red", "amber") and current.status != "blocked":
         steps.append(
-            t(
-                _P + "next.recover",
+            tr(
+                "Agree a recovery plan for {phase} with {owner}: finish the "
+                "remaining {rest} by {end} (extra capacity) or consciously "
+                "re-plan the end date.",
                 phase=current.name,
                 owner=name(current.phase.owner or "–"),
                 rest=ctx.percent(100 - current.percent, digits=0),
@@ -135,19 +173,29 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
         )
     failed = view.criteria[view.criteria["met"].eq(False).fillna(False)]
     for text in dict.fromkeys(failed["text"]):
-        steps.append(t(_P + "next.fix_criterion", criterion=text))
+        steps.append(
+            tr(
+                "Catch up on the unmet criterion “{criterion}”: fix the cause "
+                "and file the evidence with the project.",
+                criterion=text,
+            )
+        )
     if current is not None:
         manual = view.criteria[
             (view.criteria["phase"] == current.phase.id) & (view.criteria["check"] == "manual")
         ]
         if not manual.empty:
             steps.append(
-                t(_P + "next.confirm", phase=current.name, criteria="; ".join(manual["text"]))
+                tr(
+                    "Before closing {phase}, confirm manually: {criteria}.",
+                    phase=current.name,
+                    criteria="; ".join(manual["text"]),
+                )
             )
     for item in status.milestones:
         steps.append(
-            t(
-                _P + "next.milestone",
+            tr(
+                "Next milestone: end of {phase} on {date} (in {days} days).",
                 phase=item["name"],
                 date=ctx.date(item["planned_end"]),
                 days=item["days_left"],

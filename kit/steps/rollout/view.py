@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit.errors import KitError
+from kit.i18n.labels import ROLLOUT_RAG
 from kit.report import Html, ReportContext, Tile, headline, tiles
 from kit.rollout import (
     RolloutStatus,
@@ -113,7 +114,7 @@ def blocked_episodes(view: RolloutView) -> pd.DataFrame:
 
 def rag_text(ctx: ReportContext, rag: str) -> str:
     """Return the RAG word (green, amber, red) in the report language."""
-    return ctx.t("rollout.rag." + rag)
+    return ctx.tr(ROLLOUT_RAG[rag])
 
 
 def rollout_headline(ctx: ReportContext, view: RolloutView) -> None:
@@ -121,23 +122,25 @@ def rollout_headline(ctx: ReportContext, view: RolloutView) -> None:
     status = view.status
     current = status.phase(status.current_phase) if status.current_phase else None
     if current is None:
-        value = ctx.t(_P + "headline.all_done")
+        value = ctx.tr("All phases finished")
     else:
-        value = ctx.t(
-            _P + "headline.value",
+        value = ctx.tr(
+            "{phase} · {percent} · RAG {rag}",
             phase=current.name,
             percent=ctx.percent(current.percent, digits=0),
             rag=rag_text(ctx, status.rag),
         )
     nxt = status.milestones[0] if status.milestones else None
-    takeaway = ctx.t(_P + "headline.slip", slip=ctx.days(status.slippage_days or 0, digits=0))
+    takeaway = ctx.tr("Slippage {slip}.", slip=ctx.days(status.slippage_days or 0, digits=0))
     if nxt is not None:
-        takeaway += " " + ctx.t(
-            _P + "headline.next", phase=nxt["name"], date=ctx.date(nxt["planned_end"])
+        takeaway += " " + ctx.tr(
+            "Next milestone: end of {phase} on {date}.",
+            phase=nxt["name"],
+            date=ctx.date(nxt["planned_end"]),
         )
     headline(
         ctx,
-        title=ctx.t("report.title.rollout"),
+        title=ctx.tr("Rollout status"),
         value_text=value,
         takeaway=takeaway,
         status=RAG_TILE_STATUS[status.rag],
@@ -146,34 +149,34 @@ def rollout_headline(ctx: ReportContext, view: RolloutView) -> None:
 
 def rollout_tiles(ctx: ReportContext, view: RolloutView) -> Html:
     """Return tiles: current phase (% complete), slippage, phases done, blocked, criteria met."""
-    status, t = view.status, ctx.t
+    status, tr = view.status, ctx.tr
     current = status.phase(status.current_phase) if status.current_phase else None
     done = sum(p.status == "done" for p in status.phases)
     auto = view.criteria[view.criteria["check"] == "automatic"]
     met = int(auto["met"].fillna(False).sum())
-    of = t(_P + "tile.of", total=len(status.phases))
+    of = tr("of {total}", total=len(status.phases))
     items = [
         Tile(
-            t(_P + "tile.current", phase=current.name if current else "–"),
+            tr("Current phase: {phase}", phase=current.name if current else "–"),
             current.percent if current else 100.0,
             unit="percent",
             digits=0,
             status=RAG_TILE_STATUS[current.rag] if current else "good",
-            note=t(_P + "tile.rag", rag=rag_text(ctx, current.rag)) if current else None,
+            note=tr("RAG {rag}", rag=rag_text(ctx, current.rag)) if current else None,
         ),
         Tile(
-            t(_P + "tile.slippage"),
+            tr("Slippage (forecast)"),
             float(status.slippage_days or 0),
             unit="days",
             digits=0,
             status=RAG_TILE_STATUS[status.rag],
-            note=t(_P + "tile.slippage_note"),
+            note=tr("largest slippage of the open phases"),
         ),
-        Tile(t(_P + "tile.done"), float(done), unit=of, digits=0, status="neutral"),
+        Tile(tr("Phases finished"), float(done), unit=of, digits=0, status="neutral"),
         Tile(
-            t(_P + "tile.criteria"),
+            tr("Automatic criteria met"),
             float(met),
-            unit=t(_P + "tile.of", total=len(auto)),
+            unit=tr("of {total}", total=len(auto)),
             digits=0,
             status="good" if met == len(auto) else "warn",
         ),
@@ -182,7 +185,7 @@ def rollout_tiles(ctx: ReportContext, view: RolloutView) -> Html:
         items.insert(
             2,
             Tile(
-                t(_P + "tile.blocked"),
+                tr("Blocked phases"),
                 float(len(status.blocked)),
                 unit="number",
                 digits=0,

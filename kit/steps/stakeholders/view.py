@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit.charts.stakeholders import plot_power_interest, plot_raci
+from kit.i18n import N_
 from kit.report import Html, Tile, glossary, headline, note, show, summary, table, tiles
 from kit.report.context import ReportContext
 from kit.rollout import phase_plan
@@ -27,6 +28,142 @@ from kit.stakeholders import (
     pseudonymise,
 )
 from kit.steps.thin import missing_headline, needs, thin_sentences
+
+_STAKEHOLDERS_CHECK_TITLE: dict[str, str] = {
+    "aftercare_owner": N_("Owner for after-care"),
+    "credit_from_start": N_("Credit management from the Blueprint"),
+    "dispute_owner": N_("Dispute management from the start"),
+    "end_users": N_("End users in Training and Acceptance test"),
+    "finance_from_start": N_("Finance from the Blueprint"),
+    "it_from_start": N_("IT from the Blueprint"),
+    "one_accountable": N_("Exactly one accountable (A) per phase"),
+    "project_lead": N_("Project lead in every phase"),
+    "responsible_per_phase": N_("At least one responsible (R) per phase"),
+}
+
+_STAKEHOLDERS_GRID: dict[str, str] = {
+    "influence": N_("Influence (1–5)"),
+    "interest": N_("Interest (1–5)"),
+    "keep_informed": N_("Keep informed"),
+    "keep_satisfied": N_("Keep satisfied"),
+    "manage_closely": N_("Manage closely"),
+    "monitor": N_("Monitor"),
+    "title": N_("Power/interest grid"),
+}
+
+_STEPS_STAKEHOLDERS: dict[str, str] = {
+    "checks_caption": N_("Success-factor checks (failed checks highlighted)"),
+    "failed": N_("failed"),
+    "nobody": N_("nobody"),
+    "passed": N_("passed"),
+    "register_caption": N_(
+        "Stakeholder register (approach from the power/interest grid; "
+        "the RACI matrix shows every role)"
+    ),
+}
+
+_STEPS_STAKEHOLDERS_ACTION: dict[str, str] = {
+    "aftercare_owner": N_("Name an owner for after-care (R or A in Continuous improvement)."),
+    "credit_from_start": N_(
+        "Have credit management work on the Blueprint and bring its requirements into the plan."
+    ),
+    "dispute_owner": N_(
+        "Name an owner for disputes and conflict management who works on the Blueprint (R or A)."
+    ),
+    "end_users": N_(
+        "Schedule end users (accounts-receivable clerks) as "
+        "responsible (R) in Training and Acceptance test."
+    ),
+    "finance_from_start": N_(
+        "Involve finance from the Blueprint – that is where DSO and cash targets are owned."
+    ),
+    "it_from_start": N_(
+        "Bring IT into the Blueprint now – at least consulted (C) on "
+        "tool selection, data connection and interfaces – and update "
+        "the register."
+    ),
+    "one_accountable": N_(
+        "Name exactly one accountable person (A) for each phase listed "
+        "– further people become R or C."
+    ),
+    "project_lead": N_(
+        "Name a project lead or involve the lead in every phase (at "
+        "least informed) so every phase is overseen."
+    ),
+    "responsible_per_phase": N_(
+        "Name at least one responsible person (R) for each phase listed and schedule their time."
+    ),
+}
+
+_STEPS_STAKEHOLDERS_COL: dict[str, str] = {
+    "accountable": N_("Accountable (A) in"),
+    "check": N_("Success factor"),
+    "department": N_("Department"),
+    "finding": N_("Finding"),
+    "influence": N_("Influence"),
+    "interest": N_("Interest"),
+    "name": N_("Name"),
+    "quadrant": N_("Approach"),
+    "responsible": N_("Responsible (R) in"),
+    "result": N_("Result"),
+    "role": N_("Role"),
+    "why": N_("Why it matters"),
+}
+
+_STEPS_STAKEHOLDERS_GLOSSARY: dict[str, str] = {
+    "checks": N_("Success factors"),
+    "groups": N_("Assignment to groups"),
+    "keep_informed": N_(
+        "Lower influence, high interest: inform regularly, draw on their expertise."
+    ),
+    "keep_satisfied": N_(
+        "High influence, lower interest: keep up to date on milestones "
+        "and risks, take concerns seriously."
+    ),
+    "manage_closely": N_("High influence, high interest: involve in decisions, align regularly."),
+    "monitor": N_("Lower influence, lower interest: monitor, inform when needed."),
+    "register": N_("Stakeholder register"),
+    "scores": N_("Influence and interest"),
+}
+
+_STEPS_STAKEHOLDERS_GLOSSARY_MEANING: dict[str, str] = {
+    "checks": N_(
+        "Checks following the success factors of a seamless rollout: "
+        "clear ownership per phase, a project lead over all phases, "
+        "credit management, finance and IT from the Blueprint, end "
+        "users in Training and Acceptance test, dispute management "
+        "from the start, an owner for after-care."
+    ),
+    "groups": N_(
+        "Who belongs to project lead, credit management, finance, IT, "
+        "end users or dispute management is recognised from role and "
+        "department in the register (e.g. “IT”, “accounts-receivable "
+        "clerk”, “dispute”)."
+    ),
+    "register": N_(
+        "File {file} in the engagement folder: name, role, department, "
+        "influence, interest and RACI role per phase."
+    ),
+    "scores": N_(
+        "Assessment per person on a scale from 1 (low) to 5 (high); 4 "
+        "and 5 count as high. In the grid a score of 3 lies on the "
+        "dividing line."
+    ),
+}
+
+_STEPS_STAKEHOLDERS_GLOSSARY_RACI: dict[str, str] = {
+    "A": N_("Accountable: decides and signs the phase off; exactly one person per phase."),
+    "C": N_("Consulted: is asked before decisions are taken."),
+    "I": N_("Informed: is told about results."),
+    "R": N_("Responsible: does the work of the phase."),
+}
+
+_STEPS_STAKEHOLDERS_GLOSSARY_RULE: dict[str, str] = {
+    "keep_informed": N_("influence ≤ 3 and interest ≥ 4"),
+    "keep_satisfied": N_("influence ≥ 4 and interest ≤ 3"),
+    "manage_closely": N_("influence ≥ 4 and interest ≥ 4"),
+    "monitor": N_("influence ≤ 3 and interest ≤ 3"),
+}
 
 __all__ = [
     "QUADRANTS",
@@ -99,7 +236,7 @@ def load_stakeholders(ctx: ReportContext) -> StakeholdersView:
 
 
 def _title(ctx: ReportContext, check: CheckResult) -> str:
-    return ctx.t(f"stakeholders.check.{check.id}.title")
+    return ctx.tr(_STAKEHOLDERS_CHECK_TITLE[check.id])
 
 
 def _people(view: StakeholdersView, wanted: str) -> list[str]:
@@ -126,8 +263,8 @@ def _first_phase(ctx: ReportContext, view: StakeholdersView, check: CheckResult)
         active = people[people[phase] != ""]
         if not active.empty:
             who = ", ".join(f"{r['name']}: {r[phase]}" for _, r in active.iterrows())
-            return " " + ctx.t("steps.stakeholders.found.first_phase", phase=title, who=who)
-    return " " + ctx.t("steps.stakeholders.found.never")
+            return " " + ctx.tr("It first takes part in {phase} ({who}).", phase=title, who=who)
+    return " " + ctx.tr("It takes part in no phase.")
 
 
 def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
@@ -143,14 +280,16 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
             next_steps=said.how,
         )
     found = [
-        ctx.t(
-            "steps.stakeholders.found.people",
+        ctx.tr(
+            "The stakeholder register names {n} people from {departments} "
+            "departments. To manage closely (high influence and high "
+            "interest): {closely}.",
             n=len(reg),
             departments=reg["department"].nunique(),
-            closely=", ".join(closely) or ctx.t("steps.stakeholders.nobody"),
+            closely=", ".join(closely) or ctx.tr("nobody"),
         ),
-        ctx.t(
-            "steps.stakeholders.found.checks",
+        ctx.tr(
+            "{passed} of {total} success-factor checks pass.",
             passed=len(view.checks) - len(view.failed),
             total=len(view.checks),
         ),
@@ -158,13 +297,27 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
     found += [f"{_title(ctx, c)}: {c.message}{_first_phase(ctx, view, c)}" for c in view.failed]
     means = [f"{_title(ctx, c)}: {c.why}" for c in view.failed]
     if not view.failed:
-        means.append(ctx.t("steps.stakeholders.means.all_ok"))
-    steps = [ctx.t(f"steps.stakeholders.action.{c.id}") for c in view.failed]
+        means.append(
+            ctx.tr(
+                "The roles are assigned as the success factors demand: every "
+                "phase has one decision-maker and the right departments are on "
+                "board from the start."
+            )
+        )
+    steps = [ctx.tr(_STEPS_STAKEHOLDERS_ACTION[c.id]) for c in view.failed]
     lead = _lead(view)
     steps.append(
-        ctx.t("steps.stakeholders.next.confirm", lead=lead)
+        ctx.tr(
+            "Confirm the register and RACI matrix with the project lead "
+            "({lead}) at the Blueprint sign-off and repeat the check after "
+            "every change.",
+            lead=lead,
+        )
         if lead
-        else ctx.t("steps.stakeholders.next.confirm_nolead")
+        else ctx.tr(
+            "Confirm the register and RACI matrix at the Blueprint "
+            "sign-off and repeat the check after every change."
+        )
     )
     return summary(ctx, found=found, means=means, next_steps=steps)
 
@@ -172,20 +325,22 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
 def stakeholders_headline(ctx: ReportContext, view: StakeholdersView) -> None:
     """Publish the index card: success factors met and the ones still open."""
     if view.missing:
-        title = ctx.t("steps.stakeholders.headline.title")
+        title = ctx.tr("Stakeholders")
         missing_headline(ctx, "stakeholders", missing="register", title=title)
         return
     total, failed = len(view.checks), view.failed
-    value = ctx.t("steps.stakeholders.headline.value", passed=total - len(failed), total=total)
+    value = ctx.tr(
+        "{passed} of {total} success factors met", passed=total - len(failed), total=total
+    )
     if failed:
         open_titles = ", ".join(_title(ctx, c) for c in failed)
-        takeaway = ctx.t("steps.stakeholders.headline.open", checks=open_titles)
+        takeaway = ctx.tr("Open: {checks}", checks=open_titles)
     else:
-        takeaway = ctx.t("steps.stakeholders.headline.all")
+        takeaway = ctx.tr("Every role is filled as the success factors demand.")
     status = "good" if not failed else "warn" if len(failed) <= 2 else "bad"
     headline(
         ctx,
-        title=ctx.t("steps.stakeholders.headline.title"),
+        title=ctx.tr("Stakeholders"),
         value_text=value,
         takeaway=takeaway,
         status=status,
@@ -198,23 +353,23 @@ def stakeholders_tiles(ctx: ReportContext, view: StakeholdersView) -> Html:
     reg, total = view.register, len(view.checks)
     passed = total - len(view.failed)
     items = [
-        Tile(ctx.t("steps.stakeholders.tile.people"), len(reg), unit="number", digits=0),
+        Tile(ctx.tr("People in the register"), len(reg), unit="number", digits=0),
         Tile(
-            ctx.t("steps.stakeholders.tile.departments"),
+            ctx.tr("Departments"),
             reg["department"].nunique(),
             unit="number",
             digits=0,
         ),
         Tile(
-            ctx.t("steps.stakeholders.tile.closely"),
+            ctx.tr("To manage closely"),
             len(_people(view, "manage_closely")),
             unit="number",
             digits=0,
         ),
         Tile(
-            ctx.t("steps.stakeholders.tile.checks"),
+            ctx.tr("Success factors met"),
             passed,
-            unit=ctx.t("steps.stakeholders.tile.of", total=total),
+            unit=ctx.tr("of {total}", total=total),
             digits=0,
             status="good" if passed == total else "warn" if total - passed <= 2 else "bad",
         ),
@@ -228,23 +383,20 @@ def checks_table(ctx: ReportContext, view: StakeholdersView) -> Html:
         {
             "check": [_title(ctx, c) for c in view.checks],
             "result": [
-                ctx.t("steps.stakeholders." + ("passed" if c.passed else "failed"))
-                for c in view.checks
+                ctx.tr(_STEPS_STAKEHOLDERS["passed" if c.passed else "failed"]) for c in view.checks
             ],
             "finding": [c.message for c in view.checks],
             "why": [c.why for c in view.checks],
             "flag": [not c.passed for c in view.checks],
         }
     )
-    labels = {
-        c: ctx.t("steps.stakeholders.col." + c) for c in ("check", "result", "finding", "why")
-    }
+    labels = {c: ctx.tr(_STEPS_STAKEHOLDERS_COL[c]) for c in ("check", "result", "finding", "why")}
     return table(
         ctx,
         frame,
         highlight="flag",
         labels=labels,
-        caption=ctx.t("steps.stakeholders.checks_caption"),
+        caption=ctx.tr("Success-factor checks (failed checks highlighted)"),
     )
 
 
@@ -270,7 +422,7 @@ def register_table(ctx: ReportContext, view: StakeholdersView) -> Html:
             "role": reg["role"],
             "department": reg["department"],
             "quadrant": [
-                ctx.t("stakeholders.grid." + quadrant(int(i), int(j)))
+                ctx.tr(_STAKEHOLDERS_GRID[quadrant(int(i), int(j))])
                 for i, j in zip(reg["influence"], reg["interest"], strict=True)
             ],
         }
@@ -283,39 +435,49 @@ def register_table(ctx: ReportContext, view: StakeholdersView) -> Html:
             or "–"
             for _, r in reg.iterrows()
         ]
-    labels = {c: ctx.t("steps.stakeholders.col." + c) for c in frame.columns}
+    labels = {c: ctx.tr(_STEPS_STAKEHOLDERS_COL[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
         labels=labels,
-        caption=ctx.t("steps.stakeholders.register_caption"),
+        caption=ctx.tr(
+            "Stakeholder register (approach from the power/interest grid; "
+            "the RACI matrix shows every role)"
+        ),
     )
 
 
 def privacy_note(ctx: ReportContext, view: StakeholdersView) -> Html | None:
     """Return a note that names are pseudonymised, or None when they are not."""
-    return note(ctx, ctx.t("steps.stakeholders.note.pseudonymised")) if view.pseudonymised else None
+    return (
+        note(
+            ctx,
+            ctx.tr("Names are pseudonymised (Person A, Person B, …); contact details are removed."),
+        )
+        if view.pseudonymised
+        else None
+    )
 
 
 def stakeholders_glossary(ctx: ReportContext, view: StakeholdersView) -> Html:
     """Return the glossary: RACI letters, quadrants, scores, checks and the register file."""
     rows: list[tuple[str, str, str]] = []
     for letter in RACI_LETTERS:
-        rows.append((letter, ctx.t(f"steps.stakeholders.glossary.raci.{letter}"), ""))
+        rows.append((letter, ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY_RACI[letter]), ""))
     for key in QUADRANTS:
         rows.append(
             (
-                ctx.t("stakeholders.grid." + key),
-                ctx.t(f"steps.stakeholders.glossary.{key}"),
-                ctx.t(f"steps.stakeholders.glossary.{key}.rule"),
+                ctx.tr(_STAKEHOLDERS_GRID[key]),
+                ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY[key]),
+                ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY_RULE[key]),
             )
         )
     for term in ("scores", "checks", "groups", "register"):
         rows.append(
             (
-                ctx.t(f"steps.stakeholders.glossary.{term}"),
-                ctx.t(
-                    f"steps.stakeholders.glossary.{term}.meaning",
+                ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY[term]),
+                ctx.tr(
+                    _STEPS_STAKEHOLDERS_GLOSSARY_MEANING[term],
                     file=ctx.engagement.stakeholders.as_posix(),
                 ),
                 "",

@@ -6,8 +6,17 @@ import math
 
 import pandas as pd
 
-from kit.i18n import LANGUAGES, Language, fmt_money, fmt_number, t
+from kit.i18n import LANGUAGES, N_, Language, fmt_money, fmt_number, tr
 from kit.strategy.segments import PROFILE_COLUMNS
+
+_STRATEGY_SEGMENT: dict[str, str] = {
+    "chronic_late": N_("Chronic late payer"),
+    "disputer": N_("Disputer (frequent disputes)"),
+    "high_value_at_risk": N_("High value at risk"),
+    "no_history": N_("No payment history yet"),
+    "occasional_late": N_("Occasional late payer"),
+    "punctual": N_("Punctual payer"),
+}
 
 __all__ = ["segment_label", "segment_labels"]
 
@@ -16,12 +25,24 @@ def segment_label(row: pd.Series, language: Language, *, currency: str = "EUR") 
     """Return the name of the row's segment; a k-means cluster is described by its profile."""
     segment = str(row["segment"])
     if not segment.startswith("cluster_"):
-        return t(f"strategy.segment.{segment}", language)
+        return tr(_STRATEGY_SEGMENT[segment], language)
     days = float(row["cluster_days_late"])
     disputes = float(row["cluster_dispute_rate"])
-    key = "strategy.cluster.describe" if days >= 0 else "strategy.cluster.describe_early"
-    return t(
-        key,
+    text = (
+        N_(
+            "Cluster {number}: pays on average {days} days late, {on_time} "
+            "% on time, {disputes} % disputes, {exposure} open per "
+            "customer on average"
+        )
+        if days >= 0
+        else N_(
+            "Cluster {number}: pays on average {days} days early, "
+            "{on_time} % on time, {disputes} % disputes, {exposure} open "
+            "per customer on average"
+        )
+    )
+    return tr(
+        text,
         language,
         number=int(segment.removeprefix("cluster_")),
         days=fmt_number(abs(days), language, digits=0),

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from kit.i18n import Language, fmt_days, fmt_money, fmt_number, fmt_percent, t
+from kit.i18n import Language, fmt_days, fmt_money, fmt_number, fmt_percent, tr
+from kit.i18n.labels import STRATEGY_CHANNEL
 from kit.strategy.capacity import CapacityPlan
 
 __all__ = ["strategy_summary"]
@@ -21,8 +22,10 @@ def _segment_findings(summary: pd.DataFrame, language: Language, currency: str) 
     top = ranked.iloc[0]
     if float(top["ar"]) > 0:
         lines.append(
-            t(
-                "strategy.summary.largest_ar",
+            tr(
+                "{customers} customers in {segments} segments; the largest "
+                "share of receivables ({share}) sits with “{label}” (number of "
+                "customers: {members}; average delay {days}).",
                 language,
                 customers=int(summary["customers"].sum()),
                 segments=len(summary),
@@ -35,8 +38,9 @@ def _segment_findings(summary: pd.DataFrame, language: Language, currency: str) 
     overdue = summary.sort_values("overdue", ascending=False, kind="stable").iloc[0]
     if float(overdue["overdue"]) > 0:
         lines.append(
-            t(
-                "strategy.summary.largest_overdue",
+            tr(
+                "Most overdue receivables sit with “{label}”: {amount}, "
+                "{share} of its receivables.",
                 language,
                 label=overdue[label],
                 amount=fmt_money(float(overdue["overdue"]), language, currency=currency, digits=0),
@@ -46,8 +50,9 @@ def _segment_findings(summary: pd.DataFrame, language: Language, currency: str) 
     punctual = summary[summary["segment"] == "punctual"]
     if len(punctual):
         lines.append(
-            t(
-                "strategy.summary.punctual",
+            tr(
+                "{share} of customers pay on time; they get a gentler ladder "
+                "without a pre-due reminder.",
                 language,
                 share=fmt_percent(float(punctual["customer_share"].iloc[0]), language, digits=0),
             )
@@ -75,19 +80,30 @@ def strategy_summary(
         )
     if preferred:
         pairs = [
-            f"{labels.get(seg, seg)}: {t(f'strategy.channel.{ch}', language)}"
+            f"{labels.get(seg, seg)}: {tr(STRATEGY_CHANNEL[ch], language)}"
             for seg, ch in preferred.items()
         ]
-        lines.append(t("strategy.summary.channels", language, pairs="; ".join(pairs)))
+        lines.append(
+            tr("Preferred dunning channels by segment: {pairs}.", language, pairs="; ".join(pairs))
+        )
     if capacity is not None:
         lines.append(capacity.verdict(language))
     if handover is not None:
         if handover.empty:
-            lines.append(t("strategy.summary.handover_none", language, days=agency_days))
+            lines.append(
+                tr(
+                    "No undisputed invoice is {days} or more days past due: "
+                    "nothing to hand over to a collection agency now.",
+                    language,
+                    days=agency_days,
+                )
+            )
         else:
             lines.append(
-                t(
-                    "strategy.summary.handover",
+                tr(
+                    "For hand-over to a collection agency (reviewed manually "
+                    "first): {amount} open on undisputed invoices at least {days} "
+                    "days past due (invoices: {count}, customers: {customers}).",
                     language,
                     count=fmt_number(len(handover), language, digits=0),
                     customers=fmt_number(handover["customer_id"].nunique(), language, digits=0),

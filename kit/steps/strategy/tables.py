@@ -10,12 +10,81 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.i18n import N_, NP_
+from kit.i18n.labels import STRATEGY_CHANNEL, STRATEGY_OWNER, STRATEGY_STEP, STRATEGY_TONE
 from kit.report import Html, note, table
 from kit.report.consultant import consultant_note
 from kit.report.context import ReportContext
 from kit.steps.strategy.text import catalogue_or_value, channel_name, describe_segment, segment_name
 from kit.steps.strategy.view import LATE_SEGMENTS, LOOKBACK_DAYS, StrategyView
 from kit.steps.thin import needs
+
+_STEPS_STRATEGY_COL: dict[str, str] = {
+    "ar": N_("Receivables"),
+    "ar_share": N_("Share of AR"),
+    "capacity_hours": N_("Capacity (h/month)"),
+    "channel": N_("Channel"),
+    "click_rate": N_("Click rate"),
+    "customer_share": N_("Share of customers"),
+    "customers": N_("Customers"),
+    "day": N_("Day"),
+    "days_late": N_("Avg. delay (days)"),
+    "delivery_rate": N_("Delivered"),
+    "describe": N_("How we recognise the segment"),
+    "dispute_rate": N_("Dispute rate"),
+    "extra_fte": N_("Extra FTE"),
+    "gap_hours": N_("Gap (h/month)"),
+    "growth": N_("Volume growth"),
+    "hours": N_("Hours a month"),
+    "invoices_per_month": N_("Invoices a month"),
+    "map": N_("Process"),
+    "messages": N_("Messages"),
+    "note": N_("Adjustment"),
+    "on_time_rate": N_("Paid on time"),
+    "open_rate": N_("Open rate"),
+    "overdue_share": N_("of which overdue"),
+    "owner": NP_("col.owner", "Owner"),
+    "payment_rate": N_("Paid within 14 days"),
+    "response_rate": N_("Response rate"),
+    "segment": N_("Segment"),
+    "step": NP_("step", "Step"),
+    "tone": N_("Tone"),
+    "workload_hours": N_("Workload (h/month)"),
+}
+
+_STEPS_STRATEGY_RULES_CAPTION: dict[str, str] = {
+    "kmeans": N_("Cluster profiles in words (means over the cluster's customers)"),
+    "rules": N_(
+        "Segment rules in words (checked top to bottom; the first rule that matches decides)"
+    ),
+}
+
+_STEPS_THIN_STRATEGY_LADDER: dict[str, str] = {
+    "agreed": N_("This ladder is the version agreed with you."),
+    "proposal": N_(
+        "The ladder is a proposal from best-practice defaults, "
+        "adjusted to each segment's payment behaviour. We agree days, "
+        "channels, tone and owners with you; the agreed version then "
+        "replaces this proposal."
+    ),
+}
+
+_STRATEGY_HANDOVER_COL: dict[str, str] = {
+    "amount": N_("Invoice amount"),
+    "customer_id": N_("Customer ID"),
+    "customer_name": N_("Customer"),
+    "days_overdue": N_("Days past due"),
+    "due_date": NP_("due_date", "Due date"),
+    "invoice_id": N_("Invoice"),
+    "issue_date": N_("Invoice date"),
+    "last_channel": N_("Last channel"),
+    "last_reminder_date": N_("Last reminder on"),
+    "open_amount": N_("Open amount"),
+    "reminders_sent": N_("Reminders sent"),
+}
+
+#: The link text of each export file.
+_DOWNLOAD: dict[str, str] = {"csv": N_("CSV file"), "xlsx": N_("Excel file")}
 
 __all__ = [
     "capacity_table",
@@ -59,15 +128,18 @@ def segment_table(ctx: ReportContext, view: StrategyView) -> Html:
         "on_time_rate": "percent:0",
         "dispute_rate": "percent:0",
     }
-    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in df.columns if c != "late"}
+    labels = {c: ctx.tr(_STEPS_STRATEGY_COL[c]) for c in df.columns if c != "late"}
     return table(
         ctx,
         df,
         formats=formats,
         labels=labels,
         highlight="late",
-        caption=ctx.t(
-            "steps.strategy.segment_caption", date=ctx.date(ctx.as_of), days=LOOKBACK_DAYS
+        caption=ctx.tr(
+            "Customer segments by payment behaviour over the {days} days "
+            "up to {date}; late-paying segments highlighted",
+            date=ctx.date(ctx.as_of),
+            days=LOOKBACK_DAYS,
         ),
     )
 
@@ -81,8 +153,8 @@ def segment_rules_table(ctx: ReportContext, view: StrategyView) -> Html:
             "describe": [describe_segment(ctx, view, str(x)) for x in s["segment"]],
         }
     )
-    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in df.columns}
-    caption = ctx.t(f"steps.strategy.rules_caption.{view.method}")
+    labels = {c: ctx.tr(_STEPS_STRATEGY_COL[c]) for c in df.columns}
+    caption = ctx.tr(_STEPS_STRATEGY_RULES_CAPTION[view.method])
     return table(ctx, df, formats=dict.fromkeys(df.columns, "text"), labels=labels, caption=caption)
 
 
@@ -97,13 +169,18 @@ def channel_table(ctx: ReportContext, view: StrategyView) -> Html:
     df = e[["channel", *cols]].copy()
     df["channel"] = [channel_name(ctx, str(c)) for c in df["channel"]]
     formats = {c: "percent:0" for c in cols[1:]} | {"messages": "number:0", "channel": "text"}
-    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in df.columns}
+    labels = {c: ctx.tr(_STEPS_STRATEGY_COL[c]) for c in df.columns}
     return table(
         ctx,
         df,
         formats=formats,
         labels=labels,
-        caption=ctx.t("steps.strategy.channel_caption", days=LOOKBACK_DAYS),
+        caption=ctx.tr(
+            "Effect of the dunning channels across all segments, messages "
+            "of the last {days} days (rates in % of messages; opens and "
+            "clicks only where the channel records them)",
+            days=LOOKBACK_DAYS,
+        ),
     )
 
 
@@ -125,24 +202,24 @@ def ladder_table(ctx: ReportContext, view: StrategyView) -> Html:
                 for s, f in zip(lad["segment"], first, strict=True)
             ],
             "day": [_day_text(int(d)) for d in lad["day"]],
-            "step": [catalogue_or_value(ctx, "steps.strategy.step", str(s)) for s in lad["step"]],
-            "channel": [
-                catalogue_or_value(ctx, "strategy.channel", str(c)) for c in lad["channel"]
-            ],
-            "tone": [catalogue_or_value(ctx, "steps.strategy.tone", str(x)) for x in lad["tone"]],
-            "owner": [
-                catalogue_or_value(ctx, "steps.strategy.owner", str(o)) for o in lad["owner"]
-            ],
+            "step": [catalogue_or_value(ctx, STRATEGY_STEP, str(s)) for s in lad["step"]],
+            "channel": [catalogue_or_value(ctx, STRATEGY_CHANNEL, str(c)) for c in lad["channel"]],
+            "tone": [catalogue_or_value(ctx, STRATEGY_TONE, str(x)) for x in lad["tone"]],
+            "owner": [catalogue_or_value(ctx, STRATEGY_OWNER, str(o)) for o in lad["owner"]],
             "note": [str(x) for x in lad["note"]],
         }
     )
-    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in df.columns}
+    labels = {c: ctx.tr(_STEPS_STRATEGY_COL[c]) for c in df.columns}
     return table(
         ctx,
         df,
         formats=dict.fromkeys(df.columns, "text"),
         labels=labels,
-        caption=ctx.t("steps.strategy.ladder_caption"),
+        caption=ctx.tr(
+            "Proposed dunning ladder per segment. Day relative to the due "
+            "date: −3 = three days before, +7 = seven days after it. The "
+            "message wording per step is in the proposal file."
+        ),
     )
 
 
@@ -151,16 +228,25 @@ def ladder_note(ctx: ReportContext, view: StrategyView) -> Html:
     root = ctx.engagement.root
     proposal = _relative(view.proposal_file, root)
     if view.ladder_file is not None:
-        text = ctx.t(
-            "steps.strategy.ladder_edited",
+        text = ctx.tr(
+            "This ladder comes from the agreed file {file}. The unchanged "
+            "proposal for comparison is in {proposal}.",
             file=_relative(view.ladder_file, root),
             proposal=proposal,
         )
     else:
-        text = ctx.t("steps.strategy.ladder_howto", proposal=proposal)
+        text = ctx.tr(
+            "The ladder is a proposal from best-practice defaults, "
+            "adjusted to each segment's payment behaviour. To change it, "
+            "copy {proposal} (e.g. to strategy/ladder.csv), edit days, "
+            "channels, tone or owner, set it in engagement.yaml under "
+            "strategy: ladder: and run the report again. The file is "
+            "checked row by row when it is read.",
+            proposal=proposal,
+        )
     consultant_note(text)  # paths and engagement.yaml keys: for the consultant, not the client
     agreed = "agreed" if view.ladder_file is not None else "proposal"
-    return note(ctx, ctx.t(f"steps.thin.strategy.ladder.{agreed}"))
+    return note(ctx, ctx.tr(_STEPS_THIN_STRATEGY_LADDER[agreed]))
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -177,15 +263,18 @@ def _relative(path: Path, root: Path) -> str:
 def workload_table(ctx: ReportContext, view: StrategyView) -> Html:
     """Return the working hours a month per process map, with the total."""
     w = view.workload.sort_values("hours", ascending=False, kind="stable")
-    total = pd.DataFrame({"name": [ctx.t("steps.strategy.total")], "hours": [w["hours"].sum()]})
+    total = pd.DataFrame({"name": [ctx.tr("Total")], "hours": [w["hours"].sum()]})
     df = pd.concat([w[["name", "hours"]], total], ignore_index=True)
-    labels = {"name": ctx.t("steps.strategy.col.map"), "hours": ctx.t("steps.strategy.col.hours")}
+    labels = {"name": ctx.tr("Process"), "hours": ctx.tr("Hours a month")}
     return table(
         ctx,
         df,
         formats={"name": "text", "hours": "number:0"},
         labels=labels,
-        caption=ctx.t("steps.strategy.workload_caption"),
+        caption=ctx.tr(
+            "Working time a month from the process maps (minutes × "
+            "frequency; waiting time not counted)"
+        ),
     )
 
 
@@ -212,14 +301,14 @@ def capacity_table(ctx: ReportContext, view: StrategyView) -> Html:
         "gap_hours": "number:0",
         "extra_fte": "number:1",
     }
-    labels = {c: ctx.t(f"steps.strategy.col.{c}") for c in cols if c != "short"}
+    labels = {c: ctx.tr(_STEPS_STRATEGY_COL[c]) for c in cols if c != "short"}
     return table(
         ctx,
         tab[cols],
         formats=formats,
         labels=labels,
         highlight="short",
-        caption=ctx.t("steps.strategy.capacity_caption"),
+        caption=ctx.tr("Workload and capacity per growth step; rows with a shortfall highlighted"),
     )
 
 
@@ -232,7 +321,7 @@ def handover_table(ctx: ReportContext, view: StrategyView) -> Html:
     """Return the largest open invoices of the hand-over list (top 10 by open amount)."""
     h = view.handover.head(_TOP).copy()
     h["last_channel"] = [
-        catalogue_or_value(ctx, "strategy.channel", str(c)) if pd.notna(c) else ""
+        catalogue_or_value(ctx, STRATEGY_CHANNEL, str(c)) if pd.notna(c) else ""
         for c in h["last_channel"]
     ]
     cols = [
@@ -257,8 +346,12 @@ def handover_table(ctx: ReportContext, view: StrategyView) -> Html:
         "reminders_sent": "number:0",
         "last_channel": "text",
     }
-    labels = {c: ctx.t(f"strategy.handover.col.{c}") for c in cols}
-    caption = ctx.t("steps.strategy.handover_caption", shown=len(h), total=len(view.handover))
+    labels = {c: ctx.tr(_STRATEGY_HANDOVER_COL[c]) for c in cols}
+    caption = ctx.tr(
+        "The {shown} largest of {total} invoices on the hand-over list (by open amount)",
+        shown=len(h),
+        total=len(view.handover),
+    )
     return table(ctx, h[cols], formats=formats, labels=labels, caption=caption)
 
 
@@ -266,8 +359,10 @@ def handover_block(ctx: ReportContext, view: StrategyView) -> Html:
     """Return the hand-over totals with offline links to the CSV and Excel files."""
     h = view.handover
     settings = ctx.engagement.strategy
-    totals = ctx.t(
-        "steps.strategy.handover_totals",
+    totals = ctx.tr(
+        "{count} invoices of {customers} customers, {amount} open in "
+        "total – undisputed, at least {days} days past due, open "
+        "amount from {min_amount}. Full list to review and pass on:",
         count=ctx.number(len(h), digits=0),
         customers=ctx.number(h["customer_id"].nunique(), digits=0),
         amount=ctx.money(float(h["open_amount"].sum())),
@@ -276,12 +371,12 @@ def handover_block(ctx: ReportContext, view: StrategyView) -> Html:
     )
     links = " · ".join(
         f'<a href="exports/{escape(p.name)}" download>'
-        f"{escape(ctx.t(f'steps.strategy.download.{kind}'))} ({escape(p.name)})</a>"
+        f"{escape(ctx.tr(_DOWNLOAD[kind]))} ({escape(p.name)})</a>"
         for kind, p in zip(("csv", "xlsx"), view.exports, strict=True)
     )
     html = (
         '<aside class="kit-note kit-note-info"><strong>'
-        f"{escape(ctx.t('steps.strategy.handover_title'))}:</strong> {escape(totals)}<br>{links}"
+        f"{escape(ctx.tr('Hand-over list'))}:</strong> {escape(totals)}<br>{links}"
         "</aside>"
     )
     return Html(html, totals)

@@ -2,10 +2,155 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from kit.i18n import N_
+from kit.i18n.labels import STRATEGY_CHANNEL
 from kit.report import Html, glossary
 from kit.report.context import ReportContext
 from kit.steps.strategy.view import LOOKBACK_DAYS, MIN_MESSAGES, StrategyView
 from kit.strategy import SegmentThresholds
+
+_FORMULA: dict[str, str] = {
+    "ar_share": N_("segment's open receivables ÷ total receivables × 100"),
+    "break_even": N_("g* = C ÷ W₀ − 1; extra FTE(g) = max(0, W(g) ÷ hours per FTE − FTE)"),
+    "capacity": N_("C = FTE × productive hours per FTE and month"),
+    "click_rate": N_("clicked ÷ delivered × 100"),
+    "clustering": "",
+    "days_late": N_("Σ (settlement date − due date) × amount ÷ Σ amount"),
+    "delivery_rate": N_("(sent − bounced) ÷ sent × 100"),
+    "dispute_rate": N_("disputed invoices ÷ invoices issued × 100"),
+    "handover": N_("days past due = as-of date − due date"),
+    "invoices_per_month": N_("invoices dated in the last 12 months ÷ 12"),
+    "ladder_day": "",
+    "on_time_rate": N_("invoices settled on time ÷ invoices considered × 100"),
+    "open_rate": N_("opened ÷ delivered × 100"),
+    "payment_rate": N_("messages followed by payment within 14 days ÷ messages sent × 100"),
+    "preferred": "",
+    "response_rate": N_("responded ÷ delivered × 100"),
+    "segments": "",
+    "workload": N_("W₀ = Σ minutes per execution × executions a month ÷ 60; W(g) = W₀ × (1 + g)"),
+}
+
+_NAME: dict[str, str] = {
+    "ar_share": N_("Share of AR"),
+    "break_even": N_("Volume growth the team can carry"),
+    "capacity": N_("Team capacity"),
+    "click_rate": N_("Click rate"),
+    "clustering": N_("Clustering (k-means)"),
+    "days_late": N_("Average payment delay"),
+    "delivery_rate": N_("Delivery rate"),
+    "dispute_rate": N_("Dispute rate"),
+    "handover": N_("Agency hand-over list"),
+    "invoices_per_month": N_("Invoices a month"),
+    "ladder_day": N_("Ladder step and timing"),
+    "on_time_rate": N_("On-time payment rate"),
+    "open_rate": N_("Open rate"),
+    "payment_rate": N_("Paid within 14 days (conversion)"),
+    "preferred": N_("Preferred channel of a segment"),
+    "response_rate": N_("Response rate"),
+    "segments": N_("Customer segment"),
+    "workload": N_("Workload"),
+}
+
+_MEANING: dict[str, str] = {
+    "ar_share": N_(
+        "Open receivables of the segment at the as-of date relative to total receivables."
+    ),
+    "break_even": N_(
+        "The growth in invoice volume at which workload reaches "
+        "capacity. Beyond it the team needs more people or automation."
+    ),
+    "capacity": N_(
+        "Productive hours a month the team can spend on collections ({fte} FTE × {hours} hours)."
+    ),
+    "click_rate": N_("Share of delivered messages in which a link (e.g. to pay) was clicked."),
+    "clustering": N_(
+        "Instead of fixed rules, customers with similar delay, on-time "
+        "rate, dispute rate, open amount and trend are grouped into "
+        "clusters (features standardised, fixed seed, so "
+        "reproducible). Cluster 1 pays best."
+    ),
+    "days_late": N_(
+        "Days between due date and settlement, weighted by amount; "
+        "open overdue invoices count with their days late so far. "
+        "Negative values: paid before due."
+    ),
+    "delivery_rate": N_("Share of messages sent that did not bounce."),
+    "dispute_rate": N_(
+        "Share of invoices issued in the period that were disputed (flag or dispute record)."
+    ),
+    "handover": N_(
+        "Open invoices at least {agency_days} days past due at the "
+        "as-of date, with an open amount from {min_amount}, neither "
+        "flagged as disputed nor with an open dispute. The list is "
+        "reviewed and passed on manually first; it is automated only "
+        "once the process is understood."
+    ),
+    "invoices_per_month": N_(
+        "Mean number of invoices issued a month over the twelve months up to the as-of date."
+    ),
+    "ladder_day": N_(
+        "Each step has a timing relative to the due date (before due = "
+        "pre-due reminder), a channel, a tone (friendly, firm, formal) "
+        "and an owner role. The hand-over to a collection agency "
+        "always follows the final notice, at {agency_days} days."
+    ),
+    "on_time_rate": N_("Share of invoices settled on or before their due date."),
+    "open_rate": N_(
+        "Share of delivered messages opened at least once (only email and portal record this)."
+    ),
+    "payment_rate": N_(
+        "Share of messages after which the invoice was settled, or a "
+        "successful payment arrived, within 14 days."
+    ),
+    "preferred": N_(
+        "The channel with the highest 14-day payment rate among "
+        "channels with at least {min_messages} messages; without such "
+        "data the channel most customers state as preferred, else "
+        "email. Bold in the chart; values in brackets rest on fewer "
+        "than {min_messages} messages."
+    ),
+    "response_rate": N_("Share of delivered messages with a reply or promise to pay."),
+    "segments": N_(
+        "Group of customers with similar payment behaviour over the "
+        "{days} days up to the as-of date. The rules below are checked "
+        "in order; the first that matches decides the segment."
+    ),
+    "workload": N_(
+        "Working hours a month of all tasks and decisions in the "
+        "process maps; waiting time does not count. It grows in "
+        "proportion to invoice volume."
+    ),
+}
+
+_STEPS_STRATEGY_RULE: dict[str, str] = {
+    "chronic_late": N_(
+        "Pays more than {chronic_days} days late on average or fewer "
+        "than {chronic_on_time} of invoices on time."
+    ),
+    "disputer": N_(
+        "Disputes at least {dispute_rate} of invoices and at least {disputes} invoices in the year."
+    ),
+    "high_value_at_risk": N_(
+        "Among the top {top} of customers by open receivables and pays "
+        "more than {hv_days} days late on average or has got more than "
+        "{worse} days worse recently."
+    ),
+    "no_history": N_(
+        "No paid or overdue invoice in the period – no payment behaviour to measure yet."
+    ),
+    "occasional_late": N_(
+        "Usually pays, but not reliably on time: fewer than "
+        "{punctual_on_time} on time or more than {punctual_days} days "
+        "late on average."
+    ),
+    "punctual": N_(
+        "Pays at least {punctual_on_time} of invoices on time and at "
+        "most {punctual_days} days late on average."
+    ),
+}
+
 
 __all__ = [
     "catalogue_or_value",
@@ -21,11 +166,11 @@ __all__ = [
 def segment_name(ctx: ReportContext, view: StrategyView, segment: str) -> str:
     """Return the segment's name in the report language (clusters by number)."""
     if segment.startswith("cluster_"):
-        return ctx.t("steps.strategy.cluster_name", number=segment.removeprefix("cluster_"))
+        return ctx.tr("Cluster {number}", number=segment.removeprefix("cluster_"))
     rows = view.summary[view.summary["segment"] == segment]
     if len(rows):
         return str(rows[f"label_{ctx.language}"].iloc[0])
-    return ctx.t("steps.strategy.unknown_segment")
+    return ctx.tr("no segment")
 
 
 def describe_segment(ctx: ReportContext, view: StrategyView, segment: str) -> str:
@@ -36,7 +181,7 @@ def describe_segment(ctx: ReportContext, view: StrategyView, segment: str) -> st
         )
         words = text.split(": ", 1)[-1]
         return words[:1].upper() + words[1:]
-    return ctx.t(f"steps.strategy.rule.{segment}", **_rule_values(ctx))
+    return ctx.tr(_STEPS_STRATEGY_RULE[segment], **_rule_values(ctx))
 
 
 def _rule_values(ctx: ReportContext) -> dict[str, str]:
@@ -56,15 +201,13 @@ def _rule_values(ctx: ReportContext) -> dict[str, str]:
 
 def channel_name(ctx: ReportContext, channel: str) -> str:
     """Return the dunning channel's name in the report language."""
-    return ctx.t(f"strategy.channel.{channel}")
+    return ctx.tr(STRATEGY_CHANNEL[channel])
 
 
-def catalogue_or_value(ctx: ReportContext, prefix: str, value: str) -> str:
-    """Return the catalogue text for `prefix.value`, or `value` itself when there is none."""
-    from kit.i18n import catalogue
-
-    key = f"{prefix}.{value}"
-    return ctx.t(key) if key in catalogue() else value
+def catalogue_or_value(ctx: ReportContext, names: Mapping[str, str], value: str) -> str:
+    """Return the display name of `value` from `names` (message ids), or `value` itself."""
+    name = names.get(value)
+    return ctx.tr(name) if name else value
 
 
 # --- glossary -----------------------------------------------------------------------------
@@ -101,17 +244,16 @@ def strategy_glossary(ctx: ReportContext, view: StrategyView) -> Html:
     }
     rows = []
     for term in terms:
-        base = f"steps.strategy.glossary.{term}"
         name = (
             segment_name(ctx, view, term.removeprefix("rule."))
             if term.startswith("rule.")
-            else ctx.t(base)
+            else ctx.tr(_NAME[term])
         )
         meaning = (
-            ctx.t("steps.strategy." + term, **_rule_values(ctx))
+            ctx.tr(_STEPS_STRATEGY_RULE[term.removeprefix("rule.")], **_rule_values(ctx))
             if term.startswith("rule.")
-            else ctx.t(f"{base}.meaning", **values)
+            else ctx.tr(_MEANING[term], **values)
         )
-        formula = ctx.t(f"{base}.formula", **values) if not term.startswith("rule.") else ""
+        formula = ctx.tr(_FORMULA[term], **values) if _FORMULA.get(term) else ""
         rows.append((name, meaning, formula))
     return glossary(ctx, rows)

@@ -21,6 +21,7 @@ from typing import Literal
 import pandas as pd
 
 from kit.engagement import Engagement
+from kit.i18n import N_
 from kit.ingest import load_ledger
 from kit.ledger import Ledger
 from kit.report import Html, Tile, headline, summary
@@ -126,8 +127,15 @@ def invoices_per_month(ledger: Ledger, *, as_of: date) -> float:
     return float(((issued > start) & (issued <= end)).sum()) / 12.0
 
 
+#: The file name stem of each export, in the report language.
+_FILE_STEM: dict[str, str] = {
+    "handover": N_("agency-handover"),
+    "ladder": N_("dunning-ladder-proposal"),
+}
+
+
 def _stem(ctx: ReportContext, key: str) -> str:
-    return f"{ctx.t(f'steps.strategy.file.{key}')}_{ctx.as_of.isoformat()}"
+    return f"{ctx.tr(_FILE_STEM[key])}_{ctx.as_of.isoformat()}"
 
 
 def _ladder(
@@ -247,35 +255,91 @@ def strategy_summary_block(ctx: ReportContext, view: StrategyView) -> Html:
     means = []
     if view.method == "rules" and float(view.summary["overdue"].sum()) > 0:
         means.append(
-            ctx.t(
-                "steps.strategy.means.late", share=ctx.percent(_late_overdue_share(view), digits=0)
+            ctx.tr(
+                "{share} of overdue receivables sit with the late-paying "
+                "segments (chronic late payers, high value at risk, "
+                "disputers). One dunning procedure for all treats punctual and "
+                "late customers alike; a ladder per segment puts the effort "
+                "where the money is.",
+                share=ctx.percent(_late_overdue_share(view), digits=0),
             )
         )
     if "events" not in lacking and len(set(view.preferred.values())) > 1:
-        means.append(ctx.t("steps.strategy.means.channels"))
+        means.append(
+            ctx.tr(
+                "Which channel leads to payment differs by segment. Using "
+                "customers' preferred channels raises the chance of payment "
+                "without raising the pressure."
+            )
+        )
     g = None if "maps" in lacking else _headroom(view)
     big = _biggest_map(view) if len(view.workload) else None
     if g is not None and g < _TIGHT_GROWTH:
-        means.append(ctx.t("steps.strategy.means.capacity_tight"))
+        means.append(
+            ctx.tr(
+                "The team works close to its capacity. If invoice volume "
+                "grows, collection work piles up – and DSO rises – unless "
+                "people are added or routine work is automated in time."
+            )
+        )
     elif "maps" not in lacking:
-        means.append(ctx.t("steps.strategy.means.capacity_ok"))
+        means.append(
+            ctx.tr(
+                "The team has room for growth; spare time can go into personal "
+                "conversations with late-paying key accounts."
+            )
+        )
     if len(view.handover):
-        means.append(ctx.t("steps.strategy.means.handover"))
-    steps = [ctx.t("steps.strategy.next.ladder")]
+        means.append(
+            ctx.tr(
+                "These cases are hard to resolve with the own dunning process. "
+                "A manual review before the hand-over makes sure no disputed "
+                "claim and no key customer goes to the agency unchecked."
+            )
+        )
+    steps = [
+        ctx.tr(
+            "Agree the proposed dunning ladder per segment with credit "
+            "management and sales: start friendly, escalate earlier only "
+            "for late-paying segments, no over-aggressive tactics – the "
+            "relationship with customers matters."
+        )
+    ]
     if "events" not in lacking:
-        steps.append(ctx.t("steps.strategy.next.channels"))
+        steps.append(
+            ctx.tr(
+                "Personalise dunning: send reminders through each segment's "
+                "most effective channel and track open, click, response and "
+                "payment rates monthly to refine the ladder with data."
+            )
+        )
     if g is not None and g < _TIGHT_GROWTH and big is not None:
         steps.append(
-            ctx.t(
-                "steps.strategy.next.capacity",
+            ctx.tr(
+                "Decide before the next growth step: add people or automate "
+                "routine work. The biggest lever is the process “{map}” with "
+                "{hours} hours a month (e.g. automatic cash application and "
+                "reminders).",
                 map=str(big["name"]),
                 hours=ctx.number(float(big["hours"]), digits=0),
             )
         )
     elif "maps" not in lacking:
-        steps.append(ctx.t("steps.strategy.next.capacity_watch"))
+        steps.append(
+            ctx.tr(
+                "Recalculate workload and capacity after every growth step "
+                "(keep the process maps up to date)."
+            )
+        )
     if len(view.handover):
-        steps.append(ctx.t("steps.strategy.next.handover", count=len(view.handover)))
+        steps.append(
+            ctx.tr(
+                "Review the hand-over list ({count} invoices) manually and "
+                "pass it to the collection agency; automate the export only "
+                "once the process has settled.",
+                count=len(view.handover),
+            )
+        )
     extra = thin_sentences(ctx, "strategy", missing=lacking)
     return summary(
         ctx,
@@ -295,30 +359,33 @@ def _capacity_status(view: StrategyView) -> str:
 def _headroom_text(ctx: ReportContext, view: StrategyView) -> str:
     g = _headroom(view)
     if g is None:
-        return ctx.t(
-            "steps.strategy.headroom.all", growth=ctx.percent(view.plan.max_growth * 100, digits=0)
+        return ctx.tr(
+            "Team carries at least {growth} more volume",
+            growth=ctx.percent(view.plan.max_growth * 100, digits=0),
         )
     if g < 0:
-        return ctx.t("steps.strategy.headroom.short")
-    return ctx.t("steps.strategy.headroom.value", growth=ctx.percent(g * 100.0, digits=0))
+        return ctx.tr("Team already overloaded")
+    return ctx.tr("Team carries +{growth} volume", growth=ctx.percent(g * 100.0, digits=0))
 
 
 def strategy_headline(ctx: ReportContext, view: StrategyView) -> None:
     """Publish the index card: volume headroom of the team and the agency hand-over."""
     value_text = (
-        ctx.t("steps.thin.strategy.headline_value", segments=len(view.summary))
+        ctx.tr("{segments} customer segments, capacity still open", segments=len(view.summary))
         if "maps" in view.missing
         else _headroom_text(ctx, view)
     )
-    takeaway = ctx.t(
-        "steps.strategy.headline.takeaway",
+    takeaway = ctx.tr(
+        "{segments} customer segments with their own dunning ladder; "
+        "{count} invoices ({amount}) for hand-over to a collection "
+        "agency.",
         segments=len(view.summary),
         count=len(view.handover),
         amount=ctx.money(float(view.handover["open_amount"].sum()), digits=0),
     )
     headline(
         ctx,
-        title=ctx.t("steps.strategy.headline.title"),
+        title=ctx.tr("Collection strategy"),
         value_text=value_text,
         takeaway=takeaway,
         status="neutral" if "maps" in view.missing else _capacity_status(view),
@@ -331,42 +398,46 @@ def strategy_tiles(ctx: ReportContext, view: StrategyView) -> Html:
     late = _late_overdue_share(view)
     items = [
         Tile(
-            ctx.t("steps.strategy.tile.customers"),
+            ctx.tr("Customers segmented"),
             float(view.summary["customers"].sum()),
             unit="number",
             digits=0,
-            note=ctx.t("steps.strategy.tile.segments", n=len(view.summary)),
+            note=ctx.tr("in {n} segments", n=len(view.summary)),
         ),
         Tile(
-            ctx.t("steps.strategy.tile.late_overdue"),
+            ctx.tr("Overdue AR with late payers"),
             late,
             unit="percent",
             digits=0,
             status="warn" if late >= 50 else "neutral",
-            note=ctx.t("steps.strategy.tile.late_overdue_note"),
+            note=ctx.tr("share of all overdue receivables"),
         ),
         Tile(
-            ctx.t("steps.strategy.tile.headroom"),
+            ctx.tr("Volume growth the team can carry"),
             (view.plan.max_growth if g is None else g) * 100.0,
             unit="percent",
             digits=0,
             status=_capacity_status(view),
-            note=(ctx.t("steps.thin.strategy.headroom_at_least") if g is None else "")
-            + (ctx.t("steps.thin.strategy.headroom_over_100") if g is not None and g > 1 else "")
-            + ctx.t(
-                "steps.strategy.tile.headroom_note",
+            note=(ctx.tr("at least (tested up to here); ") if g is None else "")
+            + (
+                ctx.tr("above 100 %: the team would carry more than twice today's invoice volume; ")
+                if g is not None and g > 1
+                else ""
+            )
+            + ctx.tr(
+                "workload {workload} h, capacity {capacity} h a month",
                 workload=ctx.number(view.plan.workload_hours_per_month, digits=0),
                 capacity=ctx.number(view.plan.capacity_hours_per_month, digits=0),
             ),
         ),
         Tile(
-            ctx.t("steps.strategy.tile.handover"),
+            ctx.tr("For agency hand-over"),
             float(view.handover["open_amount"].sum()),
             unit="money",
             digits=0,
-            note=ctx.t("steps.strategy.tile.handover_note", count=len(view.handover)),
+            note=ctx.tr("open on {count} invoices", count=len(view.handover)),
         ),
     ]
     if "maps" in view.missing:
-        items = [i for i in items if i.label != ctx.t("steps.strategy.tile.headroom")]
+        items = [i for i in items if i.label != ctx.tr("Volume growth the team can carry")]
     return tile_row(ctx, items)

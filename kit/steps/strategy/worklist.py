@@ -16,7 +16,7 @@ import pandas as pd
 
 from kit.files import atomic_write
 from kit.forecast import worklist
-from kit.i18n import Language, t
+from kit.i18n import N_, NP_, Language, tr
 from kit.ingest import load_ledger
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
@@ -24,6 +24,35 @@ from kit.spreadsheet import set_text
 from kit.steps.forecast_wording import method_text, reason_text, why
 from kit.steps.kpis.forecast import WEEKS, ForecastView
 from kit.steps.strategy.view import exports_dir
+
+_FORECAST_COL: dict[str, str] = {
+    "actual": N_("Actual"),
+    "baseline": N_("Simple rule"),
+    "customer_id": N_("Customer ID"),
+    "customer_name": N_("Customer"),
+    "days_overdue": N_("Days past due (oldest)"),
+    "due_date": N_("Due date"),
+    "dunning_level": N_("Dunning level"),
+    "expected": N_("Expected"),
+    "expected_overdue": N_("Expected overdue amount"),
+    "expected_overdue_short": N_("Expected overdue"),
+    "expected_payment_date": N_("Expected payment"),
+    "figure": NP_("col.figure", "Figure"),
+    "high": N_("High (90 %)"),
+    "interval": N_("80 % interval"),
+    "invoice_id": N_("Invoice"),
+    "invoice_ids": N_("Invoices"),
+    "invoices": N_("Open invoices"),
+    "low": N_("Low (10 %)"),
+    "model": N_("Forecasting model"),
+    "open_amount": N_("Open amount"),
+    "p_late_30": N_("Probability > 30 days late"),
+    "p_late_30_short": N_("Prob. > 30 days"),
+    "rank": N_("Rank"),
+    "reason": N_("Reason"),
+    "segment": N_("Segment"),
+    "week": N_("Week from"),
+}
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -90,8 +119,8 @@ def export_worklist(frame: pd.DataFrame, target: Path, *, language: Language) ->
     def write(tmp: Path) -> None:
         wb = Workbook()
         ws = wb.active
-        ws.title = t("forecast.worklist.sheet", language)
-        headers = [t(f"forecast.col.{c}", language) for c in EXPORT_COLUMNS]
+        ws.title = tr("Call list", language)
+        headers = [tr(_FORECAST_COL[c], language) for c in EXPORT_COLUMNS]
         for col, header in enumerate(headers, start=1):
             cell = ws.cell(row=1, column=col)
             set_text(cell, header)
@@ -131,7 +160,7 @@ def worklist_view(ctx: ReportContext, *, weeks: int = WEEKS) -> WorklistView:
     )
     export = None
     if len(frame):
-        stem = f"{t('forecast.worklist.file', ctx.language)}_{ctx.as_of.isoformat()}.xlsx"
+        stem = f"{tr('call-list', ctx.language)}_{ctx.as_of.isoformat()}.xlsx"
         export = export_worklist(frame, exports_dir(ctx.engagement) / stem, language=ctx.language)
     return WorklistView(fview, frame, export)
 
@@ -144,8 +173,11 @@ def worklist_block(ctx: ReportContext, view: WorklistView) -> Html:
         text = method_text(fc, ctx.language)
         reason = reason_text(fc, ctx.language)
         return note(ctx, f"{text}. {reason}" if reason else text, kind="warning")
-    totals = ctx.t(
-        "forecast.worklist.totals",
+    totals = ctx.tr(
+        "{customers} customers with {count} open invoices; expected "
+        "overdue amount {amount}. The list gives one call per "
+        "customer, ordered by amount × probability of payment more "
+        "than 30 days after the due date.",
         customers=ctx.number(len(wl), digits=0),
         count=ctx.number(int(wl["invoices"].sum()), digits=0),
         amount=ctx.money(float(wl["expected_overdue"].sum()), digits=0),
@@ -156,9 +188,9 @@ def worklist_block(ctx: ReportContext, view: WorklistView) -> Html:
     link = ""
     if view.export is not None:
         name = escape(view.export.name)
-        label = escape(ctx.t("steps.strategy.download.xlsx"))
+        label = escape(ctx.tr("Excel file"))
         link = f'<br><a href="exports/{name}" download>{label} ({name})</a>'
-    title = escape(ctx.t("forecast.worklist.title"))
+    title = escape(ctx.tr("Call list"))
     html = (
         f'<aside class="kit-note kit-note-info"><strong>{title}:</strong> '
         f"{escape(words)}{link}</aside>"
@@ -196,8 +228,12 @@ def worklist_table(ctx: ReportContext, view: WorklistView) -> Html | None:
         "customer_name": "text",
         "customer_id": "text",
     }
-    labels = {c: ctx.t(f"forecast.col.{c}") for c in cols}
-    labels["expected_overdue"] = ctx.t("forecast.col.expected_overdue_short")
-    labels["p_late_30"] = ctx.t("forecast.col.p_late_30_short")
-    caption = ctx.t("forecast.worklist.caption", shown=len(shown), total=len(wl))
+    labels = {c: ctx.tr(_FORECAST_COL[c]) for c in cols}
+    labels["expected_overdue"] = ctx.tr("Expected overdue")
+    labels["p_late_30"] = ctx.tr("Prob. > 30 days")
+    caption = ctx.tr(
+        "The top {shown} of {total} customers; the full list is in the Excel file.",
+        shown=len(shown),
+        total=len(wl),
+    )
     return table(ctx, shown, formats=formats, labels=labels, caption=caption)
