@@ -212,8 +212,7 @@ def analyse(
 
 def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
     """Return the headline sentences of the analysis in `language` (de or en)."""
-    from kit.i18n import fmt_number  # Babel: not needed for `kit duplicates --json`
-    from kit.i18n.counts import groups_text, maps_text
+    from kit.i18n import fmt_count, fmt_number  # Babel: not needed for `kit duplicates --json`
 
     def num(value: float) -> str:
         return fmt_number(value, language, digits=0)
@@ -227,8 +226,8 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
             len(analysis.groups),
             language,
             hours=num(analysis.duplicate_hours_per_month),
-            groups=groups_text(len(analysis.groups), language),
-            maps=maps_text(len(analysis.maps), language),
+            groups=fmt_count(len(analysis.groups), language),
+            maps=fmt_count(len(analysis.maps), language),
             activities=analysis.activities,
         )
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.i18n.counts import groups_text, maps_text
+from kit.i18n import fmt_count
 from kit.process import DuplicateGroup
 from kit.report import Html, summary
 from kit.report.context import ReportContext
@@ -47,8 +47,8 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
             "of {total} hours per month.",
             len(a.groups),
             hours=hours_text(ctx, a.duplicate_hours_per_month),
-            groups=groups_text(len(a.groups), ctx.language),
-            maps=maps_text(len(view.maps), ctx.language),
+            groups=fmt_count(len(a.groups), ctx.language),
+            maps=fmt_count(len(view.maps), ctx.language),
             activities=a.activities,
             total=hours_text(ctx, view.total_hours_per_month),
         )
