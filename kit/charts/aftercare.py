@@ -14,23 +14,9 @@ from matplotlib.lines import Line2D
 
 from kit.charts.style import OKABE_ITO, locale_axes
 from kit.goals import GoalStatus
-from kit.i18n import N_, fmt_month, thousands_unit
-from kit.i18n.labels import GOALS_VERDICT
+from kit.i18n import fmt_month, thousands_unit
+from kit.i18n.labels import GOALS_UNIT, GOALS_VERDICT, STEPS_AFTERCARE_DIMENSION
 from kit.kpis import REGISTRY
-
-_GOALS_UNIT: dict[str, str] = {
-    "count": N_("count"),
-    "currency": N_("EUR"),
-    "days": N_("days"),
-    "hours": N_("hours"),
-    "percent": N_("%"),
-}
-
-_STEPS_AFTERCARE_DIMENSION: dict[str, str] = {
-    "aging_bucket": N_("Days past due"),
-    "dispute_reason": N_("Dispute reason"),
-    "segment": N_("Segment"),
-}
 
 if TYPE_CHECKING:
     from kit.report.context import ReportContext
@@ -73,7 +59,7 @@ def plot_goal_trends(
         unit = REGISTRY[kpi].unit if kpi in REGISTRY else ""
         title = textwrap.fill(titles[index], 44)
         ax.set_title(f"{title}\n{ctx.tr(GOALS_VERDICT[s.verdict])}", fontsize=10)
-        ax.set_ylabel(ctx.tr(_GOALS_UNIT[unit]) if unit else "")
+        ax.set_ylabel(ctx.tr(GOALS_UNIT[unit]) if unit else "")
         ax.set_xlabel(ctx.tr("Month"))
         step = max(1, math.ceil(len(column) / 4))  # at most four month labels per panel
         ticks = list(column.index)[::step]
@@ -113,7 +99,7 @@ def plot_contributors(
         names = list(labels[dimension])
         values = frame["overdue_amount"].to_numpy(dtype=float) / 1000.0
         ax.barh(names[::-1], values[::-1], color=OKABE_ITO[0])
-        ax.set_title(ctx.tr(_STEPS_AFTERCARE_DIMENSION[dimension]), fontsize=10)
+        ax.set_title(ctx.tr(STEPS_AFTERCARE_DIMENSION[dimension]), fontsize=10)
         ax.set_xlabel(
             ctx.tr("overdue ({unit})", unit=thousands_unit(ctx.engagement.currency, ctx.language))
         )

@@ -8,18 +8,9 @@ from matplotlib.figure import Figure
 
 from kit.charts.style import OKABE_ITO, locale_axes, new_figure
 from kit.goals import GoalStatus
-from kit.i18n import N_, Language, tr
-from kit.i18n.labels import GOALS_VERDICT
+from kit.i18n import Language, tr
+from kit.i18n.labels import GOALS_UNIT, GOALS_VERDICT
 from kit.kpis.registry import REGISTRY
-
-_GOALS_UNIT: dict[str, str] = {
-    "count": N_("count"),
-    "currency": N_("EUR"),
-    "days": N_("days"),
-    "hours": N_("hours"),
-    "percent": N_("%"),
-}
-
 
 __all__ = ["kpi_axis_label", "plot_goal"]
 
@@ -32,7 +23,7 @@ def kpi_axis_label(kpi: str, language: Language) -> tuple[str, str]:
     if info is None:
         return kpi, kpi
     name = info.name_de if language == "de" else info.name_en
-    unit = tr(_GOALS_UNIT[info.unit], language) if info.unit in _UNITS else ""
+    unit = tr(GOALS_UNIT[info.unit], language) if info.unit in _UNITS else ""
     return name, f"{name} ({unit})" if unit else name
 
 

@@ -10,17 +10,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from kit.charts.style import OKABE_ITO, STATUS_COLOURS, locale_axes, new_figure
-from kit.i18n import N_, fmt_bucket, thousands_unit
+from kit.i18n import fmt_bucket, thousands_unit
+from kit.i18n.labels import STEPS_KPIS_STAGE
 from kit.kpis import BUCKETS, REGISTRY
 from kit.kpis.aftercare import FUNNEL_STAGES
-
-_STEPS_KPIS_STAGE: dict[str, str] = {
-    "clicked": N_("clicked"),
-    "delivered": N_("delivered"),
-    "opened": N_("opened"),
-    "paid": N_("paid (14 days)"),
-    "sent": N_("sent"),
-}
 
 if TYPE_CHECKING:
     from kit.report.context import ReportContext
@@ -130,7 +123,7 @@ def plot_funnel(ctx: ReportContext, total: pd.Series, *, period_days: int) -> Fi
         ylabel=ctx.tr("Stage"),
         title=ctx.tr("Dunning funnel of the last {days} days (all channels)", days=period_days),
     )
-    stages = [ctx.tr(_STEPS_KPIS_STAGE[s]) for s in FUNNEL_STAGES]
+    stages = [ctx.tr(STEPS_KPIS_STAGE[s]) for s in FUNNEL_STAGES]
     counts = [int(c) for c in total[list(FUNNEL_STAGES)].to_numpy()]
     bars = ax.barh(stages[::-1], counts[::-1], color=OKABE_ITO[0])
     sent = counts[0] or 1

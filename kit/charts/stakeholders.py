@@ -15,17 +15,8 @@ from matplotlib.transforms import Bbox
 
 from kit.charts.style import OKABE_ITO, new_figure
 from kit.i18n import N_, Language, tr
+from kit.i18n.labels import STAKEHOLDERS_GRID
 from kit.stakeholders import PHASE_IDS, RACI_LETTERS, phase_name
-
-_STAKEHOLDERS_GRID: dict[str, str] = {
-    "influence": N_("Influence (1–5)"),
-    "interest": N_("Interest (1–5)"),
-    "keep_informed": N_("Keep informed"),
-    "keep_satisfied": N_("Keep satisfied"),
-    "manage_closely": N_("Manage closely"),
-    "monitor": N_("Monitor"),
-    "title": N_("Power/interest grid"),
-}
 
 _STAKEHOLDERS_RACI: dict[str, str] = {
     "A": N_("A = accountable (decides)"),
@@ -111,7 +102,7 @@ def plot_power_interest(register: pd.DataFrame, *, language: Language) -> Figure
         ax.text(
             x,
             y,
-            tr(_STAKEHOLDERS_GRID[key], lang),
+            tr(STAKEHOLDERS_GRID[key], lang),
             ha="right" if x > 3 else "left",
             va="top" if y > 3 else "bottom",
             color="#6b7280",

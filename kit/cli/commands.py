@@ -11,23 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError, KitError, Problem
-from kit.i18n import N_, fmt_date, fmt_money, tr
-
-_BUSINESS_CASE_REASON: dict[str, str] = {
-    "goal_not_down": N_("The DSO goal asks for a higher DSO: it releases no working capital."),
-    "no_credit_sales": N_(
-        "There are no credit sales in the window, so there is no amount of working capital."
-    ),
-    "no_dso_goal": N_(
-        "Without a DSO goal the working capital released cannot be put in money; agree a DSO goal."
-    ),
-    "no_kpi_value": N_(
-        "DSO cannot be computed at the as-of date, so there is no amount of working capital."
-    ),
-    "no_process_maps": N_(
-        "Without process maps the hours freed cannot be counted; map the as-is processes."
-    ),
-}
+from kit.i18n import fmt_date, fmt_money, tr
+from kit.i18n.labels import BUSINESS_CASE_REASON
 
 if TYPE_CHECKING:  # imported where used: `kit duplicates` needs neither pydantic nor pandas
     from rich.console import RenderableType
@@ -355,6 +340,6 @@ def business_case_command(
         f"{engagement.client} · {ctx.date(as_of)} · {ctx.tr('What reaching the goals is worth')}"
     )
     text = [f"  {line}" for line in business_case_lines(ctx, case)]
-    reasons = sorted({ctx.tr(_BUSINESS_CASE_REASON[r]) for r in case.reasons.values()})
+    reasons = sorted({ctx.tr(BUSINESS_CASE_REASON[r]) for r in case.reasons.values()})
     view = stack(lines([title]), figures, lines(text), lines([inputs]))
     return view, case.to_json_dict(), reasons

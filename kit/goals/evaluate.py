@@ -49,18 +49,17 @@ _GOALS_SMART_TIME_BOUND: dict[str, str] = {
 
 _GOALS_SUGGEST_RATIONALE: dict[str, str] = {
     "add": N_(
-        "Customers pay {current} days after the due date on average, "
-        "{gap} days more than the CRF median ({reference}). This is "
-        "the part of DSO that dunning influences."
+        "Customers pay {current} days after the due date on average, {gap} days more "
+        "than the CRF median ({reference} days). This is the part of DSO that dunning "
+        "influences."
     ),
     "cei": N_(
-        "CEI is {current}, {gap} points below the CRF median "
-        "({reference}): too little of what was collectible comes in."
+        "CEI is {current}, {gap} percentage points below the CRF median ({reference}): "
+        "too little of what was collectible comes in."
     ),
     "dso": N_(
-        "DSO is {current} days, {gap} days above the CRF median "
-        "({reference}). Every day less frees cash worth one day of "
-        "sales."
+        "DSO is {current} days, {gap} days above the CRF median ({reference} days). "
+        "Every day less frees cash worth one day of sales."
     ),
     "within": N_("{late} of invoices are paid later than {days} days after the invoice date."),
 }

@@ -9,17 +9,28 @@ from __future__ import annotations
 from kit.i18n.translations import N_, NP_
 
 __all__ = [
+    "BUSINESS_CASE_REASON",
+    "FORECAST_COL",
+    "GOALS_UNIT",
     "GOALS_VERDICT",
+    "GOALS_VERDICT_RULE",
     "LEDGER_REASON",
     "LEDGER_TABLE",
     "REPORT_SOURCE",
     "REPORT_TITLE",
     "ROLLOUT_BACKLOG_STATUS",
+    "ROLLOUT_COLUMN",
     "ROLLOUT_CRITERION",
     "ROLLOUT_PHASE",
     "ROLLOUT_RAG",
     "ROLLOUT_STATUS",
+    "STAKEHOLDERS_GRID",
+    "STEPS_AFTERCARE_COLUMN",
+    "STEPS_AFTERCARE_DIMENSION",
+    "STEPS_KPIS_COL",
+    "STEPS_KPIS_STAGE",
     "STRATEGY_CHANNEL",
+    "STRATEGY_HANDOVER_COL",
     "STRATEGY_OWNER",
     "STRATEGY_STEP",
     "STRATEGY_TONE",
@@ -155,4 +166,185 @@ REPORT_SOURCE: dict[str, str] = {
     "invoices": N_("Invoices"),
     "ledger": N_("Line-item export"),
     "payments": N_("Payments"),
+}
+
+ROLLOUT_COLUMN: dict[str, str] = {
+    "actual_end": NP_("actual_end", "Actual end"),
+    "actual_start": NP_("actual_start", "Actual start"),
+    "author": N_("By"),
+    "blocked": N_("Blocked"),
+    "client": N_("Client"),
+    "current_phase": N_("Current phase"),
+    "days_left": N_("Days left"),
+    "engagement": N_("Engagement"),
+    "next_milestone": N_("Next milestone"),
+    "note": NP_("note", "Note"),
+    "owner": N_("Owner"),
+    "percent": N_("Done"),
+    "phase": N_("Phase"),
+    "planned_end": NP_("planned_end", "Planned end"),
+    "planned_start": NP_("planned_start", "Planned start"),
+    "rag": N_("RAG"),
+    "since": N_("Since"),
+    "slippage_days": N_("Slippage (days)"),
+    "status": N_("Status"),
+}
+
+BUSINESS_CASE_REASON: dict[str, str] = {
+    "goal_not_down": N_("The DSO goal asks for a higher DSO: it releases no working capital."),
+    "no_credit_sales": N_(
+        "There are no credit sales in the window, so there is no amount of working capital."
+    ),
+    "no_dso_goal": N_(
+        "Without a DSO goal the working capital released cannot be put in money; agree a DSO goal."
+    ),
+    "no_kpi_value": N_(
+        "DSO cannot be computed at the as-of date, so there is no amount of working capital."
+    ),
+    "no_process_maps": N_(
+        "Without process maps the hours freed cannot be counted; map the as-is processes."
+    ),
+}
+
+GOALS_UNIT: dict[str, str] = {
+    "count": N_("count"),
+    "currency": N_("EUR"),
+    "days": N_("days"),
+    "hours": N_("hours"),
+    "percent": N_("%"),
+}
+
+GOALS_VERDICT_RULE: dict[str, str] = {
+    "achieved": N_("The latest value meets the target."),
+    "at_risk": N_(
+        "The linear trend does not reach the target by the deadline "
+        "(or there are too few values for a trend)."
+    ),
+    "missed": N_("The deadline has passed and the target is not met."),
+    "on_track": N_("The linear trend since the baseline date reaches the target by the deadline."),
+    "unknown": N_("The KPI has no value at the baseline date or the as-of date."),
+}
+
+STAKEHOLDERS_GRID: dict[str, str] = {
+    "influence": N_("Influence (1–5)"),
+    "interest": N_("Interest (1–5)"),
+    "keep_informed": N_("Keep informed"),
+    "keep_satisfied": N_("Keep satisfied"),
+    "manage_closely": N_("Manage closely"),
+    "monitor": N_("Monitor"),
+    "title": N_("Power/interest grid"),
+}
+
+
+STEPS_KPIS_COL: dict[str, str] = {
+    "amount": N_("Amount"),
+    "bucket": N_("Days past due"),
+    "channel": N_("Channel"),
+    "count": N_("Invoices"),
+    "customer_id": N_("Customer no."),
+    "date": N_("Date"),
+    "first_date": N_("First date"),
+    "invoice_id": N_("Invoice no."),
+    "invoices": N_("Invoices"),
+    "kind": N_("Kind"),
+    "kpi": N_("KPI"),
+    "last_date": N_("Last date"),
+    "metric": N_("Measure"),
+    "name": N_("Customer"),
+    "note": N_("Note"),
+    "oldest_dpd": NP_("oldest_dpd", "Oldest (days past due)"),
+    "overdue_amount": NP_("overdue_amount", "Overdue"),
+    "reference": N_("Reference (source)"),
+    "rows": N_("Rows"),
+    "share": N_("Share"),
+    "table": N_("Table"),
+    "unit": N_("Unit"),
+    "value": N_("Value"),
+}
+
+STEPS_KPIS_STAGE: dict[str, str] = {
+    "clicked": N_("clicked"),
+    "delivered": N_("delivered"),
+    "opened": N_("opened"),
+    "paid": N_("paid (14 days)"),
+    "sent": N_("sent"),
+}
+
+FORECAST_COL: dict[str, str] = {
+    "actual": N_("Actual"),
+    "baseline": N_("Simple rule"),
+    "customer_id": N_("Customer ID"),
+    "customer_name": N_("Customer"),
+    "days_overdue": N_("Days past due (oldest)"),
+    "due_date": N_("Due date"),
+    "dunning_level": N_("Dunning level"),
+    "expected": N_("Expected"),
+    "expected_overdue": N_("Expected overdue amount"),
+    "expected_overdue_short": N_("Expected overdue"),
+    "expected_payment_date": N_("Expected payment"),
+    "figure": NP_("col.figure", "Figure"),
+    "high": N_("High (90 %)"),
+    "interval": N_("80 % interval"),
+    "invoice_id": N_("Invoice"),
+    "invoice_ids": N_("Invoices"),
+    "invoices": N_("Open invoices"),
+    "low": N_("Low (10 %)"),
+    "model": N_("Forecasting model"),
+    "open_amount": N_("Open amount"),
+    "p_late_30": N_("Probability over 30 days late"),
+    "p_late_30_short": N_("Prob. over 30 days"),
+    "rank": N_("Rank"),
+    "reason": N_("Reason"),
+    "segment": N_("Segment"),
+    "week": N_("Week from"),
+}
+
+STRATEGY_HANDOVER_COL: dict[str, str] = {
+    "amount": N_("Invoice amount"),
+    "customer_id": N_("Customer ID"),
+    "customer_name": N_("Customer"),
+    "days_overdue": N_("Days past due"),
+    "due_date": NP_("due_date", "Due date"),
+    "invoice_id": N_("Invoice"),
+    "issue_date": N_("Invoice date"),
+    "last_channel": N_("Last channel"),
+    "last_reminder_date": N_("Last reminder on"),
+    "open_amount": N_("Open amount"),
+    "reminders_sent": N_("Reminders sent"),
+}
+
+STEPS_AFTERCARE_COLUMN: dict[str, str] = {
+    "action": N_("Recommended action"),
+    "amount": N_("Overdue"),
+    "backlog": N_("In the backlog"),
+    "baseline": N_("Baseline"),
+    "customer_id": N_("Customer no."),
+    "deadline": N_("Deadline"),
+    "dimension": N_("View"),
+    "due_date": N_("Due"),
+    "expected_effect": N_("Expected effect"),
+    "forecast": N_("Trend at deadline"),
+    "goal": N_("Goal"),
+    "group": N_("Group"),
+    "id": N_("No."),
+    "invoices": N_("Invoices"),
+    "item": N_("Item"),
+    "kpi": N_("KPI"),
+    "lever": N_("Lever"),
+    "name": N_("Customer"),
+    "now": N_("Now"),
+    "oldest_dpd": N_("Oldest (days past due)"),
+    "overdue_amount": N_("Overdue"),
+    "owner": N_("Owner"),
+    "progress": N_("Progress"),
+    "share_pct": N_("Share"),
+    "status": N_("Status"),
+    "target": N_("Target"),
+    "verdict": N_("Verdict"),
+}
+
+STEPS_AFTERCARE_DIMENSION: dict[str, str] = {
+    "aging_bucket": N_("Days past due"),
+    "dispute_reason": N_("Dispute reason"),
+    "segment": N_("Segment"),
 }

@@ -26,7 +26,9 @@ from kit.i18n.labels import (
     ROLLOUT_BACKLOG_STATUS,
     ROLLOUT_RAG,
     ROLLOUT_STATUS,
+    STEPS_AFTERCARE_COLUMN,
     STRATEGY_CHANNEL,
+    STRATEGY_HANDOVER_COL,
     STRATEGY_OWNER,
     STRATEGY_STEP,
     STRATEGY_TONE,
@@ -43,59 +45,6 @@ _PACK_UNIT: dict[str, str] = {
     "percent": N_("%"),
 }
 
-
-_STEPS_AFTERCARE_COLUMN: dict[str, str] = {
-    "action": N_("Recommended action"),
-    "amount": N_("Overdue"),
-    "backlog": N_("In the backlog"),
-    "baseline": N_("Baseline"),
-    "customer_id": N_("Customer no."),
-    "deadline": N_("Deadline"),
-    "dimension": N_("View"),
-    "due_date": N_("Due"),
-    "expected_effect": N_("Expected effect"),
-    "forecast": N_("Trend at deadline"),
-    "goal": N_("Goal"),
-    "group": N_("Group"),
-    "id": N_("No."),
-    "invoices": N_("Invoices"),
-    "item": N_("Item"),
-    "kpi": N_("KPI"),
-    "lever": N_("Lever"),
-    "name": N_("Customer"),
-    "now": N_("Now"),
-    "oldest_dpd": N_("Oldest (days past due)"),
-    "overdue_amount": N_("Overdue"),
-    "owner": N_("Owner"),
-    "progress": N_("Progress"),
-    "share_pct": N_("Share"),
-    "status": N_("Status"),
-    "target": N_("Target"),
-    "verdict": N_("Verdict"),
-}
-
-_STEPS_KPIS_BUCKET: dict[str, str] = {
-    "1-30": N_("1–30"),
-    "31-60": N_("31–60"),
-    "61-90": N_("61–90"),
-    "91-180": N_("91–180"),
-    ">180": N_("over 180"),
-    "current": N_("current"),
-}
-
-_STRATEGY_HANDOVER_COL: dict[str, str] = {
-    "amount": N_("Invoice amount"),
-    "customer_id": N_("Customer ID"),
-    "customer_name": N_("Customer"),
-    "days_overdue": N_("Days past due"),
-    "due_date": NP_("due_date", "Due date"),
-    "invoice_id": N_("Invoice"),
-    "issue_date": N_("Invoice date"),
-    "last_channel": N_("Last channel"),
-    "last_reminder_date": N_("Last reminder on"),
-    "open_amount": N_("Open amount"),
-    "reminders_sent": N_("Reminders sent"),
-}
 
 __all__ = ["KINDS", "Column", "Sheet", "Typed", "build_sheets", "write_workbook"]
 
@@ -467,7 +416,7 @@ def _worklist_sheet(data: PackData) -> Sheet | None:
         )
         for _, r in frame.iterrows()
     )
-    columns = tuple(Column(tr(_STRATEGY_HANDOVER_COL[c]), k) for c, k in chosen)
+    columns = tuple(Column(tr(STRATEGY_HANDOVER_COL[c]), k) for c, k in chosen)
     return Sheet(tr("Worklist"), columns, rows)
 
 
@@ -528,7 +477,7 @@ def _backlog_sheet(data: PackData) -> Sheet | None:
     )
     keys = ("id", "item", "owner", "kpi", "expected_effect", "status", "due_date")
     columns = tuple(
-        Column(tr(_STEPS_AFTERCARE_COLUMN[k]), "date" if k == "due_date" else "text") for k in keys
+        Column(tr(STEPS_AFTERCARE_COLUMN[k]), "date" if k == "due_date" else "text") for k in keys
     )
     return Sheet(tr("Backlog"), columns, rows)
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from kit.engagement import Engagement, repo_root
-from kit.i18n import N_, NP_, Language, fmt_date, fmt_date_range, tr
+from kit.i18n import N_, Language, fmt_date, fmt_date_range, tr
 from kit.rollout.log import STATUSES
 
 #: The words of the index page, by the name the template uses.
@@ -21,15 +21,6 @@ _INDEX_LABELS: dict[str, str] = {
     "index.all_pdf": N_("All reports as PDF"),
 }
 
-_REPORT: dict[str, str] = {
-    "as_of": N_("As of"),
-    "back_to_overview": N_("Back to overview"),
-    "figure": NP_("report.figure", "Figure"),
-    "footer": N_("Run {run_id} of {time} UTC"),
-    "overview": N_("Overview"),
-    "prepared_by": N_("Prepared by"),
-    "prepared_for": N_("Prepared for"),
-}
 
 _REPORT_STATUS: dict[str, str] = {
     "blocked": N_("blocked"),

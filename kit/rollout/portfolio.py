@@ -10,32 +10,9 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import load_engagement
-from kit.i18n import N_, NP_, Language, tr
-from kit.i18n.labels import ROLLOUT_RAG, ROLLOUT_STATUS
+from kit.i18n import Language, tr
+from kit.i18n.labels import ROLLOUT_COLUMN, ROLLOUT_RAG, ROLLOUT_STATUS
 from kit.rollout.status import RolloutStatus, rollout_status
-
-_ROLLOUT_COLUMN: dict[str, str] = {
-    "actual_end": NP_("actual_end", "Actual end"),
-    "actual_start": NP_("actual_start", "Actual start"),
-    "author": N_("By"),
-    "blocked": N_("Blocked"),
-    "client": N_("Client"),
-    "current_phase": N_("Current phase"),
-    "days_left": N_("Days left"),
-    "engagement": N_("Engagement"),
-    "next_milestone": N_("Next milestone"),
-    "note": NP_("note", "Note"),
-    "owner": N_("Owner"),
-    "percent": N_("Done"),
-    "phase": N_("Phase"),
-    "planned_end": NP_("planned_end", "Planned end"),
-    "planned_start": NP_("planned_start", "Planned start"),
-    "rag": N_("RAG"),
-    "since": N_("Since"),
-    "slippage_days": N_("Slippage (days)"),
-    "status": N_("Status"),
-}
-
 
 __all__ = ["format_status_table", "load_statuses", "portfolio", "portfolio_table"]
 
@@ -116,7 +93,7 @@ def _text(frame: pd.DataFrame, language: Language) -> str:
             "-" if pd.isna(v) else f"{int(v):+d}" for v in shown["slippage_days"]
         ]
     shown = shown.fillna("-").replace("", "-")
-    shown.columns = [tr(_ROLLOUT_COLUMN[c], language) for c in shown.columns]
+    shown.columns = [tr(ROLLOUT_COLUMN[c], language) for c in shown.columns]
     return shown.to_string(index=False)
 
 

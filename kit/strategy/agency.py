@@ -13,24 +13,11 @@ import pandas as pd
 
 from kit.errors import ConfigError, ReportError
 from kit.files import atomic_write
-from kit.i18n import N_, NP_, Language, tr
+from kit.i18n import Language, tr
+from kit.i18n.labels import STRATEGY_HANDOVER_COL
 from kit.ledger import CANONICAL, Ledger
 from kit.spreadsheet import neutralise, set_text
 from kit.strategy._facts import CENT, as_timestamp, invoice_facts, require_columns
-
-_STRATEGY_HANDOVER_COL: dict[str, str] = {
-    "amount": N_("Invoice amount"),
-    "customer_id": N_("Customer ID"),
-    "customer_name": N_("Customer"),
-    "days_overdue": N_("Days past due"),
-    "due_date": NP_("due_date", "Due date"),
-    "invoice_id": N_("Invoice"),
-    "issue_date": N_("Invoice date"),
-    "last_channel": N_("Last channel"),
-    "last_reminder_date": N_("Last reminder on"),
-    "open_amount": N_("Open amount"),
-    "reminders_sent": N_("Reminders sent"),
-}
 
 __all__ = ["HANDOVER_COLUMNS", "agency_handover", "export_handover"]
 
@@ -122,7 +109,7 @@ def _reminders(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
 
 
 def _headers(language: Language) -> list[str]:
-    return [tr(_STRATEGY_HANDOVER_COL[c], language) for c in HANDOVER_COLUMNS]
+    return [tr(STRATEGY_HANDOVER_COL[c], language) for c in HANDOVER_COLUMNS]
 
 
 _TEXT = tuple(c for c in HANDOVER_COLUMNS if c not in (*_DATES, *_MONEY, *_COUNTS))

@@ -19,41 +19,12 @@ from kit.forecast import Forecast, build_book, forecast_book
 from kit.forecast.book import Book
 from kit.forecast.cashin import actual_weeks
 from kit.forecast.predict import Prediction
-from kit.i18n import N_, NP_
+from kit.i18n.labels import FORECAST_COL
 from kit.ingest import load_ledger
 from kit.kpis.timeline import day_number
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
 from kit.steps.kpis.forecast import WEEKS
-
-_FORECAST_COL: dict[str, str] = {
-    "actual": N_("Actual"),
-    "baseline": N_("Simple rule"),
-    "customer_id": N_("Customer ID"),
-    "customer_name": N_("Customer"),
-    "days_overdue": N_("Days past due (oldest)"),
-    "due_date": N_("Due date"),
-    "dunning_level": N_("Dunning level"),
-    "expected": N_("Expected"),
-    "expected_overdue": N_("Expected overdue amount"),
-    "expected_overdue_short": N_("Expected overdue"),
-    "expected_payment_date": N_("Expected payment"),
-    "figure": NP_("col.figure", "Figure"),
-    "high": N_("High (90 %)"),
-    "interval": N_("80 % interval"),
-    "invoice_id": N_("Invoice"),
-    "invoice_ids": N_("Invoices"),
-    "invoices": N_("Open invoices"),
-    "low": N_("Low (10 %)"),
-    "model": N_("Forecasting model"),
-    "open_amount": N_("Open amount"),
-    "p_late_30": N_("Probability > 30 days late"),
-    "p_late_30_short": N_("Prob. > 30 days"),
-    "rank": N_("Rank"),
-    "reason": N_("Reason"),
-    "segment": N_("Segment"),
-    "week": N_("Week from"),
-}
 
 __all__ = ["ActualView", "actual_figure", "actual_table", "forecast_vs_actual"]
 
@@ -125,7 +96,7 @@ def actual_table(ctx: ReportContext, view: ActualView) -> Html:
     if not view.available:
         return note(ctx, ctx.tr("No earlier forecast whose weeks have already passed yet."))
     df = view.weeks[["start", "expected", "low", "high", "actual"]]
-    labels = {c: ctx.tr(_FORECAST_COL[c]) for c in ("expected", "low", "high", "actual")}
+    labels = {c: ctx.tr(FORECAST_COL[c]) for c in ("expected", "low", "high", "actual")}
     labels["start"] = ctx.tr("Week from")
     formats = {"start": "date"} | {c: "money:0" for c in ("expected", "low", "high", "actual")}
     wape = view.wape

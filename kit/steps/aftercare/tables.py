@@ -5,7 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.i18n import N_
-from kit.i18n.labels import GOALS_VERDICT, ROLLOUT_BACKLOG_STATUS
+from kit.i18n.labels import (
+    GOALS_VERDICT,
+    GOALS_VERDICT_RULE,
+    ROLLOUT_BACKLOG_STATUS,
+    STEPS_AFTERCARE_COLUMN,
+    STEPS_AFTERCARE_DIMENSION,
+)
 from kit.kpis import REGISTRY
 from kit.report import Html, ReportContext, glossary, table
 from kit.steps.aftercare.view import (
@@ -32,53 +38,6 @@ _STEPS_AFTERCARE_CAPTION: dict[str, str] = {
     ),
 }
 
-_STEPS_AFTERCARE_COLUMN: dict[str, str] = {
-    "action": N_("Recommended action"),
-    "amount": N_("Overdue"),
-    "backlog": N_("In the backlog"),
-    "baseline": N_("Baseline"),
-    "customer_id": N_("Customer no."),
-    "deadline": N_("Deadline"),
-    "dimension": N_("View"),
-    "due_date": N_("Due"),
-    "expected_effect": N_("Expected effect"),
-    "forecast": N_("Trend at deadline"),
-    "goal": N_("Goal"),
-    "group": N_("Group"),
-    "id": N_("No."),
-    "invoices": N_("Invoices"),
-    "item": N_("Item"),
-    "kpi": N_("KPI"),
-    "lever": N_("Lever"),
-    "name": N_("Customer"),
-    "now": N_("Now"),
-    "oldest_dpd": N_("Oldest (days past due)"),
-    "overdue_amount": N_("Overdue"),
-    "owner": N_("Owner"),
-    "progress": N_("Progress"),
-    "share_pct": N_("Share"),
-    "status": N_("Status"),
-    "target": N_("Target"),
-    "verdict": N_("Verdict"),
-}
-
-_GOALS_VERDICT_RULE: dict[str, str] = {
-    "achieved": N_("The latest value meets the target."),
-    "at_risk": N_(
-        "The linear trend does not reach the target by the deadline "
-        "(or there are too few values for a trend)."
-    ),
-    "missed": N_("The deadline has passed and the target is not met."),
-    "on_track": N_("The linear trend since the baseline date reaches the target by the deadline."),
-    "unknown": N_("The KPI has no value at the baseline date or the as-of date."),
-}
-
-
-_STEPS_AFTERCARE_DIMENSION: dict[str, str] = {
-    "aging_bucket": N_("Days past due"),
-    "dispute_reason": N_("Dispute reason"),
-    "segment": N_("Segment"),
-}
 
 _STEPS_AFTERCARE_FORMULA: dict[str, str] = {
     "progress": N_("(now − baseline) ÷ (target − baseline) × 100"),
@@ -162,7 +121,7 @@ def goal_table(ctx: ReportContext, view: AftercareView) -> Html:
             "flag",
         ],
     )
-    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns if c != "flag"}
+    labels = {c: ctx.tr(STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns if c != "flag"}
     caption = ctx.tr(
         "Goals: baseline ({date}) → now ({as_of}) → target (marked: at risk or missed)",
         date=ctx.date(ctx.engagement.baseline_date),
@@ -184,7 +143,7 @@ def customer_table(ctx: ReportContext, view: AftercareView) -> Html:
     total = overdue_total(view)
     frame["share_pct"] = frame["overdue_amount"] / total * 100.0 if total else float("nan")
     frame = frame[["customer_id", "name", "overdue_amount", "share_pct", "invoices", "oldest_dpd"]]
-    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
+    labels = {c: ctx.tr(STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
@@ -207,7 +166,7 @@ def contributor_table(ctx: ReportContext, view: AftercareView) -> Html:
         for label, row in frame.iterrows():
             parts.append(
                 {
-                    "dimension": ctx.tr(_STEPS_AFTERCARE_DIMENSION[dimension]),
+                    "dimension": ctx.tr(STEPS_AFTERCARE_DIMENSION[dimension]),
                     "group": group_label(ctx, dimension, str(label)),
                     "overdue_amount": row["overdue_amount"],
                     "share_pct": row["share_pct"],
@@ -236,7 +195,7 @@ def _labelled(
     ctx: ReportContext, frame: pd.DataFrame, *, caption: str, formats: dict[str, str]
 ) -> Html:
     """Return `frame` as a table with the after-care column names and caption `caption`."""
-    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
+    labels = {c: ctx.tr(STEPS_AFTERCARE_COLUMN[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
@@ -255,7 +214,7 @@ def backlog_table(ctx: ReportContext, view: AftercareView) -> Html:
     frame["status"] = frame["status"].map(lambda s: ctx.tr(ROLLOUT_BACKLOG_STATUS[s]))
     frame["late"] = late_items(ctx, view.backlog).to_numpy()
     shown = ["id", "item", "owner", "kpi", "expected_effect", "status", "due_date", "late"]
-    labels = {c: ctx.tr(_STEPS_AFTERCARE_COLUMN[c]) for c in shown if c != "late"}
+    labels = {c: ctx.tr(STEPS_AFTERCARE_COLUMN[c]) for c in shown if c != "late"}
     return table(
         ctx,
         frame[shown],
@@ -278,7 +237,7 @@ def aftercare_glossary_block(ctx: ReportContext, view: AftercareView) -> Html:
             formula = info.formula_de if ctx.language == "de" else info.formula_en
             rows.append((aftercare_kpi_name(ctx, kpi), "", formula))
     for verdict in ("achieved", "on_track", "at_risk", "missed"):
-        rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
+        rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(GOALS_VERDICT_RULE[verdict]), ""))
     for term in ("progress", "share", "bucket", "levers", "backlog_late"):
         rows.append(
             (

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from kit.business_case import BusinessCase, load_business_case
 from kit.charts.business_case import plot_business_case
 from kit.i18n import N_, fmt_hours, fmt_money
+from kit.i18n.labels import BUSINESS_CASE_REASON
 from kit.kpis import REGISTRY
 from kit.report import Html, table
 from kit.report.context import ReportContext
@@ -28,21 +29,6 @@ _BUSINESS_CASE_FORMULA: dict[str, str] = {
     "released": N_("working capital released = (DSO today − DSO target) × credit sales ÷ P"),
 }
 
-_BUSINESS_CASE_REASON: dict[str, str] = {
-    "goal_not_down": N_("The DSO goal asks for a higher DSO: it releases no working capital."),
-    "no_credit_sales": N_(
-        "There are no credit sales in the window, so there is no amount of working capital."
-    ),
-    "no_dso_goal": N_(
-        "Without a DSO goal the working capital released cannot be put in money; agree a DSO goal."
-    ),
-    "no_kpi_value": N_(
-        "DSO cannot be computed at the as-of date, so there is no amount of working capital."
-    ),
-    "no_process_maps": N_(
-        "Without process maps the hours freed cannot be counted; map the as-is processes."
-    ),
-}
 
 _BUSINESS_CASE_ROW: dict[str, str] = {
     "cost": N_("Staff cost saved a year"),
@@ -88,7 +74,7 @@ def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:
     goal = case.dso_goal
     reason = case.reasons.get("working_capital_released")
     if reason is not None or goal is None:
-        return [tr(_BUSINESS_CASE_REASON[reason or "no_dso_goal"])]
+        return [tr(BUSINESS_CASE_REASON[reason or "no_dso_goal"])]
     lines = []
     if goal.released == 0:
         lines.append(

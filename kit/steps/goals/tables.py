@@ -10,7 +10,7 @@ import pandas as pd
 from kit.charts import plot_goal
 from kit.goals import RULES, VERDICTS, GoalStatus
 from kit.i18n import N_, NP_, currency_symbol
-from kit.i18n.labels import GOALS_VERDICT
+from kit.i18n.labels import GOALS_UNIT, GOALS_VERDICT, GOALS_VERDICT_RULE
 from kit.kpis import REGISTRY
 from kit.kpis.registry import CRF_SOURCE
 from kit.report import Html, glossary, note, show, table
@@ -24,14 +24,6 @@ from kit.steps.goals.wording import (
     with_kpi_name,
 )
 
-_GOALS_UNIT: dict[str, str] = {
-    "count": N_("count"),
-    "currency": N_("EUR"),
-    "days": N_("days"),
-    "hours": N_("hours"),
-    "percent": N_("%"),
-}
-
 _GOALS_SMART: dict[str, str] = {
     "direction": N_("Target in the right direction"),
     "measurable": N_("Measurable"),
@@ -40,17 +32,6 @@ _GOALS_SMART: dict[str, str] = {
     "time_bound": N_("Time-bound"),
 }
 
-
-_GOALS_VERDICT_RULE: dict[str, str] = {
-    "achieved": N_("The latest value meets the target."),
-    "at_risk": N_(
-        "The linear trend does not reach the target by the deadline "
-        "(or there are too few values for a trend)."
-    ),
-    "missed": N_("The deadline has passed and the target is not met."),
-    "on_track": N_("The linear trend since the baseline date reaches the target by the deadline."),
-    "unknown": N_("The KPI has no value at the baseline date or the as-of date."),
-}
 
 _STEPS_GOALS_COL: dict[str, str] = {
     "baseline": N_("Baseline"),
@@ -271,7 +252,7 @@ def _unit_name(ctx: ReportContext, unit: str) -> str:
     """Return a KPI unit as written beside a value: the currency sign for money ("€")."""
     if unit == "currency":
         return currency_symbol(ctx.engagement.currency, ctx.language)
-    return ctx.tr(_GOALS_UNIT[unit])
+    return ctx.tr(GOALS_UNIT[unit])
 
 
 def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
@@ -348,7 +329,7 @@ def goals_glossary(
             )
         )
     for verdict in VERDICTS:
-        rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(_GOALS_VERDICT_RULE[verdict]), ""))
+        rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(GOALS_VERDICT_RULE[verdict]), ""))
     for rule in RULES:
         rows.append((ctx.tr(_GOALS_SMART[rule]), ctx.tr(_STEPS_GOALS_SMART_RULE[rule]), ""))
     return glossary(ctx, [*rows, *extra])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.i18n import N_, NP_
-from kit.i18n.labels import REPORT_SOURCE
+from kit.i18n import N_
+from kit.i18n.labels import REPORT_SOURCE, STEPS_KPIS_COL
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
 from kit.steps.kpis.ledger import accounting_table
@@ -17,31 +17,6 @@ _STEPS_KPIS_ANOMALY: dict[str, str] = {
     "payment_after_settlement": N_("Payment after settlement"),
 }
 
-_STEPS_KPIS_COL: dict[str, str] = {
-    "amount": N_("Amount"),
-    "bucket": N_("Days past due"),
-    "channel": N_("Channel"),
-    "count": N_("Invoices"),
-    "customer_id": N_("Customer no."),
-    "date": N_("Date"),
-    "first_date": N_("First date"),
-    "invoice_id": N_("Invoice no."),
-    "invoices": N_("Invoices"),
-    "kind": N_("Kind"),
-    "kpi": N_("KPI"),
-    "last_date": N_("Last date"),
-    "metric": N_("Measure"),
-    "name": N_("Customer"),
-    "note": N_("Note"),
-    "oldest_dpd": NP_("oldest_dpd", "Oldest (days past due)"),
-    "overdue_amount": NP_("overdue_amount", "Overdue"),
-    "reference": N_("Reference (source)"),
-    "rows": N_("Rows"),
-    "share": N_("Share"),
-    "table": N_("Table"),
-    "unit": N_("Unit"),
-    "value": N_("Value"),
-}
 
 _STEPS_KPIS_METRIC: dict[str, str] = {
     "invoices": N_("Invoices up to the as-of date"),
@@ -72,7 +47,7 @@ def quality_overview(ctx: ReportContext, view: KpisView) -> Html:
             "last_date": tab["last_date"],
         }
     )
-    labels = {c: ctx.tr(_STEPS_KPIS_COL[c]) for c in frame.columns}
+    labels = {c: ctx.tr(STEPS_KPIS_COL[c]) for c in frame.columns}
     first = table(
         ctx,
         frame,
@@ -136,7 +111,7 @@ def quality_anomalies(ctx: ReportContext, view: KpisView, *, n: int = 15) -> Htm
             "amount": top["amount"],
         }
     )
-    labels = {c: ctx.tr(_STEPS_KPIS_COL[c]) for c in frame.columns}
+    labels = {c: ctx.tr(STEPS_KPIS_COL[c]) for c in frame.columns}
     caption = ctx.tr("Anomalies by amount ({shown} of {total})", shown=len(top), total=len(found))
     return table(
         ctx,

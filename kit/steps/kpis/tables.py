@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.i18n import N_, NP_, currency_symbol
+from kit.i18n import N_, currency_symbol
+from kit.i18n.labels import STEPS_KPIS_COL, STEPS_KPIS_STAGE
 from kit.kpis import BUCKETS, REGISTRY
 from kit.kpis.aftercare import FUNNEL_STAGES
 from kit.report import Html, glossary, table
@@ -35,14 +36,6 @@ _STEPS_KPIS_UNIT: dict[str, str] = {
     "percent": N_("%"),
 }
 
-_STEPS_KPIS_BUCKET: dict[str, str] = {
-    "1-30": N_("1–30"),
-    "31-60": N_("31–60"),
-    "61-90": N_("61–90"),
-    "91-180": N_("91–180"),
-    ">180": N_("over 180"),
-    "current": N_("current"),
-}
 
 _STEPS_KPIS_CHANNEL: dict[str, str] = {
     "call": N_("Phone call"),
@@ -51,32 +44,6 @@ _STEPS_KPIS_CHANNEL: dict[str, str] = {
     "portal": N_("Portal"),
     "sms": N_("SMS"),
     "total": N_("Total"),
-}
-
-_STEPS_KPIS_COL: dict[str, str] = {
-    "amount": N_("Amount"),
-    "bucket": N_("Days past due"),
-    "channel": N_("Channel"),
-    "count": N_("Invoices"),
-    "customer_id": N_("Customer no."),
-    "date": N_("Date"),
-    "first_date": N_("First date"),
-    "invoice_id": N_("Invoice no."),
-    "invoices": N_("Invoices"),
-    "kind": N_("Kind"),
-    "kpi": N_("KPI"),
-    "last_date": N_("Last date"),
-    "metric": N_("Measure"),
-    "name": N_("Customer"),
-    "note": N_("Note"),
-    "oldest_dpd": NP_("oldest_dpd", "Oldest (days past due)"),
-    "overdue_amount": NP_("overdue_amount", "Overdue"),
-    "reference": N_("Reference (source)"),
-    "rows": N_("Rows"),
-    "share": N_("Share"),
-    "table": N_("Table"),
-    "unit": N_("Unit"),
-    "value": N_("Value"),
 }
 
 
@@ -132,11 +99,10 @@ _STEPS_KPIS_GLOSSARY_MEANING: dict[str, str] = {
         "from 70%, amber 60–70%, red below."
     ),
     "crf": N_(
-        "Medians of the Credit Research Foundation (US), Q1 2021: CEI "
-        "86.52%, DSO 38.04 days, best possible DSO 32.02 days, ADD "
-        "3.00 days, % current 90.56%. They are independent medians, so "
-        "the ADD median is not DSO median − BPDSO median. Comparison "
-        "values, not the company's figures."
+        "Medians of the Credit Research Foundation (US), Q1 2021: CEI 86.5%, DSO 38.0 "
+        "days, best possible DSO 32.0 days, ADD 3.0 days, % current 90.6%. They are "
+        "independent medians, so the ADD median is not DSO median − BPDSO median. "
+        "Comparison values, not the company's figures."
     ),
     "receeve": N_(
         "According to receeve, companies collect 60–70% of their "
@@ -178,14 +144,6 @@ _STEPS_KPIS_SHORT: dict[str, str] = {
     "pct_current": N_("% current"),
 }
 
-_STEPS_KPIS_STAGE: dict[str, str] = {
-    "clicked": N_("clicked"),
-    "delivered": N_("delivered"),
-    "opened": N_("opened"),
-    "paid": N_("paid (14 days)"),
-    "sent": N_("sent"),
-}
-
 
 __all__ = [
     "aging_rows",
@@ -225,7 +183,7 @@ def aging_rows(ctx: ReportContext, view: KpisView) -> pd.DataFrame:
 def aging_table(ctx: ReportContext, view: KpisView) -> Html:
     """Return the aging table block (amount, count, share; summing to total receivables)."""
     frame = aging_rows(ctx, view)
-    labels = {c: ctx.tr(_STEPS_KPIS_COL[c]) for c in frame.columns}
+    labels = {c: ctx.tr(STEPS_KPIS_COL[c]) for c in frame.columns}
     return table(
         ctx,
         frame,
@@ -271,7 +229,7 @@ def top_overdue_table(ctx: ReportContext, view: KpisView) -> Html:
     top["share"] = top["overdue_amount"] / overdue * 100.0 if overdue else float("nan")
     limit = ctx.engagement.strategy.agency_days_overdue
     frame = top[["customer_id", "name", "overdue_amount", "share", "invoices", "oldest_dpd"]]
-    labels = {c: ctx.tr(_STEPS_KPIS_COL[c]) for c in frame.columns}
+    labels = {c: ctx.tr(STEPS_KPIS_COL[c]) for c in frame.columns}
     formats = {
         "overdue_amount": "money",
         "share": "percent",
@@ -299,7 +257,7 @@ def funnel_table(ctx: ReportContext, view: KpisView) -> Html:
     frame = view.funnel.reset_index()
     frame["channel"] = [ctx.tr(_STEPS_KPIS_CHANNEL[str(c)]) for c in frame["channel"]]
     labels = {"channel": ctx.tr("Channel")} | {
-        s: ctx.tr(_STEPS_KPIS_STAGE[s]) for s in FUNNEL_STAGES
+        s: ctx.tr(STEPS_KPIS_STAGE[s]) for s in FUNNEL_STAGES
     }
     return table(
         ctx,
@@ -345,7 +303,7 @@ def _kpi_rows(
     # The value carries its unit ("32,3 %", "2,2 h"): no unit column beside it.
     frame = pd.DataFrame(rows, columns=["kpi", "value", "reference", "note", "flag"])
     frame = frame.drop(columns=[c for c in ("reference", "note") if not frame[c].any()])
-    labels = {c: ctx.tr(_STEPS_KPIS_COL[c]) for c in frame.columns if c != "flag"}
+    labels = {c: ctx.tr(STEPS_KPIS_COL[c]) for c in frame.columns if c != "flag"}
     return table(
         ctx,
         frame,

@@ -6,8 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from kit.i18n import N_, NP_
-from kit.i18n.labels import ROLLOUT_STATUS
+from kit.i18n import N_
+from kit.i18n.labels import ROLLOUT_COLUMN, ROLLOUT_STATUS
 from kit.report import Html, ReportContext, glossary, note, table
 from kit.rollout import rollout_glossary
 from kit.steps.rollout.view import RolloutView, blocked_episodes, display_names, rag_text
@@ -17,27 +17,6 @@ _ROLLOUT_CHECK: dict[str, str] = {
     "manual": N_("to be confirmed manually"),
 }
 
-_ROLLOUT_COLUMN: dict[str, str] = {
-    "actual_end": NP_("actual_end", "Actual end"),
-    "actual_start": NP_("actual_start", "Actual start"),
-    "author": N_("By"),
-    "blocked": N_("Blocked"),
-    "client": N_("Client"),
-    "current_phase": N_("Current phase"),
-    "days_left": N_("Days left"),
-    "engagement": N_("Engagement"),
-    "next_milestone": N_("Next milestone"),
-    "note": NP_("note", "Note"),
-    "owner": N_("Owner"),
-    "percent": N_("Done"),
-    "phase": N_("Phase"),
-    "planned_end": NP_("planned_end", "Planned end"),
-    "planned_start": NP_("planned_start", "Planned start"),
-    "rag": N_("RAG"),
-    "since": N_("Since"),
-    "slippage_days": N_("Slippage (days)"),
-    "status": N_("Status"),
-}
 
 _ROLLOUT_MET: dict[str, str] = {
     "no": N_("not met"),
@@ -107,7 +86,7 @@ def phase_table(ctx: ReportContext, view: RolloutView) -> Html:
         for p in view.status.phases
     ]
     frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["name", "red"])
-    labels = {c: ctx.tr(_ROLLOUT_COLUMN[c]) for c in ("owner", "status", "percent", "rag")}
+    labels = {c: ctx.tr(ROLLOUT_COLUMN[c]) for c in ("owner", "status", "percent", "rag")}
     labels.update(
         name=ctx.tr("Phase"),
         planned=ctx.tr("Planned"),

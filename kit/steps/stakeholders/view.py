@@ -16,6 +16,7 @@ import pandas as pd
 
 from kit.charts.stakeholders import plot_power_interest, plot_raci
 from kit.i18n import N_
+from kit.i18n.labels import STAKEHOLDERS_GRID
 from kit.report import Html, Tile, glossary, headline, note, show, summary, table, tiles
 from kit.report.context import ReportContext
 from kit.rollout import phase_plan
@@ -41,15 +42,6 @@ _STAKEHOLDERS_CHECK_TITLE: dict[str, str] = {
     "responsible_per_phase": N_("At least one responsible (R) per phase"),
 }
 
-_STAKEHOLDERS_GRID: dict[str, str] = {
-    "influence": N_("Influence (1–5)"),
-    "interest": N_("Interest (1–5)"),
-    "keep_informed": N_("Keep informed"),
-    "keep_satisfied": N_("Keep satisfied"),
-    "manage_closely": N_("Manage closely"),
-    "monitor": N_("Monitor"),
-    "title": N_("Power/interest grid"),
-}
 
 _STEPS_STAKEHOLDERS: dict[str, str] = {
     "checks_caption": N_("Success-factor checks (failed checks highlighted)"),
@@ -422,7 +414,7 @@ def register_table(ctx: ReportContext, view: StakeholdersView) -> Html:
             "role": reg["role"],
             "department": reg["department"],
             "quadrant": [
-                ctx.tr(_STAKEHOLDERS_GRID[quadrant(int(i), int(j))])
+                ctx.tr(STAKEHOLDERS_GRID[quadrant(int(i), int(j))])
                 for i, j in zip(reg["influence"], reg["interest"], strict=True)
             ],
         }
@@ -467,7 +459,7 @@ def stakeholders_glossary(ctx: ReportContext, view: StakeholdersView) -> Html:
     for key in QUADRANTS:
         rows.append(
             (
-                ctx.tr(_STAKEHOLDERS_GRID[key]),
+                ctx.tr(STAKEHOLDERS_GRID[key]),
                 ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY[key]),
                 ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY_RULE[key]),
             )

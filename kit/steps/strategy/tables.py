@@ -11,7 +11,13 @@ from pathlib import Path
 import pandas as pd
 
 from kit.i18n import N_, NP_
-from kit.i18n.labels import STRATEGY_CHANNEL, STRATEGY_OWNER, STRATEGY_STEP, STRATEGY_TONE
+from kit.i18n.labels import (
+    STRATEGY_CHANNEL,
+    STRATEGY_HANDOVER_COL,
+    STRATEGY_OWNER,
+    STRATEGY_STEP,
+    STRATEGY_TONE,
+)
 from kit.report import Html, note, table
 from kit.report.consultant import consultant_note
 from kit.report.context import ReportContext
@@ -69,19 +75,6 @@ _STEPS_THIN_STRATEGY_LADDER: dict[str, str] = {
     ),
 }
 
-_STRATEGY_HANDOVER_COL: dict[str, str] = {
-    "amount": N_("Invoice amount"),
-    "customer_id": N_("Customer ID"),
-    "customer_name": N_("Customer"),
-    "days_overdue": N_("Days past due"),
-    "due_date": NP_("due_date", "Due date"),
-    "invoice_id": N_("Invoice"),
-    "issue_date": N_("Invoice date"),
-    "last_channel": N_("Last channel"),
-    "last_reminder_date": N_("Last reminder on"),
-    "open_amount": N_("Open amount"),
-    "reminders_sent": N_("Reminders sent"),
-}
 
 #: The link text of each export file.
 _DOWNLOAD: dict[str, str] = {"csv": N_("CSV file"), "xlsx": N_("Excel file")}
@@ -346,7 +339,7 @@ def handover_table(ctx: ReportContext, view: StrategyView) -> Html:
         "reminders_sent": "number:0",
         "last_channel": "text",
     }
-    labels = {c: ctx.tr(_STRATEGY_HANDOVER_COL[c]) for c in cols}
+    labels = {c: ctx.tr(STRATEGY_HANDOVER_COL[c]) for c in cols}
     caption = ctx.tr(
         "The {shown} largest of {total} invoices on the hand-over list (by open amount)",
         shown=len(h),

@@ -16,7 +16,8 @@ import pandas as pd
 
 from kit.files import atomic_write
 from kit.forecast import worklist
-from kit.i18n import N_, NP_, Language, tr
+from kit.i18n import Language, tr
+from kit.i18n.labels import FORECAST_COL
 from kit.ingest import load_ledger
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
@@ -24,35 +25,6 @@ from kit.spreadsheet import set_text
 from kit.steps.forecast_wording import method_text, reason_text, why
 from kit.steps.kpis.forecast import WEEKS, ForecastView
 from kit.steps.strategy.view import exports_dir
-
-_FORECAST_COL: dict[str, str] = {
-    "actual": N_("Actual"),
-    "baseline": N_("Simple rule"),
-    "customer_id": N_("Customer ID"),
-    "customer_name": N_("Customer"),
-    "days_overdue": N_("Days past due (oldest)"),
-    "due_date": N_("Due date"),
-    "dunning_level": N_("Dunning level"),
-    "expected": N_("Expected"),
-    "expected_overdue": N_("Expected overdue amount"),
-    "expected_overdue_short": N_("Expected overdue"),
-    "expected_payment_date": N_("Expected payment"),
-    "figure": NP_("col.figure", "Figure"),
-    "high": N_("High (90 %)"),
-    "interval": N_("80 % interval"),
-    "invoice_id": N_("Invoice"),
-    "invoice_ids": N_("Invoices"),
-    "invoices": N_("Open invoices"),
-    "low": N_("Low (10 %)"),
-    "model": N_("Forecasting model"),
-    "open_amount": N_("Open amount"),
-    "p_late_30": N_("Probability > 30 days late"),
-    "p_late_30_short": N_("Prob. > 30 days"),
-    "rank": N_("Rank"),
-    "reason": N_("Reason"),
-    "segment": N_("Segment"),
-    "week": N_("Week from"),
-}
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -120,7 +92,7 @@ def export_worklist(frame: pd.DataFrame, target: Path, *, language: Language) ->
         wb = Workbook()
         ws = wb.active
         ws.title = tr("Call list", language)
-        headers = [tr(_FORECAST_COL[c], language) for c in EXPORT_COLUMNS]
+        headers = [tr(FORECAST_COL[c], language) for c in EXPORT_COLUMNS]
         for col, header in enumerate(headers, start=1):
             cell = ws.cell(row=1, column=col)
             set_text(cell, header)
@@ -228,9 +200,9 @@ def worklist_table(ctx: ReportContext, view: WorklistView) -> Html | None:
         "customer_name": "text",
         "customer_id": "text",
     }
-    labels = {c: ctx.tr(_FORECAST_COL[c]) for c in cols}
+    labels = {c: ctx.tr(FORECAST_COL[c]) for c in cols}
     labels["expected_overdue"] = ctx.tr("Expected overdue")
-    labels["p_late_30"] = ctx.tr("Prob. > 30 days")
+    labels["p_late_30"] = ctx.tr("Prob. over 30 days")
     caption = ctx.tr(
         "The top {shown} of {total} customers; the full list is in the Excel file.",
         shown=len(shown),
