@@ -28,6 +28,25 @@ flows:
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="readers are forked on Linux only")
 
 
+@pytest.fixture(autouse=True)
+def _no_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the readers fork as in a fresh `kit duplicates` process.
+
+    Earlier tests of the same session leave threads behind (progress monitors, kernels), and the
+    loader never forks beside another thread.
+    """
+    monkeypatch.setattr(loading.threading, "active_count", lambda: 1)
+
+
+def test_no_fork_beside_another_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder(tmp_path, 30)
+    monkeypatch.setattr(loading, "_FILES_PER_PROCESS", 10)
+    monkeypatch.setattr(loading.threading, "active_count", lambda: 2)
+    pools = _pools(monkeypatch)
+    assert len(load_maps([folder], processes=3)) == 30
+    assert pools == []
+
+
 def _folder(tmp_path: Path, count: int) -> Path:
     for n in range(count):
         (tmp_path / f"m{n:03d}.yaml").write_text(MAP.format(n=n), encoding="utf-8")
