@@ -95,7 +95,9 @@ def _record(language: str, domain: str, key: str) -> None:
         if log:  # a notebook kernel is another process: it appends to the file the test reads
             with Path(log).open("a", encoding="utf-8") as file:
                 file.write(f"{language}\t{domain}\t{key.replace(chr(4), ' | ')}\n")
-        if os.environ.get(STRICT_ENV) == "1":
+        # Strict for the report and CLI wording; error texts are checked by their own tests
+        # (tests/test_error_catalogue.py), and tests build ad-hoc problems freely.
+        if os.environ.get(STRICT_ENV) == "1" and domain == "kit":
             shown = key.replace("\x04", " | ")
             raise LookupError(f"no {language} translation in {domain}.po for {shown!r}")
 
