@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Any, Self
 
 from kit.message import msg, render
+
+if TYPE_CHECKING:
+    from kit.i18n.translations import Language
 
 __all__ = [
     "ConfigError",
@@ -23,6 +26,7 @@ __all__ = [
     "ReportError",
     "RunError",
     "Severity",
+    "not_utf8",
     "read_utf8_text",
 ]
 
@@ -55,7 +59,7 @@ class Problem:
     hint: str | None = None
     suggestion: str | None = None
 
-    def describe(self, language: str = "en") -> str:
+    def describe(self, language: Language = "en") -> str:
         """Return the problem as one readable line: file, row, column, value, expectation."""
         where: list[str] = []
         if self.path:
@@ -77,7 +81,7 @@ class Problem:
             )
         return (", ".join(where) + ": " if where else "") + text
 
-    def sentence(self, language: str = "en") -> str:
+    def sentence(self, language: Language = "en") -> str:
         """Return the message with its suggestion and hint, without place, value or expectation."""
         text = render(self.message, language)
         if self.suggestion is not None:
@@ -153,33 +157,18 @@ class KitError(Exception):
         if not problems:
             raise ValueError("from_problems needs at least one problem")
         first, *rest = problems
+        shared = _shared_fields(first)
+        if path is not None:
+            shared["path"] = path
         return cls(
-            first.message,
-            path=path if path is not None else first.path,
-            row=first.row,
-            column=first.column,
-            key=first.key,
-            value=first.value,
-            expected=first.expected,
-            hint=hint if hint is not None else first.hint,
-            suggestion=first.suggestion,
-            problems=rest,
+            first.message, **shared, hint=hint if hint is not None else first.hint, problems=rest
         )
 
     def as_problem(self) -> Problem:
         """Return the error's own location and message as a Problem."""
-        return Problem(
-            self.message,
-            path=self.path,
-            row=self.row,
-            column=self.column,
-            value=self.value,
-            expected=self.expected,
-            key=self.key,
-            suggestion=self.suggestion,
-        )
+        return Problem(self.message, **_shared_fields(self))
 
-    def describe(self, language: str = "en") -> str:
+    def describe(self, language: Language = "en") -> str:
         """Return the whole error as readable text: one paragraph per problem, then the hint."""
         lines = [self.as_problem().describe(language)]
         lines.extend(p.describe(language) for p in self.problems)
@@ -197,6 +186,15 @@ class KitError(Exception):
         constructor (RunError) survive the round trip too.
         """
         return (_restore_error, (type(self), self.args, dict(self.__dict__)))
+
+
+#: The fields an error and a Problem share besides the message (the hint is the error's own).
+_SHARED_FIELDS = ("path", "row", "column", "key", "value", "expected", "suggestion")
+
+
+def _shared_fields(source: Problem | KitError) -> dict[str, Any]:
+    """Return the location, value, expectation and suggestion of a problem or an error."""
+    return {name: getattr(source, name) for name in _SHARED_FIELDS}
 
 
 def _restore_error(
@@ -245,7 +243,7 @@ class RunError(KitError):
         self.error = error
         self.executed = executed
 
-    def describe(self, language: str = "en") -> str:
+    def describe(self, language: Language = "en") -> str:
         """Return one line: step, cell and error first, then where the executed notebook is."""
         text = render(self.message, language)
         if not self.executed:
@@ -260,6 +258,11 @@ def read_utf8_text(path: Path, *, error: type[KitError] = DataError, hint: str) 
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(
-            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)), path=path, hint=hint
-        ) from None
+        raise not_utf8(exc, path=path, error=error, hint=hint) from None
+
+
+def not_utf8(
+    exc: UnicodeDecodeError, *, path: str | Path | None, error: type[KitError], hint: str
+) -> KitError:
+    """Return the `error` that the file at `path` is not UTF-8 text, naming the first bad byte."""
+    return error(msg("not UTF-8 text (byte {byte})", byte=str(exc.start)), path=path, hint=hint)

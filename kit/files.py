@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kit.errors import ConfigError, KitError
+from kit.errors import ConfigError, KitError, not_utf8
 from kit.message import msg
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "atomic_directory",
     "atomic_write",
     "atomic_write_text",
+    "check_size",
     "load_yaml",
     "os_error",
 ]
@@ -171,19 +172,31 @@ _YamlLoader.add_implicit_resolver(
 )
 
 
+def check_size(
+    size: int,
+    *,
+    max_bytes: int,
+    path: str | Path | None,
+    error: type[KitError],
+    hint: str | None = None,
+) -> None:
+    """Refuse with `error` (naming `path`) a file of `size` bytes larger than `max_bytes`."""
+    if size > max_bytes:
+        raise error(
+            msg(
+                "file is {size} bytes; at most {max_bytes} bytes are read",
+                size=size,
+                max_bytes=max_bytes,
+            ),
+            path=path,
+            hint=hint,
+        )
+
+
 def _read_limited(path: Path, *, max_bytes: int, error: type[KitError]) -> str:
     """Return a UTF-8 file's text after checking its size; `error` if too big or unreadable."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise error(
-                msg(
-                    "file is {size} bytes; at most {max_bytes} bytes are read",
-                    size=size,
-                    max_bytes=max_bytes,
-                ),
-                path=path,
-            )
+        check_size(path.stat().st_size, max_bytes=max_bytes, path=path, error=error)
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
@@ -196,11 +209,7 @@ def _read_limited(path: Path, *, max_bytes: int, error: type[KitError]) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(
-            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)),
-            path=path,
-            hint="save it as UTF-8",
-        ) from None
+        raise not_utf8(exc, path=path, error=error, hint="save it as UTF-8") from None
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -401,16 +410,7 @@ def load_yaml(
         text = _read_limited(source, max_bytes=max_bytes, error=error)
     else:
         text = source
-        if len(text) > max_bytes or len(text.encode("utf-8")) > max_bytes:
-            size = len(text.encode("utf-8"))
-            raise error(
-                msg(
-                    "file is {size} bytes; at most {max_bytes} bytes are read",
-                    size=size,
-                    max_bytes=max_bytes,
-                ),
-                path=where,
-            )
+        check_size(len(text.encode("utf-8")), max_bytes=max_bytes, path=where, error=error)
     shown = None if where is None else str(where)
     loader = _YamlLoader(text)
     try:

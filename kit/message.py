@@ -93,7 +93,7 @@ class Msg(str):
         self.plural_count = count
         return self
 
-    def render(self, language: str) -> str:
+    def render(self, language: Language) -> str:
         """Return the sentence in `language`, parameters formatted for it."""
         from kit.i18n.translations import gettext, ngettext, translation
 
@@ -134,7 +134,7 @@ def plural(singular: str, plural_id: str, count: int, /, **params: object) -> Ms
     return Msg._make(singular, tuple(params.items()), plural_id, count)
 
 
-def _shown(value: object, language: str) -> object:
+def _shown(value: object, language: Language) -> object:
     """Return a parameter value as shown in `language` (numbers with its separators)."""
     if isinstance(value, Msg):
         return value.render(language) if language != "en" else str(value)
@@ -158,7 +158,7 @@ def _number(value: object, language: Language) -> object:
     return value
 
 
-def render(text: str | None, language: str) -> str:
+def render(text: str | None, language: Language) -> str:
     """Return `text` (a `Msg`, or a message id without parameters) in `language`."""
     if text is None:
         return ""

@@ -22,6 +22,7 @@ import pandas as pd
 
 from kit.engagement import Source
 from kit.errors import DataError, Problem, Severity
+from kit.files import check_size
 from kit.ingest.plausibility import header_problems, nfc_name
 from kit.message import literal, msg
 
@@ -86,16 +87,13 @@ def check_data_file(file: Path, *, key: str) -> None:
     if not file.is_file():
         raise DataError("data file not found", path=file, key=key)
     size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DataError(
-            msg(
-                "file is {size} bytes; at most {max_file_bytes} bytes are read",
-                size=size,
-                max_file_bytes=MAX_FILE_BYTES,
-            ),
-            path=file,
-            hint="split the export by year or keep only the columns the kit needs",
-        )
+    check_size(
+        size,
+        max_bytes=MAX_FILE_BYTES,
+        path=file,
+        error=DataError,
+        hint="split the export by year or keep only the columns the kit needs",
+    )
     if size == 0:
         raise DataError("the file is empty", path=file, expected="a header row and data rows")
 

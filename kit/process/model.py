@@ -33,6 +33,10 @@ class Activity:
     row: int | None = None  # where the user sees it (CSV row, YAML list position)
 
 
+#: The fields of an Activity kept as attributes of its graph node (the id is the node itself).
+_NODE_FIELDS = ("name", "lane", "system", "object", "minutes", "per_month", "kind")
+
+
 def hours_per_month(minutes: float | None, per_month: float | None) -> float:
     """Return hours per month = minutes × executions per month ÷ 60 (0 when effort is unknown)."""
     if minutes is None or per_month is None:
@@ -81,16 +85,7 @@ class ProcessMap:
             if act.id in graph:
                 problems.append(_problem(where, id, act.id, "duplicate activity id", row=act.row))
                 continue
-            graph.add_node(
-                act.id,
-                name=act.name,
-                lane=act.lane,
-                system=act.system,
-                object=act.object,
-                minutes=act.minutes,
-                per_month=act.per_month,
-                kind=act.kind,
-            )
+            graph.add_node(act.id, **{name: getattr(act, name) for name in _NODE_FIELDS})
         for src, dst, prob in flows:
             for end in (src, dst):
                 if end not in graph:
@@ -222,16 +217,7 @@ class ProcessMap:
     def activities(self) -> list[Activity]:
         """Return the activities as Activity records, in insertion order."""
         return [
-            Activity(
-                id=str(n),
-                name=d["name"],
-                lane=d["lane"],
-                system=d["system"],
-                object=d["object"],
-                minutes=d["minutes"],
-                per_month=d["per_month"],
-                kind=d["kind"],
-            )
+            Activity(id=str(n), **{name: d[name] for name in _NODE_FIELDS})
             for n, d in self.graph.nodes(data=True)
         ]
 

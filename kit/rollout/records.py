@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from kit.errors import DataError, Problem
+from kit.errors import DataError, Problem, not_utf8
+from kit.files import check_size
 from kit.message import literal, msg
 
 __all__ = ["DATE_FORMATS", "Record", "parse_date", "read_records"]
@@ -38,11 +39,7 @@ def _rows(path: Path) -> Iterator[list[str]]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             yield from csv.reader(handle, strict=True)
     except UnicodeDecodeError as exc:
-        raise DataError(
-            msg("not UTF-8 text (byte {byte})", byte=str(exc.start)),
-            path=path,
-            hint="save the file as UTF-8 CSV",
-        ) from None
+        raise not_utf8(exc, path=path, error=DataError, hint="save the file as UTF-8 CSV") from None
 
 
 def read_records(path: Path, *, columns: tuple[str, ...]) -> list[Record]:
@@ -51,16 +48,7 @@ def read_records(path: Path, *, columns: tuple[str, ...]) -> list[Record]:
     Rows are counted as a spreadsheet shows them: a quoted note spanning several lines is one row.
     The header must hold exactly `columns` (any order); DataError otherwise.
     """
-    size = path.stat().st_size
-    if size > MAX_TRACKING_BYTES:
-        raise DataError(
-            msg(
-                "file is {size} bytes; at most {max_tracking_bytes} are read",
-                size=size,
-                max_tracking_bytes=MAX_TRACKING_BYTES,
-            ),
-            path=path,
-        )
+    check_size(path.stat().st_size, max_bytes=MAX_TRACKING_BYTES, path=path, error=DataError)
     records: list[Record] = []
     header: list[str] | None = None
     problems: list[Problem] = []

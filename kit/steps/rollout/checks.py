@@ -14,6 +14,7 @@ import pandas as pd
 
 from kit.errors import KitError
 from kit.goals import evaluate_goals
+from kit.i18n import Language
 from kit.i18n.counts import groups_text, maps_text
 from kit.i18n.labels import GOALS_VERDICT
 from kit.ingest import load_ledger
@@ -37,7 +38,7 @@ class AutoCheck:
     detail: str
 
 
-def _error(exc: KitError, language: str) -> str:
+def _error(exc: KitError, language: Language) -> str:
     """Return the error's own problem as one line in the report language."""
     return exc.as_problem().describe(language)
 
