@@ -6,13 +6,22 @@ import difflib
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticKnownError
 
 from kit.errors import ConfigError, Problem
 from kit.files import load_yaml
+from kit.i18n.translations import Language
 from kit.message import msg
 
 __all__ = [
@@ -35,6 +44,16 @@ __all__ = [
 ENGAGEMENT_FILE = "engagement.yaml"
 MAX_CONFIG_BYTES = 1_000_000
 KPI_DIRECTIONS = ("up", "down")
+
+
+def _iso_currency(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{3}", value):
+        raise ValueError("currency must be a three-letter ISO code such as EUR")
+    return value
+
+
+#: A three-letter ISO currency code such as EUR (the ledger's and the hourly cost's currency).
+CurrencyCode = Annotated[str, AfterValidator(_iso_currency)]
 
 
 class _Strict(BaseModel):
@@ -269,14 +288,7 @@ class BusinessCaseSettings(_Strict):
 
     interest_rate: float = Field(default=0.06, ge=0, le=1)  # per year, 0.06 = 6 %
     hourly_cost: float = Field(default=55.0, ge=0)  # fully loaded cost of one hour of work
-    currency: str | None = None  # of hourly_cost; the engagement's currency when not set
-
-    @field_validator("currency")
-    @classmethod
-    def _iso_currency(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"[A-Z]{3}", value):
-            raise ValueError("currency must be a three-letter ISO code such as EUR")
-        return value
+    currency: CurrencyCode | None = None  # of hourly_cost; the engagement's when not set
 
 
 class Engagement(_Strict):
@@ -284,8 +296,8 @@ class Engagement(_Strict):
 
     root: Path = Field(exclude=True)
     client: str
-    language: Literal["de", "en"] = "de"
-    currency: str = "EUR"
+    language: Language = "de"
+    currency: CurrencyCode = "EUR"
     as_of: date | None = None
     baseline_date: date | None = None
     period_days: int = Field(default=90, gt=0, le=3660)
@@ -329,13 +341,6 @@ class Engagement(_Strict):
                 )
             )
         return self
-
-    @field_validator("currency")
-    @classmethod
-    def _iso_currency(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Z]{3}", value):
-            raise ValueError("currency must be a three-letter ISO code such as EUR")
-        return value
 
     @field_validator("engine")
     @classmethod
