@@ -12,15 +12,7 @@ from kit.forecast.backtest import Backtest, backtest, backtest_days
 from kit.forecast.book import Book, build_book
 from kit.forecast.cashin import weekly_cash_in
 from kit.forecast.features import customer_history, features_at
-from kit.forecast.predict import (
-    DEFAULT,
-    Prediction,
-    Settings,
-    model_ready,
-    predict_baseline,
-    predict_model,
-    training_set,
-)
+from kit.forecast.predict import DEFAULT, Prediction, Settings, predict_model, prepare
 from kit.kpis.timeline import day_number
 from kit.ledger import Ledger
 
@@ -144,9 +136,9 @@ def forecast_book(
             bt,
             0,
         )
-    pred: Prediction = predict_baseline(book, day, history=hist, settings=settings)
-    train = training_set(book, day, settings=settings)
-    detail = model_ready(book, day, train, settings)
+    prepared = prepare(book, day, history=hist, settings=settings)
+    pred: Prediction = prepared.baseline
+    detail = prepared.model_reason
     reason: str | None
     if detail is not None:
         reason = "thin_history"
@@ -156,7 +148,7 @@ def forecast_book(
         reason = "model_not_better"
     else:
         reason = None
-        pred = predict_model(book, day, train, settings=settings)
+        pred = predict_model(book, day, prepared.train, settings=settings)
     return Forecast(
         as_of,
         pred.method,

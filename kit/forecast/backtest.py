@@ -16,15 +16,7 @@ import pandas as pd
 from kit.forecast.book import Book
 from kit.forecast.cashin import actual_weeks, weekly_cash_in
 from kit.forecast.features import customer_history
-from kit.forecast.predict import (
-    DEFAULT,
-    Prediction,
-    Settings,
-    model_ready,
-    predict_baseline,
-    predict_model,
-    training_set,
-)
+from kit.forecast.predict import DEFAULT, Prediction, Settings, predict_model, prepare
 
 __all__ = ["Backtest", "BacktestRow", "backtest", "backtest_days"]
 
@@ -143,10 +135,11 @@ def backtest(
         hist = customer_history(book, day)
         if hist.settled == 0:
             continue
-        base = predict_baseline(book, day, history=hist, settings=settings)
-        train = training_set(book, day, settings=settings)
-        reason = model_ready(book, day, train, settings)
-        model = predict_model(book, day, train, settings=settings) if reason is None else None
+        prepared = prepare(book, day, history=hist, settings=settings)
+        base, reason = prepared.baseline, prepared.model_reason
+        model: Prediction | None = None
+        if reason is None:
+            model = predict_model(book, day, prepared.train, settings=settings)
         full = day + 7 * weeks <= known_until
         actual = actual_weeks(book, base, weeks=weeks) if full else np.zeros(weeks)
         scored, b_mae, b_cov = _scores(base, book, known_until)

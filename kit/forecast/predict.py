@@ -55,10 +55,12 @@ from kit.forecast.features import (
 __all__ = [
     "DEFAULT",
     "Prediction",
+    "Prepared",
     "Settings",
     "predict_baseline",
     "predict_model",
     "prediction_at",
+    "prepare",
     "training_set",
     "training_snapshots",
 ]
@@ -277,6 +279,22 @@ def model_ready(book: Book, day: int, train: TrainingSet, settings: Settings) ->
             f"(a model needs {settings.min_rows})"
         )
     return None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What both the forecast and the backtest start from at one as-of day."""
+
+    baseline: Prediction  # the baseline prediction of the invoices open at the day
+    train: TrainingSet  # the training rows a model would be fitted on
+    model_reason: str | None  # why no model can be trained (None when one can)
+
+
+def prepare(book: Book, day: int, *, history: History, settings: Settings = DEFAULT) -> Prepared:
+    """Return the baseline prediction at `day`, the model's training set and `model_ready`."""
+    baseline = predict_baseline(book, day, history=history, settings=settings)
+    train = training_set(book, day, settings=settings)
+    return Prepared(baseline, train, model_ready(book, day, train, settings))
 
 
 def predict_model(
