@@ -146,10 +146,7 @@ def message_table(
         .agg(
             channel=("channel", "first"),
             invoice_id=("invoice_id", "first"),
-            sent=("_sent", "any"),
-            bounced=("_bounced", "any"),
-            opened=("_opened", "any"),
-            clicked=("_clicked", "any"),
+            **{name: (f"_{name}", "any") for name in flags},
             sent_ts=("_sent_ts", "min"),
             group=("_group", "first"),
         )

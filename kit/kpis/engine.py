@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -83,17 +84,38 @@ def _check(period_days: int, goal_days: int) -> None:
         )
 
 
-def _evaluate(
+@dataclass(frozen=True)
+class _Grouped:
+    """A timeline with a group code per invoice, the windows and the engine of the aggregates."""
+
+    tl: Timeline
+    codes: np.ndarray
+    groups: int
+    period_days: int
+    goal_days: int
+    run: Backend | None
+    source: Tables | None  # the timeline as the engine's tables (None for numpy)
+
+
+def _grouped(
     tl: Timeline,
-    *,
-    day: int,
-    period_days: int,
-    goal_days: int,
     codes: np.ndarray,
     groups: int,
-    run: Backend | None = None,
-    source: Tables | None = None,
-) -> tuple[Computed, Receivables, list[str]]:
+    run: Backend | None,
+    *,
+    period_days: int,
+    goal_days: int,
+) -> _Grouped:
+    """Return the timeline grouped by `codes` into `groups`, with its tables for `run`."""
+    source = _source(tl, codes, groups, run)
+    return _Grouped(tl, codes, groups, period_days, goal_days, run, source)
+
+
+def _evaluate(grouped: _Grouped, day: int) -> tuple[Computed, Receivables, list[str]]:
+    """Return every KPI per group at `day`, the receivables behind them and the notes."""
+    tl, codes, groups = grouped.tl, grouped.codes, grouped.groups
+    period_days, goal_days = grouped.period_days, grouped.goal_days
+    run, source = grouped.run, grouped.source
     if run is not None and source is not None:
         rec, dis = run.aggregates(source, day=day, period_days=period_days, goal_days=goal_days)
     else:
@@ -145,16 +167,8 @@ def _result(
 ) -> KpiResult:
     day = day_number(as_of)
     codes = np.zeros(tl.size, dtype=np.int64)
-    computed, rec, warnings = _evaluate(
-        tl,
-        day=day,
-        period_days=period_days,
-        goal_days=goal_days,
-        codes=codes,
-        groups=1,
-        run=run,
-        source=_source(tl, codes, 1, run),
-    )
+    grouped = _grouped(tl, codes, 1, run, period_days=period_days, goal_days=goal_days)
+    computed, rec, warnings = _evaluate(grouped, day)
     return _package(computed, rec, warnings, day=day, period_days=period_days, goal_days=goal_days)
 
 
@@ -265,16 +279,8 @@ def kpis_by(
     codes, labels = group_codes(ledger, by)
     run = backend(engine)
     tl = build_timeline(ledger)
-    computed, _, _ = _evaluate(
-        tl,
-        day=day_number(as_of),
-        period_days=period_days,
-        goal_days=goal_days,
-        codes=codes,
-        groups=len(labels),
-        run=run,
-        source=_source(tl, codes, len(labels), run),
-    )
+    grouped = _grouped(tl, codes, len(labels), run, period_days=period_days, goal_days=goal_days)
+    computed, _, _ = _evaluate(grouped, day_number(as_of))
     return pd.DataFrame({k: computed.values[k] for k in REGISTRY}, index=labels)
 
 
@@ -305,19 +311,10 @@ def kpi_series(
     run = backend(engine)
     tl = build_timeline(ledger)
     codes = np.zeros(tl.size, dtype=np.int64)
-    source = _source(tl, codes, 1, run)
+    grouped = _grouped(tl, codes, 1, run, period_days=period_days, goal_days=goal_days)
     rows: list[dict[str, float]] = []
     dates = series_dates(as_of, months)
     for stamp in dates:
-        computed, _, _ = _evaluate(
-            tl,
-            day=day_number(stamp),
-            period_days=period_days,
-            goal_days=goal_days,
-            codes=codes,
-            groups=1,
-            run=run,
-            source=source,
-        )
+        computed, _, _ = _evaluate(grouped, day_number(stamp))
         rows.append({k: float(computed.values[k][0]) for k in REGISTRY})
     return pd.DataFrame(rows, index=pd.DatetimeIndex(dates, name="as_of"), columns=list(REGISTRY))
