@@ -29,6 +29,7 @@ from kit.i18n import Language
 
 __all__ = [
     "CASH_KPIS",
+    "FIGURES",
     "REASONS",
     "SHARES",
     "BusinessCase",
@@ -41,6 +42,16 @@ __all__ = [
 CASH_KPIS = ("dso", "bpdso", "add")  # KPIs in days of credit sales: a day less frees cash
 SHARES = (0.5, 1.0)  # goal achievement of the sensitivity: half and full
 MONTHS_PER_YEAR = 12
+#: The headline figures of a business case and of each of its scenarios, in the order shown.
+FIGURES = (
+    "working_capital_released",
+    "interest_saved_per_year",
+    "hours_freed_per_month",
+    "cost_saved_per_year",
+)
+# The inputs of the money figures, then of the hours figures (`kit business-case --json`).
+_MONEY_INPUTS = ("dso", "dso_target", "credit_sales", "period_days", "interest_rate")
+_HOURS_INPUTS = ("hourly_cost", "duplicate_hours", "rework_hours")
 REASONS = (
     "no_dso_goal",  # engagement.yaml has no goal on DSO
     "goal_not_down",  # the DSO goal's direction is up: no cash to release
@@ -138,13 +149,7 @@ class BusinessCase:
         def scaled(value: float | None) -> float | None:
             return None if value is None else value * share
 
-        return Scenario(
-            share,
-            scaled(self.working_capital_released),
-            scaled(self.interest_saved_per_year),
-            scaled(self.hours_freed_per_month),
-            scaled(self.cost_saved_per_year),
-        )
+        return Scenario(share, *(scaled(getattr(self, name)) for name in FIGURES))
 
     def sensitivity(self) -> list[Scenario]:
         """Return the scenarios at half and at full goal achievement."""
@@ -152,22 +157,9 @@ class BusinessCase:
 
     def to_json_dict(self) -> dict[str, Any]:
         """Return the `kit business-case --json` document (plain floats or null, unrounded)."""
-        return {
-            "working_capital_released": self.working_capital_released,
-            "interest_saved_per_year": self.interest_saved_per_year,
-            "hours_freed_per_month": self.hours_freed_per_month,
-            "cost_saved_per_year": self.cost_saved_per_year,
-            "inputs": {
-                "dso": self.dso,
-                "dso_target": self.dso_target,
-                "credit_sales": self.credit_sales,
-                "period_days": self.period_days,
-                "interest_rate": self.interest_rate,
-                "hourly_cost": self.hourly_cost,
-                "duplicate_hours": self.duplicate_hours,
-                "rework_hours": self.rework_hours,
-            },
-        }
+        figures = {name: getattr(self, name) for name in FIGURES}
+        inputs = {name: getattr(self, name) for name in (*_MONEY_INPUTS, *_HOURS_INPUTS)}
+        return {**figures, "inputs": inputs}
 
 
 def _cash_goal(

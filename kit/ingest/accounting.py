@@ -12,20 +12,22 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["REASONS", "RUN_FILE", "TABLES", "SourceAccount", "record_for_run", "recorded_in_run"]
+__all__ = [
+    "ITEM_TABLES",
+    "REASONS",
+    "RUN_FILE",
+    "TABLES",
+    "SourceAccount",
+    "record_for_run",
+    "recorded_in_run",
+]
 
 #: Reasons a row read is left out, in the order they are shown.
 REASONS = ("filter", "skipped_problem", "subtotal", "heading", "other_document_type")
+#: Derived tables a line item of a ledger (`data.ledger`) can end up in, in the order shown.
+ITEM_TABLES = ("invoices", "residual_items", "credit_notes", "payments")
 #: Derived tables a row can end up in, in the order they are shown.
-TABLES = (
-    "invoices",
-    "residual_items",
-    "credit_notes",
-    "payments",
-    "customers",
-    "disputes",
-    "dunning_events",
-)
+TABLES = (*ITEM_TABLES, "customers", "disputes", "dunning_events")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kit.engagement import Engagement
 from kit.errors import Problem
-from kit.ingest.accounting import SourceAccount
+from kit.ingest.accounting import ITEM_TABLES, SourceAccount
 from kit.ingest.findings import Finding
 from kit.ingest.ledger_items import load_ledger_items
 
@@ -48,10 +48,7 @@ def ingest_ledger_source(
         "filtered": account.left_out.get("filter", 0),
         "excluded": account.left_out.get("skipped_problem", 0)
         + account.left_out.get("other_document_type", 0),
-        **{
-            f"rows_{name}": int(account.used.get(name, 0))
-            for name in ("invoices", "residual_items", "credit_notes", "payments")
-        },
+        **{f"rows_{name}": int(account.used.get(name, 0)) for name in ITEM_TABLES},
     }
     return items.errors
 

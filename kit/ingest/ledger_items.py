@@ -407,15 +407,23 @@ def _indicator(
         na_action="ignore",
     )
     bad = side.notna() & ~side.isin(["debit", "credit"])
-    out.errors += row_findings(
+    _flag(
+        out,
         ctx,
-        frame.index[bad.to_numpy()],
-        ctx.src("debit_credit"),
+        bad,
+        "debit_credit",
         "unknown debit/credit indicator",
         "S or H (Soll/Haben), D or C (Debit/Credit); map others under values: {debit_credit: ...}",
     )
     factor = np.where(side == "credit", -1.0, 1.0)
     frame["amount"] = frame["amount"].abs() * factor
+
+
+def _flag(
+    out: LedgerItems, ctx: TableContext, rows: pd.Series, name: str, message: str, expected: str
+) -> None:
+    """Add the finding that the `rows` marked True break `message` in canonical column `name`."""
+    out.errors += row_findings(ctx, rows.index[rows.to_numpy()], ctx.src(name), message, expected)
 
 
 def _kinds(
@@ -441,18 +449,19 @@ def _kinds(
     kind = parse_text(raw_type).map(mapping).fillna("unmapped").astype(object)
     listed = ", ".join(mapping)
     unmapped = kind == "unmapped"
-    column = ctx.src("document_type")
-    out.errors += row_findings(
+    _flag(
+        out,
         ctx,
-        items.index[unmapped.to_numpy()],
-        column,
+        unmapped,
+        "document_type",
         "document type not in document_types",
         f"one of {listed} (map others under document_types:)",
     )
-    out.errors += row_findings(
+    _flag(
+        out,
         ctx,
-        items.index[(kind == "other").to_numpy()],
-        column,
+        kind == "other",
+        "document_type",
         "document type mapped to other: not an invoice, credit note, payment or residual",
         "invoice, credit_note, payment or residual (on_error: skip leaves it out, counted)",
     )
@@ -496,14 +505,7 @@ def _checks(
                 ),
             )
         )
-    zero = amount == 0
-    out.errors += row_findings(
-        ctx,
-        items.index[zero.to_numpy()],
-        ctx.src("amount"),
-        "amount is 0",
-        "a debit or credit amount other than 0",
-    )
+    _flag(out, ctx, amount == 0, "amount", "amount is 0", "a debit or credit amount other than 0")
     invoice = kind == "invoice"
     if "due_date" in items:
         no_due = (kind.isin(["invoice", "residual"]) & items["due_date"].isna()).to_numpy()
@@ -521,10 +523,11 @@ def _checks(
                 )
             )
         early = (invoice & (items["due_date"] < items["issue_date"])).fillna(False)
-        out.errors += row_findings(
+        _flag(
+            out,
             ctx,
-            items.index[early.to_numpy()],
-            ctx.src("due_date"),
+            early,
+            "due_date",
             "due date before the issue date",
             "a date not before the issue date",
         )
@@ -533,11 +536,12 @@ def _checks(
         if name not in items:
             continue
         dates = items[name]
-        outside = (dates.notna() & ((dates < earliest) | (dates > latest))).to_numpy()
-        out.errors += row_findings(
+        outside = dates.notna() & ((dates < earliest) | (dates > latest))
+        _flag(
+            out,
             ctx,
-            items.index[outside],
-            ctx.src(name),
+            outside,
+            name,
             "date outside the plausible range",
             f"a date between {earliest.date().isoformat()} and {latest.date().isoformat()}",
         )

@@ -26,6 +26,8 @@ _REQUIRED = ["segment", "step", "day", "channel", "tone", "owner"]
 _TONES = ("friendly", "firm", "formal")
 _LADDER_CHANNELS = (*CHANNELS, "preferred", "internal")
 _DAY_RANGE = (-60, 730)
+# Columns that take one of a few values: (column, the values, message for any other value).
+_CHOICES = (("channel", _LADDER_CHANNELS, "unknown channel"), ("tone", _TONES, "unknown tone"))
 
 
 def _text(value: object) -> str:
@@ -92,20 +94,9 @@ def validate_ladder(df: pd.DataFrame, *, path: str | Path | None = None) -> pd.D
                 "day is not a whole number of days",
             )
         days.append(day if day is not None else 0)
-        if row["channel"] not in _LADDER_CHANNELS:
-            bad(
-                "channel",
-                row["channel"],
-                msg("one of {values}", values=", ".join(_LADDER_CHANNELS)),
-                "unknown channel",
-            )
-        if row["tone"] not in _TONES:
-            bad(
-                "tone",
-                row["tone"],
-                msg("one of {values}", values=", ".join(_TONES)),
-                "unknown tone",
-            )
+        for column, allowed, message in _CHOICES:
+            if row[column] not in allowed:
+                bad(column, row[column], msg("one of {values}", values=", ".join(allowed)), message)
         key = (str(row["segment"]), str(row["step"]))
         if key in seen and row["step"]:
             bad(
