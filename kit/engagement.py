@@ -6,7 +6,7 @@ import difflib
 import re
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -32,6 +32,7 @@ __all__ = [
     "Goal",
     "LedgerSource",
     "Phase",
+    "PhaseSchedule",
     "Source",
     "StrategySettings",
     "Team",
@@ -236,18 +237,17 @@ class Goal(_Strict):
     owner: str | None = None
 
 
-class Phase(_Strict):
-    """One rollout phase of the plan."""
+class PhaseSchedule(_Strict):
+    """A rollout phase's id, optional own name, owner and planned dates (end not before start)."""
 
     id: str
     name: str | None = None
     owner: str | None = None
     start: date | None = None
     end: date | None = None
-    exit_criteria: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _ordered(self) -> Phase:
+    def _ordered(self) -> Self:
         if self.start and self.end and self.end < self.start:
             raise ValueError(
                 msg(
@@ -258,6 +258,12 @@ class Phase(_Strict):
                 )
             )
         return self
+
+
+class Phase(PhaseSchedule):
+    """One rollout phase of the plan."""
+
+    exit_criteria: list[str] = Field(default_factory=list)
 
 
 class Team(_Strict):

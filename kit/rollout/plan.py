@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 
-from kit.engagement import Engagement
+from kit.engagement import Engagement, PhaseSchedule
 from kit.errors import ConfigError
 from kit.i18n import Language, tr
 from kit.i18n.labels import ROLLOUT_CRITERION, ROLLOUT_PHASE
@@ -66,15 +64,9 @@ AUTOMATIC_CRITERIA = (
 )
 
 
-@dataclass(frozen=True)
-class PlannedPhase:
+class PlannedPhase(PhaseSchedule):
     """One phase of the plan: id, optional own name, owner, planned dates, exit criteria."""
 
-    id: str
-    name: str | None = None
-    owner: str | None = None
-    start: date | None = None
-    end: date | None = None
     exit_criteria: tuple[str, ...] = ()
 
     def title(self, language: Language) -> str:
@@ -109,11 +101,7 @@ def phase_plan(engagement: Engagement) -> list[PlannedPhase]:
         return [PlannedPhase(id=p, exit_criteria=DEFAULT_EXIT_CRITERIA[p]) for p in DEFAULT_PHASES]
     return [
         PlannedPhase(
-            id=p.id,
-            name=p.name,
-            owner=p.owner,
-            start=p.start,
-            end=p.end,
+            **p.model_dump(exclude={"exit_criteria"}),
             exit_criteria=tuple(p.exit_criteria) or DEFAULT_EXIT_CRITERIA.get(p.id, ()),
         )
         for p in engagement.phases
