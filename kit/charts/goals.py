@@ -22,7 +22,7 @@ def kpi_axis_label(kpi: str, language: Language) -> tuple[str, str]:
     info = REGISTRY.get(kpi)
     if info is None:
         return kpi, kpi
-    name = info.name_de if language == "de" else info.name_en
+    name = info.name_in(language)
     unit = tr(GOALS_UNIT[info.unit], language) if info.unit in _UNITS else ""
     return name, f"{name} ({unit})" if unit else name
 

@@ -6,13 +6,14 @@ script (`kit.cli.main`) and `typer.testing.CliRunner` call. It is caught there o
 one paragraph in the user's language, and ends the command with the error's exit code (2 for bad
 input, 1 for a failed run); `--debug` prints the traceback first.
 
-How `main()` knows the language: a `ContextVar` (`_LANGUAGE`). The command sets it when it opens
-the engagement (`open_engagement`, `language_near`), and the boundary reads it after the
-exception left the command. A ContextVar rather than typer's context object because click pops
-its context (and `ctx.obj` with it) while the exception unwinds, before `main()` sees it; rather
-than a module global because `KitGroup.main` runs every invocation in a copy of the current
-context, so nothing one command sets leaks into the next (tests call the app many times in one
-process).
+Before the command line is read, `main()` chooses the language of the help and of click's
+usage errors (`kit.cli.language.cli_language`); it is the messages' language until the command
+opens an engagement (`open_engagement`, `language_near`). How `main()` knows the language: a
+`ContextVar` (`_LANGUAGE`), which the boundary reads after the exception left the command. A
+ContextVar rather than typer's context object because click pops its context (and `ctx.obj`
+with it) while the exception unwinds, before `main()` sees it; rather than a module global
+because `KitGroup.main` runs every invocation in a copy of the current context, so nothing one
+command sets leaks into the next (tests call the app many times in one process).
 """
 
 from __future__ import annotations
@@ -27,8 +28,16 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer.core import TyperGroup
 
+from kit.cli.language import (
+    cli_language,
+    declared_language,
+    engagement_language,
+    translate_help,
+    typer_messages,
+)
+from kit.cli.usage import WordedCommand
 from kit.errors import KitError
-from kit.i18n import LANGUAGES, Language, tr
+from kit.i18n import Language, tr
 
 if TYPE_CHECKING:
     from kit.engagement import Engagement
@@ -62,18 +71,6 @@ def set_debug(debug: bool) -> None:
     _DEBUG.set(debug)
 
 
-def _declared_language(folder: Path) -> Language | None:
-    """Return the `language:` of `folder/engagement.yaml`, None when it cannot be read."""
-    from kit.files import load_yaml  # not kit.engagement: `kit duplicates` stays light
-
-    try:
-        raw = load_yaml(folder / "engagement.yaml")
-    except (KitError, OSError, ValueError):
-        return None
-    found = raw.get("language") if isinstance(raw, dict) else None
-    return next((lang for lang in LANGUAGES if lang == found), None)
-
-
 def language_near(path: Path) -> Language:
     """Return the language of the engagement `path` belongs to, English when there is none.
 
@@ -81,14 +78,7 @@ def language_near(path: Path) -> Language:
     or the engagement.yaml itself: the folders from `path` upward are searched for an
     engagement.yaml; the first one found decides.
     """
-    try:
-        start = path.resolve()
-    except OSError:
-        return "en"
-    for folder in (start, *start.parents):
-        if (folder / "engagement.yaml").is_file():
-            return _declared_language(folder) or "en"
-    return "en"
+    return engagement_language(path) or "en"
 
 
 def open_engagement(path: Path) -> Engagement:
@@ -100,7 +90,7 @@ def open_engagement(path: Path) -> Engagement:
     from kit.engagement import load_engagement, resolve_engagement_dir
 
     try:
-        speak(_declared_language(resolve_engagement_dir(path)) or "en")
+        speak(declared_language(resolve_engagement_dir(path)) or "en")
     except KitError:
         pass  # load_engagement below says what is missing
     engagement = load_engagement(path)
@@ -130,7 +120,7 @@ def _report_unexpected(exc: Exception) -> int:
     return 1
 
 
-class KitGroup(TyperGroup):
+class KitGroup(WordedCommand, TyperGroup):
     """The `kit` group: every command runs inside the one error boundary, `main()`."""
 
     def main(
@@ -157,18 +147,21 @@ class KitGroup(TyperGroup):
         windows_expand_args: bool,
         extra: dict[str, Any],
     ) -> Any:
-        try:
-            return super().main(
-                args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
-            )
-        except KitError as exc:
-            code = _report(exc, exc)
-        except OSError as exc:
-            from kit.files import os_error
+        chosen = speak(cli_language(sys.argv[1:] if args is None else list(args)))
+        translate_help(self, chosen)
+        with typer_messages(chosen):
+            try:
+                return super().main(
+                    args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
+                )
+            except KitError as exc:
+                code = _report(exc, exc)
+            except OSError as exc:
+                from kit.files import os_error
 
-            code = _report(os_error(exc), exc)
-        except Exception as exc:
-            code = _report_unexpected(exc)
+                code = _report(os_error(exc), exc)
+            except Exception as exc:
+                code = _report_unexpected(exc)
         if standalone_mode:
             sys.exit(code)
         return code

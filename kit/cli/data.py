@@ -10,6 +10,7 @@ import typer
 from kit.cli.boundary import open_engagement
 from kit.cli.options import AsOfOpt, EngagementArg, JsonOpt, parse_date
 from kit.cli.output import emit_json, show
+from kit.i18n import N_
 
 __all__ = ["business_case", "forecast", "kpis"]
 
@@ -18,12 +19,13 @@ def kpis(
     engagement: EngagementArg,
     as_of: AsOfOpt = None,
     by: Annotated[
-        str | None, typer.Option(help="Break down by segment, country, customer_id or a column.")
+        str | None,
+        typer.Option(help=N_("Break down by segment, country, customer_id or a column.")),
     ] = None,
     as_json: JsonOpt = False,
     engine: Annotated[
         str | None,
-        typer.Option(help="What computes the KPIs: duckdb, spark, spark:MASTER-URL or a URL."),
+        typer.Option(help=N_("What computes the KPIs: duckdb, spark, spark:MASTER-URL or a URL.")),
     ] = None,
 ) -> None:
     """Compute every KPI of the specification at the as-of date."""
@@ -59,7 +61,7 @@ def forecast(
     engagement: EngagementArg,
     as_of: AsOfOpt = None,
     weeks: Annotated[
-        int, typer.Option(min=1, max=52, help="Weeks of cash-in to forecast (1 to 52).")
+        int, typer.Option(min=1, max=52, help=N_("Weeks of cash-in to forecast (1 to 52)."))
     ] = 13,
     as_json: JsonOpt = False,
 ) -> None:

@@ -10,15 +10,16 @@ import typer
 from kit.cli.boundary import open_engagement, speak
 from kit.cli.options import AsOfOpt, EngagementArg, JsonOpt, LanguageChoice, parse_date
 from kit.cli.output import emit_json, show
+from kit.i18n import N_
 
 __all__ = ["new", "run", "validate"]
 
 
 def new(
-    path: Annotated[Path, typer.Argument(help="Folder to create for the engagement.")],
-    client: Annotated[str | None, typer.Option(help="Client name.")] = None,
+    path: Annotated[Path, typer.Argument(help=N_("Folder to create for the engagement."))],
+    client: Annotated[str | None, typer.Option(help=N_("Client name."))] = None,
     language: Annotated[
-        LanguageChoice, typer.Option(help="Report language: de or en.")
+        LanguageChoice, typer.Option(help=N_("Report language: de or en."))
     ] = LanguageChoice.de,
 ) -> None:
     """Scaffold an engagement folder (engagement.yaml, data files, registers, process_maps/)."""
@@ -44,11 +45,11 @@ def validate(engagement: EngagementArg, as_json: JsonOpt = False) -> None:
 def run(
     engagement: EngagementArg,
     only: Annotated[
-        str | None, typer.Option(help="Comma-separated steps to run, e.g. 01,04.")
+        str | None, typer.Option(help=N_("Comma-separated steps to run, e.g. 01,04."))
     ] = None,
     as_of: AsOfOpt = None,
-    jobs: Annotated[int, typer.Option(min=1, help="Notebooks run in parallel.")] = 1,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Also render PDFs with Chromium.")] = False,
+    jobs: Annotated[int, typer.Option(min=1, help=N_("Notebooks run in parallel."))] = 1,
+    pdf: Annotated[bool, typer.Option("--pdf", help=N_("Also render PDFs with Chromium."))] = False,
 ) -> None:
     """Execute the notebooks and convert them into client reports under output/reports/."""
     from kit.cli.commands import validate_command

@@ -13,7 +13,9 @@ from typing import Annotated
 
 import typer
 
+from kit.cli.boundary import language
 from kit.errors import ConfigError
+from kit.i18n import N_, tr
 
 __all__ = [
     "AsOfOpt",
@@ -46,16 +48,19 @@ class StatusChoice(StrEnum):
 #: The steps `kit run --only` accepts, by number; the notebook name (04_kpis) is accepted too.
 STEPS = ("01", "02", "03", "04", "05", "06", "07")
 
-EngagementArg = Annotated[Path, typer.Argument(help="Engagement folder (holds engagement.yaml).")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+EngagementArg = Annotated[
+    Path, typer.Argument(help=N_("Engagement folder (holds engagement.yaml)."))
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help=N_("Print one JSON document on stdout."))]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="As-of date YYYY-MM-DD (default: engagement.yaml).")
+    str | None,
+    typer.Option("--as-of", help=N_("As-of date YYYY-MM-DD (default: engagement.yaml).")),
 ]
 LanguageOpt = Annotated[
     LanguageChoice | None,
     typer.Option(
         "--language",
-        help="Language of the output (default: the engagement the files sit in, else en).",
+        help=N_("Language of the output (default: the engagement the files sit in, else en)."),
     ),
 ]
 
@@ -81,6 +86,7 @@ def parse_steps(text: str | None) -> list[str] | None:
         number = step.split("_", 1)[0].zfill(2)
         if number not in STEPS:
             raise typer.BadParameter(
-                f"{step!r} is not one of {', '.join(STEPS)}", param_hint="'--only'"
+                tr("'{step}' is not one of {steps}", language(), step=step, steps=", ".join(STEPS)),
+                param_hint="'--only'",
             )
     return steps or None

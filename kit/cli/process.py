@@ -10,14 +10,15 @@ import typer
 from kit.cli.boundary import language_near, speak
 from kit.cli.options import JsonOpt, LanguageOpt
 from kit.cli.output import emit_json, show
+from kit.i18n import N_
 
 __all__ = ["duplicates", "import_bpmn"]
 
 
 def duplicates(
-    paths: Annotated[list[Path], typer.Argument(help="Process maps or folders of maps.")],
+    paths: Annotated[list[Path], typer.Argument(help=N_("Process maps or folders of maps."))],
     threshold: Annotated[
-        float, typer.Option(min=0.0, max=1.0, help="Similarity threshold 0..1.")
+        float, typer.Option(min=0.0, max=1.0, help=N_("Similarity threshold 0..1."))
     ] = 0.85,
     as_json: JsonOpt = False,
     language: LanguageOpt = None,
@@ -40,12 +41,12 @@ def duplicates(
 
 
 def import_bpmn(
-    file: Annotated[Path, typer.Argument(help="A BPMN 2.0 file.")],
+    file: Annotated[Path, typer.Argument(help=N_("A BPMN 2.0 file."))],
     output: Annotated[
-        Path | None, typer.Option(help="Where to write the map (default: FILE with .yaml).")
+        Path | None, typer.Option(help=N_("Where to write the map (default: FILE with .yaml)."))
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing map even if it was edited.")
+        bool, typer.Option("--force", help=N_("Replace an existing map even if it was edited."))
     ] = False,
     language: LanguageOpt = None,
 ) -> None:

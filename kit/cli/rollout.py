@@ -10,26 +10,32 @@ import typer
 from kit.cli.boundary import language_near, speak
 from kit.cli.options import AsOfOpt, JsonOpt, StatusChoice, parse_date
 from kit.cli.output import emit_json, show
+from kit.i18n import N_
 
 __all__ = ["status"]
 
 
 def status(
-    engagements: Annotated[list[Path], typer.Argument(help="One or many engagement folders.")],
+    engagements: Annotated[list[Path], typer.Argument(help=N_("One or many engagement folders."))],
     as_json: JsonOpt = False,
-    update: Annotated[str | None, typer.Option(help="Phase id to append a status row for.")] = None,
-    status_: Annotated[
-        StatusChoice | None, typer.Option("--status", help="The phase's status (with --update).")
+    update: Annotated[
+        str | None, typer.Option(help=N_("Phase id to append a status row for."))
     ] = None,
-    percent: Annotated[int | None, typer.Option(min=0, max=100, help="Percent complete.")] = None,
-    note: Annotated[str, typer.Option(help="A note for the status row.")] = "",
+    status_: Annotated[
+        StatusChoice | None,
+        typer.Option("--status", help=N_("The phase's status (with --update).")),
+    ] = None,
+    percent: Annotated[
+        int | None, typer.Option(min=0, max=100, help=N_("Percent complete."))
+    ] = None,
+    note: Annotated[str, typer.Option(help=N_("A note for the status row."))] = "",
     author: Annotated[
-        str | None, typer.Option(help="Who reports the status (default: your user name).")
+        str | None, typer.Option(help=N_("Who reports the status (default: your user name)."))
     ] = None,
     as_of: AsOfOpt = None,
     today: Annotated[
         bool,
-        typer.Option("--today", help="Compute slippage at today's date, not the as-of date."),
+        typer.Option("--today", help=N_("Compute slippage at today's date, not the as-of date.")),
     ] = False,
 ) -> None:
     """Show rollout status for one or many engagements, or append a status row (--update).

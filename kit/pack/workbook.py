@@ -195,7 +195,7 @@ def _kind_of_unit(unit: str) -> str:
 
 def _kpi_name(kpi: str, language: Language) -> str:
     info = REGISTRY[kpi]
-    return info.name_de if language == "de" else info.name_en
+    return info.name_in(language)
 
 
 def _kpis_sheet(data: PackData) -> Sheet | None:
@@ -211,7 +211,7 @@ def _kpis_sheet(data: PackData) -> Sheet | None:
             if info.unit == "currency"
             else tr(_PACK_UNIT[info.unit]),
             Typed(info.reference, _kind_of_unit(info.unit)),
-            info.formula_de if ctx.language == "de" else info.formula_en,
+            info.formula_in(ctx.language),
             data.kpis.result.notes.get(kpi, ""),
         )
         for kpi, info in REGISTRY.items()
@@ -554,7 +554,7 @@ def _sources_sheet(data: PackData) -> Sheet:
     )
     rows.append((tr("Formulas used"), None, None, None, None))
     for kpi, kpi_info in REGISTRY.items():
-        formula = kpi_info.formula_de if ctx.language == "de" else kpi_info.formula_en
+        formula = kpi_info.formula_in(ctx.language)
         rows.append((_kpi_name(kpi, ctx.language), formula, None, None, None))
     for term, _, formula in business_case_glossary_rows(ctx):
         rows.append((term, formula, None, None, None))

@@ -213,27 +213,28 @@ def analyse(
 def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
     """Return the headline sentences of the analysis in `language` (de or en)."""
     from kit.i18n import fmt_count, fmt_number  # Babel: not needed for `kit duplicates --json`
+    from kit.i18n.counts import activities_text, maps_text
 
     def num(value: float) -> str:
         return fmt_number(value, language, digits=0)
 
     out = [
         trn(
-            "{hours} hours per month of duplicate work in one group ({maps} "
-            "process maps, {activities} activities).",
-            "{hours} hours per month of duplicate work in {groups} groups "
-            "({maps} process maps, {activities} activities).",
+            "{hours} hours per month of duplicate work in one group ({maps}, {activities}).",
+            "{hours} hours per month of duplicate work in {groups} groups ({maps}, {activities}).",
             len(analysis.groups),
             language,
             hours=num(analysis.duplicate_hours_per_month),
             groups=fmt_count(len(analysis.groups), language),
-            maps=fmt_count(len(analysis.maps), language),
-            activities=analysis.activities,
+            maps=maps_text(len(analysis.maps), language),
+            activities=activities_text(analysis.activities, language),
         )
     ]
     out.append(
-        tr(
+        trn(
+            "{hours} hours per month of rework in one loop.",
             "{hours} hours per month of rework in {loops} loops.",
+            len(analysis.rework),
             language,
             hours=num(analysis.rework_hours_per_month),
             loops=len(analysis.rework),
@@ -265,10 +266,11 @@ def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
     unknown = analysis.unknown_effort()
     if unknown:
         out.append(
-            tr(
+            trn(
+                "One activity has no effort given; it counts as 0 hours.",
                 "{count} activities have no effort given; they count as 0 hours.",
+                len(unknown),
                 language,
-                count=len(unknown),
             )
         )
     return out

@@ -238,10 +238,12 @@ def _run(
     ]
     manifest["notebooks"] = {r.step: _step_record(r, run_dir) for r in results}
     if failed:
+        error = _run_error(failed[0], language)
+        manifest["notebooks"][failed[0].step]["message"] = error.describe(language)
         manifest.update(status=StepStatus.FAILED.value, finished=_now())
         write_manifest(run_dir / "run.json", manifest)
-        bar.end(f"FAILED at {failed[0].step}; reports/ left unchanged")
-        raise _run_error(failed[0])
+        bar.end(tr("Failed at {step}; reports/ left unchanged", language, step=failed[0].step))
+        raise error
     kit_meta = page_metadata(
         engagement,
         language=language,
@@ -338,14 +340,19 @@ def _execute_all(
         return list(pool.map(one, notebooks))
 
 
-def _run_error(first: StepOutcome) -> RunError:
-    """Return the error of a failed run: the first failed step, its cell and error."""
-    return RunError(
-        step=first.step,
-        cell=first.cell,
-        error=first.error or "failed",
-        executed=str(first.executed),
-    )
+def _run_error(first: StepOutcome, language: Language) -> RunError:
+    """Return the error of a failed run: the first failed step, its cell and what went wrong.
+
+    A KitError of the notebook is told in `language` (its message id and parameters came back
+    from the kernel); any other error is named a technical one whose detail is in the step's log.
+    """
+    if first.kit_error is not None:
+        error: str = first.kit_error.describe(language)
+    else:
+        error = msg(
+            "a technical error; the details are in {log}", log=str(first.log or first.executed)
+        )
+    return RunError(step=first.step, cell=first.cell, error=error, executed=str(first.executed))
 
 
 def _unconverted(outcome: StepOutcome) -> StepResult:

@@ -82,7 +82,7 @@ def kpi_name(ctx: ReportContext, kpi: str) -> str:
     if kpi == "paid_within_45_rate":
         return ctx.tr("Paid within {days} days", days=ctx.engagement.goal_days)
     info = REGISTRY[kpi]
-    name = info.name_de if ctx.language == "de" else info.name_en
+    name = info.name_in(ctx.language)
     return name[:1].upper() + name[1:]
 
 

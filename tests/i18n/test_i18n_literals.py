@@ -56,14 +56,7 @@ TEXT_MODULES = ("text.py", "wording.py")
 #: (path relative to kit/, literal) -> why it is not a catalogue message.
 EXCEPTIONS: dict[tuple[str, str], str] = {}
 #: (path relative to kit/, keyword) -> why every literal of that keyword there is not a message.
-_HELP_WHY = (
-    "typer builds `--help` when the module is imported, before an engagement (and so its "
-    "language) is known; the CLI's own help stays English"
-)
-KEYWORD_EXCEPTIONS: dict[tuple[str, str], str] = {
-    (f"cli/{module}.py", "help"): _HELP_WHY
-    for module in ("app", "data", "engagement", "options", "process", "rollout")
-}
+KEYWORD_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # Not prose: a code-like token (identifier, dotted id, unit symbol, format code, path)

@@ -57,3 +57,30 @@ def test_strict_mode_raises_on_a_fallback(monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(LookupError, match="no de translation"):
         tr("another message no catalogue holds", "de")
     assert tr("days", "de") == "Tage"
+
+
+def test_german_counts_of_one_take_the_singular() -> None:
+    from kit.i18n.counts import activities_text, maps_text
+
+    rework = (
+        "{hours} hours per month of rework in one loop.",
+        "{hours} hours per month of rework in {loops} loops.",
+    )
+    assert (
+        trn(*rework, 1, "de", hours="5", loops=1)
+        == "5 Stunden Nacharbeit pro Monat in einer Schleife."
+    )
+    assert (
+        trn(*rework, 2, "de", hours="5", loops=2)
+        == "5 Stunden Nacharbeit pro Monat in 2 Schleifen."
+    )
+    unknown = (
+        "One activity has no effort given; it counts as 0 hours.",
+        "{count} activities have no effort given; they count as 0 hours.",
+    )
+    assert (
+        trn(*unknown, 1, "de") == "Für eine Aktivität fehlt der Aufwand; sie zählt mit 0 Stunden."
+    )
+    assert trn(*unknown, 3, "de").startswith("Für 3 Aktivitäten fehlt der Aufwand")
+    assert (maps_text(1, "de"), activities_text(1, "de")) == ("1 Prozesslandkarte", "1 Aktivität")
+    assert (maps_text(2, "en"), activities_text(2, "en")) == ("2 process maps", "2 activities")

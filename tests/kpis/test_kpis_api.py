@@ -28,10 +28,10 @@ def test_registry_in_spec_order_with_references() -> None:
     refs = {k: i.reference for k, i in REGISTRY.items() if i.reference is not None}
     assert refs == {"pct_current": 90.56, "dso": 38.04, "bpdso": 32.02, "add": 3.0, "cei": 86.52}
     assert all("Credit Research Foundation" in (REGISTRY[k].reference_source or "") for k in refs)
-    assert "60–70 %" in (REGISTRY["collection_rate"].reference_text or "")
+    assert "60–70 %" in REGISTRY["collection_rate"].reference_text_in("de")
     assert REGISTRY["dso"].direction == "down" and REGISTRY["cei"].direction == "up"
     assert REGISTRY["response_time_hours"].unit == "hours"
-    assert REGISTRY["ar_total"].name_de == "Forderungsbestand"
+    assert REGISTRY["ar_total"].name_in("de") == "Forderungsbestand"
     for info in REGISTRY.values():
         assert info.unit in {"days", "percent", "currency", "count", "hours"}
         assert info.direction in {"up", "down"}

@@ -142,7 +142,12 @@ def test_failed_notebook_leaves_reports_untouched(report_run: RunResult, tmp_pat
         run_engagement(engagement, only=["09"], notebooks_dir=FIXTURES, progress=False)
     error = caught.value
     # 09_fail.ipynb: cell 1 parameters, 2 markdown, 3 "x = 1", 4 raises.
-    assert error.message == "step 09_fail failed in cell 4: ValueError: boom & <b>bad</b>"
+    log = Path(str(error.executed)).with_suffix(".kernel.log")
+    assert (
+        error.message
+        == f"step 09_fail failed in cell 4: a technical error; the details are in {log}"
+    )
+    assert "ValueError: boom & <b>bad</b>" in log.read_text("utf-8")
     assert str(error).startswith(error.message)  # step first, then the executed notebook
     assert str(error.executed) in str(error)
     assert (error.step, error.cell) == ("09_fail", 4)

@@ -166,7 +166,7 @@ def test_every_block_renders_in_both_languages(
         html = "".join(str(block(ctx, view)) for block in blocks)  # KeyError on a missing key
         assert "steps.kpis." not in html and "kpis.note." not in html
         for info in REGISTRY.values():
-            formula = info.formula_de if ctx.language == "de" else info.formula_en
+            formula = info.formula_in(ctx.language)
             assert escape(formula) in html, info.id
         for fig in (
             kpis_figures.aging_figure,

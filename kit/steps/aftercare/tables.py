@@ -234,7 +234,7 @@ def aftercare_glossary_block(ctx: ReportContext, view: AftercareView) -> Html:
     for kpi in kpis:
         info = REGISTRY.get(kpi)
         if info is not None:
-            formula = info.formula_de if ctx.language == "de" else info.formula_en
+            formula = info.formula_in(ctx.language)
             rows.append((aftercare_kpi_name(ctx, kpi), "", formula))
     for verdict in ("achieved", "on_track", "at_risk", "missed"):
         rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(GOALS_VERDICT_RULE[verdict]), ""))

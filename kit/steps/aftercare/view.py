@@ -122,7 +122,7 @@ def aftercare_kpi_name(ctx: ReportContext, kpi: str) -> str:
     info = REGISTRY.get(kpi)
     if info is None:
         return kpi
-    name = info.name_de if ctx.language == "de" else info.name_en
+    name = info.name_in(ctx.language)
     return name[:1].upper() + name[1:]
 
 

@@ -66,7 +66,7 @@ def _cost(ctx: ReportContext, case: BusinessCase, value: float | None, digits: i
 
 def _kpi(ctx: ReportContext, kpi: str) -> str:
     info = REGISTRY[kpi]
-    return info.name_de if ctx.language == "de" else info.name_en
+    return info.name_in(ctx.language)
 
 
 def _wc_lines(ctx: ReportContext, case: BusinessCase) -> list[str]:

@@ -12,7 +12,6 @@ from kit.goals import RULES, VERDICTS, GoalStatus
 from kit.i18n import N_, NP_, currency_symbol
 from kit.i18n.labels import GOALS_UNIT, GOALS_VERDICT, GOALS_VERDICT_RULE
 from kit.kpis import REGISTRY
-from kit.kpis.registry import CRF_SOURCE
 from kit.report import Html, glossary, note, show, table
 from kit.report.context import ReportContext
 from kit.steps.goals.view import GoalsView
@@ -309,15 +308,13 @@ def goals_glossary(
             meaning += " " + ctx.tr(
                 "Reference: {value} ({source}).",
                 value=goal_value(ctx, kpi, info.reference),
-                source=ctx.tr("Credit Research Foundation national median, Q1 2021")
-                if info.reference_source == CRF_SOURCE
-                else info.reference_source or "",
+                source=info.reference_source_in(lang),
             )
         rows.append(
             (
                 goal_kpi_label(kpi, lang),
                 meaning,
-                info.formula_de if lang == "de" else info.formula_en,
+                info.formula_in(lang),
             )
         )
     for term in ("baseline", "progress", "trend", "starter"):

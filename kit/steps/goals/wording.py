@@ -34,7 +34,7 @@ def goal_kpi_name(kpi: str, language: Language) -> str:
     info = REGISTRY.get(kpi)
     if info is None:
         return kpi
-    return info.name_de if language == "de" else info.name_en
+    return info.name_in(language)
 
 
 def goal_kpi_label(kpi: str, language: Language) -> str:

@@ -348,7 +348,7 @@ def kpis_glossary(ctx: ReportContext, view: KpisView) -> Html:
         ref = reference_text(ctx, kpi)
         if ref:
             meaning += " " + ctx.tr("Reference: {reference}.", reference=ref)
-        formula = info.formula_de if ctx.language == "de" else info.formula_en
+        formula = info.formula_in(ctx.language)
         if kpi == "paid_within_45_rate":
             formula = formula.replace("45", str(ctx.engagement.goal_days))
         rows.append((kpi_name(ctx, kpi), meaning, formula))
