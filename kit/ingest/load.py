@@ -128,6 +128,8 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
                     "filtered": loaded.filtered,
                     "excluded": 0,
                 }
+                # A file that gave no table still stands in the accounting, with what was read.
+                out.accounts.append(table_account(name, out.info[name], loaded.warnings))
                 continue
             rows_of: dict[str, np.ndarray] = {}
             rules = _rules(loaded, out.tables, rows_of, lookups)

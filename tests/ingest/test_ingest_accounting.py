@@ -66,3 +66,18 @@ def test_presets_are_shipped() -> None:
         "xero-aged-receivables",
         "quickbooks-ar-aging",
     }
+
+
+def test_a_file_that_gives_no_table_still_stands_in_the_accounting(tmp_path: Path) -> None:
+    # A header-only invoices file (as `kit new` writes it) blocks, and still has its row.
+    eng = engagement(
+        tmp_path,
+        {"invoices.csv": INVOICES_EN.splitlines()[0] + "\n"},
+        {"invoices": {"path": "invoices.csv"}},
+    )
+    report = validate_engagement(eng)
+    assert report.blocking
+    [account] = report.accounting
+    assert account["source"] == "invoices"
+    assert account["rows_read"] == 0
+    assert account["used"] == {"invoices": 0}
