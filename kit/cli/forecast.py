@@ -80,7 +80,8 @@ def forecast_document(fc: Forecast, *, currency: str, language: Language = "en")
 def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> RenderableType:
     """Return the readable forecast in the engagement's language: weeks, backtest, invoices."""
     from kit.cli.output import lines, stack, table
-    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, tr, trp
+    from kit.i18n import fmt_date, fmt_days, fmt_money, fmt_percent, tr
+    from kit.i18n.labels import FORECAST_COL
     from kit.steps.forecast_wording import method_text, reason_text
 
     lang, cur = engagement.language, engagement.currency
@@ -105,6 +106,9 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
     def money(value: object) -> str:
         return fmt_money(float(str(value)), lang, currency=cur, digits=0)
 
+    def columns(*keys: str) -> tuple[str, ...]:
+        return tuple(tr(FORECAST_COL[key], lang) for key in keys)
+
     week_rows = [
         (
             fmt_date(pd.Timestamp(w["start"]).date(), lang),
@@ -115,12 +119,7 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
         for w in _records(fc.weeks)
     ]
     week_table = table(
-        (
-            tr("Week from", lang),
-            tr("Expected", lang),
-            tr("Low (10 %)", lang),
-            tr("High (90 %)", lang),
-        ),
+        columns("week", "expected", "low", "high"),
         week_rows,
         title=tr("Expected cash-in per week (80 % band)", lang),
         right=(1, 2, 3),
@@ -159,11 +158,7 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
         )
         backtest = stack(
             table(
-                (
-                    trp("col.figure", "Figure", lang),
-                    tr("Forecasting model", lang),
-                    tr("Simple rule", lang),
-                ),
+                columns("figure", "model", "baseline"),
                 rows,
                 title=tr("Backtest at earlier dates", lang),
                 right=(1, 2),
@@ -190,13 +185,13 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
         for r in _records(fc.invoices.head(10))
     ]
     invoices = table(
-        (
-            tr("Rank", lang),
-            tr("Invoice", lang),
-            tr("Customer ID", lang),
-            tr("Open amount", lang),
-            tr("Expected payment", lang),
-            tr("Prob. over 30 days", lang),
+        columns(
+            "rank",
+            "invoice_id",
+            "customer_id",
+            "open_amount",
+            "expected_payment_date",
+            "p_late_30_short",
         ),
         invoice_rows,
         title=tr("Open invoices with the largest expected overdue amount", lang),

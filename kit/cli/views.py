@@ -17,6 +17,7 @@ from rich.console import RenderableType
 
 from kit.cli.output import lines, stack, table
 from kit.i18n import N_, Language, fmt_bucket, fmt_date, fmt_number, tr, trp
+from kit.i18n.labels import LEDGER_REASON, LEDGER_TABLE, ROLLOUT_RAG, ROLLOUT_STATUS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -160,24 +161,9 @@ def duplicates_view(
     return stack(lines(headlines), grid)
 
 
-def _status_word(status: str, language: Language) -> str:
-    words = {
-        "not_started": tr("not started", language),
-        "in_progress": tr("in progress", language),
-        "done": tr("done", language),
-        "blocked": tr("blocked", language),
-    }
-    return words.get(status, status)
-
-
-def _rag_word(rag: str, language: Language) -> str:
-    words = {
-        "red": tr("red", language),
-        "amber": tr("amber", language),
-        "green": tr("green", language),
-        "grey": tr("grey", language),
-    }
-    return words.get(rag, rag)
+def _word(words: Mapping[str, str], key: str, language: Language) -> str:
+    """Return the display name of an id from a dict of message ids, else the id itself."""
+    return tr(words[key], language) if key in words else key
 
 
 def _slip(days: int | None) -> str:
@@ -201,9 +187,9 @@ def _summary_rows(
                 status.client,
                 fmt_date(status.today, language),
                 current.name if current else tr("finished", language),
-                _status_word(current.status, language) if current else "",
+                _word(ROLLOUT_STATUS, current.status, language) if current else "",
                 _percent(current.percent if current else 100.0, language),
-                _rag_word(status.rag, language),
+                _word(ROLLOUT_RAG, status.rag, language),
                 _slip(status.slippage_days),
                 fmt_number(len(status.blocked), language, digits=0),
                 (
@@ -221,9 +207,9 @@ def _phase_rows(status: RolloutStatus, language: Language) -> list[tuple[str, ..
         (
             p.name,
             p.phase.owner or "–",
-            _status_word(p.status, language),
+            _word(ROLLOUT_STATUS, p.status, language),
             _percent(p.percent, language),
-            _rag_word(p.rag, language),
+            _word(ROLLOUT_RAG, p.rag, language),
             _slip(p.slippage_days),
             fmt_date(p.phase.start, language),
             fmt_date(p.phase.end, language),
@@ -318,28 +304,9 @@ def _date_sentence(day: date, source: str, language: Language) -> str:
 
 
 def _source_word(source: str, language: Language) -> str:
-    words = {
-        "ledger": tr("line-item export", language),
-        "invoices": tr("invoices", language),
-        "residual_items": tr("residual items", language),
-        "credit_notes": tr("credit notes", language),
-        "payments": tr("payments", language),
-        "customers": tr("customers", language),
-        "disputes": tr("disputes", language),
-        "dunning_events": tr("dunning events", language),
-    }
-    return words.get(source, source)
-
-
-def _reason_word(reason: str, language: Language) -> str:
-    words = {
-        "filter": tr("by the filter", language),
-        "skipped_problem": tr("with problems (on_error: skip)", language),
-        "subtotal": tr("subtotal or total rows", language),
-        "heading": tr("heading or group rows without an amount", language),
-        "other_document_type": tr("other document type", language),
-    }
-    return words.get(reason, reason)
+    if source == "ledger":
+        return tr("line-item export", language)
+    return _word(LEDGER_TABLE, source, language)
 
 
 def _counted(
@@ -391,7 +358,7 @@ def _accounting_rows(
                 _counted(
                     left,
                     left_amount,
-                    [(r, _reason_word(r, language)) for r in REASONS],
+                    [(r, _word(LEDGER_REASON, r, language)) for r in REASONS],
                     language=language,
                     currency=currency,
                 ),

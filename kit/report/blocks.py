@@ -21,20 +21,11 @@ from markupsafe import Markup
 
 from kit.charts.style import STATUS_COLOURS
 from kit.i18n import N_
+from kit.i18n.labels import REPORT_SOURCE
 
 _REPORT_NOTE: dict[str, str] = {
     "info": N_("Note"),
     "warning": N_("Attention"),
-}
-
-_REPORT_SOURCE: dict[str, str] = {
-    "credit_notes": N_("Credit notes"),
-    "customers": N_("Customers"),
-    "disputes": N_("Disputes"),
-    "dunning_events": N_("Dunning events"),
-    "invoices": N_("Invoices"),
-    "ledger": N_("Line-item export"),
-    "payments": N_("Payments"),
 }
 
 
@@ -281,7 +272,7 @@ def glossary(
             "table": ctx.tr("Table"),
             "file": ctx.tr("File"),
             "rows": [
-                (ctx.tr(_REPORT_SOURCE[name]), source.path.name)
+                (ctx.tr(REPORT_SOURCE[name]), source.path.name)
                 for name, source in ctx.engagement.data.items()
                 if _has_rows(ctx.engagement.resolve(source.path))
             ],

@@ -15,72 +15,85 @@ from kit.engagement import Engagement
 from kit.errors import KitError, Problem
 from kit.i18n import N_, Language, tr
 
-_VALIDATE_STEP: dict[tuple[str, str], str] = {
-    ("01_goals", "goals"): N_(
-        "no goals under goals: in engagement.yaml — the report suggests starter goals from the data"
+#: Per step: what its report shows, and per input it can do without what it then leaves out.
+_VALIDATE_STEP: dict[str, tuple[str, dict[str, str]]] = {
+    "01_goals": (
+        N_("goals with baseline, current value, forecast and SMART check"),
+        {
+            "goals": N_(
+                "no goals under goals: in engagement.yaml — the report "
+                "suggests starter goals from the data"
+            ),
+            "settlements": N_(
+                "neither payments nor paid dates (paid_date) — goals on "
+                "payment time and punctuality have no value and the report "
+                "says why"
+            ),
+        },
     ),
-    ("01_goals", "settlements"): N_(
-        "neither payments nor paid dates (paid_date) — goals on "
-        "payment time and punctuality have no value and the report "
-        "says why"
+    "02_stakeholders": (
+        N_("success factors, power/interest grid, RACI matrix and register"),
+        {
+            "register": N_(
+                "stakeholder register names nobody — the report says whom to add and why"
+            ),
+            "register_file": N_(
+                "no stakeholder register (stakeholders.csv is missing) — the "
+                "report says whom to add and why; `kit new` writes the file "
+                "with its header"
+            ),
+        },
     ),
-    ("01_goals", "shows"): N_("goals with baseline, current value, forecast and SMART check"),
-    ("02_stakeholders", "register"): N_(
-        "stakeholder register names nobody — the report says whom to add and why"
+    "03_process": (
+        N_("duplicate work, rework, handoffs and the comparison with the to-be process"),
+        {
+            "maps": N_(
+                "no process maps in process_maps/ — the report shows how to "
+                "record them (guide: process_maps/README.md)"
+            ),
+        },
     ),
-    ("02_stakeholders", "register_file"): N_(
-        "no stakeholder register (stakeholders.csv is missing) — the "
-        "report says whom to add and why; `kit new` writes the file "
-        "with its header"
+    "04_kpis": (
+        N_("every KPI with aging, trend and data quality"),
+        {
+            "disputes": N_(
+                "no disputes (neither a table nor a flag) — the dispute KPIs are left out"
+            ),
+            "events": N_("no dunning events — the digital-dunning KPIs are left out"),
+            "settlements": N_(
+                "neither payments nor paid dates — collection rate, days to "
+                "pay and punctuality stay empty and the report says why"
+            ),
+        },
     ),
-    ("02_stakeholders", "shows"): N_(
-        "success factors, power/interest grid, RACI matrix and register"
+    "05_strategy": (
+        N_("segments, channel effect, dunning ladder, capacity and agency hand-over"),
+        {
+            "events": N_(
+                "no dunning events — no channel effect; the ladder uses email as the default"
+            ),
+            "maps": N_(
+                "no process maps — workload and capacity are left out and "
+                "the report says what they need"
+            ),
+        },
     ),
-    ("03_process", "maps"): N_(
-        "no process maps in process_maps/ — the report shows how to "
-        "record them (guide: process_maps/README.md)"
+    "06_rollout": (
+        N_("phases with status, slippage, Gantt chart and exit criteria"),
+        {
+            "status": N_(
+                "no status update in tracking/status.csv yet — the report "
+                "shows the plan with every phase not started"
+            ),
+        },
     ),
-    ("03_process", "shows"): N_(
-        "duplicate work, rework, handoffs and the comparison with the to-be process"
+    "07_aftercare": (
+        N_("goal KPI trends, what drives overdue receivables, levers and backlog"),
+        {
+            "backlog": N_("improvement backlog empty — the levers stand without actions"),
+            "goals": N_("no goals — no goal trend"),
+        },
     ),
-    ("04_kpis", "disputes"): N_(
-        "no disputes (neither a table nor a flag) — the dispute KPIs are left out"
-    ),
-    ("04_kpis", "events"): N_("no dunning events — the digital-dunning KPIs are left out"),
-    ("04_kpis", "settlements"): N_(
-        "neither payments nor paid dates — collection rate, days to "
-        "pay and punctuality stay empty and the report says why"
-    ),
-    ("04_kpis", "shows"): N_("every KPI with aging, trend and data quality"),
-    ("05_strategy", "events"): N_(
-        "no dunning events — no channel effect; the ladder uses email as the default"
-    ),
-    ("05_strategy", "maps"): N_(
-        "no process maps — workload and capacity are left out and the report says what they need"
-    ),
-    ("05_strategy", "shows"): N_(
-        "segments, channel effect, dunning ladder, capacity and agency hand-over"
-    ),
-    ("06_rollout", "shows"): N_("phases with status, slippage, Gantt chart and exit criteria"),
-    ("06_rollout", "status"): N_(
-        "no status update in tracking/status.csv yet — the report "
-        "shows the plan with every phase not started"
-    ),
-    ("07_aftercare", "backlog"): N_("improvement backlog empty — the levers stand without actions"),
-    ("07_aftercare", "goals"): N_("no goals — no goal trend"),
-    ("07_aftercare", "shows"): N_(
-        "goal KPI trends, what drives overdue receivables, levers and backlog"
-    ),
-}
-
-_VALIDATE_STEP_SHOWS: dict[str, str] = {
-    "01_goals": N_("goals with baseline, current value, forecast and SMART check"),
-    "02_stakeholders": N_("success factors, power/interest grid, RACI matrix and register"),
-    "03_process": N_("duplicate work, rework, handoffs and the comparison with the to-be process"),
-    "04_kpis": N_("every KPI with aging, trend and data quality"),
-    "05_strategy": N_("segments, channel effect, dunning ladder, capacity and agency hand-over"),
-    "06_rollout": N_("phases with status, slippage, Gantt chart and exit criteria"),
-    "07_aftercare": N_("goal KPI trends, what drives overdue receivables, levers and backlog"),
 }
 
 __all__ = ["NEEDS", "StepReadiness", "describe_readiness", "ladder_problems", "step_readiness"]
@@ -107,14 +120,12 @@ class StepReadiness:
 
     def as_dict(self, language: Language) -> dict[str, object]:
         """Return the JSON form: step, complete, shows, missing [{what, effect}]."""
+        shows, effects = _VALIDATE_STEP[self.step]
         return {
             "step": self.step,
             "complete": not self.missing,
-            "shows": tr(_VALIDATE_STEP_SHOWS[self.step], language),
-            "missing": [
-                {"what": m, "effect": tr(_VALIDATE_STEP[self.step, m], language)}
-                for m in self.missing
-            ],
+            "shows": tr(shows, language),
+            "missing": [{"what": m, "effect": tr(effects[m], language)} for m in self.missing],
         }
 
 
@@ -200,11 +211,9 @@ def describe_readiness(readiness: list[StepReadiness], language: Language) -> st
     for item in readiness:
         number = item.step.split("_", 1)[0]
         label = tr("Step {number}", language, number=number)
-        if not item.missing:
-            lines.append(f"  {label}: {tr(_VALIDATE_STEP_SHOWS[item.step], language)}")
-            continue
-        for what in item.missing:
-            lines.append(f"  {label}: {tr(_VALIDATE_STEP[item.step, what], language)}")
+        shows, effects = _VALIDATE_STEP[item.step]
+        said = [effects[what] for what in item.missing] or [shows]
+        lines.extend(f"  {label}: {tr(text, language)}" for text in said)
     return "\n".join(lines)
 
 

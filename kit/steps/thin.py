@@ -21,89 +21,93 @@ from kit.process.loading import map_files
 from kit.report import Html, headline, summary
 from kit.report.context import ReportContext
 
-_STEPS_THIN_CARD: dict[tuple[str, str], str] = {
-    ("process", "maps"): N_("No process maps yet"),
-    ("stakeholders", "register"): N_("Register still empty"),
-}
-
-_STEPS_THIN_CARD_TAKEAWAY: dict[tuple[str, str], str] = {
-    ("process", "maps"): N_(
-        "The duplicate-work analysis starts once the as-is processes are recorded."
+#: The index card of a step without its data: what is missing and what to add.
+_STEPS_THIN_CARD: dict[tuple[str, str], tuple[str, str]] = {
+    ("process", "maps"): (
+        N_("No process maps yet"),
+        N_("The duplicate-work analysis starts once the as-is processes are recorded."),
     ),
-    ("stakeholders", "register"): N_(
-        "Add the project lead, credit management, finance, IT, end users and the dispute owner."
-    ),
-}
-
-_STEPS_THIN_FOUND: dict[tuple[str, str], str] = {
-    ("process", "maps"): N_("No process maps have been recorded for this project yet."),
-    ("stakeholders", "register"): N_(
-        "The stakeholder register names nobody yet, so every role the "
-        "checks below ask for is still missing."
-    ),
-    ("strategy", "events"): N_(
-        "There are no data on dunning messages yet, so which channel "
-        "leads to payment for which segment cannot be said."
-    ),
-    ("strategy", "maps"): N_(
-        "Without process maps the team's workload cannot be put in "
-        "figures yet, so capacity and the growth the team can carry "
-        "are not in this report."
+    ("stakeholders", "register"): (
+        N_("Register still empty"),
+        N_(
+            "Add the project lead, credit management, finance, IT, end users and the dispute owner."
+        ),
     ),
 }
 
-_STEPS_THIN_HOW: dict[tuple[str, str], str] = {
-    ("process", "maps"): N_(
-        "For each process (such as the dunning run, dispute handling, "
-        "cash application) record the activities with the role doing "
-        "them, the system, minutes per execution and executions per "
-        "month, and their order. A short guide with one complete "
-        "example is in your project's process-map folder; an export "
-        "from the modelling tool (BPMN) can be taken over as well."
+#: Per missing part of a step: what is missing, what the report shows once it is there, and
+#: how to supply it.
+_STEPS_THIN_PART: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("process", "maps"): (
+        N_("No process maps have been recorded for this project yet."),
+        N_(
+            "Once the as-is processes are recorded, this report shows how "
+            "many hours per month go into duplicate work, rework and "
+            "handoffs, and what a best-practice to-be process does "
+            "differently."
+        ),
+        N_(
+            "For each process (such as the dunning run, dispute handling, "
+            "cash application) record the activities with the role doing "
+            "them, the system, minutes per execution and executions per "
+            "month, and their order. A short guide with one complete "
+            "example is in your project's process-map folder; an export "
+            "from the modelling tool (BPMN) can be taken over as well."
+        ),
     ),
-    ("stakeholders", "register"): N_(
-        "Add at least: a project lead who follows every phase; the "
-        "credit-management team; finance; IT from the start (it is "
-        "often underestimated, although the strategy depends heavily "
-        "on the right tools); end users for training and the "
-        "acceptance test; an owner for disputes; and whoever takes on "
-        "after-care. For each person give the role, department, "
-        "influence and interest (1 to 5) and, per phase, whether they "
-        "do the work (R), decide (A), are consulted (C) or informed "
-        "(I)."
+    ("stakeholders", "register"): (
+        N_(
+            "The stakeholder register names nobody yet, so every role the "
+            "checks below ask for is still missing."
+        ),
+        N_(
+            "Once the register is filled, this report shows the "
+            "power/interest grid, the RACI matrix per phase and which "
+            "success factors are met. The roles matter because:"
+        ),
+        N_(
+            "Add at least: a project lead who follows every phase; the "
+            "credit-management team; finance; IT from the start (it is "
+            "often underestimated, although the strategy depends heavily "
+            "on the right tools); end users for training and the "
+            "acceptance test; an owner for disputes; and whoever takes on "
+            "after-care. For each person give the role, department, "
+            "influence and interest (1 to 5) and, per phase, whether they "
+            "do the work (R), decide (A), are consulted (C) or informed "
+            "(I)."
+        ),
     ),
-    ("strategy", "events"): N_(
-        "Provide from the dunning system, per message, the invoice, "
-        "time, channel and event (sent, delivered, opened, clicked, "
-        "paid); this report then shows how well each channel works."
+    ("strategy", "events"): (
+        N_(
+            "There are no data on dunning messages yet, so which channel "
+            "leads to payment for which segment cannot be said."
+        ),
+        N_(
+            "Until then the ladder uses email as the default channel, not "
+            "a preference shown by the data."
+        ),
+        N_(
+            "Provide from the dunning system, per message, the invoice, "
+            "time, channel and event (sent, delivered, opened, clicked, "
+            "paid); this report then shows how well each channel works."
+        ),
     ),
-    ("strategy", "maps"): N_(
-        "Record the as-is receivables processes with minutes per "
-        "execution and executions per month (see the process analysis "
-        "report); this report then shows workload, capacity and the "
-        "growth the team can carry."
-    ),
-}
-
-_STEPS_THIN_MEANS: dict[tuple[str, str], str] = {
-    ("process", "maps"): N_(
-        "Once the as-is processes are recorded, this report shows how "
-        "many hours per month go into duplicate work, rework and "
-        "handoffs, and what a best-practice to-be process does "
-        "differently."
-    ),
-    ("stakeholders", "register"): N_(
-        "Once the register is filled, this report shows the "
-        "power/interest grid, the RACI matrix per phase and which "
-        "success factors are met. The roles matter because:"
-    ),
-    ("strategy", "events"): N_(
-        "Until then the ladder uses email as the default channel, not "
-        "a preference shown by the data."
-    ),
-    ("strategy", "maps"): N_(
-        "Whether the team can carry more invoice volume stays open "
-        "until the processes are recorded with their effort."
+    ("strategy", "maps"): (
+        N_(
+            "Without process maps the team's workload cannot be put in "
+            "figures yet, so capacity and the growth the team can carry "
+            "are not in this report."
+        ),
+        N_(
+            "Whether the team can carry more invoice volume stays open "
+            "until the processes are recorded with their effort."
+        ),
+        N_(
+            "Record the as-is receivables processes with minutes per "
+            "execution and executions per month (see the process analysis "
+            "report); this report then shows workload, capacity and the "
+            "growth the team can carry."
+        ),
     ),
 }
 
@@ -176,10 +180,11 @@ class ThinSentences:
 
 def thin_sentences(ctx: ReportContext, step: str, *, missing: tuple[str, ...]) -> ThinSentences:
     """Return the sentences for each missing part of `step` (messages steps.thin.<step>.<id>.*)."""
+    parts = [[ctx.tr(text) for text in _STEPS_THIN_PART[step, m]] for m in missing]
     return ThinSentences(
-        found=[ctx.tr(_STEPS_THIN_FOUND[step, m]) for m in missing],
-        means=[ctx.tr(_STEPS_THIN_MEANS[step, m]) for m in missing],
-        how=[ctx.tr(_STEPS_THIN_HOW[step, m]) for m in missing],
+        found=[found for found, _, _ in parts],
+        means=[means for _, means, _ in parts],
+        how=[how for _, _, how in parts],
     )
 
 
@@ -191,10 +196,11 @@ def missing_summary(ctx: ReportContext, step: str, *, missing: tuple[str, ...]) 
 
 def missing_headline(ctx: ReportContext, step: str, *, missing: str, title: str) -> None:
     """Publish the index card of a step without its data: what is missing and how to add it."""
+    value, takeaway = _STEPS_THIN_CARD[step, missing]
     headline(
         ctx,
         title=title,
-        value_text=ctx.tr(_STEPS_THIN_CARD[step, missing]),
-        takeaway=ctx.tr(_STEPS_THIN_CARD_TAKEAWAY[step, missing]),
+        value_text=ctx.tr(value),
+        takeaway=ctx.tr(takeaway),
         status="neutral",
     )

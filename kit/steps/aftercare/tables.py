@@ -39,40 +39,48 @@ _STEPS_AFTERCARE_CAPTION: dict[str, str] = {
 }
 
 
-_STEPS_AFTERCARE_FORMULA: dict[str, str] = {
-    "progress": N_("(now − baseline) ÷ (target − baseline) × 100"),
-    "share": N_("overdue (group) ÷ overdue receivables × 100"),
-}
-
-_STEPS_AFTERCARE_RULE: dict[str, str] = {
-    "backlog_late": N_("Status open or in progress and the due date lies before the as-of date."),
-    "bucket": N_(
-        "As-of date minus the due date of an open invoice, grouped "
-        "into 1–30, 31–60, 61–90, 91–180 and over 180 days."
+#: The glossary rows of the report's own terms, in their order: term, rule, formula ("": none).
+_STEPS_AFTERCARE_GLOSSARY: dict[str, tuple[str, str, str]] = {
+    "progress": (
+        N_("Progress"),
+        N_(
+            "How far the current value has come on the way from the "
+            "baseline to the target; 100 % = target reached, negative = "
+            "moved away from it."
+        ),
+        N_("(now − baseline) ÷ (target − baseline) × 100"),
     ),
-    "levers": N_(
-        "A group of overdue receivables that one action addresses "
-        "(largest debtors, old items, fresh items, disputes, segment). "
-        "An invoice can belong to several levers. A backlog item "
-        "counts for a lever when its KPI fits that lever."
+    "share": (
+        N_("Share of overdue receivables"),
+        N_(
+            "Open amount of a group's overdue invoices relative to all "
+            "overdue receivables at the as-of date."
+        ),
+        N_("overdue (group) ÷ overdue receivables × 100"),
     ),
-    "progress": N_(
-        "How far the current value has come on the way from the "
-        "baseline to the target; 100 % = target reached, negative = "
-        "moved away from it."
+    "bucket": (
+        N_("Days past due"),
+        N_(
+            "As-of date minus the due date of an open invoice, grouped "
+            "into 1–30, 31–60, 61–90, 91–180 and over 180 days."
+        ),
+        "",
     ),
-    "share": N_(
-        "Open amount of a group's overdue invoices relative to all "
-        "overdue receivables at the as-of date."
+    "levers": (
+        N_("Lever"),
+        N_(
+            "A group of overdue receivables that one action addresses "
+            "(largest debtors, old items, fresh items, disputes, segment). "
+            "An invoice can belong to several levers. A backlog item "
+            "counts for a lever when its KPI fits that lever."
+        ),
+        "",
     ),
-}
-
-_STEPS_AFTERCARE_TERM: dict[str, str] = {
-    "backlog_late": N_("Backlog item past due"),
-    "bucket": N_("Days past due"),
-    "levers": N_("Lever"),
-    "progress": N_("Progress"),
-    "share": N_("Share of overdue receivables"),
+    "backlog_late": (
+        N_("Backlog item past due"),
+        N_("Status open or in progress and the due date lies before the as-of date."),
+        "",
+    ),
 }
 
 __all__ = [
@@ -238,12 +246,6 @@ def aftercare_glossary_block(ctx: ReportContext, view: AftercareView) -> Html:
             rows.append((aftercare_kpi_name(ctx, kpi), "", formula))
     for verdict in ("achieved", "on_track", "at_risk", "missed"):
         rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(GOALS_VERDICT_RULE[verdict]), ""))
-    for term in ("progress", "share", "bucket", "levers", "backlog_late"):
-        rows.append(
-            (
-                ctx.tr(_STEPS_AFTERCARE_TERM[term]),
-                ctx.tr(_STEPS_AFTERCARE_RULE[term]),
-                ctx.tr(_STEPS_AFTERCARE_FORMULA[term]) if term in ("progress", "share") else "",
-            )
-        )
+    for term, rule, formula in _STEPS_AFTERCARE_GLOSSARY.values():
+        rows.append((ctx.tr(term), ctx.tr(rule), ctx.tr(formula)))
     return glossary(ctx, rows)

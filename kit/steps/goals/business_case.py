@@ -22,19 +22,24 @@ from kit.kpis import REGISTRY
 from kit.report import Html, table
 from kit.report.context import ReportContext
 
-_BUSINESS_CASE_FORMULA: dict[str, str] = {
-    "cost": N_("staff cost saved a year = hours freed a month × 12 × hourly cost"),
-    "hours": N_("hours freed a month = avoidable duplicate work + rework (process maps)"),
-    "interest": N_("financing cost saved a year = working capital released × interest rate"),
-    "released": N_("working capital released = (DSO today − DSO target) × credit sales ÷ P"),
-}
-
-
-_BUSINESS_CASE_ROW: dict[str, str] = {
-    "cost": N_("Staff cost saved a year"),
-    "hours": N_("Hours freed a month"),
-    "interest": N_("Financing cost saved a year"),
-    "released": N_("Working capital released"),
+#: Per figure of the business case, in the order the reports list them: its name and formula.
+_BUSINESS_CASE_FIGURE: dict[str, tuple[str, str]] = {
+    "released": (
+        N_("Working capital released"),
+        N_("working capital released = (DSO today − DSO target) × credit sales ÷ P"),
+    ),
+    "interest": (
+        N_("Financing cost saved a year"),
+        N_("financing cost saved a year = working capital released × interest rate"),
+    ),
+    "hours": (
+        N_("Hours freed a month"),
+        N_("hours freed a month = avoidable duplicate work + rework (process maps)"),
+    ),
+    "cost": (
+        N_("Staff cost saved a year"),
+        N_("staff cost saved a year = hours freed a month × 12 × hourly cost"),
+    ),
 }
 
 __all__ = [
@@ -223,7 +228,7 @@ def sensitivity_frame(ctx: ReportContext, case: BusinessCase) -> pd.DataFrame:
     ]
     return pd.DataFrame(
         [
-            {"kind": kind, "figure": ctx.tr(_BUSINESS_CASE_ROW[kind]), "half": a, "full": b}
+            {"kind": kind, "figure": ctx.tr(_BUSINESS_CASE_FIGURE[kind][0]), "half": a, "full": b}
             for kind, a, b in rows
             if a is not None
         ]
@@ -281,7 +286,4 @@ def business_case_block(ctx: ReportContext, case: BusinessCase) -> Html:
 
 def business_case_glossary_rows(ctx: ReportContext) -> list[tuple[str, str, str]]:
     """Return glossary rows (term, meaning, formula) of the four business-case figures."""
-    return [
-        (ctx.tr(_BUSINESS_CASE_ROW[kind]), "", ctx.tr(_BUSINESS_CASE_FORMULA[kind]))
-        for kind in ("released", "interest", "hours", "cost")
-    ]
+    return [(ctx.tr(name), "", ctx.tr(formula)) for name, formula in _BUSINESS_CASE_FIGURE.values()]

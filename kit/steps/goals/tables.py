@@ -51,47 +51,45 @@ _STEPS_GOALS_COL: dict[str, str] = {
     "verdict": N_("Verdict"),
 }
 
-_STEPS_GOALS_GLOSSARY: dict[str, str] = {
-    "baseline": N_("Baseline"),
-    "crf": N_("Credit Research Foundation national median, Q1 2021"),
-    "kpi_unit": N_("Unit: {unit}."),
-    "progress": N_("Progress"),
-    "reference": N_("Reference: {value} ({source})."),
-    "starter": N_("Starter goals"),
-    "trend": N_("Forecast"),
-}
-
-_STEPS_GOALS_GLOSSARY_FORMULA: dict[str, str] = {
-    "baseline": N_(
-        "KPI at the baseline date, computed as at the as-of date "
-        "(window of P days up to the baseline date)"
+#: The glossary rows of the report's own terms, in their order: term, meaning, formula.
+_STEPS_GOALS_GLOSSARY: dict[str, tuple[str, str, str]] = {
+    "baseline": (
+        N_("Baseline"),
+        N_("The KPI's value at the baseline date (project start); progress is measured from it."),
+        N_(
+            "KPI at the baseline date, computed as at the as-of date "
+            "(window of P days up to the baseline date)"
+        ),
     ),
-    "progress": N_("(current value − baseline) ÷ (target − baseline) × 100"),
-    "starter": "",
-    "trend": N_(
-        "forecast(deadline) = a + b × days since the first value; "
-        "reached on the first day the line meets the target"
+    "progress": (
+        N_("Progress"),
+        N_(
+            "Share of the way from the baseline to the target that is done "
+            "(100 % = met, negative = moved away)."
+        ),
+        N_("(current value − baseline) ÷ (target − baseline) × 100"),
     ),
-}
-
-_STEPS_GOALS_GLOSSARY_MEANING: dict[str, str] = {
-    "baseline": N_(
-        "The KPI's value at the baseline date (project start); progress is measured from it."
+    "trend": (
+        N_("Forecast"),
+        N_(
+            "Least-squares straight line through the monthly values from "
+            "the baseline date to the as-of date (with fewer than three "
+            "values: the last six), extended to the deadline."
+        ),
+        N_(
+            "forecast(deadline) = a + b × days since the first value; "
+            "reached on the first day the line meets the target"
+        ),
     ),
-    "progress": N_(
-        "Share of the way from the baseline to the target that is done "
-        "(100 % = met, negative = moved away)."
-    ),
-    "starter": N_(
-        "Suggestions from the data following “start with the basics”: "
-        "first all payments within the 45-day goal, then DSO, days "
-        "delinquent and CEI up to the CRF median. A KPI already at or "
-        "better than its reference gets no suggestion."
-    ),
-    "trend": N_(
-        "Least-squares straight line through the monthly values from "
-        "the baseline date to the as-of date (with fewer than three "
-        "values: the last six), extended to the deadline."
+    "starter": (
+        N_("Starter goals"),
+        N_(
+            "Suggestions from the data following “start with the basics”: "
+            "first all payments within the 45-day goal, then DSO, days "
+            "delinquent and CEI up to the CRF median. A KPI already at or "
+            "better than its reference gets no suggestion."
+        ),
+        "",
     ),
 }
 
@@ -317,14 +315,8 @@ def goals_glossary(
                 info.formula_in(lang),
             )
         )
-    for term in ("baseline", "progress", "trend", "starter"):
-        rows.append(
-            (
-                ctx.tr(_STEPS_GOALS_GLOSSARY[term]),
-                ctx.tr(_STEPS_GOALS_GLOSSARY_MEANING[term]),
-                ctx.tr(_STEPS_GOALS_GLOSSARY_FORMULA[term]),
-            )
-        )
+    for term, meaning, formula in _STEPS_GOALS_GLOSSARY.values():
+        rows.append((ctx.tr(term), ctx.tr(meaning), ctx.tr(formula)))
     for verdict in VERDICTS:
         rows.append((ctx.tr(GOALS_VERDICT[verdict]), ctx.tr(GOALS_VERDICT_RULE[verdict]), ""))
     for rule in RULES:

@@ -18,37 +18,34 @@ _ROLLOUT_CHECK: dict[str, str] = {
 }
 
 
-_ROLLOUT_MET: dict[str, str] = {
-    "no": N_("not met"),
-    "open": N_("open"),
-    "yes": N_("met"),
-}
-
-
-_STEPS_ROLLOUT_RULE: dict[str, str] = {
-    "automatic": N_(
-        "We check it ourselves from the project files: goals (SMART "
-        "check), stakeholder register (RACI, project lead, IT from "
-        "Blueprint, owners for disputes and after-care), process maps, "
-        "baseline KPIs, data connection and improvement backlog."
+#: The glossary rows of the criteria and the status log: term and rule.
+_STEPS_ROLLOUT_GLOSSARY: dict[str, tuple[str, str]] = {
+    "automatic": (
+        N_("Automatically checked criterion"),
+        N_(
+            "We check it ourselves from the project files: goals (SMART "
+            "check), stakeholder register (RACI, project lead, IT from "
+            "Blueprint, owners for disputes and after-care), process maps, "
+            "baseline KPIs, data connection and improvement backlog."
+        ),
     ),
-    "log": N_(
-        "tracking/status.csv: one row per status update (date, phase, "
-        "status, percent complete, note, author); rows are only added, "
-        "never overwritten. The latest update per phase up to the "
-        "as-of date counts."
+    "manual": (
+        N_("Manual criterion"),
+        N_(
+            "A responsible person confirms it (e.g. a formal sign-off). "
+            "With the status update “done” in the status log it counts as "
+            "confirmed; before that it shows as open."
+        ),
     ),
-    "manual": N_(
-        "A responsible person confirms it (e.g. a formal sign-off). "
-        "With the status update “done” in the status log it counts as "
-        "confirmed; before that it shows as open."
+    "log": (
+        N_("Status log"),
+        N_(
+            "tracking/status.csv: one row per status update (date, phase, "
+            "status, percent complete, note, author); rows are only added, "
+            "never overwritten. The latest update per phase up to the "
+            "as-of date counts."
+        ),
     ),
-}
-
-_STEPS_ROLLOUT_TERM: dict[str, str] = {
-    "automatic": N_("Automatically checked criterion"),
-    "log": N_("Status log"),
-    "manual": N_("Manual criterion"),
 }
 
 __all__ = [
@@ -141,7 +138,7 @@ def notes_table(ctx: ReportContext, view: RolloutView) -> Html:
 def _result(ctx: ReportContext, met: object, closed: bool) -> str:
     if met is pd.NA or met is None:
         return ctx.tr("confirmed at phase closure") if closed else ctx.tr("open")
-    return ctx.tr(_ROLLOUT_MET["yes" if met else "no"])
+    return ctx.tr("met") if met else ctx.tr("not met")
 
 
 def criteria_table(ctx: ReportContext, view: RolloutView) -> Html:
@@ -197,6 +194,5 @@ def blocked_table(ctx: ReportContext, view: RolloutView) -> Html:
 def rollout_glossary_block(ctx: ReportContext) -> Html:
     """Return the glossary: RAG and slippage rules, automatic versus manual criteria, the log."""
     rows = list(rollout_glossary(ctx.language))
-    for term in ("automatic", "manual", "log"):
-        rows.append((ctx.tr(_STEPS_ROLLOUT_TERM[term]), ctx.tr(_STEPS_ROLLOUT_RULE[term]), ""))
+    rows.extend((ctx.tr(term), ctx.tr(rule), "") for term, rule in _STEPS_ROLLOUT_GLOSSARY.values())
     return glossary(ctx, rows)

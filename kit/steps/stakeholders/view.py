@@ -102,47 +102,6 @@ _STEPS_STAKEHOLDERS_COL: dict[str, str] = {
     "why": N_("Why it matters"),
 }
 
-_STEPS_STAKEHOLDERS_GLOSSARY: dict[str, str] = {
-    "checks": N_("Success factors"),
-    "groups": N_("Assignment to groups"),
-    "keep_informed": N_(
-        "Lower influence, high interest: inform regularly, draw on their expertise."
-    ),
-    "keep_satisfied": N_(
-        "High influence, lower interest: keep up to date on milestones "
-        "and risks, take concerns seriously."
-    ),
-    "manage_closely": N_("High influence, high interest: involve in decisions, align regularly."),
-    "monitor": N_("Lower influence, lower interest: monitor, inform when needed."),
-    "register": N_("Stakeholder register"),
-    "scores": N_("Influence and interest"),
-}
-
-_STEPS_STAKEHOLDERS_GLOSSARY_MEANING: dict[str, str] = {
-    "checks": N_(
-        "Checks following the success factors of a seamless rollout: "
-        "clear ownership per phase, a project lead over all phases, "
-        "credit management, finance and IT from the Blueprint, end "
-        "users in Training and Acceptance test, dispute management "
-        "from the start, an owner for after-care."
-    ),
-    "groups": N_(
-        "Who belongs to project lead, credit management, finance, IT, "
-        "end users or dispute management is recognised from role and "
-        "department in the register (e.g. “IT”, “accounts-receivable "
-        "clerk”, “dispute”)."
-    ),
-    "register": N_(
-        "File {file} in the engagement folder: name, role, department, "
-        "influence, interest and RACI role per phase."
-    ),
-    "scores": N_(
-        "Assessment per person on a scale from 1 (low) to 5 (high); 4 "
-        "and 5 count as high. In the grid a score of 3 lies on the "
-        "dividing line."
-    ),
-}
-
 _STEPS_STAKEHOLDERS_GLOSSARY_RACI: dict[str, str] = {
     "A": N_("Accountable: decides and signs the phase off; exactly one person per phase."),
     "C": N_("Consulted: is asked before decisions are taken."),
@@ -150,11 +109,65 @@ _STEPS_STAKEHOLDERS_GLOSSARY_RACI: dict[str, str] = {
     "R": N_("Responsible: does the work of the phase."),
 }
 
-_STEPS_STAKEHOLDERS_GLOSSARY_RULE: dict[str, str] = {
-    "keep_informed": N_("influence ≤ 3 and interest ≥ 4"),
-    "keep_satisfied": N_("influence ≥ 4 and interest ≤ 3"),
-    "manage_closely": N_("influence ≥ 4 and interest ≥ 4"),
-    "monitor": N_("influence ≤ 3 and interest ≤ 3"),
+#: Glossary rows of the quadrants of the grid: what to do with its people, and the rule.
+_STEPS_STAKEHOLDERS_GLOSSARY_QUADRANT: dict[str, tuple[str, str]] = {
+    "manage_closely": (
+        N_("High influence, high interest: involve in decisions, align regularly."),
+        N_("influence ≥ 4 and interest ≥ 4"),
+    ),
+    "keep_satisfied": (
+        N_(
+            "High influence, lower interest: keep up to date on milestones "
+            "and risks, take concerns seriously."
+        ),
+        N_("influence ≥ 4 and interest ≤ 3"),
+    ),
+    "keep_informed": (
+        N_("Lower influence, high interest: inform regularly, draw on their expertise."),
+        N_("influence ≤ 3 and interest ≥ 4"),
+    ),
+    "monitor": (
+        N_("Lower influence, lower interest: monitor, inform when needed."),
+        N_("influence ≤ 3 and interest ≤ 3"),
+    ),
+}
+
+#: Glossary rows of the other terms, in the order of the glossary: term and meaning.
+_STEPS_STAKEHOLDERS_GLOSSARY_TERM: dict[str, tuple[str, str]] = {
+    "scores": (
+        N_("Influence and interest"),
+        N_(
+            "Assessment per person on a scale from 1 (low) to 5 (high); 4 "
+            "and 5 count as high. In the grid a score of 3 lies on the "
+            "dividing line."
+        ),
+    ),
+    "checks": (
+        N_("Success factors"),
+        N_(
+            "Checks following the success factors of a seamless rollout: "
+            "clear ownership per phase, a project lead over all phases, "
+            "credit management, finance and IT from the Blueprint, end "
+            "users in Training and Acceptance test, dispute management "
+            "from the start, an owner for after-care."
+        ),
+    ),
+    "groups": (
+        N_("Assignment to groups"),
+        N_(
+            "Who belongs to project lead, credit management, finance, IT, "
+            "end users or dispute management is recognised from role and "
+            "department in the register (e.g. “IT”, “accounts-receivable "
+            "clerk”, “dispute”)."
+        ),
+    ),
+    "register": (
+        N_("Stakeholder register"),
+        N_(
+            "File {file} in the engagement folder: name, role, department, "
+            "influence, interest and RACI role per phase."
+        ),
+    ),
 }
 
 __all__ = [
@@ -457,22 +470,9 @@ def stakeholders_glossary(ctx: ReportContext, view: StakeholdersView) -> Html:
     for letter in RACI_LETTERS:
         rows.append((letter, ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY_RACI[letter]), ""))
     for key in QUADRANTS:
-        rows.append(
-            (
-                ctx.tr(STAKEHOLDERS_GRID[key]),
-                ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY[key]),
-                ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY_RULE[key]),
-            )
-        )
-    for term in ("scores", "checks", "groups", "register"):
-        rows.append(
-            (
-                ctx.tr(_STEPS_STAKEHOLDERS_GLOSSARY[term]),
-                ctx.tr(
-                    _STEPS_STAKEHOLDERS_GLOSSARY_MEANING[term],
-                    file=ctx.engagement.stakeholders.as_posix(),
-                ),
-                "",
-            )
-        )
+        meaning, rule = _STEPS_STAKEHOLDERS_GLOSSARY_QUADRANT[key]
+        rows.append((ctx.tr(STAKEHOLDERS_GRID[key]), ctx.tr(meaning), ctx.tr(rule)))
+    file = ctx.engagement.stakeholders.as_posix()
+    for term, meaning in _STEPS_STAKEHOLDERS_GLOSSARY_TERM.values():
+        rows.append((ctx.tr(term), ctx.tr(meaning, file=file), ""))
     return glossary(ctx, rows, sources=False)
