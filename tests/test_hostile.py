@@ -174,32 +174,36 @@ def _sheet_head(cells: str) -> bytes:
     ).encode()
 
 
-def gen_xlsx_huge_sheet(engagement: Path, tmp: Path) -> None:
+def _huge_sheet(engagement: Path, cells: str, block: bytes, times: int, tail: bytes) -> None:
+    """Point the invoices at a workbook whose first sheet is `block` written `times` times.
+
+    The sheet starts with `cells` in its first row and ends with `tail`; it is streamed into the
+    archive, so the file on disk stays small however large the sheet is unpacked.
+    """
     path = _set_invoices_xlsx(engagement)
     _workbook(path, rows=_ROWS)
-    row = b'<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>' * 2000
 
     def write(handle: Any) -> None:
-        handle.write(_sheet_head('<c r="A1" t="inlineStr"><is><t>id</t></is></c></row>'))
-        for _ in range((1 << 30) // len(row) + 1):  # 1 GB unpacked
-            handle.write(row)
-        handle.write(b"</sheetData></worksheet>")
+        handle.write(_sheet_head(cells))
+        for _ in range(times):
+            handle.write(block)
+        handle.write(tail)
 
     _rewrite(path, "xl/worksheets/sheet1.xml", write)
+
+
+def gen_xlsx_huge_sheet(engagement: Path, tmp: Path) -> None:
+    row = b'<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>' * 2000
+    head = '<c r="A1" t="inlineStr"><is><t>id</t></is></c></row>'
+    times = (1 << 30) // len(row) + 1  # 1 GB unpacked
+    _huge_sheet(engagement, head, row, times, b"</sheetData></worksheet>")
 
 
 def gen_xlsx_huge_cell(engagement: Path, tmp: Path) -> None:
-    path = _set_invoices_xlsx(engagement)
-    _workbook(path, rows=_ROWS)
     block = b"A" * (1 << 20)
-
-    def write(handle: Any) -> None:
-        handle.write(_sheet_head('<c r="A1" t="inlineStr"><is><t>'))
-        for _ in range(512):  # one 512 MB cell
-            handle.write(block)
-        handle.write(b"</t></is></c></row></sheetData></worksheet>")
-
-    _rewrite(path, "xl/worksheets/sheet1.xml", write)
+    tail = b"</t></is></c></row></sheetData></worksheet>"
+    # one 512 MB cell
+    _huge_sheet(engagement, '<c r="A1" t="inlineStr"><is><t>', block, 512, tail)
 
 
 def gen_xlsx_long_cell(engagement: Path, tmp: Path) -> None:

@@ -50,51 +50,65 @@ def test_numbers_and_amounts_are_formatted_for_the_language_when_rendered() -> N
     )
 
 
-def test_a_ledger_problem_names_row_column_found_and_expected_in_both_languages() -> None:
-    problem = Problem(
-        "not a number",
-        path="data/invoices.csv",
-        row=12,
-        column="amount",
-        value="12,5x",
-        expected=msg(
-            "a number like {example} (decimal '{decimal}', thousands '{thousands}')",
-            example="1.234,56",
-            decimal=",",
-            thousands=".",
+#: A problem in a ledger: the file, row and column, the value found and the value expected.
+LEDGER_PROBLEM = Problem(
+    "not a number",
+    path="data/invoices.csv",
+    row=12,
+    column="amount",
+    value="12,5x",
+    expected=msg(
+        "a number like {example} (decimal '{decimal}', thousands '{thousands}')",
+        example="1.234,56",
+        decimal=",",
+        thousands=".",
+    ),
+)
+#: A problem with a suggestion and a hint, both fields of their own until it is rendered.
+HINTED_PROBLEM = Problem(
+    msg("column '{src}' (mapped to {target}) not found", src="Betrag", target="amount"),
+    path="data/invoices.csv",
+    row=1,
+    suggestion="Betrag EUR",
+    hint="check `sep`",
+)
+
+
+@pytest.mark.parametrize(
+    ("problem", "english", "german"),
+    [
+        pytest.param(
+            LEDGER_PROBLEM,
+            "data/invoices.csv, row 12, column 'amount': not a number (found '12,5x'); "
+            "expected a number like 1.234,56 (decimal ',', thousands '.')",
+            "data/invoices.csv, Zeile 12, Spalte 'amount': keine Zahl (gefunden '12,5x'); "
+            "erwartet eine Zahl wie 1.234,56 (Dezimalzeichen ',', Tausendertrennzeichen '.')",
+            id="ledger-row-column-found-expected",
         ),
-    )
-    assert problem.describe("en") == (
-        "data/invoices.csv, row 12, column 'amount': not a number (found '12,5x'); "
-        "expected a number like 1.234,56 (decimal ',', thousands '.')"
-    )
-    assert problem.describe("de") == (
-        "data/invoices.csv, Zeile 12, Spalte 'amount': keine Zahl (gefunden '12,5x'); "
-        "erwartet eine Zahl wie 1.234,56 (Dezimalzeichen ',', Tausendertrennzeichen '.')"
-    )
+        pytest.param(
+            HINTED_PROBLEM,
+            "data/invoices.csv, row 1: column 'Betrag' (mapped to amount) not found; "
+            "did you mean 'Betrag EUR'? (hint: check `sep`)",
+            "data/invoices.csv, Zeile 1: Spalte 'Betrag' (zugeordnet zu amount) nicht gefunden; "
+            "meinten Sie 'Betrag EUR'? (Hinweis: `sep` prüfen)",
+            id="suggestion-and-hint",
+        ),
+    ],
+)
+def test_a_problem_is_described_in_both_languages(
+    problem: Problem, english: str, german: str
+) -> None:
+    assert problem.describe("en") == english
+    assert problem.describe("de") == german
 
 
 def test_a_suggestion_and_a_hint_are_fields_rendered_at_the_edge() -> None:
-    problem = Problem(
-        msg("column '{src}' (mapped to {target}) not found", src="Betrag", target="amount"),
-        path="data/invoices.csv",
-        row=1,
-        suggestion="Betrag EUR",
-        hint="check `sep`",
-    )
-    assert problem.describe("en") == (
-        "data/invoices.csv, row 1: column 'Betrag' (mapped to amount) not found; "
-        "did you mean 'Betrag EUR'? (hint: check `sep`)"
-    )
-    assert problem.describe("de") == (
-        "data/invoices.csv, Zeile 1: Spalte 'Betrag' (zugeordnet zu amount) nicht gefunden; "
-        "meinten Sie 'Betrag EUR'? (Hinweis: `sep` prüfen)"
-    )
     # --json keeps one English sentence per problem, as it always had.
-    assert problem.as_dict()["message"] == (
+    assert HINTED_PROBLEM.as_dict()["message"] == (
         "column 'Betrag' (mapped to amount) not found; did you mean 'Betrag EUR'? "
         "(hint: check `sep`)"
     )
+    assert (HINTED_PROBLEM.suggestion, HINTED_PROBLEM.hint) == ("Betrag EUR", "check `sep`")
 
 
 def test_a_nested_process_map_error_is_german_inside_and_out() -> None:

@@ -28,6 +28,7 @@ from kit.errors import ConfigError
 from kit.ingest import load_ledger
 from kit.ingest.load import ingest
 from kit.kpis import compute_kpis
+from tests.ingest.conftest import assert_aging
 
 LEDGERS = Path(__file__).parent / "ledgers"
 T = date(2026, 6, 30)
@@ -104,14 +105,7 @@ def test_fbl5n_kpis_equal_hand_worked_values(tmp_path: Path, text: str) -> None:
     assert v["days_late"] == pytest.approx((1200 * 6 + 2000 * 5 - 800 * 16) / 4000)
     assert v["on_time_rate"] == pytest.approx(100 / 3)
     assert v["paid_within_45_rate"] == pytest.approx(100.0)
-    assert r.aging["amount"].to_dict() == {
-        "current": 1000.0,
-        "1-30": 3000.0,
-        "31-60": 500.0,
-        "61-90": 0.0,
-        "91-180": 700.0,
-        ">180": 0.0,
-    }
+    assert_aging(r.aging, 1000.0, 3000.0, 500.0, 0.0, 700.0, 0.0)
 
 
 def test_fbl5n_tables_and_row_accounting(tmp_path: Path) -> None:

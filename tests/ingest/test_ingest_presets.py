@@ -17,6 +17,7 @@ from kit.ingest import load_ledger
 from kit.ingest.load import ingest
 from kit.kpis import compute_kpis, kpi_series
 from kit.kpis.open_items import HISTORY_KPIS
+from tests.ingest.conftest import assert_aging
 
 LEDGERS = Path(__file__).parent / "ledgers"
 E = date(2026, 6, 30)
@@ -75,14 +76,7 @@ def test_datev_open_items(tmp_path: Path) -> None:
     # Haben rows: credit GS-007 238 + prepayment AZ-003 400 = 638; net = the list's Saldo 5332.
     assert v["open_credits"] == pytest.approx(638.0)
     assert v["ar_net"] == pytest.approx(5332.0)
-    assert r.aging["amount"].to_dict() == {
-        "current": 3570.0,
-        "1-30": 0.0,
-        "31-60": 1500.0,
-        "61-90": 0.0,
-        "91-180": 900.0,
-        ">180": 0.0,
-    }
+    assert_aging(r.aging, 3570.0, 0.0, 1500.0, 0.0, 900.0, 0.0)
     for kpi in HISTORY_KPIS:
         assert v[kpi] is None
         assert "only open items (extracted 2026-06-30)" in r.notes[kpi]

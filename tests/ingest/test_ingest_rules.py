@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from ingest_helpers import DE_SOURCE, INVOICES_DE, INVOICES_EN, de_invoices, en_invoices, engagement
@@ -63,39 +63,10 @@ def test_text_in_amount(tmp_path: Path) -> None:
     assert problem.expected is not None and "1.234,56" in problem.expected
 
 
-def test_english_amount_in_a_german_file_is_refused(tmp_path: Path) -> None:
-    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("99,90", "1,234.50")))
-    assert (problem.row, problem.column, problem.value) == (4, "Betrag", "1,234.50")
-
-
-def test_impossible_date_is_an_error_not_nat(tmp_path: Path) -> None:
-    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("05.03.2026", "31.02.2026")))
-    assert (problem.row, problem.column, problem.value) == (3, "Belegdatum", "31.02.2026")
-    assert problem.expected is not None and "%d.%m.%Y" in problem.expected
-
-
 def test_blank_required_value(tmp_path: Path) -> None:
     problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("K2;", ";")))
     assert (problem.row, problem.column) == (3, "Kundennr")
     assert "empty value" in problem.message
-
-
-def test_duplicate_invoice_id_names_first_row(tmp_path: Path) -> None:
-    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("00103", "00101")))
-    assert (problem.row, problem.column, problem.value) == (4, "Belegnr", "00101")
-    assert "first in row 2" in problem.message
-
-
-def test_amount_must_be_positive(tmp_path: Path) -> None:
-    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("500,00", "-500,00")))
-    assert (problem.row, problem.column, problem.value) == (3, "Betrag", "-500,00")
-    assert "greater than 0" in problem.message
-
-
-def test_due_date_before_issue_date(tmp_path: Path) -> None:
-    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("04.04.2026", "04.02.2026")))
-    assert (problem.row, problem.column, problem.value) == (3, "Faelligkeit", "04.02.2026")
-    assert "issue date 2026-03-05" in problem.message
 
 
 def test_paid_date_before_issue_date(tmp_path: Path) -> None:
@@ -107,22 +78,53 @@ def test_paid_date_before_issue_date(tmp_path: Path) -> None:
     assert (problem.row, problem.column, problem.value) == (2, "paid_date", "2026-02-01")
 
 
-def test_dates_outside_plausible_range(tmp_path: Path) -> None:
-    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("31.03.2026", "31.03.2206")))
-    assert (problem.row, problem.column, problem.value) == (2, "Faelligkeit", "31.03.2206")
-    assert problem.expected is not None and "1990-01-01" in problem.expected
+class Broken(NamedTuple):
+    """One value of the German fixture replaced, and the problem that must name it."""
+
+    old: str
+    new: str
+    row: int
+    column: str
+    value: str
+    message: str | None = None  # a part of the problem's message
+    expected: str | None = None  # a part of what the problem says is expected
 
 
-def test_unmapped_boolean_value_is_named(tmp_path: Path) -> None:
-    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace(";Ja\n", ";Vielleicht\n")))
-    assert (problem.row, problem.column, problem.value) == (3, "Strittig", "Vielleicht")
-    assert problem.expected is not None and "Ja, Nein" in problem.expected
+#: The one-value breaks of the German fixture, by the rule each breaks.
+BROKEN = {
+    "english-amount-in-a-german-file": Broken("99,90", "1,234.50", 4, "Betrag", "1,234.50"),
+    "impossible-date-is-an-error-not-nat": Broken(
+        "05.03.2026", "31.02.2026", 3, "Belegdatum", "31.02.2026", None, "%d.%m.%Y"
+    ),
+    "duplicate-invoice-id-names-first-row": Broken(
+        "00103", "00101", 4, "Belegnr", "00101", "first in row 2", None
+    ),
+    "amount-must-be-positive": Broken(
+        "500,00", "-500,00", 3, "Betrag", "-500,00", "greater than 0", None
+    ),
+    "due-date-before-issue-date": Broken(
+        "04.04.2026", "04.02.2026", 3, "Faelligkeit", "04.02.2026", "issue date 2026-03-05", None
+    ),
+    "dates-outside-plausible-range": Broken(
+        "31.03.2026", "31.03.2206", 2, "Faelligkeit", "31.03.2206", None, "1990-01-01"
+    ),
+    "unmapped-boolean-value-is-named": Broken(
+        ";Ja\n", ";Vielleicht\n", 3, "Strittig", "Vielleicht", None, "Ja, Nein"
+    ),
+    "foreign-currency-without-rate": Broken(
+        "500,00;EUR", "500,00;USD", 3, "Waehrung", "USD", "exchange rate", None
+    ),
+}
 
 
-def test_foreign_currency_without_rate(tmp_path: Path) -> None:
-    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace("500,00;EUR", "500,00;USD")))
-    assert (problem.row, problem.column, problem.value) == (3, "Waehrung", "USD")
-    assert "exchange rate" in problem.message
+@pytest.mark.parametrize("case", BROKEN.values(), ids=BROKEN.keys())
+def test_a_broken_value_is_named_by_row_column_and_value(tmp_path: Path, case: Broken) -> None:
+    problem = _one(de_invoices(tmp_path, INVOICES_DE.replace(case.old, case.new)))
+    assert (problem.row, problem.column, problem.value) == (case.row, case.column, case.value)
+    if case.message is not None:
+        assert case.message in problem.message
+    if case.expected is not None:
+        assert problem.expected is not None and case.expected in problem.expected
 
 
 def test_foreign_currency_with_rate_is_converted(tmp_path: Path) -> None:

@@ -37,12 +37,23 @@ def _nb(name: str, cells: list[tuple[str, str, list[str]]]) -> None:
     nbformat.write(nb, HERE / f"{name}.ipynb")
 
 
-_nb(
+def _in_both_languages(de: str, en: str) -> list[tuple[str, str, list[str]]]:
+    """Return two markdown cells: `de` for the German report and `en` for the English one."""
+    return [("md", de, ["lang-de"]), ("md", en, ["lang-en"])]
+
+
+def _report(
+    name: str, title_de: str, title_en: str, cells: list[tuple[str, str, list[str]]]
+) -> None:
+    """Write a report notebook: the parameters, its title in both languages, then `cells`."""
+    _nb(name, [("code", PARAMS, ["parameters"]), *_in_both_languages(title_de, title_en), *cells])
+
+
+_report(
     "01_figures",
+    "# Testbericht mit Abbildung\nDieser Abschnitt ist **deutsch**.",
+    "# Test report with a figure\nThis section is in **English**.",
     [
-        ("code", PARAMS, ["parameters"]),
-        ("md", "# Testbericht mit Abbildung\nDieser Abschnitt ist **deutsch**.", ["lang-de"]),
-        ("md", "# Test report with a figure\nThis section is in **English**.", ["lang-en"]),
         ("code", OPEN, []),
         (
             "code",
@@ -77,8 +88,7 @@ _nb(
             "plt.show()",
             [],
         ),
-        ("md", "## Verantwortliche", ["lang-de"]),
-        ("md", "## Owners", ["lang-en"]),
+        *_in_both_languages("## Verantwortliche", "## Owners"),
         (
             "code",
             "import pandas as pd\n"
@@ -108,12 +118,11 @@ _nb(
     ],
 )
 
-_nb(
+_report(
     "02_tables",
+    "# Zweiter Testbericht",
+    "# Second test report",
     [
-        ("code", PARAMS, ["parameters"]),
-        ("md", "# Zweiter Testbericht", ["lang-de"]),
-        ("md", "# Second test report", ["lang-en"]),
         ("code", OPEN, []),
         (
             "code",
@@ -123,8 +132,7 @@ _nb(
             "plt.show()",
             [],
         ),
-        ("md", "## Phasen", ["lang-de"]),
-        ("md", "## Phases", ["lang-en"]),
+        *_in_both_languages("## Phasen", "## Phases"),
         (
             "code",
             "import pandas as pd\n"
@@ -134,12 +142,11 @@ _nb(
     ],
 )
 
-_nb(
+_report(
     "08_sleep",
+    "# Langsamer Bericht",
+    "# Slow report",
     [
-        ("code", PARAMS, ["parameters"]),
-        ("md", "# Langsamer Bericht", ["lang-de"]),
-        ("md", "# Slow report", ["lang-en"]),
         ("code", "import os, time\ntime.sleep(float(os.environ.get('KIT_TEST_SLEEP', '1.0')))", []),
         ("code", OPEN + "\nnote(ctx, 'fertig')", []),
     ],

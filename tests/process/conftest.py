@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,3 +28,17 @@ def refusal(read: Callable[[Path], object], src: Path, content: str) -> str:
     with pytest.raises(ProcessMapError) as info:
         read(src)
     return str(info.value)
+
+
+def flows_along(*paths: str, p: dict[str, float] | None = None) -> list[tuple[str, str, float]]:
+    """Return the flows (source, target, probability) along each path, in the order written.
+
+    A path is activity ids separated by spaces ("s a b" is s → a and a → b); `p` holds the
+    probability of a flow written "source target" and every other flow has probability 1.
+    """
+    chance = p or {}
+    return [
+        (src, dst, chance.get(f"{src} {dst}", 1.0))
+        for path in paths
+        for src, dst in itertools.pairwise(path.split())
+    ]

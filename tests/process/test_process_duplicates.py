@@ -65,31 +65,29 @@ def test_acme_sample_duplicate_groups_exactly() -> None:
     assert by_members[frozenset({"a5", "v3", "t1"})].avoidable_hours_per_month == pytest.approx(47)
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Mahnsperre setzen", "Mahnsperre aufheben"),
-        ("Kreditlimit prüfen", "Offene Posten prüfen"),
-        ("1. Mahnung per Brief versenden", "2. Mahnung per Brief versenden"),
-        ("Zahlungserinnerung per E-Mail senden", "2. Mahnung per Brief versenden"),
-        ("prüfen", "prüfen"),
-        ("Set dunning block", "Lift dunning block"),
-    ],
-)
+#: Pairs of labels, each True where the two name the same work (in two languages) and False
+#: where they only look alike (a decoy).
+LABEL_PAIRS = {
+    ("Mahnsperre setzen", "Mahnsperre aufheben"): False,
+    ("Kreditlimit prüfen", "Offene Posten prüfen"): False,
+    ("1. Mahnung per Brief versenden", "2. Mahnung per Brief versenden"): False,
+    ("Zahlungserinnerung per E-Mail senden", "2. Mahnung per Brief versenden"): False,
+    ("prüfen", "prüfen"): False,
+    ("Set dunning block", "Lift dunning block"): False,
+    ("Zahlungserinnerung senden", "Send payment reminder"): True,
+    ("Reklamation erfassen", "Record customer dispute"): True,
+    ("Übergabe an Inkasso", "Hand over to collection agency"): True,
+    ("Kreditlimit prüfen", "Verify credit limit"): True,
+}
+
+
+@pytest.mark.parametrize(("a", "b"), [pair for pair, same in LABEL_PAIRS.items() if not same])
 def test_decoys_are_not_similar(a: str, b: str) -> None:
     syn = load_synonyms()
     assert similarity(signature(a, syn), signature(b, syn)) == 0.0
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Zahlungserinnerung senden", "Send payment reminder"),
-        ("Reklamation erfassen", "Record customer dispute"),
-        ("Übergabe an Inkasso", "Hand over to collection agency"),
-        ("Kreditlimit prüfen", "Verify credit limit"),
-    ],
-)
+@pytest.mark.parametrize(("a", "b"), [pair for pair, same in LABEL_PAIRS.items() if same])
 def test_cross_language_equivalents_match(a: str, b: str) -> None:
     syn = load_synonyms()
     assert similarity(signature(a, syn), signature(b, syn)) >= 0.85

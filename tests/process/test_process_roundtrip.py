@@ -19,6 +19,12 @@ HEAD = (
 )
 
 
+def _bpmn(path: Path, body: str) -> Path:
+    """Write `body` between the head and the end of a BPMN document to `path`; return `path`."""
+    path.write_text(HEAD + body + "</definitions>", encoding="utf-8")
+    return path
+
+
 def test_every_shared_reference_round_trips_through_the_cli(miwg: Path, tmp_path: Path) -> None:
     files = sorted(miwg.glob("*.bpmn"))
     assert len(files) == 21
@@ -39,14 +45,13 @@ def test_every_shared_reference_round_trips_through_the_cli(miwg: Path, tmp_path
 
 
 def test_unnamed_intermediate_event_is_written_and_read_back(tmp_path: Path) -> None:
-    bpmn = tmp_path / "wait.bpmn"
-    bpmn.write_text(
-        HEAD + '<process id="p"><task id="t1" name="Check invoice"/>'
+    bpmn = _bpmn(
+        tmp_path / "wait.bpmn",
+        '<process id="p"><task id="t1" name="Check invoice"/>'
         '<intermediateCatchEvent id="w"><timerEventDefinition/></intermediateCatchEvent>'
         '<task id="t2" name="Pay invoice"/>'
         '<sequenceFlow id="f1" sourceRef="t1" targetRef="w"/>'
-        '<sequenceFlow id="f2" sourceRef="w" targetRef="t2"/></process></definitions>',
-        encoding="utf-8",
+        '<sequenceFlow id="f2" sourceRef="w" targetRef="t2"/></process>',
     )
     pmap = import_bpmn(bpmn)
     assert pmap.activity("w")["kind"] == "wait" and pmap.activity("w")["name"] == ""
@@ -57,16 +62,14 @@ def test_unnamed_intermediate_event_is_written_and_read_back(tmp_path: Path) -> 
 
 
 def test_qname_prefixed_references_and_cross_pool_flows(tmp_path: Path) -> None:
-    bpmn = tmp_path / "q.bpmn"
-    bpmn.write_text(
-        HEAD + '<collaboration id="c"><participant id="pa" name="Sales" processRef="x:pA"/>'
+    bpmn = _bpmn(
+        tmp_path / "q.bpmn",
+        '<collaboration id="c"><participant id="pa" name="Sales" processRef="x:pA"/>'
         '<participant id="pb" name="Finance" processRef="x:pB"/></collaboration>'
         '<process id="pA"><task id="a1" name="Take order"/>'
         '<sequenceFlow id="f1" sourceRef="x:a1" targetRef="x:b1"/></process>'
         '<process id="pB"><task id="b1" name="Bill order"/>'
-        '<dataObject id="d1"/><sequenceFlow id="f2" sourceRef="b1" targetRef="d1"/></process>'
-        "</definitions>",
-        encoding="utf-8",
+        '<dataObject id="d1"/><sequenceFlow id="f2" sourceRef="b1" targetRef="d1"/></process>',
     )
     pmap = import_bpmn(bpmn)
     assert list(pmap.graph.edges) == [("a1", "b1")]  # across pools, prefix stripped
@@ -87,11 +90,10 @@ def test_stray_latin1_byte_is_read_with_a_warning_naming_the_line(tmp_path: Path
 
 
 def test_process_without_any_activity_is_refused(tmp_path: Path) -> None:
-    bpmn = tmp_path / "empty.bpmn"
-    bpmn.write_text(
-        HEAD + '<process id="p"><startEvent id="s"/><endEvent id="e"/>'
-        '<sequenceFlow id="f" sourceRef="s" targetRef="e"/></process></definitions>',
-        encoding="utf-8",
+    bpmn = _bpmn(
+        tmp_path / "empty.bpmn",
+        '<process id="p"><startEvent id="s"/><endEvent id="e"/>'
+        '<sequenceFlow id="f" sourceRef="s" targetRef="e"/></process>',
     )
     with pytest.raises(ProcessMapError, match="no activity"):
         import_bpmn(bpmn)

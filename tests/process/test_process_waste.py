@@ -4,6 +4,7 @@ import pytest
 
 from kit.process.model import Activity, ProcessMap
 from kit.process.waste import handoffs, rework_loops, waits
+from tests.process.conftest import flows_along
 
 
 def _map() -> ProcessMap:
@@ -19,14 +20,7 @@ def _map() -> ProcessMap:
         Activity(id="w", name="warten", kind="wait", lane="B", minutes=1, per_month=60),
         Activity(id="e", name="", kind="end", lane="A"),
     ]
-    flows = [
-        ("s", "a", 1.0),
-        ("a", "d", 1.0),
-        ("d", "e", 0.7),
-        ("d", "r", 0.3),
-        ("r", "w", 1.0),
-        ("w", "a", 1.0),
-    ]
+    flows = flows_along("s a d e", "d r w a", p={"d e": 0.7, "d r": 0.3})
     return ProcessMap.build(id="m", name="M", activities=acts, flows=flows)
 
 
@@ -55,18 +49,14 @@ def _nested() -> ProcessMap:
         *(Activity(id=n, name=f"Schritt {n}", minutes=6, per_month=10) for n in "abcxy"),
         Activity(id="e", name="", kind="end"),
     ]
-    flows = [
-        ("s", "a", 1.0),
-        ("a", "b", 1.0),
-        ("b", "a", 0.2),
-        ("b", "c", 0.8),
-        ("c", "a", 0.5),
-        ("c", "c", 0.1),
-        ("c", "x", 0.4),
-        ("x", "y", 1.0),
-        ("y", "x", 0.25),
-        ("y", "e", 0.75),
-    ]
+    flows = flows_along(
+        "s a b a",
+        "b c a",
+        "c c",
+        "c x y x",
+        "y e",
+        p={"b a": 0.2, "b c": 0.8, "c a": 0.5, "c c": 0.1, "c x": 0.4, "y x": 0.25, "y e": 0.75},
+    )
     return ProcessMap.build(id="n", name="N", activities=acts, flows=flows)
 
 

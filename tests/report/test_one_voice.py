@@ -15,16 +15,7 @@ from pathlib import Path
 import pytest
 
 from kit.run.engine import RunResult
-
-STEPS = (
-    "01_goals",
-    "02_stakeholders",
-    "03_process",
-    "04_kpis",
-    "05_strategy",
-    "06_rollout",
-    "07_aftercare",
-)
+from tests.report.conftest import STEPS
 
 # English month names and abbreviations that German never writes (April, August, September,
 # November and the abbreviations Jan, Feb, Apr, Aug, Nov are the same in both languages).

@@ -7,20 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import kit.rollout as rollout
 from kit.engagement import load_engagement
 from kit.errors import ConfigError
-from kit.rollout import (
-    AUTOMATIC_CRITERIA,
-    DEFAULT_EXIT_CRITERIA,
-    DEFAULT_PHASES,
-    PlannedPhase,
-    evaluate_exit_criteria,
-    phase_plan,
-)
 
 
 def test_default_plan_has_seven_phases_without_dates(make_engagement: Callable[..., Path]) -> None:
-    plan = phase_plan(load_engagement(make_engagement()))
+    plan = rollout.phase_plan(load_engagement(make_engagement()))
     assert [p.id for p in plan] == [
         "blueprint", "setup", "training", "acceptance_test", "go_live", "hypercare",
         "continuous_improvement",
@@ -51,14 +44,14 @@ def test_plan_from_engagement_keeps_order_names_and_unknown_ids(
          "exit_criteria": ["Pilotkunden angeschrieben"]},
         {"id": "setup", "name": "Einrichtung", "exit_criteria": ["data_connected"]},
     ]  # fmt: skip
-    plan = phase_plan(load_engagement(make_engagement(phases=phases)))
+    plan = rollout.phase_plan(load_engagement(make_engagement(phases=phases)))
     assert [p.id for p in plan] == ["blueprint", "pilot", "setup"]
-    assert plan[0] == PlannedPhase(
+    assert plan[0] == rollout.PlannedPhase(
         id="blueprint",
         owner="Markus Weber",
         start=date(2026, 1, 5),
         end=date(2026, 2, 13),
-        exit_criteria=DEFAULT_EXIT_CRITERIA["blueprint"],
+        exit_criteria=rollout.DEFAULT_EXIT_CRITERIA["blueprint"],
     )
     # 2026-02-13 − 2026-01-05 = 26 days of January left + 13 = 39
     assert plan[0].duration_days == 39
@@ -67,14 +60,17 @@ def test_plan_from_engagement_keeps_order_names_and_unknown_ids(
     assert plan[2].title("de") == "Einrichtung"
     assert plan[2].exit_criteria == ("data_connected",)
     assert plan[2].start is None and plan[2].duration_days is None
-    assert PlannedPhase(id="pilot").title("de") == "pilot"
+    assert rollout.PlannedPhase(id="pilot").title("de") == "pilot"
 
 
 def test_exit_criteria_automatic_and_manual() -> None:
-    plan = [PlannedPhase(id=p, exit_criteria=DEFAULT_EXIT_CRITERIA[p]) for p in DEFAULT_PHASES[:2]]
-    plan.append(PlannedPhase(id="pilot", exit_criteria=("Pilotkunden angeschrieben",)))
+    plan = [
+        rollout.PlannedPhase(id=p, exit_criteria=rollout.DEFAULT_EXIT_CRITERIA[p])
+        for p in rollout.DEFAULT_PHASES[:2]
+    ]
+    plan.append(rollout.PlannedPhase(id="pilot", exit_criteria=("Pilotkunden angeschrieben",)))
     automatic = {"goals_smart": True, "stakeholders_ok": False, "maps_analysed": None}
-    frame = evaluate_exit_criteria(plan, automatic=automatic, language="de")
+    frame = rollout.evaluate_exit_criteria(plan, automatic=automatic, language="de")
     # blueprint 5 + setup 3 + pilot 1 = 9 criteria
     assert len(frame) == 9
     by = frame.set_index(["phase", "criterion"])
@@ -94,9 +90,13 @@ def test_exit_criteria_automatic_and_manual() -> None:
 
 
 def test_exit_criteria_rejects_unknown_automatic_key() -> None:
-    plan = [PlannedPhase(id="blueprint", exit_criteria=DEFAULT_EXIT_CRITERIA["blueprint"])]
+    plan = [
+        rollout.PlannedPhase(
+            id="blueprint", exit_criteria=rollout.DEFAULT_EXIT_CRITERIA["blueprint"]
+        )
+    ]
     with pytest.raises(ConfigError) as caught:
-        evaluate_exit_criteria(plan, automatic={"goals_smrt": True})
+        rollout.evaluate_exit_criteria(plan, automatic={"goals_smrt": True})
     assert caught.value.value == "goals_smrt"
     assert "goals_smart" in (caught.value.expected or "")
 
@@ -105,12 +105,12 @@ def test_every_criterion_and_phase_has_both_languages() -> None:
     from kit.i18n import tr
     from kit.i18n.labels import ROLLOUT_CRITERION, ROLLOUT_PHASE
 
-    criteria = {c for items in DEFAULT_EXIT_CRITERIA.values() for c in items}
-    assert set(AUTOMATIC_CRITERIA) <= criteria
+    criteria = {c for items in rollout.DEFAULT_EXIT_CRITERIA.values() for c in items}
+    assert set(rollout.AUTOMATIC_CRITERIA) <= criteria
     assert criteria <= set(ROLLOUT_CRITERION)
-    assert set(DEFAULT_PHASES) <= set(ROLLOUT_PHASE)
+    assert set(rollout.DEFAULT_PHASES) <= set(ROLLOUT_PHASE)
     for text in [ROLLOUT_CRITERION[c] for c in criteria] + [
-        ROLLOUT_PHASE[p] for p in DEFAULT_PHASES
+        ROLLOUT_PHASE[p] for p in rollout.DEFAULT_PHASES
     ]:
         # strict mode (tests/conftest.py): a missing German or English entry raises
         assert tr(text, "de") and tr(text, "en") == text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -187,25 +187,16 @@ def test_every_block_renders_in_both_languages_without_placeholders(
     assert len(figures) == 6 and len(shown) == 18
 
 
+def _goal_of_2026(kpi: str, target: float, direction: Literal["up", "down"], **text: str) -> Goal:
+    """Return a goal on `kpi` due at the end of 2026; `text` holds its statement and owner."""
+    return Goal(kpi=kpi, target=target, direction=direction, deadline=date(2026, 12, 31), **text)
+
+
 def test_smart_failure_and_pseudonymised_owner(engagement: Engagement, ledger: Ledger) -> None:
     goals = [
         # DSO at the baseline is about 52.5 days: a target of 60 lies in the wrong direction
-        Goal(
-            kpi="dso",
-            target=60,
-            direction="down",
-            deadline=date(2026, 12, 31),
-            statement="DSO halten",
-            owner="Markus Weber",
-        ),
-        Goal(
-            kpi="cei",
-            target=95,
-            direction="up",
-            deadline=date(2026, 12, 31),
-            statement="CEI steigern",
-            owner="Erika Mustermann",
-        ),
+        _goal_of_2026("dso", 60, "down", statement="DSO halten", owner="Markus Weber"),
+        _goal_of_2026("cei", 95, "up", statement="CEI steigern", owner="Erika Mustermann"),
     ]
     private = engagement.model_copy(update={"goals": goals, "privacy": "pseudonymise"})
     ctx = ReportContext(engagement=private, language="de", as_of=AS_OF)

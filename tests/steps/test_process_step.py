@@ -182,25 +182,18 @@ def test_headline_and_tiles(views: dict[str, Any], monkeypatch: pytest.MonkeyPat
     assert f"Einsparung Soll-Prozess: {ctx.number(saved, digits=0)}\u00a0h/Monat" in tiles
 
 
+#: The tables of the step, each by the name `kit.steps.process.tables` gives it before `_table`.
+TABLES = ("maps", "duplicates", "members", "rework", "handoffs", "waits", "comparison", "avoided")
+
+
 def test_every_block_in_both_languages(
     views: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(step, "headline", lambda ctx, **kw: None)
+    tables = [getattr(process_tables, f"{name}_table") for name in TABLES]
+    builders = [process_text.process_summary, step.process_tiles, step.import_notes, *tables]
     for lang, (ctx, view) in views.items():
-        blocks = [
-            process_text.process_summary(ctx, view),
-            step.process_tiles(ctx, view),
-            step.import_notes(ctx, view),
-            process_tables.maps_table(ctx, view),
-            process_tables.duplicates_table(ctx, view),
-            process_tables.members_table(ctx, view),
-            process_tables.rework_table(ctx, view),
-            process_tables.handoffs_table(ctx, view),
-            process_tables.waits_table(ctx, view),
-            process_tables.comparison_table(ctx, view),
-            process_tables.avoided_table(ctx, view),
-            process_tables.process_glossary(ctx, view),
-        ]
+        blocks = [build(ctx, view) for build in [*builders, process_tables.process_glossary]]
         html = "".join(b.html for b in blocks if b is not None)
         assert "steps.process." not in html, lang
         assert "{" not in html, lang  # no placeholder left unfilled

@@ -11,15 +11,9 @@ import pytest
 
 from kit.report import open_report, show
 from kit.rollout import AUTOMATIC_CRITERIA
+from kit.steps.rollout import tables
 from kit.steps.rollout.checks import automatic_checks
 from kit.steps.rollout.figures import gantt_figure
-from kit.steps.rollout.tables import (
-    blocked_table,
-    criteria_table,
-    notes_table,
-    phase_table,
-    rollout_glossary_block,
-)
 from kit.steps.rollout.text import rollout_summary
 from kit.steps.rollout.view import blocked_episodes, rollout_tiles, rollout_view
 from tests.steps.conftest import SAMPLE
@@ -72,7 +66,7 @@ def test_blocked_stretch_from_the_log(ctx_de, view_de) -> None:  # type: ignore[
     assert list(episodes["phase"]) == ["setup"]
     # blocked on 06.03.2026, in progress again on 13.03.2026 → 7 days, resolved
     assert int(episodes["days"].iloc[0]) == 7 and not bool(episodes["open"].iloc[0])
-    assert "Berechtigungen" in blocked_table(ctx_de, view_de).html
+    assert "Berechtigungen" in tables.blocked_table(ctx_de, view_de).html
 
 
 def test_past_as_of_shows_the_block_as_current() -> None:
@@ -88,7 +82,7 @@ def test_past_as_of_shows_the_block_as_current() -> None:
 
 
 def test_criteria_table_marks_the_failed_check(ctx_de, view_de) -> None:  # type: ignore[no-untyped-def]
-    html = criteria_table(ctx_de, view_de).html
+    html = tables.criteria_table(ctx_de, view_de).html
     assert html.count('class="kit-missed"') == 1  # only stakeholders_ok fails
     assert "mit Phasenabschluss bestätigt" in html  # manual criteria of finished phases
     assert ">offen<" in html  # manual criteria of Hypercare, still running
@@ -98,13 +92,13 @@ def test_criteria_table_marks_the_failed_check(ctx_de, view_de) -> None:  # type
 def test_every_block_renders_in_both_languages(language: str) -> None:
     ctx = open_report(SAMPLE, language=language)
     view = rollout_view(ctx)
-    blocks = [rollout_summary(ctx, view), rollout_tiles(ctx, view), phase_table(ctx, view),
-              criteria_table(ctx, view), notes_table(ctx, view), blocked_table(ctx, view),
-              rollout_glossary_block(ctx)]  # fmt: skip
+    blocks = [rollout_summary(ctx, view), rollout_tiles(ctx, view), tables.phase_table(ctx, view),
+              tables.criteria_table(ctx, view), tables.notes_table(ctx, view),
+              tables.blocked_table(ctx, view), tables.rollout_glossary_block(ctx)]  # fmt: skip
     for block in blocks:
         assert block.html and "{" not in block.text
     red = "rot" if language == "de" else "red"
-    assert phase_table(ctx, view).html.count('class="kit-missed"') == 1  # Hypercare is red
+    assert tables.phase_table(ctx, view).html.count('class="kit-missed"') == 1  # Hypercare is red
     assert red in rollout_tiles(ctx, view).html
     show(gantt_figure(ctx, view))
 
@@ -135,8 +129,8 @@ def test_pseudonymised_report_hides_owner_names(tmp_path: Path) -> None:
     yaml.write_text(yaml.read_text(encoding="utf-8") + "privacy: pseudonymise\n", encoding="utf-8")
     ctx = open_report(root)
     view = rollout_view(ctx)
-    html = phase_table(ctx, view).html + repr(rollout_summary(ctx, view))
-    html += criteria_table(ctx, view).html
+    html = tables.phase_table(ctx, view).html + repr(rollout_summary(ctx, view))
+    html += tables.criteria_table(ctx, view).html
     assert "Thomas Schmidt" not in html and "Markus Weber" not in html
     assert "Person " in html
 
