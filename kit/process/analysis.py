@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError
-from kit.i18n import tr, trn
+from kit.message import Figure, Msg, wording, wording_plural
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
@@ -23,8 +23,6 @@ from kit.process.waste import (
 
 if TYPE_CHECKING:  # pandas is imported for the tables only, not for `kit duplicates --json`
     import pandas as pd
-
-    from kit.i18n import Language
 
 __all__ = ["ProcessAnalysis", "analyse", "findings"]
 
@@ -210,65 +208,58 @@ def analyse(
     )
 
 
-def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
-    """Return the headline sentences of the analysis in `language` (de or en)."""
-    from kit.i18n import fmt_count, fmt_number  # Babel: not needed for `kit duplicates --json`
+def findings(analysis: ProcessAnalysis) -> list[Msg]:
+    """Return the headline sentences of the analysis as messages (rendered in the report language).
 
-    def num(value: float) -> str:
-        return fmt_number(value, language, digits=0)
-
+    Counts given as text stay as written (no thousands separator), as the sentences always had.
+    """
     out = [
-        trn(
+        wording_plural(
             "{hours} hours per month of duplicate work in one group ({maps} "
             "process maps, {activities} activities).",
             "{hours} hours per month of duplicate work in {groups} groups "
             "({maps} process maps, {activities} activities).",
             len(analysis.groups),
-            language,
-            hours=num(analysis.duplicate_hours_per_month),
-            groups=fmt_count(len(analysis.groups), language),
-            maps=fmt_count(len(analysis.maps), language),
-            activities=analysis.activities,
+            hours=Figure(analysis.duplicate_hours_per_month, digits=0),
+            groups=len(analysis.groups),
+            maps=len(analysis.maps),
+            activities=str(analysis.activities),
         )
     ]
     out.append(
-        tr(
+        wording(
             "{hours} hours per month of rework in {loops} loops.",
-            language,
-            hours=num(analysis.rework_hours_per_month),
-            loops=len(analysis.rework),
+            hours=Figure(analysis.rework_hours_per_month, digits=0),
+            loops=str(len(analysis.rework)),
         )
     )
     crossings = sum(int(row["lane_handoffs"]) for row in analysis.handoff_rows)
     out.append(
-        tr(
+        wording(
             "{handoffs} handoffs between roles; {waits} waiting steps "
             "costing {hours} hours per month.",
-            language,
-            handoffs=crossings,
-            waits=len(analysis.wait_rows),
-            hours=num(analysis.wait_hours_per_month),
+            handoffs=str(crossings),
+            waits=str(len(analysis.wait_rows)),
+            hours=Figure(analysis.wait_hours_per_month, digits=0),
         )
     )
     if analysis.groups:
         top = analysis.groups[0]
         out.append(
-            tr(
+            wording(
                 "Largest duplicate work: “{name}” is done {count} times – "
                 "{hours} hours per month avoidable.",
-                language,
-                hours=num(top.avoidable_hours_per_month),
-                count=len(top.members),
+                hours=Figure(top.avoidable_hours_per_month, digits=0),
+                count=str(len(top.members)),
                 name=top.members[0].name,
             )
         )
     unknown = analysis.unknown_effort()
     if unknown:
         out.append(
-            tr(
+            wording(
                 "{count} activities have no effort given; they count as 0 hours.",
-                language,
-                count=len(unknown),
+                count=str(len(unknown)),
             )
         )
     return out
