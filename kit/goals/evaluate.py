@@ -33,6 +33,16 @@ from kit.i18n.markers import N_
 from kit.kpis.registry import REGISTRY
 from kit.message import Day, Figure, Msg, wording
 
+__all__ = [
+    "RULES",
+    "VERDICTS",
+    "GoalStatus",
+    "SmartCheck",
+    "SuggestedGoal",
+    "evaluate_goals",
+    "suggest_goals",
+]
+
 _GOALS_SMART_SPECIFIC: dict[str, str] = {
     "fail": N_(
         "The goal has no statement. Without one, nobody on the team knows what is to be achieved."
@@ -72,15 +82,6 @@ _GOALS_SUGGEST_STATEMENT: dict[str, str] = {
     "within": N_("All invoices paid within {days} days"),
 }
 
-__all__ = [
-    "RULES",
-    "VERDICTS",
-    "GoalStatus",
-    "SmartCheck",
-    "SuggestedGoal",
-    "evaluate_goals",
-    "suggest_goals",
-]
 
 RULES = ("specific", "measurable", "direction", "time_bound", "owner")
 VERDICTS = ("achieved", "on_track", "at_risk", "missed", "unknown")
@@ -378,9 +379,7 @@ def suggest_goals(
     if within is not None and within < 100:
         late = 100 - within
         rationale = wording(
-            "{late} of invoices are paid later than {days} days after the invoice date.",
-            late=Figure(late, "percent", 0),
-            days=str(goal_days),
+            _GOALS_SUGGEST_RATIONALE["within"], late=Figure(late, "percent", 0), days=str(goal_days)
         )
         if worst_segment:
             start = wording(
@@ -388,7 +387,7 @@ def suggest_goals(
                 segment=worst_segment,
             )
             rationale = wording("{reason} {advice}", reason=rationale, advice=start)
-        statement = wording("All invoices paid within {days} days", days=str(goal_days))
+        statement = wording(_GOALS_SUGGEST_STATEMENT["within"], days=str(goal_days))
         out.append(SuggestedGoal("paid_within_45_rate", within, 100.0, "up", statement, rationale))
     for kpi, direction in (("dso", "down"), ("add", "down"), ("cei", "up")):
         current = _value(values.get(kpi))

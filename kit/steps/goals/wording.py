@@ -5,7 +5,7 @@ from __future__ import annotations
 from kit.goals import GoalStatus
 from kit.i18n import N_, Language
 from kit.kpis import REGISTRY
-from kit.message import Msg, render
+from kit.message import render
 from kit.report.context import ReportContext
 from kit.steps.wording import kpi_value
 
@@ -143,7 +143,7 @@ def progress_text(ctx: ReportContext, status: GoalStatus) -> str:
     return ctx.tr(_STEPS_GOALS_PROGRESS[key], pct=share)
 
 
-def with_kpi_name(ctx: ReportContext, text: Msg, kpi: str) -> str:
-    """Return `text` in the report language, a known KPI id replaced by its name."""
+def with_kpi_name(ctx: ReportContext, text: str, kpi: str) -> str:
+    """Return `text` (a message) in the report language, a known KPI id replaced by its name."""
     shown = render(text, ctx.language)
     return shown.replace(kpi, goal_kpi_name(kpi, ctx.language)) if kpi in REGISTRY else shown
