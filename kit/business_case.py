@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from kit.engagement import Engagement, Goal
-from kit.i18n import Language
+from kit.i18n.markers import Language
 
 __all__ = [
     "CASH_KPIS",

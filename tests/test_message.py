@@ -1,16 +1,30 @@
-"""Error texts are message ids with parameters; the sentence is made in the reader's language."""
+"""Error texts and report wording are message ids with parameters, rendered in a language."""
 
 from __future__ import annotations
 
 import pickle
+from datetime import date
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from kit.errors import DataError, KitError, Problem, ProcessMapError, Severity
+from kit.i18n.labels import STRATEGY_HANDOVER_COL
 from kit.ingest.findings import Finding, to_problems
-from kit.message import Amount, Msg, literal, msg, plural, render
+from kit.message import (
+    Amount,
+    Day,
+    Figure,
+    Joined,
+    Msg,
+    literal,
+    msg,
+    plural,
+    render,
+    wording,
+    wording_plural,
+)
 
 
 def test_a_message_reads_english_and_renders_german() -> None:
@@ -212,3 +226,47 @@ def test_severity_is_one_enumeration_and_stays_a_plain_word_in_json() -> None:
     assert problem.as_dict()["severity"] == "warning"
     assert type(problem.as_dict()["severity"]) is str
     assert [s.value for s in Severity] == ["error", "warning", "info"]
+
+
+def test_report_wording_is_a_message_of_the_kit_catalogue() -> None:
+    phases = Joined((wording("RAG red"), "Go-live"))
+    text = wording("Not exactly one A in: {phases}.", phases=phases)
+    assert (text.domain, text.id) == ("kit", "Not exactly one A in: {phases}.")
+    assert text == "Not exactly one A in: RAG red, Go-live."
+    assert render(text, "de") == "Nicht genau ein A in: Ampel rot, Go-live."
+    assert render(wording(""), "de") == ""
+
+
+def test_figures_and_days_take_the_language_of_the_report() -> None:
+    text = wording(
+        "The deadline {deadline} is after the baseline date {baseline_date}.",
+        deadline=Day(date(2026, 6, 30)),
+        baseline_date=Day(date(2025, 12, 31)),
+    )
+    assert render(text, "de") == "Termin 30.06.2026 liegt nach dem Ausgangsdatum 31.12.2025."
+    assert render(text, "en") == "The deadline 30 Jun 2026 is after the baseline date 31 Dec 2025."
+    share = wording("{reason} {advice}", reason=Figure(12.5, "percent", 1), advice=Figure(1234.5))
+    assert render(share, "de") == "12,5\u00a0% 1.234,5"
+    assert render(share, "en") == "12.5% 1,234.5"
+
+
+def test_wording_keeps_the_context_of_an_id_and_survives_pickling() -> None:
+    due = wording(STRATEGY_HANDOVER_COL["due_date"])
+    assert due.context == "due_date"
+    assert render(due, "de") == "Fälligkeitsdatum"
+    count = wording_plural(
+        "{hours} hours per month of duplicate work in one group ({maps} "
+        "process maps, {activities} activities).",
+        "{hours} hours per month of duplicate work in {groups} groups "
+        "({maps} process maps, {activities} activities).",
+        2,
+        hours=Figure(1500.0, digits=0),
+        groups=2,
+        maps=3,
+        activities="40",
+    )
+    for text in (due, count):
+        again = pickle.loads(pickle.dumps(text))  # noqa: S301 - bytes this test made itself
+        assert (again, again.domain, again.context) == (text, "kit", text.context)
+        assert render(again, "de") == render(text, "de")
+    assert render(count, "de").startswith("1.500 Stunden Doppelarbeit pro Monat in 2 Gruppen")

@@ -16,6 +16,7 @@ from matplotlib.transforms import Bbox
 from kit.charts.style import OKABE_ITO, new_figure
 from kit.i18n import N_, Language, tr
 from kit.i18n.labels import STAKEHOLDERS_GRID
+from kit.message import render
 from kit.stakeholders import PHASE_IDS, RACI_LETTERS, phase_name
 
 _STAKEHOLDERS_RACI: dict[str, str] = {
@@ -150,7 +151,7 @@ def plot_raci(
     )
     ax.grid(False)
     ax.set_xticks(
-        range(len(phases)), [phase_name(p, lang) for p in phases], rotation=30, ha="right"
+        range(len(phases)), [render(phase_name(p), lang) for p in phases], rotation=30, ha="right"
     )
     ax.set_yticks(range(len(register)), list(register["name"].astype(str)), parse_math=False)
     for (row, col), code in np.ndenumerate(codes):

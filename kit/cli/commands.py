@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kit.errors import ConfigError, KitError, Problem
 from kit.i18n import fmt_date, fmt_money, tr
 from kit.i18n.labels import BUSINESS_CASE_REASON
+from kit.message import render
 
 if TYPE_CHECKING:  # imported where used: `kit duplicates` needs neither pydantic nor pandas
     from rich.console import RenderableType
@@ -229,7 +230,8 @@ def duplicates_command(
         analysis = analyse(maps, threshold=threshold, synonyms=synonyms)
         if as_json:
             return "", analysis.to_json_dict()
-    view = duplicates_view(analysis, findings(analysis, language=chosen), language=chosen)
+    shown = [render(m, chosen) for m in findings(analysis)]
+    view = duplicates_view(analysis, shown, language=chosen)
     return view, analysis.to_json_dict()
 
 

@@ -29,8 +29,19 @@ import numpy as np
 import pandas as pd
 
 from kit.engagement import Goal
-from kit.i18n import N_, Language, fmt_date, fmt_number, fmt_percent, fmt_value, tr
+from kit.i18n.markers import N_
 from kit.kpis.registry import REGISTRY
+from kit.message import Day, Figure, Msg, wording
+
+__all__ = [
+    "RULES",
+    "VERDICTS",
+    "GoalStatus",
+    "SmartCheck",
+    "SuggestedGoal",
+    "evaluate_goals",
+    "suggest_goals",
+]
 
 _GOALS_SMART_SPECIFIC: dict[str, str] = {
     "fail": N_(
@@ -71,15 +82,6 @@ _GOALS_SUGGEST_STATEMENT: dict[str, str] = {
     "within": N_("All invoices paid within {days} days"),
 }
 
-__all__ = [
-    "RULES",
-    "VERDICTS",
-    "GoalStatus",
-    "SmartCheck",
-    "SuggestedGoal",
-    "evaluate_goals",
-    "suggest_goals",
-]
 
 RULES = ("specific", "measurable", "direction", "time_bound", "owner")
 VERDICTS = ("achieved", "on_track", "at_risk", "missed", "unknown")
@@ -91,22 +93,22 @@ _FLAT = 1e-9  # KPI units per day below which a trend counts as flat
 _HORIZON_DAYS = 36_500  # reach dates further out than 100 years are reported as never
 
 
-def _with_unit(kpi: str, value: float, language: Language) -> str:
+def _with_unit(kpi: str, value: float) -> Figure:
     """Return a KPI value with its unit and the unit's decimals ("95,0 %", "40,0 Tage")."""
     info = REGISTRY.get(kpi)
     unit = info.unit if info is not None else "number"
     if unit == "currency":  # the ledger currency is not known here: whole units, no sign
-        return fmt_number(value, language, digits=0)
-    return fmt_value(value, unit, language)
+        return Figure(value, digits=0)
+    return Figure(value, unit)
 
 
 @dataclass(frozen=True)
 class SmartCheck:
-    """One SMART rule applied to a goal: rule id, whether it holds, and why (report language)."""
+    """One SMART rule applied to a goal: rule id, whether it holds, and why (a message)."""
 
     rule: str
     passed: bool
-    reason: str
+    reason: Msg
 
 
 @dataclass(frozen=True)
@@ -131,14 +133,14 @@ class GoalStatus:
 
 @dataclass(frozen=True)
 class SuggestedGoal:
-    """A starter goal derived from the data, with the gap in plain words."""
+    """A starter goal derived from the data, with the gap in plain words (messages)."""
 
     kpi: str
     current: float
     target: float
     direction: str
-    statement: str
-    rationale: str
+    statement: Msg
+    rationale: Msg
 
 
 def _value(x: object) -> float | None:
@@ -190,26 +192,23 @@ def _smart(
     baseline_date: date,
     owners: set[str] | None,
     computable: set[str] | None,
-    language: Language,
 ) -> list[SmartCheck]:
     """Return the SMART checks of one goal (measurable, direction, deadline, owner ...).
 
     Long because the checks run in the order the report lists them, each a few lines on the same
     inputs.
     """
-    lang = language
     checks = []
     stated = bool(goal.statement and goal.statement.strip())
-    checks.append(SmartCheck("specific", stated, tr(_GOALS_SMART_SPECIFIC[_ok(stated)], lang)))
+    checks.append(SmartCheck("specific", stated, wording(_GOALS_SMART_SPECIFIC[_ok(stated)])))
     if computable is not None and goal.kpi not in computable:
         checks.append(
             SmartCheck(
                 "measurable",
                 False,
-                tr(
+                wording(
                     "The KPI '{kpi}' is not known. Use a KPI from the glossary "
                     "(e.g. dso, cei, paid_within_45_rate).",
-                    lang,
                     kpi=goal.kpi,
                 ),
             )
@@ -219,12 +218,11 @@ def _smart(
             SmartCheck(
                 "measurable",
                 False,
-                tr(
+                wording(
                     "{kpi} has no value at the baseline date {date} – the data do "
                     "not allow progress to be measured.",
-                    lang,
                     kpi=goal.kpi,
-                    date=fmt_date(baseline_date, lang),
+                    date=Day(baseline_date),
                 ),
             )
         )
@@ -233,13 +231,13 @@ def _smart(
             SmartCheck(
                 "measurable",
                 True,
-                tr("The KPI {kpi} can be computed from the data.", lang, kpi=goal.kpi),
+                wording("The KPI {kpi} can be computed from the data.", kpi=goal.kpi),
             )
         )
     if baseline is None:
         checks.append(
             SmartCheck(
-                "direction", False, tr("Without a baseline the direction cannot be checked.", lang)
+                "direction", False, wording("Without a baseline the direction cannot be checked.")
             )
         )
     else:
@@ -259,17 +257,14 @@ def _smart(
                 "the goal is already met or the direction is wrong."
             )
         values = {
-            "target": _with_unit(goal.kpi, goal.target, lang),
-            "baseline": _with_unit(goal.kpi, baseline, lang),
+            "target": _with_unit(goal.kpi, goal.target),
+            "baseline": _with_unit(goal.kpi, baseline),
         }
-        checks.append(SmartCheck("direction", ahead, tr(text, lang, **values)))
+        checks.append(SmartCheck("direction", ahead, wording(text, **values)))
     timely = goal.deadline > baseline_date
-    dates = {
-        "deadline": fmt_date(goal.deadline, lang),
-        "baseline_date": fmt_date(baseline_date, lang),
-    }
+    dates = {"deadline": Day(goal.deadline), "baseline_date": Day(baseline_date)}
     checks.append(
-        SmartCheck("time_bound", timely, tr(_GOALS_SMART_TIME_BOUND[_ok(timely)], lang, **dates))
+        SmartCheck("time_bound", timely, wording(_GOALS_SMART_TIME_BOUND[_ok(timely)], **dates))
     )
     owner = (goal.owner or "").strip()
     if not owner:
@@ -277,7 +272,7 @@ def _smart(
             SmartCheck(
                 "owner",
                 False,
-                tr("Nobody owns the goal. A goal without an owner is not followed up.", lang),
+                wording("Nobody owns the goal. A goal without an owner is not followed up."),
             )
         )
     elif owners is not None and owner not in owners:
@@ -285,16 +280,15 @@ def _smart(
             SmartCheck(
                 "owner",
                 False,
-                tr(
+                wording(
                     "{owner} is not in the stakeholder register; add the person or "
                     "choose someone from the register.",
-                    lang,
                     owner=owner,
                 ),
             )
         )
     else:
-        checks.append(SmartCheck("owner", True, tr("Owner: {owner}.", lang, owner=owner)))
+        checks.append(SmartCheck("owner", True, wording("Owner: {owner}.", owner=owner)))
     return checks
 
 
@@ -344,7 +338,6 @@ def evaluate_goals(
     as_of: date,
     owners: set[str] | None = None,
     computable: set[str] | None = None,
-    language: Language = "de",
 ) -> list[GoalStatus]:
     """Return one GoalStatus per goal from monthly KPI values (columns = KPI ids, NaN = none).
 
@@ -360,12 +353,7 @@ def evaluate_goals(
             column = pd.Series(np.nan, index=frame.index, dtype=float)
         baseline = _at_or_before(column, baseline_date)
         smart = _smart(
-            goal,
-            baseline,
-            baseline_date=baseline_date,
-            owners=owners,
-            computable=computable,
-            language=language,
+            goal, baseline, baseline_date=baseline_date, owners=owners, computable=computable
         )
         latest, progress, slope, forecast, reach, verdict = _evaluate(
             goal, column, baseline, baseline_date=baseline_date, as_of=as_of
@@ -379,7 +367,6 @@ def evaluate_goals(
 def suggest_goals(
     values: dict[str, float | None],
     *,
-    language: Language,
     worst_segment: str | None = None,
     goal_days: int = 45,
 ) -> list[SuggestedGoal]:
@@ -387,24 +374,20 @@ def suggest_goals(
 
     A KPI without a value, or one already at or better than the reference, gets no suggestion.
     """
-    lang = language
     out = []
     within = _value(values.get("paid_within_45_rate"))
     if within is not None and within < 100:
         late = 100 - within
-        rationale = tr(
-            "{late} of invoices are paid later than {days} days after the invoice date.",
-            lang,
-            late=fmt_percent(late, lang, digits=0),
-            days=goal_days,
+        rationale = wording(
+            _GOALS_SUGGEST_RATIONALE["within"], late=Figure(late, "percent", 0), days=str(goal_days)
         )
         if worst_segment:
-            rationale += " " + tr(
+            start = wording(
                 "The largest share comes from segment {segment} – start there.",
-                lang,
                 segment=worst_segment,
             )
-        statement = tr("All invoices paid within {days} days", lang, days=goal_days)
+            rationale = wording("{reason} {advice}", reason=rationale, advice=start)
+        statement = wording(_GOALS_SUGGEST_STATEMENT["within"], days=str(goal_days))
         out.append(SuggestedGoal("paid_within_45_rate", within, 100.0, "up", statement, rationale))
     for kpi, direction in (("dso", "down"), ("add", "down"), ("cei", "up")):
         current = _value(values.get(kpi))
@@ -415,13 +398,13 @@ def suggest_goals(
         if gap <= 0:
             continue
         # One decimal for every figure, as everywhere else; the CEI in percent, days in words.
-        number = fmt_percent if kpi == "cei" else fmt_number
+        kind = "percent" if kpi == "cei" else "number"
         text = {
-            "current": number(current, lang, digits=1),
-            "reference": number(reference, lang, digits=1),
-            "gap": fmt_number(gap, lang, digits=1),
+            "current": Figure(current, kind, 1),
+            "reference": Figure(reference, kind, 1),
+            "gap": Figure(gap, digits=1),
         }
-        statement = tr(_GOALS_SUGGEST_STATEMENT[kpi], lang, **text)
-        rationale = tr(_GOALS_SUGGEST_RATIONALE[kpi], lang, **text)
+        statement = wording(_GOALS_SUGGEST_STATEMENT[kpi], **text)
+        rationale = wording(_GOALS_SUGGEST_RATIONALE[kpi], **text)
         out.append(SuggestedGoal(kpi, current, reference, direction, statement, rationale))
     return out

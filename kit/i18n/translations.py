@@ -30,6 +30,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from kit.errors import ConfigError
+from kit.i18n.markers import LANGUAGES, N_, NP_, Language, Message
 
 __all__ = [
     "DOMAINS",
@@ -50,9 +51,6 @@ __all__ = [
     "trp",
 ]
 
-#: A report language: every word the kit writes exists in German and English.
-Language = Literal["de", "en"]
-LANGUAGES: tuple[Language, ...] = get_args(Language)
 STRICT_ENV = "KIT_I18N_STRICT"
 FALLBACK_LOG_ENV = "KIT_I18N_FALLBACK_LOG"
 
@@ -137,24 +135,6 @@ def ngettext(
 def fallbacks() -> set[tuple[str, str, str]]:
     """Return (language, domain, message id) of every lookup that fell back to the English id."""
     return set(_FALLBACKS)
-
-
-class Message(str):
-    """A message id that carries its gettext context (made by `NP_`)."""
-
-    context: str | None = None
-
-
-def N_(message: str, /) -> str:
-    """Return `message` unchanged: marks a literal id looked up later with `tr`."""
-    return message
-
-
-def NP_(context: str, message: str, /) -> str:
-    """Return `message` marked with its context; `tr` looks it up with `pgettext`."""
-    marked = Message(message)
-    marked.context = context
-    return marked
 
 
 def _language(language: str) -> str:

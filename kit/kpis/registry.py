@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from kit.files import load_yaml
-from kit.i18n import N_, Language, tr, trp
+from kit.i18n.markers import N_, NP_, Language
+from kit.message import render, wording
 
 __all__ = ["CRF_SOURCE", "REGISTRY", "KpiInfo"]
 
@@ -41,19 +42,19 @@ class KpiInfo:
 
     def name_in(self, language: Language) -> str:
         """Return the KPI's name in `language` (lower case, as in running text)."""
-        return trp("KPI", self.name, language)
+        return render(wording(NP_("KPI", self.name)), language)
 
     def formula_in(self, language: Language) -> str:
         """Return the KPI's glossary formula in `language`."""
-        return trp("KPI formula", self.formula, language)
+        return render(wording(NP_("KPI formula", self.formula)), language)
 
     def reference_source_in(self, language: Language) -> str:
         """Return where the reference value comes from in `language` (empty without one)."""
-        return tr(self.reference_source or "", language)
+        return render(wording(self.reference_source or ""), language)
 
     def reference_text_in(self, language: Language) -> str:
         """Return the reference given as a sentence in `language` (empty without one)."""
-        return tr(self.reference_text or "", language)
+        return render(wording(self.reference_text or ""), language)
 
 
 def _info(kpi: str, row: dict[str, Any]) -> KpiInfo:

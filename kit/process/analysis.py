@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import ConfigError
-from kit.i18n import tr, trn
+from kit.message import Figure, Msg, wording, wording_plural
 from kit.process.duplicates import DuplicateGroup, find_duplicates
 from kit.process.model import ProcessMap
 from kit.process.normalise import Synonyms
@@ -23,8 +23,6 @@ from kit.process.waste import (
 
 if TYPE_CHECKING:  # pandas is imported for the tables only, not for `kit duplicates --json`
     import pandas as pd
-
-    from kit.i18n import Language
 
 __all__ = ["ProcessAnalysis", "analyse", "findings"]
 
@@ -210,67 +208,62 @@ def analyse(
     )
 
 
-def findings(analysis: ProcessAnalysis, *, language: Language) -> list[str]:
-    """Return the headline sentences of the analysis in `language` (de or en)."""
-    from kit.i18n import fmt_count, fmt_number  # Babel: not needed for `kit duplicates --json`
-    from kit.i18n.counts import activities_text, maps_text
+def findings(analysis: ProcessAnalysis) -> list[Msg]:
+    """Return the headline sentences of the analysis as messages (rendered in the report language).
 
-    def num(value: float) -> str:
-        return fmt_number(value, language, digits=0)
-
+    Every count is given with its noun in the right number ("1 Prozesslandkarte", "2 maps").
+    """
+    n_maps = len(analysis.maps)
     out = [
-        trn(
+        wording_plural(
             "{hours} hours per month of duplicate work in one group ({maps}, {activities}).",
             "{hours} hours per month of duplicate work in {groups} groups ({maps}, {activities}).",
             len(analysis.groups),
-            language,
-            hours=num(analysis.duplicate_hours_per_month),
-            groups=fmt_count(len(analysis.groups), language),
-            maps=maps_text(len(analysis.maps), language),
-            activities=activities_text(analysis.activities, language),
+            hours=Figure(analysis.duplicate_hours_per_month, digits=0),
+            groups=len(analysis.groups),
+            maps=wording_plural("{n} process map", "{n} process maps", n_maps, n=n_maps),
+            activities=wording_plural(
+                "{n} activity", "{n} activities", analysis.activities, n=analysis.activities
+            ),
         )
     ]
     out.append(
-        trn(
+        wording_plural(
             "{hours} hours per month of rework in one loop.",
             "{hours} hours per month of rework in {loops} loops.",
             len(analysis.rework),
-            language,
-            hours=num(analysis.rework_hours_per_month),
+            hours=Figure(analysis.rework_hours_per_month, digits=0),
             loops=len(analysis.rework),
         )
     )
     crossings = sum(int(row["lane_handoffs"]) for row in analysis.handoff_rows)
     out.append(
-        tr(
+        wording(
             "{handoffs} handoffs between roles; {waits} waiting steps "
             "costing {hours} hours per month.",
-            language,
-            handoffs=crossings,
-            waits=len(analysis.wait_rows),
-            hours=num(analysis.wait_hours_per_month),
+            handoffs=str(crossings),
+            waits=str(len(analysis.wait_rows)),
+            hours=Figure(analysis.wait_hours_per_month, digits=0),
         )
     )
     if analysis.groups:
         top = analysis.groups[0]
         out.append(
-            tr(
+            wording(
                 "Largest duplicate work: “{name}” is done {count} times – "
                 "{hours} hours per month avoidable.",
-                language,
-                hours=num(top.avoidable_hours_per_month),
-                count=len(top.members),
+                hours=Figure(top.avoidable_hours_per_month, digits=0),
+                count=str(len(top.members)),
                 name=top.members[0].name,
             )
         )
     unknown = analysis.unknown_effort()
     if unknown:
         out.append(
-            trn(
+            wording_plural(
                 "One activity has no effort given; it counts as 0 hours.",
                 "{count} activities have no effort given; they count as 0 hours.",
                 len(unknown),
-                language,
             )
         )
     return out

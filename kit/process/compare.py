@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import ConfigError
-from kit.i18n import Language
+from kit.i18n.markers import Language
 from kit.message import msg
 from kit.process.duplicates import similarity
 from kit.process.model import ProcessMap

@@ -9,6 +9,7 @@ from typing import Any
 
 from kit.engagement import Engagement, repo_root
 from kit.i18n import N_, Language, fmt_date, fmt_date_range, tr
+from kit.message import render
 from kit.rollout.log import STATUSES
 
 #: The words of the index page, by the name the template uses.
@@ -105,7 +106,7 @@ def phase_states(
     return [
         PhaseState(
             phase.id,
-            phase.title(language),
+            render(phase.title(), language),
             str(current.get(phase.id, "planned")),
             phase.start,
             phase.end,

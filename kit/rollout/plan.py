@@ -8,9 +8,8 @@ import pandas as pd
 
 from kit.engagement import Engagement, PhaseSchedule
 from kit.errors import ConfigError
-from kit.i18n import Language, tr
 from kit.i18n.labels import ROLLOUT_CRITERION, ROLLOUT_PHASE
-from kit.message import msg
+from kit.message import Msg, literal, msg, wording
 
 __all__ = [
     "AUTOMATIC_CRITERIA",
@@ -69,9 +68,9 @@ class PlannedPhase(PhaseSchedule):
 
     exit_criteria: tuple[str, ...] = ()
 
-    def title(self, language: Language) -> str:
+    def title(self) -> Msg:
         """Return the phase's display name: its own name, the catalogue name, or its id."""
-        return phase_name(self.id, language, own=self.name)
+        return phase_name(self.id, own=self.name)
 
     @property
     def duration_days(self) -> int | None:
@@ -81,18 +80,18 @@ class PlannedPhase(PhaseSchedule):
         return (self.end - self.start).days
 
 
-def phase_name(phase_id: str, language: Language, *, own: str | None = None) -> str:
-    """Return the display name of a phase id in `language` (own name first, then catalogue, id)."""
+def phase_name(phase_id: str, *, own: str | None = None) -> Msg:
+    """Return the display name of a phase id (own name first, then catalogue, id)."""
     if own:
-        return own
+        return literal(own)
     name = ROLLOUT_PHASE.get(phase_id)
-    return tr(name, language) if name else phase_id
+    return wording(name) if name else literal(phase_id)
 
 
-def criterion_text(criterion: str, language: Language) -> str:
+def criterion_text(criterion: str) -> Msg:
     """Return the catalogue text of a criterion id; free-text criteria are returned unchanged."""
     text = ROLLOUT_CRITERION.get(criterion)
-    return tr(text, language) if text else criterion
+    return wording(text) if text else literal(criterion)
 
 
 def phase_plan(engagement: Engagement) -> list[PlannedPhase]:
@@ -112,9 +111,10 @@ def evaluate_exit_criteria(
     plan: Sequence[PlannedPhase],
     *,
     automatic: Mapping[str, bool | None],
-    language: Language = "en",
 ) -> pd.DataFrame:
     """Return one row per phase and exit criterion: check (automatic/manual) and met (bool/NA).
+
+    `phase_name` and `text` are messages the report renders in its language.
 
     `automatic` holds what the kit checked (criterion id -> True/False, None = could not check);
     criteria not in it are manual: a person confirms them (met is NA).
@@ -135,9 +135,9 @@ def evaluate_exit_criteria(
             rows.append(
                 {
                     "phase": phase.id,
-                    "phase_name": phase.title(language),
+                    "phase_name": phase.title(),
                     "criterion": criterion,
-                    "text": criterion_text(criterion, language),
+                    "text": criterion_text(criterion),
                     "check": "automatic" if checked else "manual",
                     "met": pd.NA if result is None else bool(result),
                 }
@@ -145,4 +145,6 @@ def evaluate_exit_criteria(
     columns = ["phase", "phase_name", "criterion", "text", "check", "met"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["met"] = frame["met"].astype("boolean")
+    for column in ("phase_name", "text"):  # messages: kept as objects, not turned into text
+        frame[column] = pd.Series([r[column] for r in rows], index=frame.index, dtype=object)
     return frame

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from kit.engagement import load_engagement
-from kit.i18n import Language, tr
 from kit.i18n.labels import ROLLOUT_COLUMN, ROLLOUT_RAG, ROLLOUT_STATUS
+from kit.message import Msg, render, wording
 from kit.rollout.status import RolloutStatus, rollout_status
+
+if TYPE_CHECKING:
+    from kit.i18n.markers import Language
 
 __all__ = ["format_status_table", "load_statuses", "portfolio", "portfolio_table"]
 
@@ -41,14 +44,15 @@ def portfolio(
     ]
 
 
-def _summary_row(path: Path, status: RolloutStatus, language: Language) -> dict[str, Any]:
+def _summary_row(path: Path, status: RolloutStatus) -> dict[str, Any]:
+    """Return one engagement's summary; `status` (and `current_phase` once done) are messages."""
     current = status.phase(status.current_phase) if status.current_phase else None
     milestone = status.milestones[0] if status.milestones else None
     return {
         "engagement": str(path),
         "client": status.client,
-        "current_phase": current.name if current else tr("finished", language),
-        "status": tr(ROLLOUT_STATUS[current.status], language) if current else "",
+        "current_phase": current.name if current else wording("finished"),
+        "status": wording(ROLLOUT_STATUS[current.status]) if current else "",
         "percent": current.percent if current else 100.0,
         "rag": status.rag,
         "slippage_days": status.slippage_days,
@@ -63,15 +67,18 @@ def portfolio_table(
     engagement_paths: Sequence[Path | str],
     *,
     today: date | None = None,
-    language: Language = "en",
 ) -> pd.DataFrame:
-    """Return one row per engagement: current phase, status, percent, RAG, slippage (days)."""
+    """Return one row per engagement: current phase, status, percent, RAG, slippage (days).
+
+    `status` (and `current_phase` once finished) are messages, shown with `kit.message.render`.
+    """
     rows = [
-        _summary_row(path, status, language)
-        for path, status in load_statuses(engagement_paths, today=today)
+        _summary_row(path, status) for path, status in load_statuses(engagement_paths, today=today)
     ]
     frame = pd.DataFrame(rows, columns=list(_SUMMARY_COLUMNS))
     frame["slippage_days"] = frame["slippage_days"].astype("Int64")
+    for column in ("current_phase", "status"):  # messages: kept as objects, not turned into text
+        frame[column] = pd.Series([r[column] for r in rows], index=frame.index, dtype=object)
     return frame
 
 
@@ -93,19 +100,27 @@ def _text(frame: pd.DataFrame, language: Language) -> str:
             "-" if pd.isna(v) else f"{int(v):+d}" for v in shown["slippage_days"]
         ]
     shown = shown.fillna("-").replace("", "-")
-    shown.columns = [tr(ROLLOUT_COLUMN[c], language) for c in shown.columns]
+    shown.columns = [render(wording(ROLLOUT_COLUMN[c]), language) for c in shown.columns]
     return shown.to_string(index=False)
+
+
+def _shown(row: dict[str, Any], language: Language) -> dict[str, Any]:
+    """Return `row` with its messages rendered in `language`."""
+    return {k: render(v, language) if isinstance(v, Msg) else v for k, v in row.items()}
 
 
 def format_status_table(
     statuses: Sequence[tuple[Path, RolloutStatus]], *, language: Language = "en"
 ) -> str:
-    """Return a plain-text table: one row per engagement, plus per phase for a single one."""
+    """Return a plain-text table: one row per engagement, plus per phase for a single one.
+
+    The one function here that writes words: a terminal table rendered in `language`.
+    """
     summary = pd.DataFrame(
-        [_summary_row(path, status, language) for path, status in statuses],
+        [_shown(_summary_row(path, status), language) for path, status in statuses],
         columns=list(_SUMMARY_COLUMNS),
     )
-    summary["rag"] = [tr(ROLLOUT_RAG[r], language) for r in summary["rag"]]
+    summary["rag"] = [render(wording(ROLLOUT_RAG[r]), language) for r in summary["rag"]]
     text = _text(summary, language)
     if len(statuses) != 1:
         return text
@@ -115,9 +130,9 @@ def format_status_table(
             {
                 "phase": p.name,
                 "owner": p.phase.owner or "",
-                "status": tr(ROLLOUT_STATUS[p.status], language),
+                "status": render(wording(ROLLOUT_STATUS[p.status]), language),
                 "percent": p.percent,
-                "rag": tr(ROLLOUT_RAG[p.rag], language),
+                "rag": render(wording(ROLLOUT_RAG[p.rag]), language),
                 "slippage_days": p.slippage_days,
                 "planned_start": _iso(p.phase.start),
                 "planned_end": _iso(p.phase.end),
@@ -131,7 +146,7 @@ def format_status_table(
     for item in status.blocked:
         since = item["since"].isoformat() if item["since"] else "-"
         note = " ".join(str(item["note"]).split()) or "-"
-        parts.append(f"{tr('blocked', language)}: {item['name']} ({since}): {note}")
+        parts.append(f"{render(wording('blocked'), language)}: {item['name']} ({since}): {note}")
     return "\n".join(parts)
 
 

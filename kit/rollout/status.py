@@ -26,7 +26,8 @@ from typing import Any
 import pandas as pd
 
 from kit.engagement import Engagement
-from kit.i18n import N_, Language, tr
+from kit.i18n.markers import N_, Language
+from kit.message import Msg, render, wording
 from kit.rollout.log import load_status
 from kit.rollout.plan import PlannedPhase, phase_plan
 
@@ -247,7 +248,7 @@ def _phase_status(
     slip = phase_slippage(phase, status=status, percent=percent, actual_end=actual_end, today=today)
     return PhaseStatus(
         phase=phase,
-        name=phase.title(language),
+        name=render(phase.title(), language),
         status=status,
         percent=percent,
         actual_start=actual_start,
@@ -344,37 +345,32 @@ def rollout_status(
     )
 
 
-def rollout_glossary(language: Language) -> list[tuple[str, str, str]]:
+def rollout_glossary() -> list[tuple[Msg, Msg, Msg]]:
     """Return (term, meaning, formula) rows explaining slippage, RAG and milestones for a report."""
     values = {
         "red_days": RED_SLIPPAGE_DAYS,
         "late_start_days": LATE_START_DAYS,
         "horizon_days": MILESTONE_HORIZON_DAYS,
     }
-    rows = [
+    formula = wording(
+        "done: actual end − planned end; open: max(0, max(today, "
+        "planned start) + ⌈(100 − percent) / 100 × planned duration⌉ − "
+        "planned end)"
+    )
+    return [
         (
-            tr("Slippage", language),
-            tr(
-                "Slippage in days: for a finished phase the actual minus the "
-                "planned end (negative = finished early). For an open phase "
-                "the forecast: today (at the earliest the planned start) plus "
-                "the work still open (100 % minus percent complete, as a share "
-                "of the planned duration, rounded up to whole days) minus the "
-                "planned end; never negative while the phase is not done. "
-                "Without a planned end there is no slippage; without a planned "
-                "start only the days past the planned end count.",
-                language,
-            ),
-            tr(
-                "done: actual end − planned end; open: max(0, max(today, "
-                "planned start) + ⌈(100 − percent) / 100 × planned duration⌉ − "
-                "planned end)",
-                language,
-            ),
+            wording(_ROLLOUT_TERM[name]),
+            wording(_ROLLOUT_RULE[name], **values),
+            formula if name == "slippage" else wording(""),
+        )
+        for name in (
+            "slippage",
+            "red",
+            "amber",
+            "green",
+            "grey",
+            "overall",
+            "current",
+            "milestones",
         )
     ]
-    for name in ("red", "amber", "green", "grey", "overall", "current", "milestones"):
-        rows.append(
-            (tr(_ROLLOUT_TERM[name], language), tr(_ROLLOUT_RULE[name], language, **values), "")
-        )
-    return rows

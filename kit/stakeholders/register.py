@@ -18,10 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import DataError, Problem, Severity, read_utf8_text
-from kit.i18n import N_, Language, tr
-from kit.i18n.labels import ROLLOUT_PHASE
-from kit.message import msg
-from kit.rollout.plan import DEFAULT_PHASES
+from kit.i18n.markers import N_
+from kit.message import Joined, Msg, msg, wording
+from kit.rollout.plan import DEFAULT_PHASES, phase_name
 
 #: The sentence of a failed check, by check and what is missing (`fail`: no one fits).
 _FAILED: dict[tuple[str, str], str] = {
@@ -145,14 +144,14 @@ class CheckResult:
     """One success-factor check on the register, a view over the `Problem` it reports.
 
     The problem's key is the check's id, its severity `info` when the check passed and `warning`
-    when it did not; message and hint (why it matters) are report texts already in the
-    report's language.
+    when it did not; message and hint (why it matters) are report wording (`kit.message.Msg`),
+    rendered in the report's language by the report.
     """
 
     problem: Problem
 
     @classmethod
-    def of(cls, check: str, *, passed: bool, message: str, why: str) -> CheckResult:
+    def of(cls, check: str, *, passed: bool, message: Msg, why: Msg) -> CheckResult:
         """Return the result of `check` with what it found (`message`) and why it matters."""
         severity = Severity.INFO if passed else Severity.WARNING
         return cls(Problem(message, key=check, severity=severity, hint=why))
@@ -169,12 +168,12 @@ class CheckResult:
 
     @property
     def message(self) -> str:
-        """Return what the check found, in the report language."""
+        """Return what the check found (a message to render in the report language)."""
         return self.problem.message
 
     @property
     def why(self) -> str:
-        """Return why the success factor matters, in the report language."""
+        """Return why the success factor matters (a message to render in the report language)."""
         return self.problem.hint or ""
 
 
@@ -285,37 +284,32 @@ def has_role(register: pd.DataFrame, group: str) -> pd.Series:
     return text.map(lambda s: bool(pattern.search(s))).astype(bool)
 
 
-def phase_name(phase: str, language: Language) -> str:
-    """Return the catalogue name of a rollout phase in `language`, else the id itself."""
-    name = ROLLOUT_PHASE.get(phase)
-    return tr(name, language) if name else phase
-
-
 def _names(frame: pd.DataFrame) -> str:
     return ", ".join(frame["name"].astype(str))
 
 
-def _result(check: str, missing: str | None, language: Language, **values: object) -> CheckResult:
-    why = tr(_WHY[check], language)
+def _result(check: str, missing: str | None, **values: object) -> CheckResult:
+    why = wording(_WHY[check])
     if missing is None:
-        return CheckResult.of(
-            check, passed=True, message=tr(_OK[check], language, **values), why=why
-        )
+        return CheckResult.of(check, passed=True, message=wording(_OK[check], **values), why=why)
     return CheckResult.of(
-        check, passed=False, message=tr(_FAILED[check, missing], language, **values), why=why
+        check, passed=False, message=wording(_FAILED[check, missing], **values), why=why
     )
 
 
-def _per_phase(
-    register: pd.DataFrame, phases: Sequence[str], letter: str, language: Language
-) -> list[str]:
+def _phases(phases: Sequence[str]) -> Joined:
+    """Return the display names of `phases`, joined by commas."""
+    return Joined(tuple(phase_name(p) for p in phases))
+
+
+def _per_phase(register: pd.DataFrame, phases: Sequence[str], letter: str) -> list[Msg]:
     bad = []
     for phase in phases:
         holders = register[register[phase] == letter]
         if letter == "A" and len(holders) > 1:
-            bad.append(f"{phase_name(phase, language)} ({_names(holders)})")
+            bad.append(wording("{phase} ({names})", phase=phase_name(phase), names=_names(holders)))
         elif holders.empty:
-            bad.append(phase_name(phase, language))
+            bad.append(phase_name(phase))
     return bad
 
 
@@ -326,62 +320,51 @@ def _group_in(register: pd.DataFrame, group: str, phases: Sequence[str], letters
 
 
 def coverage_checks(
-    register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS, language: Language
+    register: pd.DataFrame, *, phases: Sequence[str] = PHASE_IDS
 ) -> list[CheckResult]:
     """Return the success-factor checks (seed 000), each saying what is missing and why.
 
     Long because each success factor is one check of a few lines on the same register.
     """
-    lang = language
     involved = "RACI"
     start = "blueprint" if "blueprint" in phases else phases[0]
     results = []
     for check, letter in (("one_accountable", "A"), ("responsible_per_phase", "R")):
-        bad = _per_phase(register, phases, letter, lang)
-        results.append(_result(check, "fail" if bad else None, lang, phases="; ".join(bad)))
+        bad = _per_phase(register, phases, letter)
+        results.append(_result(check, "fail" if bad else None, phases=Joined(tuple(bad), "; ")))
     leads = register[has_role(register, "project_lead")]
     if leads.empty:
-        results.append(_result("project_lead", "missing", lang))
+        results.append(_result("project_lead", "missing"))
     else:
         gaps = {str(r["name"]): [p for p in phases if r[p] == ""] for _, r in leads.iterrows()}
         best = min(gaps, key=lambda n: len(gaps[n]))
-        absent = ", ".join(phase_name(p, lang) for p in gaps[best])
+        absent = gaps[best]
         results.append(
-            _result("project_lead", "fail" if absent else None, lang, name=best, phases=absent)
+            _result("project_lead", "fail" if absent else None, name=best, phases=_phases(absent))
         )
     for group in ("credit", "finance", "it"):
         check = f"{group}_from_start"
         if not has_role(register, group).any():
-            results.append(_result(check, "missing", lang))
+            results.append(_result(check, "missing"))
             continue
         late = _group_in(register, group, [start], involved)
         names = _names(register[has_role(register, group)])
         results.append(
-            _result(
-                check, "fail" if late else None, lang, names=names, phase=phase_name(start, lang)
-            )
+            _result(check, "fail" if late else None, names=names, phase=phase_name(start))
         )
     user_phases = [p for p in ("training", "acceptance_test") if p in phases]
     if not has_role(register, "end_user").any():
-        results.append(_result("end_users", "missing", lang))
+        results.append(_result("end_users", "missing"))
     else:
-        absent = ", ".join(
-            phase_name(p, lang) for p in _group_in(register, "end_user", user_phases, "RA")
-        )
-        results.append(_result("end_users", "fail" if absent else None, lang, phases=absent))
+        absent = _group_in(register, "end_user", user_phases, "RA")
+        results.append(_result("end_users", "fail" if absent else None, phases=_phases(absent)))
     if not has_role(register, "dispute").any():
-        results.append(_result("dispute_owner", "missing", lang))
+        results.append(_result("dispute_owner", "missing"))
     else:
         late = _group_in(register, "dispute", [start], "RA")
         names = _names(register[has_role(register, "dispute")])
         results.append(
-            _result(
-                "dispute_owner",
-                "fail" if late else None,
-                lang,
-                names=names,
-                phase=phase_name(start, lang),
-            )
+            _result("dispute_owner", "fail" if late else None, names=names, phase=phase_name(start))
         )
     care = "continuous_improvement" if "continuous_improvement" in phases else phases[-1]
     owners = register[register[care].isin(["R", "A"])]
@@ -389,9 +372,8 @@ def coverage_checks(
         _result(
             "aftercare_owner",
             "fail" if owners.empty else None,
-            lang,
             names=_names(owners),
-            phase=phase_name(care, lang),
+            phase=phase_name(care),
         )
     )
     return results

@@ -13,9 +13,10 @@ import pandas as pd
 
 from kit.errors import ConfigError, ReportError
 from kit.files import atomic_write
-from kit.i18n import Language, tr
 from kit.i18n.labels import STRATEGY_HANDOVER_COL
+from kit.i18n.markers import Language
 from kit.ledger import CANONICAL, Ledger
+from kit.message import render, wording
 from kit.spreadsheet import neutralise, set_text
 from kit.strategy._facts import CENT, as_timestamp, invoice_facts, require_columns
 
@@ -109,7 +110,7 @@ def _reminders(ledger: Ledger, *, as_of: date) -> pd.DataFrame:
 
 
 def _headers(language: Language) -> list[str]:
-    return [tr(STRATEGY_HANDOVER_COL[c], language) for c in HANDOVER_COLUMNS]
+    return [render(wording(STRATEGY_HANDOVER_COL[c]), language) for c in HANDOVER_COLUMNS]
 
 
 _TEXT = tuple(c for c in HANDOVER_COLUMNS if c not in (*_DATES, *_MONEY, *_COUNTS))
@@ -168,7 +169,7 @@ def _write_xlsx(df: pd.DataFrame, path: Path, language: Language) -> None:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = tr("Agency hand-over", language)
+    ws.title = render(wording("Agency hand-over"), language)
     headers = _headers(language)
     ws.append(headers)
     for cell in ws[1]:

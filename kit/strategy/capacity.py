@@ -17,8 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import ConfigError
-from kit.i18n import Language, fmt_number, fmt_percent, tr
-from kit.message import msg
+from kit.message import Figure, Msg, msg, wording
 
 __all__ = ["DEFAULT_GROWTH", "CapacityPlan", "capacity_plan"]
 
@@ -43,51 +42,48 @@ class CapacityPlan:
         """Return the workload in hours a month at a volume growth (0.1 = +10 %)."""
         return self.workload_hours_per_month * (1.0 + growth) * (1.0 - self.automation_share)
 
-    def verdict(self, language: Language) -> str:
+    def verdict(self) -> Msg:
         """Return the plain-words verdict: how much more volume the team can carry."""
         hours = self.hours_per_fte_month
         common = {
-            "fte": fmt_number(self.fte, language, digits=1),
-            "capacity": fmt_number(self.capacity_hours_per_month, language, digits=0),
-            "max_growth": fmt_percent(self.max_growth * 100.0, language, digits=0),
+            "fte": Figure(self.fte, digits=1),
+            "capacity": Figure(self.capacity_hours_per_month, digits=0),
+            "max_growth": Figure(self.max_growth * 100.0, "percent", 0),
         }
         at_max = self.workload_at(self.max_growth)
         g = self.break_even_growth
         if g is None:
             spare = self.capacity_hours_per_month - at_max
-            return tr(
+            return wording(
                 "The team ({fte} FTE, {capacity} hours a month) can carry the "
                 "whole range tested, up to {max_growth} more invoice volume, "
                 "and still has {spare} hours a month to spare.",
-                language,
                 **common,
-                spare=fmt_number(spare, language, digits=0),
+                spare=Figure(spare, digits=0),
             )
         if g >= 0:
             extra = max(at_max - self.capacity_hours_per_month, 0.0) / hours
-            return tr(
+            return wording(
                 "The team ({fte} FTE, {capacity} hours a month) can carry "
                 "{growth} more invoice volume before it needs people or "
                 "automation; at {max_growth} more volume it would need "
                 "{extra_fte} more FTE.",
-                language,
                 **common,
-                growth=fmt_percent(g * 100.0, language, digits=0),
-                extra_fte=fmt_number(extra, language, digits=1),
+                growth=Figure(g * 100.0, "percent", 0),
+                extra_fte=Figure(extra, digits=1),
             )
         today = self.workload_at(0.0)
         short = today - self.capacity_hours_per_month
         raw = self.workload_hours_per_month
         needed = 1.0 - self.capacity_hours_per_month / raw if raw > 0 else 1.0
-        return tr(
+        return wording(
             "The team ({fte} FTE, {capacity} hours a month) is already "
             "{short} hours a month short today: it needs {extra_fte} more "
             "FTE or {automation} of the work automated.",
-            language,
             **common,
-            short=fmt_number(short, language, digits=0),
-            extra_fte=fmt_number(short / hours, language, digits=1),
-            automation=fmt_percent(needed * 100.0, language, digits=0),
+            short=Figure(short, digits=0),
+            extra_fte=Figure(short / hours, digits=1),
+            automation=Figure(needed * 100.0, "percent", 0),
         )
 
 

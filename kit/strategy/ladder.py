@@ -28,7 +28,7 @@ import pandas as pd
 
 from kit.errors import ConfigError
 from kit.files import load_yaml
-from kit.i18n import N_, Language, tr
+from kit.i18n.markers import N_
 from kit.message import literal, msg
 from kit.strategy._ladder_io import LADDER_COLUMNS, load_ladder, save_ladder, validate_ladder
 from kit.strategy.segments import SEGMENT_ORDER, SegmentThresholds
@@ -105,12 +105,11 @@ def _set(steps: pd.DataFrame, step: str, **values: str | int) -> None:
         steps.loc[steps["step"] == step, column] = value
 
 
-def _adjust(
-    steps: pd.DataFrame, profile: str, extras: pd.DataFrame, language: Language
-) -> pd.DataFrame:
+def _adjust(steps: pd.DataFrame, profile: str, extras: pd.DataFrame) -> pd.DataFrame:
+    """Return the steps adjusted to a payment profile; a `note` (a message id) says why."""
     steps = steps.copy()
     steps["note"] = ""
-    note = tr(_STRATEGY_LADDER_NOTE[profile], language)
+    note = _STRATEGY_LADDER_NOTE[profile]
     if profile == "punctual":
         steps = steps[steps["step"] != "pre_due_reminder"].copy()
         _set(steps, "second_reminder", day=28, tone="friendly")
@@ -129,7 +128,7 @@ def _adjust(
         _set(
             steps,
             "agency_handover",
-            note=tr("Undisputed invoices only; no hand-over while a dispute is open", language),
+            note=N_("Undisputed invoices only; no hand-over while a dispute is open"),
         )
     elif profile == "high_value_at_risk":
         call = extras[extras["step"] == "credit_manager_call"].assign(note=note)
@@ -137,7 +136,7 @@ def _adjust(
         _set(
             steps,
             "agency_handover",
-            note=tr("Hand-over only after the credit manager decides", language),
+            note=N_("Hand-over only after the credit manager decides"),
         )
     return steps
 
@@ -148,10 +147,13 @@ def propose_ladder(
     *,
     defaults: pd.DataFrame | None = None,
     agency_days: int = 90,
-    language: Language = "en",
     thresholds: SegmentThresholds | None = None,
 ) -> pd.DataFrame:
-    """Return the proposed ladder: segment, step, day (relative to due), channel, tone, owner."""
+    """Return the proposed ladder: segment, step, day (relative to due), channel, tone, owner.
+
+    `note` holds message ids of the report wording (empty where a step keeps its default); the
+    report shows them with `kit.message.render(wording(note), language)`.
+    """
     base = default_steps() if defaults is None else defaults
     missing = [c for c in _STEP_COLUMNS if c not in base.columns]
     if missing:
@@ -166,7 +168,7 @@ def propose_ladder(
     frames = []
     for row in segment_summary.to_dict("records"):
         segment = str(row["segment"])
-        steps = _adjust(base[_STEP_COLUMNS], _profile(row, th), extras, language)
+        steps = _adjust(base[_STEP_COLUMNS], _profile(row, th), extras)
         final = steps.loc[steps["step"] == "final_notice", "day"]
         if len(final) and agency_days <= int(final.max()):
             raise ConfigError(

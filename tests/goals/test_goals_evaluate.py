@@ -16,6 +16,7 @@ import pytest
 from kit.charts.goals import plot_goal
 from kit.engagement import Goal
 from kit.goals import evaluate_goals, suggest_goals
+from kit.message import render
 
 BASE = date(2025, 12, 31)
 AS_OF = date(2026, 6, 30)
@@ -43,15 +44,9 @@ def _goal(**changes: object) -> Goal:
     return Goal.model_validate(base)
 
 
-def _one(goal: Goal, series: pd.DataFrame, language: str = "de"):  # type: ignore[no-untyped-def]
+def _one(goal: Goal, series: pd.DataFrame):  # type: ignore[no-untyped-def]
     (status,) = evaluate_goals(
-        [goal],
-        series,
-        baseline_date=BASE,
-        as_of=AS_OF,
-        owners=OWNERS,
-        computable=KNOWN,
-        language=language,
+        [goal], series, baseline_date=BASE, as_of=AS_OF, owners=OWNERS, computable=KNOWN
     )
     return status
 
@@ -121,9 +116,7 @@ def test_fit_falls_back_to_last_six_months() -> None:
     # whose values fall 2 per month: slope −2 per month (values exactly linear in months)
     index = pd.date_range("2025-07-31", "2026-06-30", freq="ME")
     series = pd.DataFrame({"dso": [60.0 - 2 * i for i in range(len(index))]}, index=index)
-    (status,) = evaluate_goals(
-        [_goal()], series, baseline_date=date(2026, 5, 31), as_of=AS_OF, language="en"
-    )
+    (status,) = evaluate_goals([_goal()], series, baseline_date=date(2026, 5, 31), as_of=AS_OF)
     assert status.slope_per_month is not None
     assert status.slope_per_month == pytest.approx(-2.0, abs=0.1)
 
@@ -149,48 +142,50 @@ def test_each_smart_rule_breaks_alone(changes: dict[str, object], rule: str) -> 
 def test_measurable_fails_without_data_at_baseline() -> None:
     series = _linear(50, -0.1)
     series.loc[: pd.Timestamp(BASE), "dso"] = np.nan
-    status = _one(_goal(), series, language="en")
-    reasons = {c.rule: c.reason for c in status.smart if not c.passed}
+    status = _one(_goal(), series)
+    reasons = {c.rule: render(c.reason, "en") for c in status.smart if not c.passed}
     assert set(reasons) == {"measurable", "direction"}
     assert "no value at the baseline date 31 Dec 2025" in reasons["measurable"]
 
 
 def test_owner_reason_names_the_person() -> None:
-    status = _one(_goal(owner="Erika Mustermann"), _linear(50, -0.1), language="en")
+    status = _one(_goal(owner="Erika Mustermann"), _linear(50, -0.1))
     (check,) = [c for c in status.smart if c.rule == "owner"]
-    assert "Erika Mustermann is not in the stakeholder register" in check.reason
+    assert "Erika Mustermann is not in the stakeholder register" in render(check.reason, "en")
 
 
 def test_suggest_goals_basics_first_and_gaps_in_words() -> None:
     values = {"paid_within_45_rate": 62.0, "dso": 52.3, "add": None, "cei": 90.0}
-    goals = suggest_goals(values, language="en", worst_segment="Kleinkunde")
+    goals = suggest_goals(values, worst_segment="Kleinkunde")
     # ADD has no value, CEI 90 is already above the CRF median 86.52: neither is suggested
     assert [g.kpi for g in goals] == ["paid_within_45_rate", "dso"]
     within, dso = goals
     assert within.target == 100.0
     # 100 − 62 = 38 % paid later than 45 days
-    assert within.rationale.startswith("38% of invoices are paid later than 45 days")
-    assert "segment Kleinkunde" in within.rationale
+    assert render(within.rationale, "en").startswith("38% of invoices are paid later than 45 days")
+    assert "segment Kleinkunde" in render(within.rationale, "en")
     assert dso.target == 38.04
     # 52.3 − 38.04 = 14.26 → "14.3 days above"
-    assert "14.3 days above the CRF median" in dso.rationale
-    german = suggest_goals(values, language="de", goal_days=30)
-    assert german[0].rationale.startswith("38\u00a0% der Rechnungen werden später als 30 Tage")
+    assert "14.3 days above the CRF median" in render(dso.rationale, "en")
+    german = suggest_goals(values, goal_days=30)
+    assert render(german[0].rationale, "de").startswith(
+        "38\u00a0% der Rechnungen werden später als 30 Tage"
+    )
 
 
 def test_suggest_add_and_cei_below_reference() -> None:
-    goals = suggest_goals({"add": 9.0, "cei": 80.0}, language="de")
+    goals = suggest_goals({"add": 9.0, "cei": 80.0})
     assert [(g.kpi, g.direction, g.target) for g in goals] == [
         ("add", "down", 3.0),
         ("cei", "up", 86.52),
     ]
     # 86.52 − 80.0 = 6.52 → "6,5 Prozentpunkte"
-    assert "6,5 Prozentpunkte unter dem CRF-Median" in goals[1].rationale
+    assert "6,5 Prozentpunkte unter dem CRF-Median" in render(goals[1].rationale, "de")
 
 
 def test_plot_goal_draws_series_target_and_forecast() -> None:
     series = _linear(50, -0.1)
-    status = _one(_goal(), series, language="en")
+    status = _one(_goal(), series)
     fig = plot_goal(status, series, language="en")
     ax = fig.axes[0]
     labels = [line.get_label() for line in ax.get_lines()]

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from kit.errors import ConfigError
+from kit.message import render
 from kit.process.analysis import analyse, findings
 from kit.process.compare import compare_with_reference, load_reference
 from kit.process.loading import load_maps
@@ -39,8 +40,8 @@ def test_json_shape_of_kit_duplicates() -> None:
 
 def test_findings_in_both_languages() -> None:
     analysis = analyse(load_maps([ACME]))
-    de = findings(analysis, language="de")
-    en = findings(analysis, language="en")
+    de = [render(m, "de") for m in findings(analysis)]
+    en = [render(m, "en") for m in findings(analysis)]
     assert de[0].startswith("126 Stunden Doppelarbeit pro Monat in 7 Gruppen")
     assert en[0].startswith("126 hours per month of duplicate work in 7 groups")
     assert "15 hours per month of rework" in en[1]

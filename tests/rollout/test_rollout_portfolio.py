@@ -75,7 +75,7 @@ def test_portfolio_json_for_two_engagements(two_engagements: list[Path]) -> None
 
 
 def test_portfolio_table_and_terminal_text(two_engagements: list[Path]) -> None:
-    table = portfolio_table(two_engagements, today=TODAY, language="en")
+    table = portfolio_table(two_engagements, today=TODAY)
     assert list(table["client"]) == ["Acme GmbH", "Beta AG"]
     assert list(table["rag"]) == ["red", "grey"]
     assert list(table["current_phase"]) == ["Setup", "Blueprint"]

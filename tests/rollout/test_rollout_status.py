@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from kit.engagement import load_engagement
+from kit.message import render
 from kit.rollout import PlannedPhase, append_status, rollout_status, status_for_plan
 from kit.rollout.log import empty_status
 
@@ -206,10 +207,10 @@ def test_glossary_states_the_thresholds_in_both_languages() -> None:
     from kit.rollout import rollout_glossary
 
     for language in ("de", "en"):
-        rows = rollout_glossary(language)
+        rows = [tuple(render(m, language) for m in row) for row in rollout_glossary()]
         assert len(rows) == 8
         assert all(term and meaning for term, meaning, _ in rows)
         text = " ".join(meaning for _, meaning, _ in rows)
         assert "10" in text and "5" in text and "30" in text
-    assert rollout_glossary("de")[1][0] == "Ampel rot"
-    assert rollout_glossary("en")[0][2].startswith("done: actual end − planned end")
+    assert render(rollout_glossary()[1][0], "de") == "Ampel rot"
+    assert render(rollout_glossary()[0][2], "en").startswith("done: actual end − planned end")

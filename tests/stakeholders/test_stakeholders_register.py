@@ -16,6 +16,7 @@ from matplotlib.text import Annotation
 
 from kit.charts.stakeholders import plot_power_interest, plot_raci
 from kit.errors import DataError
+from kit.message import render
 from kit.stakeholders import (
     PHASE_IDS,
     STAKEHOLDER_COLUMNS,
@@ -37,7 +38,7 @@ def _write(tmp_path: Path, *lines: str, name: str = "register.csv") -> Path:
 
 
 def _failed(register: pd.DataFrame) -> set[str]:
-    return {c.id for c in coverage_checks(register, language="de") if not c.passed}
+    return {c.id for c in coverage_checks(register) if not c.passed}
 
 
 @pytest.fixture
@@ -67,9 +68,10 @@ def test_sample_loads_with_types(sample: pd.DataFrame) -> None:
 
 def test_sample_fails_exactly_it_from_blueprint(sample: pd.DataFrame) -> None:
     assert _failed(sample) == {"it_from_start"}
-    (it,) = [c for c in coverage_checks(sample, language="en") if c.id == "it_from_start"]
-    assert "Thomas Schmidt" in it.message and "Blueprint" in it.message
-    assert "underestimated" in it.why
+    (it,) = [c for c in coverage_checks(sample) if c.id == "it_from_start"]
+    message = render(it.message, "en")
+    assert "Thomas Schmidt" in message and "Blueprint" in message
+    assert "underestimated" in render(it.why, "en")
 
 
 def test_complete_register_passes_every_check(complete: pd.DataFrame) -> None:
@@ -125,19 +127,22 @@ def test_aftercare_owner_missing(complete: pd.DataFrame) -> None:
 
 def test_missing_groups_are_named(complete: pd.DataFrame) -> None:
     without_it = complete[complete["department"] != "IT"].reset_index(drop=True)
-    results = {c.id: c for c in coverage_checks(without_it, language="de")}
-    assert results["it_from_start"].message == "Im Register steht niemand aus der IT."
+    results = {c.id: c for c in coverage_checks(without_it)}
+    assert render(results["it_from_start"].message, "de") == "Im Register steht niemand aus der IT."
     without_disputes = complete[complete["name"] != "Katrin Wagner"].reset_index(drop=True)
-    results = {c.id: c for c in coverage_checks(without_disputes, language="en")}
+    results = {c.id: c for c in coverage_checks(without_disputes)}
     assert not results["dispute_owner"].passed
-    assert "Nobody owns disputes" in results["dispute_owner"].message
-    assert "from the start" in results["dispute_owner"].why
+    assert "Nobody owns disputes" in render(results["dispute_owner"].message, "en")
+    assert "from the start" in render(results["dispute_owner"].why, "en")
 
 
 def test_two_accountables_are_listed(complete: pd.DataFrame) -> None:
     _set(complete, "Sabine Krüger", "setup", "A")
-    (check,) = [c for c in coverage_checks(complete, language="de") if c.id == "one_accountable"]
-    assert check.message == "Nicht genau ein A in: Setup (Sabine Krüger, Thomas Schmidt)."
+    (check,) = [c for c in coverage_checks(complete) if c.id == "one_accountable"]
+    assert (
+        render(check.message, "de")
+        == "Nicht genau ein A in: Setup (Sabine Krüger, Thomas Schmidt)."
+    )
 
 
 def test_missing_file_and_empty_files(tmp_path: Path) -> None:
@@ -150,7 +155,7 @@ def test_missing_file_and_empty_files(tmp_path: Path) -> None:
     # The header alone (as `kit new` writes it) is an empty register, not an error.
     header_only = load_register(_write(tmp_path, HEADER, name="header_only.csv"))
     assert header_only.empty and "blueprint" in header_only.columns
-    checks = coverage_checks(header_only, language="en")
+    checks = coverage_checks(header_only)
     assert checks and not any(c.passed for c in checks)
 
 

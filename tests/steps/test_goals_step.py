@@ -62,7 +62,6 @@ def test_verdicts_match_evaluate_goals_on_an_independent_series(
         baseline_date=date(2025, 12, 31),
         as_of=AS_OF,
         owners=names,
-        language="de",
     )
     assert view.baseline_date == date(2025, 12, 31) and view.baseline_rule == "engagement"
     got = [(s.goal.kpi, s.verdict, s.baseline, s.latest) for s in view.statuses]

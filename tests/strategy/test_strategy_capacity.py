@@ -5,6 +5,7 @@ import pytest
 
 from kit.charts.capacity import plot_capacity
 from kit.errors import ConfigError
+from kit.message import render
 from kit.strategy.capacity import capacity_plan
 
 
@@ -36,11 +37,11 @@ def test_break_even_is_solved_between_grid_points():
     )
     assert plan.break_even_growth == pytest.approx(520 / 450 - 1)
     # at +100 %: 900 h - 520 h = 380 h short -> 380 / 130 = 2.9 FTE
-    assert plan.verdict("en") == (
+    assert render(plan.verdict(), "en") == (
         "The team (4.0 FTE, 520 hours a month) can carry 16% more invoice volume before it needs "
         "people or automation; at 100% more volume it would need 2.9 more FTE."
     )
-    assert "16\u00a0% mehr Rechnungsvolumen" in plan.verdict("de")
+    assert "16\u00a0% mehr Rechnungsvolumen" in render(plan.verdict(), "de")
 
 
 def test_automation_share_moves_break_even_and_never_in_range():
@@ -58,7 +59,7 @@ def test_automation_share_moves_break_even_and_never_in_range():
         workload_hours_per_month=200, invoices_per_month=1000, fte=4, hours_per_fte_month=130
     )
     assert plan.break_even_growth is None
-    assert "120 hours a month to spare" in plan.verdict("en")
+    assert "120 hours a month to spare" in render(plan.verdict(), "en")
 
 
 def test_already_overloaded_team():
@@ -67,7 +68,7 @@ def test_already_overloaded_team():
         workload_hours_per_month=650, invoices_per_month=1000, fte=4, hours_per_fte_month=130
     )
     assert plan.break_even_growth == pytest.approx(-0.2)
-    assert plan.verdict("en") == (
+    assert render(plan.verdict(), "en") == (
         "The team (4.0 FTE, 520 hours a month) is already 130 hours a month short today: "
         "it needs 1.0 more FTE or 20% of the work automated."
     )

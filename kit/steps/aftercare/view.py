@@ -96,7 +96,6 @@ def aftercare_view(ctx: ReportContext) -> AftercareView:
         baseline_date=eng.baseline_date or as_of,
         as_of=as_of,
         computable=set(REGISTRY),
-        language=ctx.language,
     )
     opts = {"period_days": eng.period_days, "goal_days": eng.goal_days}
     now = compute_kpis(ledger, as_of=ctx.as_of, **opts, engine=None)

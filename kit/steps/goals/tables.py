@@ -12,6 +12,7 @@ from kit.goals import RULES, VERDICTS, GoalStatus
 from kit.i18n import N_, NP_, currency_symbol
 from kit.i18n.labels import GOALS_UNIT, GOALS_VERDICT, GOALS_VERDICT_RULE
 from kit.kpis import REGISTRY
+from kit.message import render
 from kit.report import Html, glossary, note, show, table
 from kit.report.context import ReportContext
 from kit.steps.goals.view import GoalsView
@@ -269,8 +270,8 @@ def starter_goals(ctx: ReportContext, view: GoalsView) -> Html | None:
                 "kpi": goal_kpi_label(s.kpi, ctx.language),
                 "current": goal_value(ctx, s.kpi, s.current),
                 "proposed": goal_value(ctx, s.kpi, s.target),
-                "statement": s.statement,
-                "rationale": s.rationale,
+                "statement": render(s.statement, ctx.language),
+                "rationale": render(s.rationale, ctx.language),
             }
             for s in shown
         ],

@@ -184,7 +184,6 @@ def load_goals(ctx: ReportContext, *, ledger: Ledger | None = None) -> GoalsView
         as_of=ctx.as_of,
         owners=owners,
         computable=set(REGISTRY),
-        language=ctx.language,
     )
     values = compute_kpis(
         ledger, as_of=ctx.as_of, period_days=engagement.period_days, goal_days=engagement.goal_days
@@ -193,9 +192,7 @@ def load_goals(ctx: ReportContext, *, ledger: Ledger | None = None) -> GoalsView
         ledger, as_of=ctx.as_of, period_days=engagement.period_days, goal_days=engagement.goal_days
     )
     worst = str(late.index[0]) if late is not None and len(late) and late.iloc[0] > 0 else None
-    suggestions = _suggest(
-        values, language=ctx.language, worst_segment=worst, goal_days=engagement.goal_days
-    )
+    suggestions = _suggest(values, worst_segment=worst, goal_days=engagement.goal_days)
     return GoalsView(baseline, rule, series, statuses, values, late, suggestions, found)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kit.goals import GoalStatus
 from kit.i18n import N_, Language
 from kit.kpis import REGISTRY
+from kit.message import render
 from kit.report.context import ReportContext
 from kit.steps.wording import kpi_value
 
@@ -143,5 +144,6 @@ def progress_text(ctx: ReportContext, status: GoalStatus) -> str:
 
 
 def with_kpi_name(ctx: ReportContext, text: str, kpi: str) -> str:
-    """Return `text` with a known KPI id replaced by its name in the report language."""
-    return text.replace(kpi, goal_kpi_name(kpi, ctx.language)) if kpi in REGISTRY else text
+    """Return `text` (a message) in the report language, a known KPI id replaced by its name."""
+    shown = render(text, ctx.language)
+    return shown.replace(kpi, goal_kpi_name(kpi, ctx.language)) if kpi in REGISTRY else shown

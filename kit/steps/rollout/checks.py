@@ -20,6 +20,7 @@ from kit.i18n.labels import GOALS_VERDICT
 from kit.ingest import load_ledger
 from kit.kpis import REGISTRY, compute_kpis, kpi_series
 from kit.ledger import Ledger
+from kit.message import render
 from kit.report import ReportContext
 from kit.rollout import AUTOMATIC_CRITERIA
 from kit.stakeholders import coverage_checks, load_register
@@ -112,7 +113,6 @@ def _goal_checks(
         as_of=as_of,
         owners=owners,
         computable=set(REGISTRY),
-        language=ctx.language,
     )
     failing = [
         f"{s.goal.statement or s.goal.kpi}: "
@@ -198,8 +198,8 @@ def _register_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], set[str]
         from kit.stakeholders import pseudonymise
 
         register = pseudonymise(register)
-    results = {c.id: c for c in coverage_checks(register, language=ctx.language)}
-    failed_checks = [c.message for c in results.values() if not c.passed]
+    results = {c.id: c for c in coverage_checks(register)}
+    failed_checks = [render(c.message, ctx.language) for c in results.values() if not c.passed]
     overall = (
         AutoCheck(False, " ".join(failed_checks))
         if failed_checks
@@ -211,7 +211,11 @@ def _register_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], set[str]
         ("aftercare_owner_named", "aftercare_owner"),
     ):
         found = results.get(check)
-        out[criterion] = AutoCheck(found.passed, found.message) if found else AutoCheck(None, "")
+        out[criterion] = (
+            AutoCheck(found.passed, render(found.message, ctx.language))
+            if found
+            else AutoCheck(None, "")
+        )
     return out, owners
 
 

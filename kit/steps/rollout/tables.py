@@ -8,6 +8,7 @@ import pandas as pd
 
 from kit.i18n import N_
 from kit.i18n.labels import ROLLOUT_COLUMN, ROLLOUT_STATUS
+from kit.message import render
 from kit.report import Html, ReportContext, glossary, note, table
 from kit.rollout import rollout_glossary
 from kit.steps.rollout.view import RolloutView, blocked_episodes, display_names, rag_text
@@ -193,6 +194,6 @@ def blocked_table(ctx: ReportContext, view: RolloutView) -> Html:
 
 def rollout_glossary_block(ctx: ReportContext) -> Html:
     """Return the glossary: RAG and slippage rules, automatic versus manual criteria, the log."""
-    rows = list(rollout_glossary(ctx.language))
+    rows = [tuple(render(m, ctx.language) for m in row) for row in rollout_glossary()]
     rows.extend((ctx.tr(term), ctx.tr(rule), "") for term, rule in _STEPS_ROLLOUT_GLOSSARY.values())
     return glossary(ctx, rows)

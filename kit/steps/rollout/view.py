@@ -13,6 +13,7 @@ import pandas as pd
 
 from kit.errors import KitError
 from kit.i18n.labels import ROLLOUT_RAG
+from kit.message import render
 from kit.report import Html, ReportContext, Tile, headline, tiles
 from kit.rollout import (
     RolloutStatus,
@@ -77,9 +78,9 @@ def rollout_view(ctx: ReportContext) -> RolloutView:
     log = load_status(eng.resolve(eng.status_log), phases=plan)
     status = status_for_plan(plan, log, today=ctx.as_of, client=eng.client, language=ctx.language)
     checks = automatic_checks(ctx)
-    criteria = evaluate_exit_criteria(
-        plan, automatic={k: c.met for k, c in checks.items()}, language=ctx.language
-    )
+    criteria = evaluate_exit_criteria(plan, automatic={k: c.met for k, c in checks.items()})
+    for column in ("phase_name", "text"):
+        criteria[column] = [render(m, ctx.language) for m in criteria[column]]
     criteria["detail"] = [checks[c].detail if c in checks else "" for c in criteria["criterion"]]
     return RolloutView(status, log[log["date"] <= pd.Timestamp(ctx.as_of)], checks, criteria)
 

@@ -17,6 +17,7 @@ import pandas as pd
 from kit.charts.stakeholders import plot_power_interest, plot_raci
 from kit.i18n import N_
 from kit.i18n.labels import STAKEHOLDERS_GRID
+from kit.message import render
 from kit.report import Html, Tile, glossary, headline, note, show, summary, table, tiles
 from kit.report.context import ReportContext
 from kit.rollout import phase_plan
@@ -235,8 +236,8 @@ def load_stakeholders(ctx: ReportContext) -> StakeholdersView:
     private = engagement.privacy == "pseudonymise"
     if private:
         register = pseudonymise(register)
-    checks = coverage_checks(register, phases=phases, language=ctx.language)
-    titles = [p.title(ctx.language) for p in plan]
+    checks = coverage_checks(register, phases=phases)
+    titles = [render(p.title(), ctx.language) for p in plan]
     return StakeholdersView(register, phases, titles, checks, private)
 
 
@@ -280,8 +281,14 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
         said = thin_sentences(ctx, "stakeholders", missing=view.missing)
         return summary(
             ctx,
-            found=[*said.found, *(f"{_title(ctx, c)}: {c.message}" for c in view.failed)],
-            means=[*said.means, *(f"{_title(ctx, c)}: {c.why}" for c in view.failed)],
+            found=[
+                *said.found,
+                *(f"{_title(ctx, c)}: {render(c.message, ctx.language)}" for c in view.failed),
+            ],
+            means=[
+                *said.means,
+                *(f"{_title(ctx, c)}: {render(c.why, ctx.language)}" for c in view.failed),
+            ],
             next_steps=said.how,
         )
     found = [
@@ -299,8 +306,11 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
             total=len(view.checks),
         ),
     ]
-    found += [f"{_title(ctx, c)}: {c.message}{_first_phase(ctx, view, c)}" for c in view.failed]
-    means = [f"{_title(ctx, c)}: {c.why}" for c in view.failed]
+    found += [
+        f"{_title(ctx, c)}: {render(c.message, ctx.language)}{_first_phase(ctx, view, c)}"
+        for c in view.failed
+    ]
+    means = [f"{_title(ctx, c)}: {render(c.why, ctx.language)}" for c in view.failed]
     if not view.failed:
         means.append(
             ctx.tr(
@@ -390,8 +400,8 @@ def checks_table(ctx: ReportContext, view: StakeholdersView) -> Html:
             "result": [
                 ctx.tr(_STEPS_STAKEHOLDERS["passed" if c.passed else "failed"]) for c in view.checks
             ],
-            "finding": [c.message for c in view.checks],
-            "why": [c.why for c in view.checks],
+            "finding": [render(c.message, ctx.language) for c in view.checks],
+            "why": [render(c.why, ctx.language) for c in view.checks],
             "flag": [not c.passed for c in view.checks],
         }
     )

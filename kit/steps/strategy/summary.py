@@ -8,6 +8,7 @@ import pandas as pd
 
 from kit.i18n import Language, fmt_days, fmt_money, fmt_number, fmt_percent, tr
 from kit.i18n.labels import STRATEGY_CHANNEL
+from kit.message import render
 from kit.strategy.capacity import CapacityPlan
 
 __all__ = ["strategy_summary"]
@@ -87,7 +88,7 @@ def strategy_summary(
             tr("Preferred dunning channels by segment: {pairs}.", language, pairs="; ".join(pairs))
         )
     if capacity is not None:
-        lines.append(capacity.verdict(language))
+        lines.append(render(capacity.verdict(), language))
     if handover is not None:
         if handover.empty:
             lines.append(

@@ -24,6 +24,7 @@ from kit.engagement import Engagement
 from kit.i18n import N_
 from kit.ingest import load_ledger
 from kit.ledger import Ledger
+from kit.message import render, wording
 from kit.report import Html, Tile, headline, summary
 from kit.report import tiles as tile_row
 from kit.report.context import ReportContext
@@ -142,9 +143,8 @@ def _ladder(
     ctx: ReportContext, summary_df: pd.DataFrame, preferred: dict[str, str]
 ) -> tuple[pd.DataFrame, Path | None, Path]:
     settings = ctx.engagement.strategy
-    proposal = propose_ladder(
-        summary_df, preferred, agency_days=settings.agency_days_overdue, language=ctx.language
-    )
+    proposal = propose_ladder(summary_df, preferred, agency_days=settings.agency_days_overdue)
+    proposal["note"] = [render(wording(note), ctx.language) for note in proposal["note"]]
     proposal_file = save_ladder(
         proposal, exports_dir(ctx.engagement) / f"{_stem(ctx, 'ladder')}.csv"
     )
