@@ -137,7 +137,7 @@ def _refuse_unknown_keys(
     raw: dict[Any, Any], allowed: Set[str], *, path: Path, what: str, at: str | None = None
 ) -> None:
     """Refuse (ProcessMapError) the first key of `raw` not in `allowed`, under the key `at`."""
-    if all(key in allowed for key in raw):  # the common case, without building sets
+    if raw.keys() <= allowed:  # the common case, without building sets
         return
     unknown = sorted(set(map(str, raw)) - allowed)
     if unknown:
@@ -176,8 +176,10 @@ def read_yaml(path: Path) -> ProcessMap:
                 value=raw,
                 expected="{id: a1, name: ...}",
             )
-        _refuse_unknown_keys(raw, _ACTIVITY_KEYS, path=path, what="activity", at=f"activities[{i}]")
-        activities.append(_activity(raw, path=path, key=f"activities[{i}]", row=None))
+        at = f"activities[{i}]"
+        if not raw.keys() <= _ACTIVITY_KEYS:
+            _refuse_unknown_keys(raw, _ACTIVITY_KEYS, path=path, what="activity", at=at)
+        activities.append(_activity(raw, path=path, key=at, row=None))
     flows: list[tuple[str, str, float]] = []
     for i, raw in enumerate(flows_raw):
         if not isinstance(raw, dict) or "from" not in raw or "to" not in raw:
@@ -188,7 +190,9 @@ def read_yaml(path: Path) -> ProcessMap:
                 value=raw,
                 expected="{from: a1, to: a2}",
             )
-        prob = parse_number(raw.get("probability"), path=path, key=f"flows[{i}].probability")
+        prob = raw.get("probability")  # mostly not given: 1.0
+        if prob is not None:
+            prob = parse_number(prob, path=path, key=f"flows[{i}].probability")
         flows.append((str(raw["from"]), str(raw["to"]), 1.0 if prob is None else prob))
     return ProcessMap.build(
         id=map_id,
