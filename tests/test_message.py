@@ -255,18 +255,18 @@ def test_wording_keeps_the_context_of_an_id_and_survives_pickling() -> None:
     assert due.context == "due_date"
     assert render(due, "de") == "Fälligkeitsdatum"
     count = wording_plural(
-        "{hours} hours per month of duplicate work in one group ({maps} "
-        "process maps, {activities} activities).",
-        "{hours} hours per month of duplicate work in {groups} groups "
-        "({maps} process maps, {activities} activities).",
+        "{hours} hours per month of duplicate work in one group ({maps}, {activities}).",
+        "{hours} hours per month of duplicate work in {groups} groups ({maps}, {activities}).",
         2,
         hours=Figure(1500.0, digits=0),
         groups=2,
-        maps=3,
-        activities="40",
+        maps=wording_plural("{n} process map", "{n} process maps", 1, n=1),
+        activities=wording_plural("{n} activity", "{n} activities", 40, n=40),
     )
     for text in (due, count):
         again = pickle.loads(pickle.dumps(text))  # noqa: S301 - bytes this test made itself
         assert (again, again.domain, again.context) == (text, "kit", text.context)
         assert render(again, "de") == render(text, "de")
-    assert render(count, "de").startswith("1.500 Stunden Doppelarbeit pro Monat in 2 Gruppen")
+    assert render(count, "de") == (
+        "1.500 Stunden Doppelarbeit pro Monat in 2 Gruppen (1 Prozesslandkarte, 40 Aktivitäten)."
+    )
