@@ -1,4 +1,4 @@
-"""Report helpers: message catalogue, locale formatting, figure style, index page."""
+"""Client reports: HTML blocks (Jinja2 macros), report context, consultant view, index page."""
 
 from __future__ import annotations
 
