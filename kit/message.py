@@ -182,19 +182,7 @@ class Msg(str):
     def __reduce__(self) -> tuple[object, ...]:
         """Return how pickle rebuilds the message (id, parameters, plural form, catalogue)."""
         fields = (self.id, self.params, self.plural_id, self.plural_count)
-        return (_restore, (*fields, self.domain, self.context))
-
-
-def _restore(
-    id: str,
-    params: tuple[tuple[str, object], ...],
-    plural_id: str | None,
-    count: int | None,
-    domain: str = DOMAIN,
-    context: str | None = None,
-) -> Msg:
-    """Return the message pickled with these fields."""
-    return Msg._make(id, params, plural_id, count, domain, context)
+        return (type(self)._make, (*fields, self.domain, self.context))
 
 
 def msg(id: str, /, **params: object) -> Msg:

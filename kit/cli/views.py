@@ -371,10 +371,10 @@ def validate_view(
     summary: ValidationSummary, readiness: str, *, language: Language, currency: str
 ) -> RenderableType:
     """Return the verdict, a table of where every row read went, the problems and the steps."""
-    from kit.ingest.accounting_text import capped_lines
+    from kit.cli.validation import capped_lines, validation_text
 
     if not summary.accounting:
-        return lines([*summary.describe(language).splitlines(), *readiness.splitlines()])
+        return lines([*validation_text(summary, language).splitlines(), *readiness.splitlines()])
     verdict = tr(N_("Data NOT valid") if summary.blocking else N_("Data valid"), language)
     grid = table(
         (

@@ -1,4 +1,4 @@
-"""`kit validate`: the validation summary of an engagement's data, as text (en/de) or JSON."""
+"""`kit validate`: the validation summary of an engagement's data (written out by `kit.cli`)."""
 
 from __future__ import annotations
 
@@ -6,33 +6,9 @@ from dataclasses import dataclass, field
 
 from kit.engagement import Engagement
 from kit.errors import Problem
-from kit.i18n import Language
 from kit.ingest.load import ingest
 
 __all__ = ["ValidationSummary", "validate_engagement"]
-
-_WORDS = {
-    "en": {
-        "valid": "Data valid",
-        "invalid": "Data NOT valid",
-        "errors": "Errors",
-        "warnings": "Warnings",
-        "excluded": "Rows left out (on_error: skip)",
-        "rows": "rows",
-        "filtered": "filtered out",
-        "skipped": "left out",
-    },
-    "de": {
-        "valid": "Daten gültig",
-        "invalid": "Daten NICHT gültig",
-        "errors": "Fehler",
-        "warnings": "Hinweise",
-        "excluded": "Ausgelassene Zeilen (on_error: skip)",
-        "rows": "Zeilen",
-        "filtered": "gefiltert",
-        "skipped": "ausgelassen",
-    },
-}
 
 
 @dataclass
@@ -64,48 +40,10 @@ class ValidationSummary:
             "accounting": self.accounting,
         }
 
-    def describe(self, language: Language = "en") -> str:
-        """Return a readable summary: verdict, rows per table, one line per problem."""
-        words = _WORDS["de" if language == "de" else "en"]
-        lines = [words["valid"] if not self.blocking else words["invalid"]]
-        if self.accounting:
-            return "\n".join(lines + self._accounted(language, words))
-        for name, info in self.tables.items():
-            line = f"  {name}: {info.get('rows', 0)} {words['rows']}"
-            if info.get("filtered"):
-                line += f", {info['filtered']} {words['filtered']}"
-            if info.get("excluded"):
-                line += f", {info['excluded']} {words['skipped']}"
-            lines.append(line)
-        for title, problems in self._problem_kinds():
-            if problems:
-                lines.append(f"{words[title]} ({len(problems)}):")
-                lines.extend("  " + _line(p, language) for p in problems)
-        return "\n".join(lines)
-
-    def _problem_kinds(self) -> list[tuple[str, list[Problem]]]:
-        """Return the errors, warnings and excluded rows, each under the key of its title."""
-        return [("errors", self.errors), ("warnings", self.warnings), ("excluded", self.excluded)]
-
-    def _accounted(self, language: Language, words: dict[str, str]) -> list[str]:
-        """Return the per-source accounting and the first problems of each kind, capped."""
-        from kit.ingest.accounting_text import accounting_lines, capped_lines
-
-        lines = accounting_lines(self.accounting, language=language, currency=self.currency)
-        for title, problems in self._problem_kinds():
-            if problems:
-                lines.append(f"{words[title]} ({len(problems)}):")
-                lines.extend(capped_lines(problems, language))
-        return lines
-
-
-def _line(problem: Problem, language: Language) -> str:
-    return problem.describe(language)
-
 
 def validate_engagement(engagement: Engagement) -> ValidationSummary:
     """Return the validation summary of the engagement's data; never raises for data problems."""
-    from kit.ingest.accounting_text import empty_tables
+    from kit.ingest.accounting_checks import empty_tables
 
     result = ingest(engagement)
     accounting = [a.as_dict() for a in result.accounts]

@@ -25,7 +25,7 @@ from kit.rollout.plan import (
     evaluate_exit_criteria,
     phase_plan,
 )
-from kit.rollout.portfolio import format_status_table, load_statuses, portfolio, portfolio_table
+from kit.rollout.portfolio import load_statuses, portfolio, portfolio_table, summary_frame
 from kit.rollout.status import (
     PhaseStatus,
     RolloutStatus,
@@ -50,7 +50,6 @@ __all__ = [
     "current_state",
     "empty_backlog",
     "evaluate_exit_criteria",
-    "format_status_table",
     "load_backlog",
     "load_status",
     "load_statuses",
@@ -61,4 +60,5 @@ __all__ = [
     "rollout_glossary",
     "rollout_status",
     "status_for_plan",
+    "summary_frame",
 ]

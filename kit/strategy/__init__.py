@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.strategy.agency import HANDOVER_COLUMNS, agency_handover, export_handover
+from kit.strategy.agency import HANDOVER_COLUMNS, agency_handover
 from kit.strategy.capacity import DEFAULT_GROWTH, CapacityPlan, capacity_plan
 from kit.strategy.channels import (
     EFFECTIVENESS_COLUMNS,
@@ -36,7 +36,6 @@ __all__ = [
     "capacity_plan",
     "channel_effectiveness",
     "default_steps",
-    "export_handover",
     "load_ladder",
     "preferred_channels",
     "propose_ladder",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ingest_helpers import INVOICES_EN, en_invoices, engagement
 
+from kit.cli.validation import validation_text
 from kit.engagement import load_engagement
 from kit.ingest import validate_engagement
 from kit.ingest.load import ingest
@@ -40,12 +41,12 @@ def test_payments_all_skipped_block_validation(tmp_path: Path) -> None:
     report = validate_engagement(eng)
     assert report.blocking
     assert report.errors[0].message.startswith("the table payments is empty: none of the 30")
-    text = report.describe("en")
+    text = validation_text(report, "en")
     assert "payments: 0 rows used of 30 read (payments.csv); left out: 30 with problems" in text
     # The 30 rows left out are not all listed: the first 20, then a count.
     assert "… and 10 more (all with --json)" in text
     assert len(report.as_dict()["excluded"]) == 30  # type: ignore[arg-type]
-    german = report.describe("de")
+    german = validation_text(report, "de")
     assert "die Tabelle payments ist leer: keine der 30 gelesenen Zeilen" in german
     assert "… und 10 weitere (alle mit --json)" in german
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kit.cli.validation import validation_text
 from kit.engagement import load_engagement
 from kit.ingest import data_quality, load_ledger, validate_engagement
 
@@ -55,7 +56,7 @@ def test_ibm_dirty_copy_loads_with_the_same_mapping(tmp_path: Path) -> None:
 def test_acme_sample_validates() -> None:
     engagement = load_engagement(REPO / "data" / "samples" / "acme-gmbh")
     report = validate_engagement(engagement)
-    assert not report.blocking, report.describe()
+    assert not report.blocking, validation_text(report)
     ledger = load_ledger(engagement)
     assert ledger.payments is not None and ledger.dunning_events is not None
     assert set(ledger.dunning_events["channel"]) <= {"email", "sms", "letter", "call", "portal"}

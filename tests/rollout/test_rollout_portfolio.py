@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from kit.cli.status_table import format_status_table
 from kit.errors import ConfigError, DataError
 from kit.rollout import (
     append_status,
-    format_status_table,
     load_statuses,
     portfolio,
     portfolio_table,

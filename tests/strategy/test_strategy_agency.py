@@ -6,7 +6,8 @@ from openpyxl import load_workbook
 from strategy_ledgers import AS_OF, invoice, ledger_from
 
 from kit.errors import ConfigError
-from kit.strategy.agency import agency_handover, export_handover
+from kit.steps.strategy.handover import export_handover
+from kit.strategy.agency import agency_handover
 
 
 def _ledger():

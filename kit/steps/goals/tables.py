@@ -15,6 +15,7 @@ from kit.kpis import REGISTRY
 from kit.message import render
 from kit.report import Html, glossary, note, show, table
 from kit.report.context import ReportContext
+from kit.steps.checks import pass_fail_table
 from kit.steps.goals.view import GoalsView
 from kit.steps.goals.wording import (
     forecast_text,
@@ -94,11 +95,6 @@ _STEPS_GOALS_GLOSSARY: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-_STEPS_GOALS_SMART: dict[str, str] = {
-    "failed": N_("failed"),
-    "passed": N_("passed"),
-}
-
 _STEPS_GOALS_SMART_RULE: dict[str, str] = {
     "direction": N_(
         "The target lies in the intended direction from the baseline (higher or lower)."
@@ -170,22 +166,15 @@ def goals_overview(ctx: ReportContext, view: GoalsView) -> Html:
 
 
 def _smart_table(ctx: ReportContext, status: GoalStatus) -> Html:
-    frame = pd.DataFrame(
-        {
-            "rule": [ctx.tr(_GOALS_SMART[c.rule]) for c in status.smart],
-            "result": [
-                ctx.tr(_STEPS_GOALS_SMART["passed" if c.passed else "failed"]) for c in status.smart
-            ],
-            "reason": [with_kpi_name(ctx, c.reason, status.goal.kpi) for c in status.smart],
-            "flag": [not c.passed for c in status.smart],
-        }
-    )
-    labels = {c: ctx.tr(_STEPS_GOALS_COL[c]) for c in ("rule", "result", "reason")}
-    return table(
+    columns = {
+        "rule": [ctx.tr(_GOALS_SMART[c.rule]) for c in status.smart],
+        "reason": [with_kpi_name(ctx, c.reason, status.goal.kpi) for c in status.smart],
+    }
+    return pass_fail_table(
         ctx,
-        frame,
-        highlight="flag",
-        labels=labels,
+        columns,
+        [c.passed for c in status.smart],
+        labels={c: ctx.tr(_STEPS_GOALS_COL[c]) for c in ("rule", "result", "reason")},
         caption=ctx.tr("SMART check of the goal (failed rules highlighted)"),
     )
 

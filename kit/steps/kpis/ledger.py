@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
+import pandas as pd
+
 from kit.i18n import N_
-from kit.ingest.accounting_text import accounting_frame
+from kit.i18n.labels import LEDGER_REASON, LEDGER_TABLE
+from kit.ingest.accounting import REASONS, TABLES
+from kit.ingest.accounting_checks import account_counts, source_label
 from kit.report import Html, note, table
 from kit.report.context import ReportContext
 
@@ -16,7 +21,7 @@ _LEDGER_COL: dict[str, str] = {
     "what": N_("Where the rows went"),
 }
 
-__all__ = ["accounting_table", "net_sentence", "open_items_notice"]
+__all__ = ["accounting_frame", "accounting_table", "net_sentence", "open_items_notice"]
 
 
 def open_items_notice(ctx: ReportContext, extracted_on: date | None) -> Html | None:
@@ -55,7 +60,7 @@ def accounting_table(ctx: ReportContext, accounts: list[dict[str, object]]) -> H
     """Return the table of where every row read went, per source (None without accounting)."""
     if not accounts:
         return None
-    frame = accounting_frame(accounts, language=ctx.language)
+    frame = accounting_frame(ctx, accounts)
     labels = {c: ctx.tr(_LEDGER_COL[c]) for c in frame.columns}
     return table(
         ctx,
@@ -67,3 +72,33 @@ def accounting_table(ctx: ReportContext, accounts: list[dict[str, object]]) -> H
             "its reason (signed amounts: debit +, credit −)"
         ),
     )
+
+
+def accounting_frame(ctx: ReportContext, accounts: Sequence[dict[str, object]]) -> pd.DataFrame:
+    """Return one row per source and destination: source, where the rows went, rows, amount."""
+    rows: list[dict[str, object]] = []
+    used_word, left_word = ctx.tr("used"), ctx.tr("left out")
+    for account in accounts:
+        source = ctx.tr(source_label(str(account["source"])))
+        used, used_amount, left, left_amount = account_counts(account)
+        for name in TABLES:
+            if name in used and (used[name] or name == "invoices"):
+                rows.append(
+                    {
+                        "source": source,
+                        "what": f"{used_word}: {ctx.tr(LEDGER_TABLE[name])}",
+                        "rows": used[name],
+                        "amount": used_amount.get(name),
+                    }
+                )
+        for reason in REASONS:
+            if left.get(reason):
+                rows.append(
+                    {
+                        "source": source,
+                        "what": f"{left_word}: {ctx.tr(LEDGER_REASON[reason])}",
+                        "rows": left[reason],
+                        "amount": left_amount.get(reason),
+                    }
+                )
+    return pd.DataFrame(rows, columns=["source", "what", "rows", "amount"])

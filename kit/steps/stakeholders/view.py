@@ -29,6 +29,7 @@ from kit.stakeholders import (
     load_register,
     pseudonymise,
 )
+from kit.steps.checks import pass_fail_table
 from kit.steps.thin import missing_headline, needs, thin_sentences
 
 _STAKEHOLDERS_CHECK_TITLE: dict[str, str] = {
@@ -46,9 +47,7 @@ _STAKEHOLDERS_CHECK_TITLE: dict[str, str] = {
 
 _STEPS_STAKEHOLDERS: dict[str, str] = {
     "checks_caption": N_("Success-factor checks (failed checks highlighted)"),
-    "failed": N_("failed"),
     "nobody": N_("nobody"),
-    "passed": N_("passed"),
     "register_caption": N_(
         "Stakeholder register (approach from the power/interest grid; "
         "the RACI matrix shows every role)"
@@ -394,22 +393,16 @@ def stakeholders_tiles(ctx: ReportContext, view: StakeholdersView) -> Html:
 
 def checks_table(ctx: ReportContext, view: StakeholdersView) -> Html:
     """Return the success-factor checks: result, what was found, why it matters (failed marked)."""
-    frame = pd.DataFrame(
-        {
-            "check": [_title(ctx, c) for c in view.checks],
-            "result": [
-                ctx.tr(_STEPS_STAKEHOLDERS["passed" if c.passed else "failed"]) for c in view.checks
-            ],
-            "finding": [render(c.message, ctx.language) for c in view.checks],
-            "why": [render(c.why, ctx.language) for c in view.checks],
-            "flag": [not c.passed for c in view.checks],
-        }
-    )
+    columns = {
+        "check": [_title(ctx, c) for c in view.checks],
+        "finding": [render(c.message, ctx.language) for c in view.checks],
+        "why": [render(c.why, ctx.language) for c in view.checks],
+    }
     labels = {c: ctx.tr(_STEPS_STAKEHOLDERS_COL[c]) for c in ("check", "result", "finding", "why")}
-    return table(
+    return pass_fail_table(
         ctx,
-        frame,
-        highlight="flag",
+        columns,
+        [c.passed for c in view.checks],
         labels=labels,
         caption=ctx.tr("Success-factor checks (failed checks highlighted)"),
     )

@@ -28,6 +28,7 @@ from kit.message import render, wording
 from kit.report import Html, Tile, headline, summary
 from kit.report import tiles as tile_row
 from kit.report.context import ReportContext
+from kit.steps.strategy.handover import export_handover
 from kit.steps.strategy.labels import segment_labels
 from kit.steps.strategy.summary import strategy_summary
 from kit.steps.thin import maps_or_none, thin_sentences
@@ -36,7 +37,6 @@ from kit.strategy import (
     agency_handover,
     capacity_plan,
     channel_effectiveness,
-    export_handover,
     load_ladder,
     preferred_channels,
     propose_ladder,
