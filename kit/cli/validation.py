@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.errors import Problem
-from kit.i18n import Language, fmt_money, fmt_number, tr
+from kit.i18n import N_, Language, fmt_money, fmt_number, tr, trn
 from kit.i18n.labels import LEDGER_REASON, LEDGER_TABLE
 from kit.ingest.accounting import REASONS, TABLES
 from kit.ingest.accounting_checks import account_counts, source_label
@@ -20,45 +20,28 @@ __all__ = ["MAX_LISTED", "accounting_lines", "capped_lines", "validation_text"]
 #: `kit validate` lists this many problems of each kind, then says how many more there are.
 MAX_LISTED = 20
 
-_WORDS = {
-    "en": {
-        "valid": "Data valid",
-        "invalid": "Data NOT valid",
-        "errors": "Errors",
-        "warnings": "Warnings",
-        "excluded": "Rows left out (on_error: skip)",
-        "rows": "rows",
-        "filtered": "filtered out",
-        "skipped": "left out",
-    },
-    "de": {
-        "valid": "Daten gültig",
-        "invalid": "Daten NICHT gültig",
-        "errors": "Fehler",
-        "warnings": "Hinweise",
-        "excluded": "Ausgelassene Zeilen (on_error: skip)",
-        "rows": "Zeilen",
-        "filtered": "gefiltert",
-        "skipped": "ausgelassen",
-    },
+#: The headings of `kit validate`, by the kind of problem they introduce.
+_HEADINGS = {
+    "errors": N_("Errors"),
+    "warnings": N_("Warnings"),
+    "excluded": N_("Rows left out (on_error: skip)"),
 }
 
 
 def validation_text(summary: ValidationSummary, language: Language = "en") -> str:
     """Return a readable summary: verdict, rows per table, one line per problem."""
-    words = _WORDS["de" if language == "de" else "en"]
-    lines = [words["valid"] if not summary.blocking else words["invalid"]]
+    lines = [tr(N_("Data NOT valid") if summary.blocking else N_("Data valid"), language)]
     if summary.accounting:
         lines += accounting_lines(summary.accounting, language=language, currency=summary.currency)
     else:
-        lines += _table_lines(summary, words)
+        lines += _table_lines(summary, language)
     for title, problems in (
         ("errors", summary.errors),
         ("warnings", summary.warnings),
         ("excluded", summary.excluded),
     ):
         if problems:
-            lines.append(f"{words[title]} ({len(problems)}):")
+            lines.append(f"{tr(_HEADINGS[title], language)} ({len(problems)}):")
             if summary.accounting:
                 lines.extend(capped_lines(problems, language))
             else:
@@ -66,15 +49,18 @@ def validation_text(summary: ValidationSummary, language: Language = "en") -> st
     return "\n".join(lines)
 
 
-def _table_lines(summary: ValidationSummary, words: dict[str, str]) -> list[str]:
+def _table_lines(summary: ValidationSummary, language: Language) -> list[str]:
     """Return one line per table: rows loaded, filtered out and left out."""
     lines = []
     for name, info in summary.tables.items():
-        line = f"  {name}: {info.get('rows', 0)} {words['rows']}"
+        rows = int(str(info.get("rows", 0)))
+        line = "  " + trn(
+            "{table}: {n} row", "{table}: {n} rows", rows, language, table=name, n=rows
+        )
         if info.get("filtered"):
-            line += f", {info['filtered']} {words['filtered']}"
+            line += ", " + tr("{n} filtered out", language, n=info["filtered"])
         if info.get("excluded"):
-            line += f", {info['excluded']} {words['skipped']}"
+            line += ", " + tr("{n} left out", language, n=info["excluded"])
         lines.append(line)
     return lines
 
