@@ -9,7 +9,7 @@ import math
 from typing import Any
 
 from kit.forecast import Forecast
-from kit.i18n import N_, Language, fmt_days, fmt_number, tr
+from kit.i18n import N_, Language, fmt_days, fmt_number, tr, trn
 
 _FORECAST_METHOD: dict[str, str] = {
     "baseline": N_("Method: simple rule – due date plus the customer's mean days late so far"),
@@ -88,10 +88,10 @@ def why(row: dict[str, Any], language: Language) -> str:
     else:
         parts.append(tr("pays on time on average", language))
     disputed = int(row.get("disputed") or 0)
-    if disputed == 1:
-        parts.append(tr("1 disputed invoice", language))
-    elif disputed > 1:
-        parts.append(tr("{count} disputed invoices", language, count=disputed))
+    if disputed > 0:
+        parts.append(
+            trn("{count} disputed invoice", "{count} disputed invoices", disputed, language)
+        )
     trend = row.get("hist_trend")
     if isinstance(trend, float) and not math.isnan(trend) and trend >= 5:
         parts.append(
@@ -102,5 +102,12 @@ def why(row: dict[str, Any], language: Language) -> str:
         parts.append(tr("oldest invoice {days} days past due", language, days=overdue))
     level = int(row.get("dunning_level") or 0)
     if level > 0:
-        parts.append(tr("{count} reminders without payment", language, count=level))
+        parts.append(
+            trn(
+                "{count} reminder without payment",
+                "{count} reminders without payment",
+                level,
+                language,
+            )
+        )
     return "; ".join(parts)
