@@ -255,10 +255,8 @@ def test_wording_keeps_the_context_of_an_id_and_survives_pickling() -> None:
     assert due.context == "due_date"
     assert render(due, "de") == "Fälligkeitsdatum"
     count = wording_plural(
-        "{hours} hours per month of duplicate work in one group ({maps} "
-        "process maps, {activities} activities).",
-        "{hours} hours per month of duplicate work in {groups} groups "
-        "({maps} process maps, {activities} activities).",
+        "{hours} hours per month of duplicate work in one group ({maps}, {activities}).",
+        "{hours} hours per month of duplicate work in {groups} groups ({maps}, {activities}).",
         2,
         hours=Figure(1500.0, digits=0),
         groups=2,

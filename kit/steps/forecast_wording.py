@@ -71,16 +71,20 @@ def why(row: dict[str, Any], language: Language) -> str:
         parts.append(tr("new customer without payment history", language))
     elif round(mean) >= 1:
         parts.append(
-            tr(
+            trn(
+                "pays {days} day after the due date on average",
                 "pays {days} days after the due date on average",
+                abs(round(mean)),
                 language,
                 days=_days(mean, language),
             )
         )
     elif round(mean) <= -1:
         parts.append(
-            tr(
+            trn(
+                "pays {days} day before the due date on average",
                 "pays {days} days before the due date on average",
+                abs(round(mean)),
                 language,
                 days=_days(mean, language),
             )
@@ -99,7 +103,15 @@ def why(row: dict[str, Any], language: Language) -> str:
         )
     overdue = int(row.get("days_overdue") or 0)
     if overdue > 0:
-        parts.append(tr("oldest invoice {days} days past due", language, days=overdue))
+        parts.append(
+            trn(
+                "oldest invoice {days} day past due",
+                "oldest invoice {days} days past due",
+                overdue,
+                language,
+                days=overdue,
+            )
+        )
     level = int(row.get("dunning_level") or 0)
     if level > 0:
         parts.append(
