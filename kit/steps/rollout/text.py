@@ -92,9 +92,12 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
     elif not episodes.empty:
         last = episodes.iloc[-1]
         found.append(
-            tr(
+            ctx.trn(
+                "No phase is blocked at present; the last blockage was {phase} "
+                "from {since} to {until} ({days} day): “{note}”.",
                 "No phase is blocked at present; the last blockage was {phase} "
                 "from {since} to {until} ({days} days): “{note}”.",
+                int(last["days"]),
                 phase=last["name"],
                 since=ctx.date(last["since"]),
                 until=ctx.date(last["until"]),
@@ -209,8 +212,10 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
             )
     for item in status.milestones:
         steps.append(
-            tr(
+            ctx.trn(
+                "Next milestone: end of {phase} on {date} (in {days} day).",
                 "Next milestone: end of {phase} on {date} (in {days} days).",
+                int(item["days_left"]),
                 phase=item["name"],
                 date=ctx.date(item["planned_end"]),
                 days=item["days_left"],
