@@ -10,7 +10,7 @@ from rich.console import RenderableType
 
 from kit.engagement import Engagement
 from kit.forecast import Forecast, forecast
-from kit.i18n import N_, Language
+from kit.i18n import N_, Language, trn
 from kit.ledger import Ledger
 from kit.message import msg
 
@@ -95,10 +95,11 @@ def forecast_view(fc: Forecast, *, engagement: Engagement, weeks: int) -> Render
     if fc.method is None:
         return lines(head)
     head.append(
-        tr(
+        trn(
+            "{count} open invoice, {amount} open",
             "{count} open invoices, {amount} open",
+            len(fc.invoices),
             lang,
-            count=len(fc.invoices),
             amount=fmt_money(fc.open_amount, lang, currency=cur),
         )
     )

@@ -90,13 +90,17 @@ def accounting_lines(
         ]  # fmt: skip
         left_text = f"{tr('left out', language)}: {', '.join(gone)}"
         if source != "ledger":
-            used_rows = fmt_number(float(used.get(source, 0)), language, digits=0)
-            line = tr("{table}: {used} rows used of {read} read ({file})", language,
-                      table=source, used=used_rows, read=rows_read, file=file)  # fmt: skip
+            count = int(used.get(source, 0))
+            used_rows = fmt_number(float(count), language, digits=0)
+            line = trn("{table}: {used} row used of {read} read ({file})",
+                       "{table}: {used} rows used of {read} read ({file})", count, language,
+                       table=source, used=used_rows, read=rows_read, file=file)  # fmt: skip
             lines.append(f"  {line}" + (f"; {left_text}" if gone else ""))
             continue
-        read = tr(
+        read = trn(
+            "{source} ({file}): {rows} row read",
             "{source} ({file}): {rows} rows read",
+            int(str(account["rows_read"])),
             language,
             source=tr(source_label(source), language),
             file=file,

@@ -33,7 +33,7 @@ from kit.ingest.parsing import (
 )
 from kit.ingest.rules import TableContext, blank_required, duplicates, row_findings
 from kit.ingest.schema import plausible_range
-from kit.message import Amount, msg
+from kit.message import Amount, msg, plural
 
 __all__ = ["KINDS", "LEDGER_COLUMNS", "LedgerItems", "load_ledger_items"]
 
@@ -255,9 +255,10 @@ def _structure(
         shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
         out.warnings.append(
             Problem(
-                msg(
+                plural(
+                    "{count} subtotal or total row left out (row {shown})",
                     "{count} subtotal or total rows left out (rows {shown})",
-                    count=len(rows),
+                    len(rows),
                     shown=shown,
                 ),
                 path=out.path,

@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 from kit.errors import Problem, Severity
 from kit.ingest.findings import Finding
 from kit.ingest.rules import TableContext
-from kit.message import Amount, msg
+from kit.message import Amount, msg, plural
 
 if TYPE_CHECKING:
     from kit.engagement import Plausibility
@@ -93,8 +93,11 @@ def nfc_ids(values: pd.Series, *, column: str, path: str) -> tuple[pd.Series, Pr
     if changed == 0:
         return values, None
     merged = before - after
-    message = msg(
-        "{changed} ids written in another Unicode form (NFD) were brought to NFC", changed=changed
+    message = plural(
+        "{changed} id written in another Unicode form (NFD) was brought to NFC",
+        "{changed} ids written in another Unicode form (NFD) were brought to NFC",
+        changed,
+        changed=changed,
     )
     if merged:
         message = msg(

@@ -29,7 +29,7 @@ from kit.ingest.readers import read_raw
 from kit.ingest.rules import TableContext, blank_required, row_findings
 from kit.ingest.schema import schema_findings
 from kit.ledger import CANONICAL
-from kit.message import msg
+from kit.message import msg, plural
 
 __all__ = ["LoadedTable", "load_table"]
 
@@ -169,9 +169,10 @@ def _parse_one(
         if len(blank):
             result.warnings.append(
                 Problem(
-                    msg(
+                    plural(
+                        "{count} empty cell read as false (row {row})",
                         "{count} empty cells read as false (first in row {row})",
-                        count=len(blank),
+                        len(blank),
                         row=str(int(blank[0])),
                     ),
                     path=ctx.path,

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kit.errors import DataError, Problem
-from kit.message import msg
+from kit.message import msg, plural
 
 __all__ = [
     "MAX_CELL_BYTES",
@@ -114,7 +114,11 @@ def check_sheet(file: Path, entry: str, *, sheet: str) -> list[Problem]:
     if count > len(missing):
         problems.append(
             Problem(
-                msg("{count} more formula cells without a saved value", count=count - len(missing)),
+                plural(
+                    "{count} more formula cell without a saved value",
+                    "{count} more formula cells without a saved value",
+                    count - len(missing),
+                ),
                 path=str(file),
             )
         )

@@ -24,7 +24,7 @@ from kit.kpis.credits import (
     paid_date_events,
 )
 from kit.ledger import Ledger
-from kit.message import msg
+from kit.message import msg, plural
 
 __all__ = [
     "NEVER",
@@ -94,7 +94,12 @@ def date_days(frame: pd.DataFrame, column: str, table: str, *, allow_missing: bo
     if missing.any() and not allow_missing:
         first = int(np.flatnonzero(missing)[0])
         raise DataError(
-            msg("{count} rows without a valid {column}", count=int(missing.sum()), column=column),
+            plural(
+                "{count} row without a valid {column}",
+                "{count} rows without a valid {column}",
+                int(missing.sum()),
+                column=column,
+            ),
             key=table,
             column=column,
             row=None,
@@ -128,7 +133,11 @@ def _amounts(frame: pd.DataFrame, table: str) -> np.ndarray:
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
         raise DataError(
-            msg("{count} rows with a missing or non-positive amount", count=int(bad.sum())),
+            plural(
+                "{count} row with a missing or non-positive amount",
+                "{count} rows with a missing or non-positive amount",
+                int(bad.sum()),
+            ),
             key=table,
             column="amount",
             value=frame["amount"].iloc[first],

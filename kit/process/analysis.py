@@ -238,11 +238,17 @@ def findings(analysis: ProcessAnalysis) -> list[Msg]:
     )
     crossings = sum(int(row["lane_handoffs"]) for row in analysis.handoff_rows)
     out.append(
-        wording(
-            "{handoffs} handoffs between roles; {waits} waiting steps "
-            "costing {hours} hours per month.",
+        wording_plural(
+            "{handoffs} handoff between roles; {waits} costing {hours} hours per month.",
+            "{handoffs} handoffs between roles; {waits} costing {hours} hours per month.",
+            crossings,
             handoffs=str(crossings),
-            waits=str(len(analysis.wait_rows)),
+            waits=wording_plural(
+                "{n} waiting step",
+                "{n} waiting steps",
+                len(analysis.wait_rows),
+                n=len(analysis.wait_rows),
+            ),
             hours=Figure(analysis.wait_hours_per_month, digits=0),
         )
     )

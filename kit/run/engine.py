@@ -17,7 +17,7 @@ from filelock import FileLock, Timeout
 from kit.containment import check_outputs
 from kit.engagement import Engagement, load_engagement, repo_root
 from kit.errors import ConfigError, RunError
-from kit.i18n import Language, fmt_date, fmt_datetime, tr
+from kit.i18n import Language, fmt_date, fmt_datetime, tr, trn
 from kit.message import msg
 from kit.report.consultant import read_consultant_notes
 from kit.report.index import IndexCard, PhaseStatusSource, phase_states, render_index
@@ -220,7 +220,7 @@ def _run(
     }
     manifest = _new_manifest(engagement, run_id, started, hashes, parameters)
     write_manifest(run_dir / "run.json", manifest)
-    bar = RunProgress(len(notebooks), enabled=progress)
+    bar = RunProgress(len(notebooks), enabled=progress, language=language)
     footer = _footer(run_id, started, language)
     outcomes = _execute_all(notebooks, run_dir, parameters=parameters, jobs=jobs, bar=bar)
     failed = [o for o in outcomes if not o.ok]
@@ -256,7 +256,15 @@ def _run(
     )
     finished = datetime.now(UTC)
     reports = _publish(files, results, manifest, run_dir, finished=finished, output=output)
-    bar.end(f"{len(results)} report(s) published to {reports}")
+    bar.end(
+        trn(
+            "{count} report published to {reports}",
+            "{count} reports published to {reports}",
+            len(results),
+            language,
+            reports=reports,
+        )
+    )
     return RunResult(run_id, run_dir, reports, started, finished, results)
 
 

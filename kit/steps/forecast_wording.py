@@ -9,7 +9,7 @@ import math
 from typing import Any
 
 from kit.forecast import Forecast
-from kit.i18n import N_, Language, fmt_days, fmt_number, tr
+from kit.i18n import N_, Language, fmt_days, fmt_number, tr, trn
 
 _FORECAST_METHOD: dict[str, str] = {
     "baseline": N_("Method: simple rule – due date plus the customer's mean days late so far"),
@@ -71,16 +71,20 @@ def why(row: dict[str, Any], language: Language) -> str:
         parts.append(tr("new customer without payment history", language))
     elif round(mean) >= 1:
         parts.append(
-            tr(
+            trn(
+                "pays {days} day after the due date on average",
                 "pays {days} days after the due date on average",
+                abs(round(mean)),
                 language,
                 days=_days(mean, language),
             )
         )
     elif round(mean) <= -1:
         parts.append(
-            tr(
+            trn(
+                "pays {days} day before the due date on average",
                 "pays {days} days before the due date on average",
+                abs(round(mean)),
                 language,
                 days=_days(mean, language),
             )
@@ -88,10 +92,10 @@ def why(row: dict[str, Any], language: Language) -> str:
     else:
         parts.append(tr("pays on time on average", language))
     disputed = int(row.get("disputed") or 0)
-    if disputed == 1:
-        parts.append(tr("1 disputed invoice", language))
-    elif disputed > 1:
-        parts.append(tr("{count} disputed invoices", language, count=disputed))
+    if disputed > 0:
+        parts.append(
+            trn("{count} disputed invoice", "{count} disputed invoices", disputed, language)
+        )
     trend = row.get("hist_trend")
     if isinstance(trend, float) and not math.isnan(trend) and trend >= 5:
         parts.append(
@@ -99,8 +103,23 @@ def why(row: dict[str, Any], language: Language) -> str:
         )
     overdue = int(row.get("days_overdue") or 0)
     if overdue > 0:
-        parts.append(tr("oldest invoice {days} days past due", language, days=overdue))
+        parts.append(
+            trn(
+                "oldest invoice {days} day past due",
+                "oldest invoice {days} days past due",
+                overdue,
+                language,
+                days=overdue,
+            )
+        )
     level = int(row.get("dunning_level") or 0)
     if level > 0:
-        parts.append(tr("{count} reminders without payment", language, count=level))
+        parts.append(
+            trn(
+                "{count} reminder without payment",
+                "{count} reminders without payment",
+                level,
+                language,
+            )
+        )
     return "; ".join(parts)

@@ -72,7 +72,7 @@ def test_nfc_ids_merge_with_a_warning() -> None:
     assert normal.tolist()[:3] == [nfc, nfc, "B"]
     assert warning is not None and warning.severity == "warning"
     assert warning.message == (
-        "1 ids written in another Unicode form (NFD) were brought to NFC; "
+        "1 id written in another Unicode form (NFD) was brought to NFC; "
         "1 of them now equal another id"
     )
 

@@ -43,3 +43,17 @@ def test_disabled_progress_writes_nothing(capsys: pytest.CaptureFixture[str]) ->
 def test_step_status_is_the_plain_string_of_run_json() -> None:
     assert json.dumps({"status": StepStatus.FAILED}) == '{"status": "failed"}'
     assert StepStatus.OK == "ok" and [s.value for s in StepStatus] == ["running", "ok", "failed"]
+
+
+def test_progress_speaks_the_language_of_the_engagement(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    progress = RunProgress(2, enabled=True, language="de")
+    progress.finish(_outcome("01_goals", ok=True))
+    progress.finish(_outcome("09_fail", ok=False))
+    progress.end("Fehlgeschlagen bei 09_fail")
+    err = capsys.readouterr().err
+    assert "kit run: 01_goals ok (1,2 s)" in err  # German decimal comma
+    assert "kit run: 09_fail FEHLGESCHLAGEN (1,2 s)" in err
+    assert "kit run: Fehlgeschlagen bei 09_fail in " in err
+    assert "FAILED" not in err

@@ -106,9 +106,12 @@ def _found(ctx: ReportContext, view: AftercareView) -> list[str]:
         )
         return found
     found.append(
-        tr(
+        ctx.trn(
+            "Improvement backlog: {n} item – {done} done, {doing} in "
+            "progress, {open} open; {late} past due.",
             "Improvement backlog: {n} items – {done} done, {doing} in "
             "progress, {open} open; {late} past due.",
+            len(view.backlog),
             n=len(view.backlog),
             done=int(counts.get("done", 0)),
             doing=int(counts.get("in_progress", 0)),

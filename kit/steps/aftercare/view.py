@@ -291,7 +291,13 @@ def aftercare_headline(ctx: ReportContext, view: AftercareView) -> None:
         if not lever.empty
         else ctx.tr("No overdue receivables at the as-of date.")
     )
-    value = ctx.tr("{good} of {n} goals achieved or on track", good=good, n=len(view.goals))
+    value = ctx.trn(
+        "{good} of {n} goal achieved or on track",
+        "{good} of {n} goals achieved or on track",
+        len(view.goals),
+        good=good,
+        n=len(view.goals),
+    )
     headline(
         ctx,
         title=ctx.tr("After-care"),

@@ -57,9 +57,12 @@ def _late_text(ctx: ReportContext, view: GoalsView) -> str | None:
     )
     seg = view.late_by_segment
     if seg is not None and len(seg) and seg.iloc[0] > 0:
-        text += " " + ctx.tr(
+        text += " " + ctx.trn(
+            "The largest share comes from segment {segment} ({n} of the "
+            "{total} invoice paid late in the last period).",
             "The largest share comes from segment {segment} ({n} of the "
             "{total} invoices paid late in the last period).",
+            int(seg.sum()),
             segment=seg.index[0],
             n=int(seg.iloc[0]),
             total=int(seg.sum()),

@@ -219,7 +219,13 @@ def goals_headline(
         )
         return
     on = sum(s.verdict in _ON_COURSE for s in statuses)
-    value = ctx.tr("{on} of {total} goals on course", on=on, total=len(statuses))
+    value = ctx.trn(
+        "{on} of {total} goal on course",
+        "{on} of {total} goals on course",
+        len(statuses),
+        on=on,
+        total=len(statuses),
+    )
     missed = [goal_quote(ctx, s) for s in statuses if s.verdict == "missed"]
     risk = [goal_quote(ctx, s) for s in statuses if s.verdict in ("at_risk", "unknown")]
     if missed:

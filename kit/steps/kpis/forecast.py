@@ -56,8 +56,10 @@ def forecast_block(ctx: ReportContext, view: ForecastView) -> Html:
     if fc.method is not None and fc.open_amount > 0:
         expected = float(fc.weeks["expected"].sum())
         lines.append(
-            ctx.tr(
+            ctx.trn(
+                "{count} open invoice, {amount} open",
                 "{count} open invoices, {amount} open",
+                len(fc.invoices),
                 count=ctx.number(len(fc.invoices), digits=0),
                 amount=ctx.money(fc.open_amount, digits=0),
             )

@@ -121,9 +121,12 @@ def _found_overdue(ctx: ReportContext, view: KpisView, old: tuple[float, int]) -
         return []
     old_amount, old_count = old
     return [
-        ctx.tr(
+        ctx.trn(
+            "{share} of receivables are overdue ({amount} of {total}), of "
+            "which {old} for more than 90 days ({old_count} invoice).",
             "{share} of receivables are overdue ({amount} of {total}), of "
             "which {old} for more than 90 days ({old_count} invoices).",
+            old_count,
             share=ctx.percent(100.0 - v["pct_current"]),
             amount=ctx.money(v["ar_overdue"], digits=0),
             total=ctx.money(v["ar_total"], digits=0),
@@ -281,13 +284,16 @@ def _next_steps(ctx: ReportContext, view: KpisView, old: tuple[float, int]) -> l
     old_amount, old_count = old
     if old_amount > 0 and v["ar_overdue"]:
         steps.append(
-            tr(
+            ctx.trn(
+                "Review the invoice more than 90 days overdue ({amount}): "
+                "payment plan, clarification or hand-over to a collection "
+                "agency (strategy threshold: {days} days).",
                 "Review the {count} invoices more than 90 days overdue "
                 "({amount}) one by one: payment plan, clarification or "
                 "hand-over to a collection agency (strategy threshold: {days} "
                 "days).",
+                old_count,
                 amount=ctx.money(old_amount, digits=0),
-                count=old_count,
                 days=ctx.engagement.strategy.agency_days_overdue,
             )
         )
@@ -297,10 +303,14 @@ def _next_steps(ctx: ReportContext, view: KpisView, old: tuple[float, int]) -> l
             view.top["overdue_amount"].sum() / v["ar_overdue"] * 100.0 if v["ar_overdue"] else None
         )
         steps.append(
-            tr(
+            ctx.trn(
+                "Contact the customer with the largest overdue balance "
+                "({share} of overdue receivables) personally: {name} "
+                "({amount}).",
                 "Contact the {n} customers with the largest overdue balances "
                 "({share} of overdue receivables) personally, starting with "
                 "{name} ({amount}).",
+                len(view.top),
                 n=len(view.top),
                 share=ctx.percent(top_share),
                 name=first["name"] or first["customer_id"],

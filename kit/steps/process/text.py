@@ -89,12 +89,17 @@ def _summary_found(ctx: ReportContext, view: ProcessView) -> list[str]:
     else:
         found.append(ctx.tr("The process maps contain no rework loops."))
     found.append(
-        ctx.tr(
-            "The processes contain {lanes} handoffs between roles, "
-            "{systems} changes of system and {waits} waiting steps.",
+        ctx.trn(
+            "The processes contain {lanes} handoff between roles, {systems} and {waits}.",
+            "The processes contain {lanes} handoffs between roles, {systems} and {waits}.",
+            int(a.handoffs["lane_handoffs"].sum()),
             lanes=int(a.handoffs["lane_handoffs"].sum()),
-            systems=int(a.handoffs["system_handoffs"].sum()),
-            waits=len(a.waits),
+            systems=ctx.trn(
+                "{count} change of system",
+                "{count} changes of system",
+                int(a.handoffs["system_handoffs"].sum()),
+            ),
+            waits=ctx.trn("{n} waiting step", "{n} waiting steps", len(a.waits), n=len(a.waits)),
         )
     )
     found.append(

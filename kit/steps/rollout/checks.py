@@ -62,7 +62,16 @@ def _ledger_checks(ctx: ReportContext) -> tuple[dict[str, AutoCheck], Ledger | N
     }
     out = {
         "data_connected": AutoCheck(
-            connected, ctx.tr("{invoices} invoices and {payments} payments read.", **counts)
+            connected,
+            ctx.trn(
+                "{invoices} invoice and {payments} read.",
+                "{invoices} invoices and {payments} read.",
+                invoices,
+                invoices=counts["invoices"],
+                payments=ctx.trn(
+                    "{count} payment", "{count} payments", payments, count=counts["payments"]
+                ),
+            ),
         )
     }
     if eng.baseline_date is None:
@@ -123,7 +132,15 @@ def _goal_checks(
     smart = (
         AutoCheck(False, " | ".join(failing))
         if failing
-        else AutoCheck(True, ctx.tr("All {n} goals pass the SMART check.", n=len(statuses)))
+        else AutoCheck(
+            True,
+            ctx.trn(
+                "The goal passes the SMART check.",
+                "All {n} goals pass the SMART check.",
+                len(statuses),
+                n=len(statuses),
+            ),
+        )
     )
     unknown_kpis = [
         goal_kpi_name(s.goal.kpi, ctx.language) for s in statuses if s.verdict == "unknown"
@@ -142,8 +159,10 @@ def _goal_checks(
         if unknown_kpis
         else AutoCheck(
             True,
-            ctx.tr(
+            ctx.trn(
+                "Trend of {n} goal since the baseline date evaluated: {verdicts}.",
                 "Trend of {n} goals since the baseline date evaluated: {verdicts}.",
+                len(statuses),
                 n=len(statuses),
                 verdicts=verdicts,
             ),
@@ -273,8 +292,10 @@ def _backlog_checks(ctx: ReportContext) -> dict[str, AutoCheck]:
     return {
         "backlog_maintained": AutoCheck(
             True,
-            ctx.tr(
+            ctx.trn(
+                "{n} item, open or in progress: {open}; not past its due date.",
                 "{n} items, {open} of them open or in progress; none past its due date.",
+                len(backlog),
                 n=len(backlog),
                 open=int(open_.sum()),
             ),

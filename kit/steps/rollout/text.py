@@ -29,7 +29,14 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
     found = []
     current = status.phase(status.current_phase) if status.current_phase else None
     if current is None:
-        found.append(tr("All {n} phases are finished.", n=len(status.phases)))
+        found.append(
+            ctx.trn(
+                "The one phase is finished.",
+                "All {n} phases are finished.",
+                len(status.phases),
+                n=len(status.phases),
+            )
+        )
     else:
         end = current.phase.end
         found.append(
@@ -57,7 +64,13 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
         if p.slippage_days and p.slippage_days > 0
     ]
     found.append(
-        tr("{done} of {total} phases are finished.", done=len(done), total=len(status.phases))
+        ctx.trn(
+            "{done} of {total} phase is finished.",
+            "{done} of {total} phases are finished.",
+            len(status.phases),
+            done=len(done),
+            total=len(status.phases),
+        )
         + " "
         + (
             tr("Finished later than planned: {phases}.", phases=", ".join(late))
@@ -79,9 +92,12 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
     elif not episodes.empty:
         last = episodes.iloc[-1]
         found.append(
-            tr(
+            ctx.trn(
+                "No phase is blocked at present; the last blockage was {phase} "
+                "from {since} to {until} ({days} day): “{note}”.",
                 "No phase is blocked at present; the last blockage was {phase} "
                 "from {since} to {until} ({days} days): “{note}”.",
+                int(last["days"]),
                 phase=last["name"],
                 since=ctx.date(last["since"]),
                 until=ctx.date(last["until"]),
@@ -95,8 +111,10 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
     auto = view.criteria[view.criteria["check"] == "automatic"]
     met = int(auto["met"].fillna(False).sum())
     found.append(
-        tr(
+        ctx.trn(
+            "{met} of {total} exit criterion that can be checked automatically is met.",
             "{met} of {total} exit criteria that can be checked automatically are met.",
+            len(auto),
             met=met,
             total=len(auto),
         )
@@ -194,8 +212,10 @@ def _next(ctx: ReportContext, view: RolloutView, name: Callable[[str], str]) -> 
             )
     for item in status.milestones:
         steps.append(
-            tr(
+            ctx.trn(
+                "Next milestone: end of {phase} on {date} (in {days} day).",
                 "Next milestone: end of {phase} on {date} (in {days} days).",
+                int(item["days_left"]),
                 phase=item["name"],
                 date=ctx.date(item["planned_end"]),
                 days=item["days_left"],

@@ -291,12 +291,16 @@ def stakeholders_summary(ctx: ReportContext, view: StakeholdersView) -> Html:
             next_steps=said.how,
         )
     found = [
-        ctx.tr(
-            "The stakeholder register names {n} people from {departments} "
-            "departments. To manage closely (high influence and high "
-            "interest): {closely}.",
+        ctx.trn(
+            "The stakeholder register names {n} person from {departments}. "
+            "To manage closely (high influence and high interest): {closely}.",
+            "The stakeholder register names {n} people from {departments}. "
+            "To manage closely (high influence and high interest): {closely}.",
+            len(reg),
             n=len(reg),
-            departments=reg["department"].nunique(),
+            departments=ctx.trn(
+                "{count} department", "{count} departments", int(reg["department"].nunique())
+            ),
             closely=", ".join(closely) or ctx.tr("nobody"),
         ),
         ctx.tr(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from kit.i18n import Language, fmt_days, fmt_money, fmt_number, fmt_percent, tr
+from kit.i18n import Language, fmt_days, fmt_money, fmt_number, fmt_percent, tr, trn
 from kit.i18n.labels import STRATEGY_CHANNEL
 from kit.message import render
 from kit.strategy.capacity import CapacityPlan
@@ -23,13 +23,19 @@ def _segment_findings(summary: pd.DataFrame, language: Language, currency: str) 
     top = ranked.iloc[0]
     if float(top["ar"]) > 0:
         lines.append(
-            tr(
-                "{customers} customers in {segments} segments; the largest "
+            trn(
+                "{customers} customer {segments}; the largest "
                 "share of receivables ({share}) sits with “{label}” (number of "
                 "customers: {members}; average delay {days}).",
+                "{customers} customers {segments}; the largest "
+                "share of receivables ({share}) sits with “{label}” (number of "
+                "customers: {members}; average delay {days}).",
+                int(summary["customers"].sum()),
                 language,
                 customers=int(summary["customers"].sum()),
-                segments=len(summary),
+                segments=trn(
+                    "in {n} segment", "in {n} segments", len(summary), language, n=len(summary)
+                ),
                 share=fmt_percent(float(top["ar_share"]), language, digits=0),
                 label=top[label],
                 members=int(top["customers"]),

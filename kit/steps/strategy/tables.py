@@ -352,12 +352,20 @@ def handover_block(ctx: ReportContext, view: StrategyView) -> Html:
     """Return the hand-over totals with offline links to the CSV and Excel files."""
     h = view.handover
     settings = ctx.engagement.strategy
-    totals = ctx.tr(
-        "{count} invoices of {customers} customers, {amount} open in "
+    unique = int(h["customer_id"].nunique())
+    of_customers = ctx.trn(
+        "of {count} customer", "of {count} customers", unique, count=ctx.number(unique, digits=0)
+    )
+    totals = ctx.trn(
+        "{count} invoice {customers}, {amount} open in "
         "total – undisputed, at least {days} days past due, open "
         "amount from {min_amount}. Full list to review and pass on:",
+        "{count} invoices {customers}, {amount} open in "
+        "total – undisputed, at least {days} days past due, open "
+        "amount from {min_amount}. Full list to review and pass on:",
+        len(h),
         count=ctx.number(len(h), digits=0),
-        customers=ctx.number(h["customer_id"].nunique(), digits=0),
+        customers=of_customers,
         amount=ctx.money(float(h["open_amount"].sum())),
         days=settings.agency_days_overdue,
         min_amount=ctx.money(settings.agency_min_amount, digits=0),

@@ -333,11 +333,14 @@ def strategy_summary_block(ctx: ReportContext, view: StrategyView) -> Html:
         )
     if len(view.handover):
         steps.append(
-            ctx.tr(
+            ctx.trn(
+                "Review the hand-over list ({count} invoice) manually and "
+                "pass it to the collection agency; automate the export only "
+                "once the process has settled.",
                 "Review the hand-over list ({count} invoices) manually and "
                 "pass it to the collection agency; automate the export only "
                 "once the process has settled.",
-                count=len(view.handover),
+                len(view.handover),
             )
         )
     extra = thin_sentences(ctx, "strategy", missing=lacking)
@@ -371,16 +374,23 @@ def _headroom_text(ctx: ReportContext, view: StrategyView) -> str:
 def strategy_headline(ctx: ReportContext, view: StrategyView) -> None:
     """Publish the index card: volume headroom of the team and the agency hand-over."""
     value_text = (
-        ctx.tr("{segments} customer segments, capacity still open", segments=len(view.summary))
+        ctx.trn(
+            "{segments} customer segment, capacity still open",
+            "{segments} customer segments, capacity still open",
+            len(view.summary),
+            segments=len(view.summary),
+        )
         if "maps" in view.missing
         else _headroom_text(ctx, view)
     )
-    takeaway = ctx.tr(
+    takeaway = ctx.trn(
+        "{segments} customer segment with its own dunning ladder; "
+        "{invoices} ({amount}) for hand-over to a collection agency.",
         "{segments} customer segments with their own dunning ladder; "
-        "{count} invoices ({amount}) for hand-over to a collection "
-        "agency.",
+        "{invoices} ({amount}) for hand-over to a collection agency.",
+        len(view.summary),
         segments=len(view.summary),
-        count=len(view.handover),
+        invoices=ctx.trn("{count} invoice", "{count} invoices", len(view.handover)),
         amount=ctx.money(float(view.handover["open_amount"].sum()), digits=0),
     )
     headline(
@@ -402,7 +412,9 @@ def strategy_tiles(ctx: ReportContext, view: StrategyView) -> Html:
             float(view.summary["customers"].sum()),
             unit="number",
             digits=0,
-            note=ctx.tr("in {n} segments", n=len(view.summary)),
+            note=ctx.trn(
+                "in {n} segment", "in {n} segments", len(view.summary), n=len(view.summary)
+            ),
         ),
         Tile(
             ctx.tr("Overdue AR with late payers"),
@@ -435,7 +447,7 @@ def strategy_tiles(ctx: ReportContext, view: StrategyView) -> Html:
             float(view.handover["open_amount"].sum()),
             unit="money",
             digits=0,
-            note=ctx.tr("open on {count} invoices", count=len(view.handover)),
+            note=ctx.trn("open on {count} invoice", "open on {count} invoices", len(view.handover)),
         ),
     ]
     if "maps" in view.missing:

@@ -145,13 +145,22 @@ def worklist_block(ctx: ReportContext, view: WorklistView) -> Html:
         text = method_text(fc, ctx.language)
         reason = reason_text(fc, ctx.language)
         return note(ctx, f"{text}. {reason}" if reason else text, kind="warning")
-    totals = ctx.tr(
-        "{customers} customers with {count} open invoices; expected "
-        "overdue amount {amount}. The list gives one call per "
-        "customer, ordered by amount × probability of payment more "
-        "than 30 days after the due date.",
+    open_invoices = int(wl["invoices"].sum())
+    totals = ctx.trn(
+        "{customers} customer {invoices}; expected overdue amount {amount}. The list gives one "
+        "call per customer, ordered by amount × probability of payment more than 30 days after "
+        "the due date.",
+        "{customers} customers {invoices}; expected overdue amount {amount}. The list gives one "
+        "call per customer, ordered by amount × probability of payment more than 30 days after "
+        "the due date.",
+        len(wl),
         customers=ctx.number(len(wl), digits=0),
-        count=ctx.number(int(wl["invoices"].sum()), digits=0),
+        invoices=ctx.trn(
+            "with {count} open invoice",
+            "with {count} open invoices",
+            open_invoices,
+            count=ctx.number(open_invoices, digits=0),
+        ),
         amount=ctx.money(float(wl["expected_overdue"].sum()), digits=0),
     )
     method = method_text(fc, ctx.language)
