@@ -206,9 +206,7 @@ def duplicates_command(
     readable output is left empty (only the document is printed).
     """
     from kit.cli.boundary import language_near, speak
-    from kit.cli.views import duplicates_view
-    from kit.process import analyse, findings, load_maps, load_synonyms
-    from kit.process.loading import gc_paused
+    from kit.process.loading import gc_paused, load_maps
 
     sources: list[Path] = []
     synonyms = None
@@ -221,18 +219,30 @@ def duplicates_command(
             sources.append(engagement.resolve(engagement.process_maps))
             found = found or engagement.language
             if engagement.synonyms is not None:
+                from kit.process import load_synonyms
+
                 synonyms = load_synonyms(engagement.resolve(engagement.synonyms))
         else:
             sources.append(path)
     chosen = speak(language or found or (language_near(paths[0]) if paths else "en"))
     with gc_paused():  # millions of small objects that all stay alive (see gc_paused)
-        maps = load_maps(sources, processes=None)  # a fresh process: may fork readers
+        # A fresh process may fork readers: the analysis is imported while they read.
+        maps = load_maps(sources, processes=None, meanwhile=_import_analysis)
+        from kit.process.analysis import analyse, findings
+
         analysis = analyse(maps, threshold=threshold, synonyms=synonyms)
         if as_json:
             return "", analysis.to_json_dict()
+    from kit.cli.views import duplicates_view
+
     shown = [render(m, chosen) for m in findings(analysis)]
     view = duplicates_view(analysis, shown, language=chosen)
     return view, analysis.to_json_dict()
+
+
+def _import_analysis() -> None:
+    """Import the duplicate-work analysis (rapidfuzz, the stemmers) ahead of its first use."""
+    import kit.process.analysis  # noqa: F401
 
 
 def _problems_of(error: KitError) -> list[Problem]:

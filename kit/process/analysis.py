@@ -55,7 +55,7 @@ class ProcessAnalysis:
     @property
     def activities(self) -> int:
         """Return the number of activities in all maps."""
-        return sum(m.graph.number_of_nodes() for m in self.maps)
+        return sum(len(m.nodes) for m in self.maps)
 
     @property
     def duplicate_hours_per_month(self) -> float:
@@ -119,7 +119,7 @@ class ProcessAnalysis:
             rows.append(
                 {
                     "map": loop.map,
-                    "loop": " → ".join(pmap.graph.nodes[a]["name"] or a for a in loop.activities),
+                    "loop": " → ".join(pmap.nodes[a]["name"] or a for a in loop.activities),
                     "trigger": f"{loop.trigger[0]} → {loop.trigger[1]}",
                     "probability": loop.probability,
                     "hours_per_month": loop.hours_per_month,

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from kit.process.model import ProcessMap
@@ -192,7 +191,7 @@ class _Similar:
 
     def components(self) -> list[set[int]]:
         """Return the keys split into connected components of the similarity graph."""
-        found: UnionFind = UnionFind(range(len(self.of_key)))
+        found = _Union(len(self.of_key))
         for c, others in enumerate(self.full):
             if others:  # the keys of a class similar to any class are one component
                 found.union(*self.keys[c])
@@ -201,7 +200,41 @@ class _Similar:
                     found.union(self.keys[c][0], self.keys[other][0])
         for a, bs in self.pairs.items():
             found.union(a, *bs)
-        return [set(s) for s in found.to_sets()]
+        return found.sets()
+
+
+class _Union:
+    """Disjoint sets of the numbers 0 … n − 1 (union by size, path halving)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.size = [1] * n
+
+    def find(self, x: int) -> int:
+        """Return the representative of the set holding `x`."""
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = x = parent[parent[x]]
+        return x
+
+    def union(self, first: int, *others: int) -> None:
+        """Join the sets of `first` and of each of `others`."""
+        root = self.find(first)
+        for other in others:
+            top = self.find(other)
+            if top == root:
+                continue
+            if self.size[top] > self.size[root]:
+                root, top = top, root
+            self.parent[top] = root
+            self.size[root] += self.size[top]
+
+    def sets(self) -> list[set[int]]:
+        """Return the sets, each with its numbers."""
+        out: dict[int, set[int]] = {}
+        for x in range(len(self.parent)):
+            out.setdefault(self.find(x), set()).add(x)
+        return list(out.values())
 
 
 def _blocks_of(sig: Signature) -> tuple[list[tuple[str, str]], list[str]]:
@@ -379,7 +412,7 @@ def vocabulary(maps: Sequence[ProcessMap], syn: Synonyms) -> frozenset[str]:
     words: set[str] = set(syn.raw)
     texts: set[str] = set()
     for pmap in maps:
-        for _, data in pmap.graph.nodes(data=True):
+        for data in pmap.nodes.values():
             if data["kind"] == "task":
                 texts.add(data["name"])
                 if data["object"]:
@@ -412,14 +445,13 @@ def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
     elliptic: dict[tuple[Signature, frozenset[str]], tuple[Signature, int]] = {}
     vocab = vocabulary(maps, syn)
     for pmap in maps:
-        graph = pmap.graph
         loops: dict[str, int] = {}
         for n, comp in enumerate(pmap.components()):
             if len(comp) > 1:
                 loops.update(dict.fromkeys(comp, n))
         of_node: dict[str, int] = {}
         tasks: list[tuple[str, dict[str, Any], tuple[Signature, int]]] = []
-        for node, data in graph.nodes(data=True):
+        for node, data in pmap.nodes.items():
             if data["kind"] != "task":
                 continue
             label = (data["name"], data["object"])
@@ -469,11 +501,15 @@ def _collect(maps: Sequence[ProcessMap], syn: Synonyms) -> _Keys:
                 )
             )
         neighbours = keys.neighbours
-        for src, dst in graph.edges:
-            a, b = of_node.get(src), of_node.get(dst)
-            if a is not None and b is not None:
-                neighbours[a].add(b)
-                neighbours[b].add(a)
+        for src, out in pmap.succ.items():
+            a = of_node.get(src)
+            if a is None:
+                continue
+            for dst in out:
+                b = of_node.get(dst)
+                if b is not None:
+                    neighbours[a].add(b)
+                    neighbours[b].add(a)
     return keys
 
 

@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -85,15 +85,30 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_maps(paths: Sequence[Path], *, processes: int | None = 1) -> list[ProcessMap]:
+def load_maps(
+    paths: Sequence[Path],
+    *,
+    processes: int | None = 1,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[ProcessMap]:
     """Return the validated maps of files and folders (folders are searched recursively).
 
     `processes` is how many processes may read the files: 1 reads them here; None uses up to
     one per idle core, at least 250 files each (a fresh command reading a large folder; see
-    `read_files`). The maps and any error are the same either way.
+    `read_files`). The maps and any error are the same either way. `meanwhile` is called
+    once, before the maps are returned: while other processes still read, if there are any
+    (for work the caller does next anyway, such as importing the analysis).
     """
+    pending = [] if meanwhile is None else [meanwhile]
+
+    def once() -> None:
+        while pending:
+            pending.pop()()
+
     with gc_paused():
-        return _load_maps(paths, processes)
+        maps = _load_maps(paths, processes, once)
+        once()
+        return maps
 
 
 def _cores() -> int:
@@ -124,14 +139,21 @@ def _read_chunk(files: Sequence[Path]) -> tuple[list[ProcessMap], int | None]:
     return maps, None
 
 
-def read_files(files: Sequence[Path], *, processes: int | None = 1) -> list[ProcessMap]:
+def read_files(
+    files: Sequence[Path],
+    *,
+    processes: int | None = 1,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[ProcessMap]:
     """Return the maps of `files` in order, read by up to `processes` processes (None: idle cores).
 
     The files are split into consecutive chunks; this process reads the first while forked
     copies of it read the others (parsing YAML is the costly part and runs in parallel). A
     file that fails in another process is read again here, so the error raised is the one a
     plain loop raises. Forking is used only where it is safe and cheap: on Linux, with no
-    other thread running; otherwise every file is read here.
+    other thread running; otherwise every file is read here. `meanwhile` is called here after
+    this process has read its chunk, while the others may still read (not called when every
+    file is read here).
     """
     cores = _cores() if processes is None else processes
     count = max(1, min(cores, len(files) // _FILES_PER_PROCESS))
@@ -146,6 +168,8 @@ def read_files(files: Sequence[Path], *, processes: int | None = 1) -> list[Proc
     with ProcessPoolExecutor(len(chunks) - 1, mp_context=context) as pool:
         pending = [pool.submit(_read_chunk, chunk) for chunk in chunks[1:]]
         maps = [pmap for file in chunks[0] for pmap in _load_file(file)]
+        if meanwhile is not None:
+            meanwhile()
         for chunk, future in zip(chunks[1:], pending, strict=True):
             try:
                 done, failed = future.result()
@@ -157,8 +181,11 @@ def read_files(files: Sequence[Path], *, processes: int | None = 1) -> list[Proc
     return maps
 
 
-def _load_maps(paths: Sequence[Path], processes: int | None) -> list[ProcessMap]:
+def _load_maps(
+    paths: Sequence[Path], processes: int | None, meanwhile: Callable[[], object]
+) -> list[ProcessMap]:
     maps: list[ProcessMap] = []
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -173,7 +200,7 @@ def _load_maps(paths: Sequence[Path], processes: int | None) -> list[ProcessMap]
             files = [path]
         else:
             raise ProcessMapError("file or folder not found", path=path)
-        maps.extend(read_files(files, processes=processes))
+        maps.extend(read_files(files, processes=processes, meanwhile=meanwhile))
     seen: dict[str, ProcessMap] = {}
     for pmap in maps:
         if pmap.id in seen:

@@ -304,7 +304,7 @@ def yaml_text(pmap: ProcessMap) -> str:
             item["kind"] = act.kind
         acts.append(item)
     flows: list[dict[str, Any]] = []
-    for src, dst, prob in pmap.graph.edges(data="probability"):
+    for src, dst, prob in pmap.flows():
         flow: dict[str, Any] = {"from": src, "to": dst}
         if prob != 1.0:
             flow["probability"] = round(float(prob), 6)

@@ -7,8 +7,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from kit.process.model import ProcessMap
 
 if TYPE_CHECKING:
@@ -33,15 +31,15 @@ class ReworkLoop:
     hours_per_month: float  # extra hours = Σ hours × p ÷ (1 − p)
 
 
-def _preorder(graph: nx.DiGraph) -> dict[str, int]:
+def _preorder(pmap: ProcessMap) -> dict[str, int]:
     """Return each node's position in a depth-first walk from the starts (then from the rest)."""
-    pred = graph.pred
-    starts = [n for n, k in graph.nodes(data="kind") if k == "start"]
+    succ = pmap.succ
+    reached = {dst for out in succ.values() for dst in out}
+    starts = [n for n, d in pmap.nodes.items() if d["kind"] == "start"]
     first = set(starts)
-    starts += [n for n in graph if not pred[n] and n not in first]
+    starts += [n for n in pmap.nodes if n not in reached and n not in first]
     order: dict[str, int] = {}
-    succ = graph.succ
-    for source in [*starts, *graph.nodes]:
+    for source in [*starts, *pmap.nodes]:
         if source in order:
             continue
         # nx.dfs_preorder_nodes(graph, source), written out: one walk per map with a loop
@@ -82,8 +80,7 @@ def _cycles(pmap: ProcessMap, length_bound: int) -> Iterator[list[str]]:
     one plain ring (rework goes back once); those are read off directly, the others are left to
     networkx's bounded cycle search on their component alone.
     """
-    graph = pmap.graph
-    succ = graph.succ
+    succ = pmap.succ
     for members in pmap.components():
         if len(members) == 1:
             (node,) = members
@@ -95,8 +92,10 @@ def _cycles(pmap: ProcessMap, length_bound: int) -> Iterator[list[str]]:
             if len(ring) <= length_bound:
                 yield ring
             continue
+        import networkx as nx  # only for a loop that is not one plain ring
+
         part = nx.DiGraph()
-        part.add_nodes_from(n for n in graph if n in members)
+        part.add_nodes_from(n for n in pmap.nodes if n in members)
         part.add_edges_from((u, v) for u in part for v in succ[u] if v in members)
         yield from nx.simple_cycles(part, length_bound=length_bound)
 
@@ -108,19 +107,19 @@ def rework_loops(pmap: ProcessMap, *, length_bound: int = LENGTH_BOUND) -> list[
     loop); its chance and hours are summed in that order, so they do not depend on where the
     cycle search happened to enter the loop.
     """
-    graph = pmap.graph
+    succ = pmap.succ
     order: dict[str, int] | None = None
     loops: list[ReworkLoop] = []
     for cycle in _cycles(pmap, length_bound):
         edges = list(zip(cycle, [*cycle[1:], cycle[0]], strict=True))
-        probs = [float(graph.edges[e]["probability"]) for e in edges]
+        probs = [float(succ[u][v]) for u, v in edges]
         chance = math.prod(probs)
         if chance >= 1.0 or chance <= 0.0:
             continue
         if order is None:
-            order = _preorder(graph)
+            order = _preorder(pmap)
         back = [e for e in edges if order[e[1]] <= order[e[0]]]
-        trigger = min(back or edges, key=lambda e: (graph.edges[e]["probability"], -order[e[0]]))
+        trigger = min(back or edges, key=lambda e: (succ[e[0]][e[1]], -order[e[0]]))
         start = cycle.index(trigger[1])
         ordered = tuple(str(n) for n in cycle[start:] + cycle[:start])
         chance = math.prod(probs[start:] + probs[:start])
@@ -135,19 +134,22 @@ def handoff_rows(maps: Sequence[ProcessMap]) -> list[dict[str, Any]]:
     """Return per map the flows and how many cross lanes or systems (handoffs), as rows."""
     rows = []
     for pmap in maps:
-        g = pmap.graph
-        lanes = systems = 0
-        lane, system = dict(g.nodes(data="lane")), dict(g.nodes(data="system"))
-        for src, dst in g.edges:
-            a, b = lane[src], lane[dst]
-            lanes += bool(a and b and a != b)
-            a, b = system[src], system[dst]
-            systems += bool(a and b and a != b)
+        nodes = pmap.nodes
+        lanes = systems = flows = 0
+        for src, out in pmap.succ.items():
+            flows += len(out)
+            here = nodes[src]
+            for dst in out:
+                there = nodes[dst]
+                a, b = here["lane"], there["lane"]
+                lanes += bool(a and b and a != b)
+                a, b = here["system"], there["system"]
+                systems += bool(a and b and a != b)
         rows.append(
             {
                 "map": pmap.id,
                 "name": pmap.name,
-                "flows": g.number_of_edges(),
+                "flows": flows,
                 "lane_handoffs": lanes,
                 "system_handoffs": systems,
             }
@@ -173,7 +175,7 @@ def wait_rows(maps: Sequence[ProcessMap]) -> list[dict[str, Any]]:
             "hours_per_month": pmap.hours(n),
         }
         for pmap in maps
-        for n, d in pmap.graph.nodes(data=True)
+        for n, d in pmap.nodes.items()
         if d["kind"] == "wait"
     ]
 

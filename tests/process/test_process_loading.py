@@ -48,6 +48,7 @@ def test_no_fork_beside_another_thread(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def _folder(tmp_path: Path, count: int) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     for n in range(count):
         (tmp_path / f"m{n:03d}.yaml").write_text(MAP.format(n=n), encoding="utf-8")
     return tmp_path
@@ -127,3 +128,26 @@ def test_readers_are_started_only_on_idle_cores(
     # 0.2 → 3.8 idle → 4 + 1, capped at 4; 1.4 → 2.6 → 3 + 1 = 4; 2.6 → 1.4 → 1 + 1 = 2;
     # 3.5 → 0.5 → round(0.5) = 0 (to even) + 1 = 1; 9.0 → −5 → at least 1
     assert loading._cores() == expected
+
+
+@linux_only
+def test_meanwhile_runs_once_while_the_others_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path / "many", 30)
+    single = tmp_path / "one.yaml"
+    single.write_text(MAP.format(n=99), encoding="utf-8")
+    monkeypatch.setattr(loading, "_FILES_PER_PROCESS", 10)
+    calls: list[int] = []
+    pools = _pools(monkeypatch)
+    maps = load_maps([folder, single], processes=3, meanwhile=lambda: calls.append(len(pools)))
+    assert pools == [2]  # the folder is read by three processes, the single file here
+    assert calls == [1]  # once, while the pool ran, although two paths were read
+    assert [m.id for m in maps] == [f"m{n}" for n in [*range(30), 99]]
+
+
+def test_meanwhile_runs_when_every_file_is_read_here(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 4)
+    calls: list[int] = []
+    assert len(load_maps([folder], processes=1, meanwhile=lambda: calls.append(1))) == 4
+    assert calls == [1]

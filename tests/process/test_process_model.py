@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import random
+
+import networkx as nx
 import pytest
 
 from kit.errors import ProcessMapError
-from kit.process.model import Activity, ProcessMap, hours_per_month
+from kit.process.model import Activity, ProcessMap, _strongly_connected, hours_per_month
 
 
 def _acts(*ids: str, kind: str = "task") -> list[Activity]:
@@ -67,3 +70,30 @@ def test_unknown_effort_listed() -> None:
     pmap = ProcessMap.build(id="m", name="M", activities=acts, flows=[("s", "a", 1.0)])
     assert pmap.unknown_effort() == ["a"]
     assert pmap.hours("a") == 0.0
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_components_come_as_networkx_finds_them(seed: int) -> None:
+    rng = random.Random(seed)
+    ids = [f"n{k}" for k in range(12)]
+    flows = [(rng.choice(ids), rng.choice(ids), 0.5) for _ in range(18)]
+    graph = nx.DiGraph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from((a, b) for a, b, _ in flows)
+    succ = {n: dict.fromkeys(graph.succ[n], 0.5) for n in graph}
+    assert _strongly_connected(succ) == list(nx.strongly_connected_components(graph))
+
+
+def test_the_graph_is_built_on_demand_from_the_flows() -> None:
+    pmap = ProcessMap.build(
+        id="m",
+        name="M",
+        activities=_acts("a", "b", "c"),
+        flows=[("a", "b", 1.0), ("b", "c", 0.75), ("b", "a", 0.25)],
+    )
+    assert pmap._graph is None  # reading a map builds no networkx graph
+    assert list(pmap.graph.edges(data="probability")) == pmap.flows()
+    assert pmap.flows() == [("a", "b", 1.0), ("b", "c", 0.75), ("b", "a", 0.25)]
+    assert dict(pmap.graph.nodes(data=True)) == pmap.nodes
+    assert pmap.graph is pmap.graph
+    assert pmap.components() == [{"c"}, {"a", "b"}]
