@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NoReturn
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,7 @@ from kit.kpis.credits import (
     paid_date_events,
 )
 from kit.ledger import Ledger
-from kit.message import msg, plural
+from kit.message import Msg, msg, plural
 
 __all__ = [
     "NEVER",
@@ -92,20 +93,13 @@ def date_days(frame: pd.DataFrame, column: str, table: str, *, allow_missing: bo
     values = pd.to_datetime(frame[column], errors="coerce")
     missing = values.isna().to_numpy()
     if missing.any() and not allow_missing:
-        first = int(np.flatnonzero(missing)[0])
-        raise DataError(
-            plural(
-                "{count} row without a valid {column}",
-                "{count} rows without a valid {column}",
-                int(missing.sum()),
-                column=column,
-            ),
-            key=table,
+        message = plural(
+            "{count} row without a valid {column}",
+            "{count} rows without a valid {column}",
+            int(missing.sum()),
             column=column,
-            row=None,
-            value=frame[column].iloc[first],
-            expected="a date in every row",
         )
+        _refuse(frame, table, column, missing, message, expected="a date in every row")
     days = values.to_numpy().astype("datetime64[D]").view(_I64)
     days[missing] = NEVER
     return days
@@ -131,19 +125,24 @@ def _amounts(frame: pd.DataFrame, table: str) -> np.ndarray:
     amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=np.float64)
     bad = ~(amount > 0)
     if bad.any():
-        first = int(np.flatnonzero(bad)[0])
-        raise DataError(
-            plural(
-                "{count} row with a missing or non-positive amount",
-                "{count} rows with a missing or non-positive amount",
-                int(bad.sum()),
-            ),
-            key=table,
-            column="amount",
-            value=frame["amount"].iloc[first],
-            expected="an amount > 0",
+        message = plural(
+            "{count} row with a missing or non-positive amount",
+            "{count} rows with a missing or non-positive amount",
+            int(bad.sum()),
         )
+        _refuse(frame, table, "amount", bad, message, expected="an amount > 0")
     return amount
+
+
+def _refuse(
+    frame: pd.DataFrame, table: str, column: str, bad: np.ndarray, message: Msg, *, expected: str
+) -> NoReturn:
+    """Raise the DataError for the rows `bad` flags in `column`, showing the first one's value."""
+    first = int(np.flatnonzero(bad)[0])
+    raise DataError(
+        message, key=table, column=column, row=None, value=frame[column].iloc[first],
+        expected=expected,
+    )  # fmt: skip
 
 
 def build_timeline(ledger: Ledger) -> Timeline:
