@@ -31,6 +31,7 @@ from typer.core import TyperGroup
 from kit.cli.language import (
     cli_language,
     declared_language,
+    default_language,
     engagement_language,
     translate_help,
     typer_messages,
@@ -72,13 +73,13 @@ def set_debug(debug: bool) -> None:
 
 
 def language_near(path: Path) -> Language:
-    """Return the language of the engagement `path` belongs to, English when there is none.
+    """Return the language of the engagement `path` belongs to; without one, `default_language()`.
 
     `path` may be an engagement folder, a file or folder inside one (a process map, `tracking/`),
     or the engagement.yaml itself: the folders from `path` upward are searched for an
     engagement.yaml; the first one found decides.
     """
-    return engagement_language(path) or "en"
+    return engagement_language(path) or default_language()
 
 
 def open_engagement(path: Path) -> Engagement:

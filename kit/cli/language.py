@@ -44,6 +44,7 @@ __all__ = [
     "TYPER_MESSAGES",
     "cli_language",
     "declared_language",
+    "default_language",
     "engagement_language",
     "translate_help",
     "typer_messages",
@@ -128,15 +129,14 @@ def _locale_language() -> Language | None:
     return None
 
 
+def default_language() -> Language:
+    """Return the language no option or engagement decides: KIT_LANGUAGE, the locale, else en."""
+    return _known(os.environ.get(ENV)) or _locale_language() or "en"
+
+
 def cli_language(args: Sequence[str]) -> Language:
     """Return the language of the help and usage messages for the command line `args`."""
-    return (
-        _option_language(args)
-        or _named_engagement(args)
-        or _known(os.environ.get(ENV))
-        or _locale_language()
-        or "en"
-    )
+    return _option_language(args) or _named_engagement(args) or default_language()
 
 
 def translate_help(command: TyperCommand | TyperGroup, language: Language) -> None:

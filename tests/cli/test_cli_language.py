@@ -148,3 +148,17 @@ def test_the_compiled_typer_catalogue_matches_its_po_file() -> None:
             if m.id
         }
         assert mo == po, "run: pybabel compile -D typer -d kit/locale"
+
+
+def test_a_bare_path_outside_any_engagement_follows_the_shell(
+    english_shell: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere"
+    result = CliRunner().invoke(app, ["duplicates", str(missing)])
+    assert result.exit_code == 2 and "file or folder not found" in result.output
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    result = CliRunner().invoke(app, ["duplicates", str(missing)])
+    assert result.exit_code == 2 and "Datei oder Ordner nicht gefunden" in result.output
+    monkeypatch.setenv("KIT_LANGUAGE", "en")  # KIT_LANGUAGE before the locale
+    result = CliRunner().invoke(app, ["duplicates", str(missing)])
+    assert "file or folder not found" in result.output
