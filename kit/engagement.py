@@ -21,7 +21,7 @@ from pydantic_core import PydanticKnownError
 
 from kit.errors import ConfigError, Problem
 from kit.files import load_yaml
-from kit.i18n.translations import Language
+from kit.i18n.markers import ENGAGEMENT_LANGUAGE, Language
 from kit.message import msg
 
 __all__ = [
@@ -302,7 +302,7 @@ class Engagement(_Strict):
 
     root: Path = Field(exclude=True)
     client: str
-    language: Language = "de"
+    language: Language = ENGAGEMENT_LANGUAGE
     currency: CurrencyCode = "EUR"
     as_of: date | None = None
     baseline_date: date | None = None

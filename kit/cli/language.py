@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from kit.errors import KitError
 from kit.i18n import LANGUAGES, Language, tr
+from kit.i18n.markers import ENGAGEMENT_LANGUAGE
 from kit.i18n.translations import LOCALE_DIR
 
 if TYPE_CHECKING:
@@ -74,13 +75,18 @@ def _known(value: str | None) -> Language | None:
 
 
 def declared_language(folder: Path) -> Language | None:
-    """Return the `language:` of `folder/engagement.yaml`, None when it cannot be read."""
+    """Return the `language:` of `folder/engagement.yaml`, None when it cannot be read.
+
+    A file that names no language gets the one the engagement loads with (ENGAGEMENT_LANGUAGE).
+    """
     from kit.files import load_yaml  # not kit.engagement: `kit duplicates` stays light
 
     try:
         raw = load_yaml(folder / "engagement.yaml")
     except (KitError, OSError, ValueError):
         return None
+    if isinstance(raw, dict) and "language" not in raw:
+        return ENGAGEMENT_LANGUAGE
     return _known(raw.get("language") if isinstance(raw, dict) else None)
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-__all__ = ["LANGUAGES", "NP_", "N_", "Language", "Message"]
+__all__ = ["ENGAGEMENT_LANGUAGE", "LANGUAGES", "NP_", "N_", "Language", "Message"]
 
 #: A report language: every word the kit writes exists in German and English.
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
+#: The language of an engagement whose engagement.yaml names none.
+ENGAGEMENT_LANGUAGE: Language = "de"
 
 
 class Message(str):

@@ -162,3 +162,14 @@ def test_a_bare_path_outside_any_engagement_follows_the_shell(
     monkeypatch.setenv("KIT_LANGUAGE", "en")  # KIT_LANGUAGE before the locale
     result = CliRunner().invoke(app, ["duplicates", str(missing)])
     assert "file or folder not found" in result.output
+
+
+def test_an_engagement_that_names_no_language_speaks_its_default(
+    english_shell: None, tmp_path: Path
+) -> None:
+    # engagement.yaml without `language:` loads as German (the model's default): its help and
+    # its errors before loading say the same.
+    (tmp_path / "engagement.yaml").write_text("client: Beispiel GmbH\n", encoding="utf-8")
+    assert cli_language(["kpis", str(tmp_path)]) == "de"
+    result = CliRunner().invoke(app, ["kpis", str(tmp_path), "--bogus"])
+    assert result.exit_code == 2 and "Unbekannte Option: --bogus" in result.output
