@@ -129,11 +129,13 @@ def kpis_command(
     as_of: date,
     by: str | None = None,
     engine: str | None = None,
-) -> tuple[RenderableType, Any]:
+    view: bool = True,
+) -> tuple[RenderableType | None, Any]:
     """Return the KPI tables (or the breakdown by `by`) and the `kit kpis --json` document.
 
     `engine` (else engagement.yaml `engine:`) names what runs the aggregates. Without `ledger`
     DuckDB reads the files itself where it can (`compute_native`), else they are loaded here.
+    With `view=False` (`--json`) no table is built: None takes its place.
     """
     import math
 
@@ -177,8 +179,8 @@ def kpis_command(
             str(group): {k: (None if math.isnan(v) else float(v)) for k, v in row.items()}
             for group, row in frame.iterrows()
         }
-        view = kpis_by_view(engagement, frame, as_of=as_of, by=by)
-        return view, {**header, "by": by, "groups": groups}
+        shown = kpis_by_view(engagement, frame, as_of=as_of, by=by) if view else None
+        return shown, {**header, "by": by, "groups": groups}
     if result is None:
         assert ledger is not None  # noqa: S101 - loaded above
         result = compute_kpis(
@@ -189,7 +191,7 @@ def kpis_command(
             engine=engine,
         )
     document = result.to_json_dict(client=engagement.client, currency=engagement.currency)
-    return kpis_view(engagement, result, as_of=as_of), document
+    return (kpis_view(engagement, result, as_of=as_of) if view else None), document
 
 
 def duplicates_command(

@@ -33,8 +33,8 @@ def kpis(
 
     eng = open_engagement(engagement)
     when = parse_date(as_of, "--as-of") or eng.as_of or date.today()
-    view, document = kpis_command(eng, None, as_of=when, by=by, engine=engine)
-    if as_json:
+    view, document = kpis_command(eng, None, as_of=when, by=by, engine=engine, view=not as_json)
+    if view is None:
         emit_json(document)
     else:
         show(view)

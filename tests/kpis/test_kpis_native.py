@@ -138,6 +138,7 @@ def test_without_payments_the_settlement_kpis_are_null_with_the_reason(tmp_path:
         ("payments", "payment_date", 1, "1999-01-01"),
         ("disputes", "invoice_id", 0, "NOPE"),
         ("dunning_events", "channel", 0, "fax"),
+        ("dunning_events", "invoice_id", 2, "NOPE"),  # counted by the anti join, not per row
     ],
 )
 def test_a_row_an_ingest_rule_reports_leaves_it_to_the_pandas_ingest(

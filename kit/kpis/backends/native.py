@@ -254,9 +254,9 @@ _UNIQUE = {
 _KEEP = {
     "customers": ("customer_id",),
     "invoices": ("invoice_id", "issue_date", "due_date", "amount", "paid_date"),
-    "payments": ("_pos", "payment_date", "amount", "payment_id"),
+    "payments": ("_pos", "_owed", "payment_date", "amount", "payment_id"),
     "disputes": ("_pos", "opened_date", "resolved_date", "dispute_id"),
-    "dunning_events": ("_pos", "timestamp", "channel", "event", "message_id"),
+    "dunning_events": ("invoice_id", "timestamp", "channel", "event", "message_id"),
 }
 
 
@@ -270,6 +270,11 @@ def _counts(name: str, columns: set[str]) -> str:
     key = _UNIQUE.get(name)
     if key in columns:
         repeated = f"count({key}) - count(DISTINCT hash({key}))"
+    if name == "dunning_events":  # events keep their invoice_id: unknown ones counted here
+        repeated = (
+            "(SELECT count(*) FROM src_dunning_events e ANTI JOIN src_invoices i "
+            "ON i.invoice_id = e.invoice_id)"
+        )
     return f"SELECT count(*), count(*) FILTER (WHERE _bad) + {repeated} FROM src_{name}"
 
 
@@ -284,7 +289,7 @@ def _cross_rules(name: str, columns: set[str]) -> list[str]:
             checks.append("_known_customer IS NULL")
     if name == "disputes" and "resolved_date" in columns:
         checks.append("resolved_date < opened_date")
-    if name in ("payments", "disputes", "dunning_events"):
+    if name in ("payments", "disputes"):
         checks.append("_pos IS NULL")  # an invoice_id the invoices do not hold
     if name == "payments":
         checks.append("payment_date < _issue")
@@ -337,7 +342,7 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
                 today=today or dt.date.today(),
                 max_amount=engagement.plausibility.max_amount,
             )
-            kept = [c for c in _KEEP[name] if c in columns or c == "_pos"]
+            kept = [c for c in _KEEP[name] if c in columns or c in ("_pos", "_owed")]
             _do(
                 raw,
                 f"CREATE TEMP TABLE src_{name} AS SELECT {', '.join(kept)}, {bad} AS _bad "
@@ -360,13 +365,15 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
 def _joined(name: str, select: str, present: dict[str, set[str]]) -> str:
     """Return the SELECT of a table with what its rules need from the tables read before.
 
-    Payments, disputes and dunning events get their invoice's row (`_pos`, NULL when unknown)
-    and issue date; invoices whether their customer is known (when there is a customers table).
+    Payments and disputes get their invoice's row (`_pos`, NULL when unknown), issue date and
+    amount (`_owed`); invoices whether their customer is known (when there is a customers table).
+    Dunning events keep their invoice_id: only the events of W are joined (`_window_events`),
+    and `_counts` counts the unknown ones.
     """
-    if name in ("payments", "disputes", "dunning_events"):
+    if name in ("payments", "disputes"):
         return (
-            f"SELECT x.*, i.rowid AS _pos, i.issue_date AS _issue FROM ({select}) x "
-            "LEFT JOIN src_invoices i ON i.invoice_id = x.invoice_id"
+            f"SELECT x.*, i.rowid AS _pos, i.issue_date AS _issue, i.amount AS _owed "
+            f"FROM ({select}) x LEFT JOIN src_invoices i ON i.invoice_id = x.invoice_id"
         )
     if name == "invoices" and "customers" in present:
         return (
@@ -391,24 +398,28 @@ def _timeline(con: Any, present: dict[str, set[str]]) -> Native:
     parts = []
     if has_payments:
         parts.append(
-            f"SELECT _pos AS inv, {_days('payment_date')} AS day, amount FROM src_payments"
+            f"SELECT _pos AS inv, {_days('payment_date')} AS day, amount, _owed FROM src_payments"
         )
     if "paid_date" in inv_cols:
         own = "AND rowid NOT IN (SELECT _pos FROM src_payments)" if has_payments else ""
         parts.append(
-            f"SELECT rowid AS inv, {paid} AS day, amount FROM src_invoices "
+            f"SELECT rowid AS inv, {paid} AS day, amount, amount AS _owed FROM src_invoices "
             f"WHERE paid_date IS NOT NULL {own}"
         )
     if not parts:
-        parts.append("SELECT 0::BIGINT AS inv, 0::BIGINT AS day, 0::DOUBLE AS amount WHERE false")
-    _do(raw, f"CREATE TEMP TABLE kit_events AS {' UNION ALL '.join(parts)}")
+        parts.append(
+            "SELECT 0::BIGINT AS inv, 0::BIGINT AS day, 0::DOUBLE AS amount, 0::DOUBLE AS _owed "
+            "WHERE false"
+        )
+    _do(raw, f"CREATE TEMP TABLE kit_settle AS {' UNION ALL '.join(parts)}")
+    _do(raw, "CREATE TEMP VIEW kit_events AS SELECT inv, day, amount FROM kit_settle")
     _do(
         raw,
         "CREATE TEMP TABLE kit_invoices AS "
-        "WITH cum AS (SELECT inv, day, sum(amount) OVER (PARTITION BY inv ORDER BY day "
-        "RANGE UNBOUNDED PRECEDING) AS paid FROM kit_events), "
-        "done AS (SELECT c.inv, min(c.day) AS day FROM cum c JOIN src_invoices b "
-        f"ON b.rowid = c.inv WHERE b.amount - c.paid <= {TOLERANCE!r} * b.amount GROUP BY c.inv) "
+        "WITH cum AS (SELECT inv, day, _owed, sum(amount) OVER (PARTITION BY inv ORDER BY day "
+        "RANGE UNBOUNDED PRECEDING) AS paid FROM kit_settle), "
+        "done AS (SELECT inv, min(day) AS day FROM cum "
+        f"WHERE _owed - paid <= {TOLERANCE!r} * _owed GROUP BY inv) "
         f"SELECT b.rowid AS pos, CAST(0 AS BIGINT) AS grp, {_days('b.issue_date')} AS issue, "
         f"{_days('b.due_date')} AS due, b.amount, true AS sale, "
         f"CASE WHEN d.day IS NULL THEN {int(NEVER)} "
@@ -483,25 +494,28 @@ def window_digital(native: Native, *, day: int, period_days: int) -> Digital:
         f"timestamp >= CAST(DATE '1970-01-01' + {start} AS TIMESTAMP) "
         f"AND timestamp < CAST(DATE '1970-01-01' + {end} AS TIMESTAMP)"
     )
-    has_ids = "message_id" in raw.sql("SELECT * FROM src_dunning_events LIMIT 0").columns
+    # Only the events of W are joined to their invoice (all invoice_ids are known: `_counts`).
+    _do(
+        raw,
+        "CREATE OR REPLACE TEMP TABLE kit_window_events AS SELECT e.*, i.rowid AS _pos "
+        "FROM src_dunning_events e JOIN src_invoices i ON i.invoice_id = e.invoice_id "
+        f"WHERE {where}",
+    )
+    has_ids = "message_id" in raw.sql("SELECT * FROM kit_window_events LIMIT 0").columns
     if (
         has_ids
-        and not _one(
-            raw, f"SELECT count(*) FROM src_dunning_events WHERE {where} AND message_id IS NULL"
-        )[0]
+        and not _one(raw, "SELECT count(*) FROM kit_window_events WHERE message_id IS NULL")[0]
     ):
-        return _digital_sql(raw, where=where, day=day)
-    return digital(
-        _fetched_messages(raw, where=where, day=day, period_days=period_days, ids=has_ids), groups=1
-    )
+        return _digital_sql(raw, day=day)
+    return digital(_fetched_messages(raw, day=day, period_days=period_days, ids=has_ids), groups=1)
 
 
-def _digital_sql(raw: Any, *, where: str, day: int) -> Digital:
+def _digital_sql(raw: Any, *, day: int) -> Digital:
     responses = ", ".join(map(_literal, RESPONSES))
     row = _one(
         raw,
         f"""
-WITH evw AS (SELECT * FROM src_dunning_events WHERE {where}),
+WITH evw AS (SELECT * FROM kit_window_events),
 msg AS (
   SELECT message_id, arg_min(channel, timestamp) AS channel, arg_min(_pos, timestamp) AS pos,
          bool_or(event = 'bounced') AS bounced, bool_or(event = 'opened') AS opened,
@@ -553,14 +567,13 @@ SELECT dg.*, de.*, rt.hours, rt.n FROM dg, de, rt""",
     )
 
 
-def _fetched_messages(raw: Any, *, where: str, day: int, period_days: int, ids: bool) -> Messages:
+def _fetched_messages(raw: Any, *, day: int, period_days: int, ids: bool) -> Messages:
     """Return the messages of W from the fetched events (events without message_id)."""
     columns = ["timestamp", "channel", "event"] + (["message_id"] if ids else [])
     picked = ", ".join(f"e.{c}" for c in columns) + ", CAST(e._pos AS VARCHAR) AS invoice_id"
     frame = raw.sql(
         f"SELECT {picked}, coalesce(i.settled, {_MAX}) AS _settled "
-        "FROM src_dunning_events e LEFT JOIN kit_invoices i ON i.pos = e._pos "
-        f"WHERE {where.replace('timestamp', 'e.timestamp')}"
+        "FROM kit_window_events e LEFT JOIN kit_invoices i ON i.pos = e._pos"
     ).df()
     settled = frame.pop("_settled")
     lookup = pd.Series(settled.to_numpy(np.int64), index=frame["invoice_id"].astype(str))

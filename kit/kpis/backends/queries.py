@@ -8,7 +8,6 @@ definition portable: dates are epoch days (integers), every ratio is left to `fo
 from __future__ import annotations
 
 import ibis
-import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
 from kit.kpis.backends.tables import Tables
@@ -24,15 +23,15 @@ def _count(cond: ir.BooleanValue) -> ir.IntegerScalar:
     return ibis.ifelse(cond, 1, 0).sum()
 
 
-#: Sums are exact: each value is rounded to 1e-10 and added as a decimal, so a total does not
-#: depend on the order in which a parallel engine adds (a float sum may differ in the last bit
-#: between runs, partitions or engines).
-_EXACT = dt.Decimal(38, 10)
-
-
 def _total(value: ir.NumericValue, cond: ir.BooleanValue | bool = True) -> ir.FloatingScalar:
+    """Return the float64 sum of `value` where `cond` holds.
+
+    A parallel engine adds in an order of its own, so a total may differ in its last bits between
+    runs, partitions or engines (far below the 1e-9 the engines are held to). Exact decimal sums
+    would avoid that, but cost DuckDB ten times the time of a float sum on 10M invoices.
+    """
     kept = ibis.ifelse(cond, value, 0.0) if cond is not True else value
-    return kept.cast(_EXACT).sum().cast("float64")
+    return kept.cast("float64").sum()
 
 
 def _open(issued: ir.BooleanValue, amount: ir.FloatingValue, paid: ir.FloatingValue) -> ir.Value:
