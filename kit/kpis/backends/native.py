@@ -20,12 +20,13 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import importlib
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
 import numpy as np
 import pandas as pd
 
@@ -33,8 +34,6 @@ from kit.containment import is_inside
 from kit.engagement import Engagement, Source
 from kit.ingest.parsing import kind_of
 from kit.ingest.schema import plausible_range
-from kit.kpis.backends.run import quiet_progress
-from kit.kpis.backends.tables import SCHEMAS, Tables
 from kit.kpis.digital import (
     RESPONSES,
     WINDOW_DAYS,
@@ -47,7 +46,10 @@ from kit.kpis.digital import (
 from kit.kpis.timeline import NEVER, TOLERANCE
 from kit.ledger import CANONICAL, CHANNELS, EVENTS
 
-__all__ = ["MEMORY_LIMIT", "SPILL_FOLDER", "Native", "load", "window_digital"]
+if TYPE_CHECKING:
+    from kit.kpis.backends.tables import Tables
+
+__all__ = ["MEMORY_LIMIT", "SPILL_FOLDER", "Native", "load", "quiet_progress", "window_digital"]
 
 _SUFFIXES = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 _SEPARATORS = ",;\t|"
@@ -69,6 +71,33 @@ class Native:
     has_settlements: bool  # a payments table or a paid date (else settlement KPIs are null)
     has_events: bool  # a dunning_events table with rows
     con: Any  # the ibis DuckDB backend holding the tables
+
+
+#: What the Ibis aggregates need, imported while DuckDB reads the files (DuckDB works without
+#: the interpreter lock, so the import costs the command no time of its own).
+_AFTER_READING = ("ibis.backends.duckdb", "kit.kpis.backends.tables", "kit.kpis.backends.run")
+
+
+def _import_after_reading() -> None:
+    for name in _AFTER_READING:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            return  # imported again where it is used, which reports the failure
+
+
+def quiet_progress(raw: Any) -> None:
+    """Switch DuckDB's progress bar off (it would print into `--json` output).
+
+    In a Jupyter kernel without ipywidgets DuckDB refuses the setting; it draws no bar there,
+    so the refusal is ignored.
+    """
+    import duckdb
+
+    try:
+        raw.execute("SET enable_progress_bar = false")
+    except duckdb.Error:
+        return
 
 
 def _do(raw: Any, sql: str) -> None:
@@ -307,9 +336,11 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
     data = engagement.data
     if data.ledger is not None or data.invoices is None:
         return None
-    con = ibis.duckdb.connect()
-    raw = con.con
+    warm = threading.Thread(target=_import_after_reading, name="kit-import", daemon=True)
+    warm.start()
+    raw = duckdb.connect()
     quiet_progress(raw)
+    _do(raw, "SET TimeZone = 'UTC'")  # as the Ibis backend sets it
     # Beyond MEMORY_LIMIT DuckDB spills to disk, inside the engagement's output folder.
     _do(raw, f"SET memory_limit = {_literal(MEMORY_LIMIT)}")
     output = engagement.output_dir
@@ -359,7 +390,7 @@ def load(engagement: Engagement, *, today: dt.date | None = None) -> Native | No
             present[name] = set(built[1])
     if "invoices" not in present:
         return None
-    return _timeline(con, present)
+    return _timeline(raw, present, warm)
 
 
 def _joined(name: str, select: str, present: dict[str, set[str]]) -> str:
@@ -388,9 +419,8 @@ def _days(column: str) -> str:
     return f"CAST(date_diff('day', DATE '1970-01-01', CAST({column} AS DATE)) AS BIGINT)"
 
 
-def _timeline(con: Any, present: dict[str, set[str]]) -> Native:
+def _timeline(raw: Any, present: dict[str, set[str]], warm: threading.Thread) -> Native:
     """Materialise the timeline tables once: invoices with settlement day, events, credits."""
-    raw = con.con
     inv_cols = present["invoices"]
     has_payments = "payments" in present
     paid = _days("paid_date")
@@ -456,6 +486,11 @@ def _timeline(con: Any, present: dict[str, set[str]]) -> Native:
             "0::BIGINT, 0::BIGINT)) t(inv, grp, opened, resolved) WHERE false",
         )
     first = _one(raw, "SELECT min(issue) FROM kit_invoices")[0]
+    warm.join()
+    import ibis
+
+    from kit.kpis.backends.tables import SCHEMAS, Tables
+
     tables = Tables(
         invoices=ibis.table(SCHEMAS["invoices"], name="kit_invoices"),
         events=ibis.table(SCHEMAS["events"], name="kit_events"),
@@ -473,7 +508,7 @@ def _timeline(con: Any, present: dict[str, set[str]]) -> Native:
         tables=tables,
         has_settlements=settles,
         has_events="dunning_events" in present,
-        con=con,
+        con=ibis.duckdb.from_connection(raw),
     )
 
 

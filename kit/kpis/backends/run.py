@@ -142,20 +142,6 @@ def _spark(master: str) -> Any:
     return session
 
 
-def quiet_progress(raw: Any) -> None:
-    """Switch DuckDB's progress bar off (it would print into `--json` output).
-
-    In a Jupyter kernel without ipywidgets DuckDB refuses the setting; it draws no bar there,
-    so the refusal is ignored.
-    """
-    import duckdb
-
-    try:
-        raw.execute("SET enable_progress_bar = false")
-    except duckdb.Error:
-        return
-
-
 def connect(engine: str = "duckdb", *, session: Any = None) -> Backend:
     """Return the backend for `engine`: duckdb, spark[:MASTER] or a warehouse Ibis URL.
 
@@ -163,6 +149,8 @@ def connect(engine: str = "duckdb", *, session: Any = None) -> Backend:
     account, never a password); `session` reuses a running Spark session.
     """
     if engine == "duckdb":
+        from kit.kpis.backends.native import quiet_progress
+
         con = ibis.duckdb.connect()
         quiet_progress(con.con)
         return Backend("duckdb", con)
