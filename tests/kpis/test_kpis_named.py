@@ -9,6 +9,7 @@ views of the shared session (`make spark`).
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,9 @@ import duckdb
 import pandas as pd
 import pytest
 from kpis_generated import generated_ledger
+from typer.testing import CliRunner
 
+from kit.cli import app
 from kit.engagement import load_engagement
 from kit.kpis.engine import compute_native
 
@@ -148,3 +151,143 @@ def test_named_duckdb_tables_equal_the_csv_files(
     assert got is not None
     _assert_equal(got, ref)
     assert all(v is not None for v in got.values.values())
+
+
+# Hand-worked ledger with one broken row per rule (invoices in German, as the client names
+# them). I2 is issued twice: the second row (customer C2, ordered after C1) repeats the id.
+_INVOICES = [
+    ("I1", "C1", "2024-01-10", "2024-02-09", 100.0),
+    ("I2", "C1", "2024-02-01", "2024-03-02", 250.0),
+    ("I2", "C2", "2024-02-05", "2024-03-06", 40.0),  # invoice id used more than once
+    ("I3", "C2", "2024-03-01", "2024-03-31", -5.0),  # amount must be greater than 0
+    ("I4", "C3", "2024-03-10", "2024-03-01", 80.0),  # due date before the issue date
+]
+_PAYMENTS = [
+    ("P1", "I1", "2024-02-01", 100.0),
+    ("P2", "I9", "2024-02-10", 30.0),  # invoice id not found
+    ("P3", "I2", "2024-01-15", 50.0),  # payment dated before the invoice was issued
+    ("P4", "I3", "2024-03-05", 5.0),  # refers to I3, left out with on_error: skip
+]
+_BROKEN_AS_OF = date(2024, 3, 31)
+
+
+def _broken_frames() -> dict[str, pd.DataFrame]:
+    inv = pd.DataFrame(
+        _INVOICES, columns=["invoice_id", "customer_id", "issue_date", "due_date", "amount"]
+    )
+    pay = pd.DataFrame(_PAYMENTS, columns=["payment_id", "invoice_id", "payment_date", "amount"])
+    for frame in (inv, pay):
+        for column in frame.columns:
+            if column.endswith("_date"):
+                frame[column] = pd.to_datetime(frame[column])
+    return {"invoices": inv, "payments": pay}
+
+
+def _broken(tmp_path: Path, *, skip: bool) -> Path:
+    frames = _broken_frames()
+    _warehouse(tmp_path / "wh.duckdb", frames)
+    extra = {n: "on_error: skip" for n in frames} if skip else {}
+    tables = {"invoices": "finance.invoices", "payments": "finance.payments"}
+    return _named_yaml(tmp_path / "named", f"duckdb:///{tmp_path / 'wh.duckdb'}", tables, **extra)
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_every_broken_rule_is_listed_with_rows_amount_and_ids(tmp_path: Path) -> None:
+    folder = _broken(tmp_path, skip=False)
+    code, out = _cli("kpis", str(folder), "--as-of", "2024-03-31")
+    assert code == 2
+    text = " ".join(out.split())
+    for line in (
+        "finance.invoices, column 'Belegnr': invoice id used more than once: 1 row, amount "
+        "40.00, e.g. I2",
+        "finance.invoices, column 'Betrag': amount must be greater than 0: 1 row, amount "
+        "-5.00, e.g. I3",
+        "finance.invoices, column 'due_date': due date before the issue date: 1 row, amount "
+        "80.00, e.g. I4",
+        "finance.payments, column 'invoice_id': invoice id not found: 1 row, amount 30.00, e.g. P2",
+        "finance.payments, column 'payment_date': payment dated before the invoice was "
+        "issued: 1 row, amount 50.00, e.g. P3",
+    ):
+        assert line in text
+    assert "P4" not in text  # I3 is in the table: its payment refers to a known invoice
+    code, out = _cli("validate", str(folder), "--json")
+    assert code == 2
+    document = json.loads(out)
+    assert document["valid"] is False and len(document["errors"]) == 5
+    assert document["tables"]["invoices"] == {
+        "path": "finance.invoices",
+        "rows": 5,
+        "filtered": 0,
+        "excluded": 0,
+    }
+
+
+def test_on_error_skip_leaves_the_rows_out_and_counts_them(tmp_path: Path) -> None:
+    folder = _broken(tmp_path, skip=True)
+    code, out = _cli("validate", str(folder), "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["valid"] is True
+    # Invoices: 5 rows − I2 again, I3, I4 = 2 kept (I1, I2). Payments: P2 (I9 unknown), P3
+    # (before I2's issue) and P4 (I3 left out, so unknown) = 3 of 4 left out, P1 kept.
+    assert document["tables"]["invoices"]["rows"] == 2
+    assert document["tables"]["invoices"]["excluded"] == 3
+    assert document["tables"]["payments"]["rows"] == 1
+    assert document["tables"]["payments"]["excluded"] == 3
+    excluded = [" ".join(p["message"].split()) for p in document["excluded"]]
+    assert "invoice id not found: 2 rows, amount 35.00, e.g. I9, I3" not in excluded
+    assert "invoice id not found: 2 rows, amount 35.00, e.g. P2, P4" in excluded  # 30 + 5
+    assert "amount must be greater than 0: 1 row, amount -5.00, e.g. I3" in excluded
+    code, out = _cli("kpis", str(folder), "--as-of", "2024-03-31", "--json")
+    assert code == 0
+    kpis = json.loads(out)["kpis"]
+    # At 2024-03-31: I1 (100) paid in full on 2024-02-01, I2 (250) open → AR 250.
+    assert kpis["ar_total"] == pytest.approx(250.0)
+    # I2 is due 2024-03-02, 29 days before T: the whole 250 is overdue.
+    assert kpis["ar_overdue"] == pytest.approx(250.0)
+
+
+def test_on_error_skip_equals_the_csv_files_with_skip(tmp_path: Path) -> None:
+    frames = _broken_frames()
+    files = _csv_engagement(tmp_path / "files", frames)
+    text = (files / "engagement.yaml").read_text(encoding="utf-8")
+    for name in frames:
+        text = text.replace(f"{{path: {name}.csv}}", f"{{path: {name}.csv, on_error: skip}}")
+    (files / "engagement.yaml").write_text(text, encoding="utf-8")
+    ref = _reference(files, _BROKEN_AS_OF)
+    eng = load_engagement(_broken(tmp_path, skip=True))
+    got = compute_native(eng, as_of=_BROKEN_AS_OF, engine=eng.engine)
+    assert got is not None
+    assert {
+        k: (got.values[k], v) for k, v in ref.values.items() if not _same(got.values[k], v)
+    } == {}
+
+
+def test_a_column_of_an_unusable_type_names_table_column_and_types(tmp_path: Path) -> None:
+    frames = _broken_frames()
+    frames["invoices"] = frames["invoices"].astype({"amount": str})
+    _warehouse(tmp_path / "wh.duckdb", frames)
+    tables = {"invoices": "finance.invoices"}
+    folder = _named_yaml(tmp_path / "named", f"duckdb:///{tmp_path / 'wh.duckdb'}", tables)
+    code, out = _cli("kpis", str(folder), "--as-of", "2024-03-31")
+    assert code == 2
+    text = " ".join(out.split())
+    assert (
+        "finance.invoices, column 'Betrag': column of a type the kit cannot use (found "
+        "'string'); expected a number column" in text
+    )
+
+
+def test_a_table_the_engine_does_not_hold_is_named(tmp_path: Path) -> None:
+    _warehouse(tmp_path / "wh.duckdb", _broken_frames())
+    tables = {"invoices": "finance.nowhere"}
+    folder = _named_yaml(tmp_path / "named", f"duckdb:///{tmp_path / 'wh.duckdb'}", tables)
+    code, out = _cli("kpis", str(folder), "--as-of", "2024-03-31")
+    assert code == 2
+    assert "data.invoices.table" in out and "table not found in the engine" in out
+    code, out = _cli("validate", str(folder), "--json")
+    assert code == 2 and "table not found in the engine" in out

@@ -30,7 +30,7 @@ from kit.kpis.backends.run import Backend
 from kit.kpis.backends.tables import Tables
 from kit.kpis.timeline import NEVER, TOLERANCE
 from kit.ledger import CANONICAL, CHANNELS, EVENTS
-from kit.message import Amount, msg, plural
+from kit.message import Amount, Msg, msg, plural
 
 __all__ = [
     "Checked",
@@ -89,7 +89,7 @@ class Count:
                 "{rule}: {count} row, amount {amount}, e.g. {examples}",
                 "{rule}: {count} rows, amount {amount}, e.g. {examples}",
                 self.rows,
-                rule=self.message,
+                rule=_said(self.message),
                 amount=Amount(self.amount),
                 examples=", ".join(self.examples),
             ),
@@ -118,6 +118,11 @@ class Checked:
     def skipped(self) -> list[Count]:
         """Return the counts of tables with `on_error: skip` (their rows are left out)."""
         return [c for c in self.counts if _source(self.engagement, c.table).on_error == "skip"]
+
+
+def _said(text: str) -> Msg:
+    """Return a rule's message as a message (a plain id is rendered in the reader's language)."""
+    return text if isinstance(text, Msg) else msg(text)
 
 
 def _source(engagement: Engagement, table: str) -> Source:
@@ -365,8 +370,9 @@ def _prepared(canon: str, t: ir.Table, invoices: ir.Table | None) -> ir.Table:
         t = t.mutate(_repeat=ibis.row_number().over(group_by=t[key], order_by=order))
         t = t.mutate(_repeat=ibis.ifelse(t[key].isnull(), 0, t._repeat))
     if canon != "invoices" and invoices is not None:
-        known = invoices.select(
-            _inv=invoices.invoice_id, _pos=invoices.pos, _issue=invoices.issue_date
+        # One row per invoice id (a repeated id is a broken rule of its own, not more payments).
+        known = invoices.group_by(_inv=invoices.invoice_id).aggregate(
+            _pos=invoices.pos.min(), _issue=invoices.issue_date.min()
         )
         t = t.left_join(known, t.invoice_id == known._inv).drop("_inv")
     return t
@@ -544,7 +550,7 @@ def notes(checked: Checked, overpaid: int, amount: float) -> list[str]:
             "{count} rows of {table} left out (on_error: skip): {rule}",
             c.rows,
             table=c.name,
-            rule=c.message,
+            rule=_said(c.message),
         )
         for c in checked.skipped()
     ]
