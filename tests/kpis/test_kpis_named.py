@@ -291,3 +291,62 @@ def test_a_table_the_engine_does_not_hold_is_named(tmp_path: Path) -> None:
     assert "data.invoices.table" in out and "table not found in the engine" in out
     code, out = _cli("validate", str(folder), "--json")
     assert code == 2 and "table not found in the engine" in out
+
+
+def _spark_views(session: Any, frames: dict[str, pd.DataFrame], prefix: str) -> dict[str, str]:
+    """Register the frames as temp views of the Spark session; return canonical → view name."""
+    names = {}
+    for name, frame in frames.items():
+        out = frame.copy()
+        if name == "invoices":
+            out = out.rename(columns={v: k for k, v in _GERMAN.items()})
+        out = out[[c for c in out.columns if not out[c].isna().all()]]  # no message ids at all
+        df = session.createDataFrame(out)
+        for column in out.columns:
+            if column.endswith("_date"):
+                df = df.withColumn(column, df[column].cast("date"))
+        names[name] = f"{prefix}_{name}"
+        df.createOrReplaceTempView(names[name])
+    return names
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("as_of", [AS_OF, date(2024, 12, 31)])
+def test_named_spark_views_equal_the_csv_files(
+    generated: tuple[Path, Path],
+    tmp_path: Path,
+    as_of: date,
+    spark_backend: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kit.kpis import engine
+
+    monkeypatch.setitem(engine._BACKENDS, "spark", spark_backend)
+    files, _ = generated
+    frames = _ledger_frames(20_000)
+    views = _spark_views(spark_backend.con._session, frames, "kit_named")
+    folder = _named_yaml(tmp_path / "named", "spark", views)
+    got = compute_native(load_engagement(folder), as_of=as_of, engine="spark")
+    assert got is not None
+    _assert_equal(got, _reference(files, as_of))
+    assert all(v is not None for v in got.values.values())
+
+
+@pytest.mark.spark
+def test_named_spark_views_count_every_rule(
+    tmp_path: Path, spark_backend: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kit.kpis import engine
+
+    monkeypatch.setitem(engine._BACKENDS, "spark", spark_backend)
+    views = _spark_views(spark_backend.con._session, _broken_frames(), "kit_broken")
+    skip = {n: "on_error: skip" for n in views}
+    eng = load_engagement(_named_yaml(tmp_path / "named", "spark", views, **skip))
+    from kit.kpis.backends.named import validate
+
+    report = validate(eng)
+    assert report.counts == {"invoices": 2, "payments": 1}  # as on DuckDB (see above)
+    excluded = [" ".join(p.describe("en").split()) for p in report.excluded]
+    assert any("invoice id not found: 2 rows, amount 35.00, e.g. P2, P4" in e for e in excluded)
+    got = compute_native(eng, as_of=_BROKEN_AS_OF, engine="spark")
+    assert got is not None and got.values["ar_total"] == pytest.approx(250.0)
