@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from pathlib import Path
 
 import ibis
 import pytest
@@ -99,3 +100,76 @@ def test_kpis_command_refuses_an_unknown_engine_and_honours_duckdb() -> None:
     _, duck = kpis_command(eng, ledger, as_of=AS_OF)
     _, ref = kpis_command(eng, ledger, as_of=AS_OF, engine="numpy")
     assert all(_same(ref["kpis"][k], duck["kpis"][k]) for k in ref["kpis"])
+
+
+#: Tables of a warehouse as a client names them (invoices in German, amounts as decimals).
+_WAREHOUSE = {
+    "invoices": {
+        "Belegnr": "string",
+        "customer_id": "string",
+        "issue_date": "date",
+        "due_date": "date",
+        "Betrag": "decimal(18, 2)",
+        "paid_date": "date",
+        "disputed": "boolean",
+        "currency": "string",
+    },
+    "payments": {
+        "payment_id": "int64",
+        "invoice_id": "string",
+        "payment_date": "timestamp",
+        "amount": "float64",
+    },
+    "disputes": {
+        "dispute_id": "string",
+        "invoice_id": "string",
+        "opened_date": "date",
+        "resolved_date": "date",
+    },
+    "dunning_events": {
+        "invoice_id": "string",
+        "timestamp": "timestamp",
+        "channel": "string",
+        "event": "string",
+        "message_id": "string",
+    },
+}
+
+
+@pytest.mark.parametrize("dialect", ["snowflake", "bigquery", "databricks", "trino", "postgres"])
+def test_named_table_queries_compile_for_warehouses(dialect: str, tmp_path: Path) -> None:
+    from kit.engagement import load_engagement
+    from kit.kpis.backends import named
+    from kit.kpis.backends.named_digital import digital_queries
+
+    listed = "".join(
+        f"  {n}: {{table: finance.{n}"
+        + (", columns: {Belegnr: invoice_id, Betrag: amount}" if n == "invoices" else "")
+        + (", on_error: skip" if n == "payments" else "")
+        + "}\n"
+        for n in _WAREHOUSE
+    )
+    (tmp_path / "engagement.yaml").write_text(
+        f"client: W\nengine: 'postgres://host/db'\ndata:\n{listed}", encoding="utf-8"
+    )
+    eng = load_engagement(tmp_path)
+    found = {n: ibis.table(schema, name=n) for n, schema in _WAREHOUSE.items()}
+    planned = named.plan(eng, found, today=date(2026, 1, 1))
+    assert set(planned) == set(_WAREHOUSE)
+    t = named.timeline_tables({n: p.kept for n, p in planned.items()})
+    day, p = 19_996, 90  # 2024-09-30
+    exprs = [
+        *(p.counts for p in planned.values()),
+        queries.invoice_totals(t, day=day, period_days=p, goal_days=45),
+        queries.credit_totals(t, day=day, period_days=p),
+        queries.resolved_totals(t, day=day, period_days=p),
+        queries.monthly_sales(t, day=day, t_month=656),
+        *digital_queries(planned["dunning_events"].kept, t, day=day, period_days=p),
+    ]
+    for expr in exprs:
+        sql = str(ibis.to_sql(expr, dialect=dialect))
+        assert "invoices" in sql  # every query reads the invoices table (or refers to it)
+    counted = str(ibis.to_sql(planned["payments"].counts, dialect=dialect))
+    assert "payments" in counted and "invoices" in counted  # references counted in the engine
+    settled = str(ibis.to_sql(t.invoices, dialect=dialect)).upper()
+    assert "OVER" in settled and "ROW_NUMBER" in settled  # window sum, pos by invoice id

@@ -35,12 +35,15 @@ from kit.message import Amount, Msg, msg, plural
 __all__ = [
     "Checked",
     "Count",
+    "Planned",
     "check",
     "notes",
+    "plan",
     "refuse",
     "require_tables",
     "summary",
     "timeline",
+    "timeline_tables",
     "validate",
 ]
 
@@ -386,25 +389,27 @@ def _examples(t: ir.Table, canon: str, broken: ir.BooleanValue, run: Backend) ->
     return tuple(str(v) for v in frame["id"])
 
 
-def _count(
-    canon: str,
-    t: ir.Table,
-    kept: dict[str, str],
-    run: Backend,
-    ctx: Engagement,
-    *,
-    today: dt.date,
-) -> tuple[ir.Table, list[Count], int, int]:
-    """Return the kept rows of a table, its broken rules, rows read and rows broken.
+@dataclass(frozen=True)
+class Planned:
+    """One named table as expressions: its rules, the query counting them, the rows kept."""
 
-    One aggregate query counts every rule (rows and amount); examples come from a query each.
-    """
+    rules: list[tuple[str, str | None, str, ir.BooleanValue]]  # message, expected, column, broken
+    checked: ir.Table  # the canonical columns with what the rules need (before any row is left)
+    counts: ir.Table  # one row: rows, rows broken, per rule its rows and their amount
+    kept: ir.Table  # the rows that go on (all, or the unbroken ones with on_error: skip)
+    columns: dict[str, str]  # canonical → the engine's column
+
+
+def _planned(
+    canon: str, t: ir.Table, columns: dict[str, str], engagement: Engagement, *, today: dt.date
+) -> Planned:
+    """Return the rules of one table, the one aggregate query counting them and the kept rows."""
     rules = _rules(
         canon,
         t,
-        currency=ctx.currency,
+        currency=engagement.currency,
         today=today,
-        max_amount=ctx.plausibility.max_amount,
+        max_amount=engagement.plausibility.max_amount,
     )
     flags = {f"_r{i}": rule[3].fill_null(False) for i, rule in enumerate(rules)}
     marked = t.mutate(**flags)
@@ -419,26 +424,67 @@ def _count(
     for f in flags:
         sums[f"{f}_n"] = _n(marked[f])
         sums[f"{f}_a"] = ibis.ifelse(marked[f], value, 0.0).sum()
-    row = run.frame(marked.aggregate(**sums)).iloc[0]
+    skip = _source(engagement, canon).on_error == "skip"
+    good = marked.filter(~marked._bad) if skip else marked
+    kept = good.select(*(c for c in good.columns if not c.startswith("_r") and c != "_bad"))
+    if canon == "invoices":
+        kept = kept.mutate(pos=ibis.row_number().over(order_by=kept.invoice_id))
+    return Planned(rules, t, marked.aggregate(**sums), kept, columns)
+
+
+def plan(
+    engagement: Engagement, found: dict[str, ir.Table], *, today: dt.date
+) -> dict[str, Planned]:
+    """Return every named table as expressions, invoices first (the others refer to them).
+
+    `found` holds the engine's tables by canonical name (as they are, before renaming);
+    DataError naming table, column and types when a column is missing or unusable.
+    """
+    out: dict[str, Planned] = {}
+    problems: list[Problem] = []
+    invoices: ir.Table | None = None
+    for canon in _ORDER:
+        if canon not in found:
+            continue
+        source = _source(engagement, canon)
+        try:
+            typed, columns = canonical(found[canon], source, canon, str(source.table))
+        except DataError as error:
+            problems += [error.as_problem(), *error.problems]
+            continue
+        planned = _planned(
+            canon, _prepared(canon, typed, invoices), columns, engagement, today=today
+        )
+        if canon == "invoices":
+            invoices = planned.kept
+        out[canon] = planned
+    if problems:
+        raise DataError.from_problems(problems, hint="map the columns under columns: header: name")
+    return out
+
+
+def _counted(
+    canon: str, planned: Planned, run: Backend, engagement: Engagement
+) -> tuple[list[Count], int, int]:
+    """Return the broken rules of one table (with example ids), its rows and rows broken."""
+    row = run.frame(planned.counts).iloc[0]
     counts = []
-    for i, (message, expected, column, broken) in enumerate(rules):
+    for i, (message, expected, column, broken) in enumerate(planned.rules):
         n = int(row[f"_r{i}_n"] or 0)
         if n:
             counts.append(
                 Count(
                     table=canon,
-                    name=str(_source(ctx, canon).table),
-                    column=kept.get(column, column),
+                    name=str(_source(engagement, canon).table),
+                    column=planned.columns.get(column, column),
                     message=message,
                     expected=expected,
                     rows=n,
                     amount=float(row[f"_r{i}_a"] or 0.0),
-                    examples=_examples(t, canon, broken, run),
+                    examples=_examples(planned.checked, canon, broken, run),
                 )
             )
-    good = marked.filter(~marked._bad) if _source(ctx, canon).on_error == "skip" else marked
-    plain = [c for c in good.columns if not c.startswith("_r") and c != "_bad"]
-    return good.select(*plain), counts, int(row["_rows"]), int(row["_broken"])
+    return counts, int(row["_rows"]), int(row["_broken"])
 
 
 def _n(cond: ir.BooleanValue) -> ir.IntegerScalar:
@@ -467,24 +513,18 @@ def check(engagement: Engagement, run: Backend, *, today: dt.date | None = None)
 
     `today` sets the plausible date range (tests); the default is the real date.
     """
+    found = {
+        canon: _lookup(run.con, str(source.table), f"data.{canon}.table")
+        for canon in _ORDER
+        if (source := getattr(engagement.data, canon)) is not None and source.table is not None
+    }
     out = Checked(engagement=engagement, backend=run)
-    invoices: ir.Table | None = None
-    when = today or dt.date.today()
-    for canon in _ORDER:
-        source = getattr(engagement.data, canon)
-        if source is None or source.table is None:
-            continue
-        found = _lookup(run.con, source.table, f"data.{canon}.table")
-        typed, kept = canonical(found, source, canon, source.table)
-        prepared = _prepared(canon, typed, invoices)
-        good, counts, rows, broken = _count(canon, prepared, kept, run, engagement, today=when)
+    for canon, planned in plan(engagement, found, today=today or dt.date.today()).items():
+        counts, rows, broken = _counted(canon, planned, run, engagement)
         out.counts += counts
         out.rows[canon] = rows
-        out.left_out[canon] = broken if source.on_error == "skip" else 0
-        if canon == "invoices":
-            good = good.mutate(pos=ibis.row_number().over(order_by=good.invoice_id))
-            invoices = good
-        out.tables[canon] = good
+        out.left_out[canon] = broken if _source(engagement, canon).on_error == "skip" else 0
+        out.tables[canon] = planned.kept
     if "invoices" in out.tables and "paid_date" in out.tables["invoices"].columns:
         paid = out.tables["invoices"].paid_date.count()
         out.paid_dates = int(_scalar(run, paid) or 0)
@@ -581,14 +621,22 @@ def _days(value: ir.Value) -> ir.IntegerValue:
 
 
 def timeline(checked: Checked) -> tuple[Tables, bool]:
-    """Return the timeline tables of the kept rows on the engine, and whether anything settles.
+    """Return the timeline tables of the kept rows on the engine, and whether anything settles."""
+    inv = checked.tables["invoices"]
+    first = _scalar(checked.backend, _days(inv.issue_date).min())
+    tables = timeline_tables(checked.tables, first_day=int(first) if first is not None else 0)
+    return tables, "payments" in checked.tables or checked.paid_dates > 0
+
+
+def timeline_tables(kept: dict[str, ir.Table], *, first_day: int = 0) -> Tables:
+    """Return the timeline tables of the kept rows (`Planned.kept`) as Ibis expressions.
 
     As `native._timeline`: settlement events are the payments (and the paid date of an invoice
     without payments); an invoice settles on the first day its cumulative payments reach its
     amount within TOLERANCE; cash is every payment; disputes carry their invoice's pos.
     """
-    inv = checked.tables["invoices"]
-    pay = checked.tables.get("payments")
+    inv = kept["invoices"]
+    pay = kept.get("payments")
     parts: list[ir.Table] = []
     if pay is not None:
         parts.append(
@@ -623,21 +671,18 @@ def timeline(checked: Checked) -> tuple[Tables, bool]:
         unapplied=ibis.literal(False),
         cleared=ibis.literal(int(NEVER), "int64"),
     )
-    disputes, resolved = _disputes(checked.tables.get("disputes"), inv)
-    first = _scalar(checked.backend, invoices.issue.min())
-    tables = Tables(
+    disputes, resolved = _disputes(kept.get("disputes"), inv)
+    return Tables(
         # Views: each table derives from the same invoices, and Ibis joins them as distinct.
         invoices=invoices.view(),
         events=events.view(),
         credits=credits.view(),
         disputes=disputes.view(),
         groups=1,
-        first_day=int(first) if first is not None else 0,
-        has_disputes="disputes" in checked.tables or "disputed" in inv.columns,
+        first_day=first_day,
+        has_disputes="disputes" in kept or "disputed" in inv.columns,
         has_resolved=resolved,
     )
-    settles = pay is not None or checked.paid_dates > 0
-    return tables, settles
 
 
 def _invoices(inv: ir.Table, events: ir.Table) -> ir.Table:

@@ -21,7 +21,7 @@ from kit.kpis.backends.run import Backend
 from kit.kpis.backends.tables import Tables
 from kit.kpis.digital import RESPONSES, WINDOW_DAYS, Digital
 
-__all__ = ["window_digital"]
+__all__ = ["digital_queries", "window_digital"]
 
 _KEYS = ("_k_id", "_k_pos", "_k_channel", "_k_sent")
 _DAY_SECONDS = 86_400
@@ -126,6 +126,29 @@ def median_hours(h: ir.Table) -> ir.Table:
     return middle.aggregate(hours=middle.hours.mean(), n=middle._n.max())
 
 
+def digital_queries(
+    events: ir.Table, t: Tables, *, day: int, period_days: int
+) -> tuple[ir.Table, ir.Table, ir.Table]:
+    """Return the queries of W: message counts, event counts, median response hours."""
+    ev = _in_window(events, day=day, period_days=period_days)
+    m = messages(ev, t.invoices, day=day)
+    email = m.channel == "email"
+    counts = m.aggregate(
+        e_sent=_n(email),
+        e_bounced=_n(email & (m.bounced == 1)),
+        e_opened=_n(email & (m.opened == 1)),
+        e_clicked=_n(email & (m.clicked == 1)),
+        reminders=m.count(),
+        converted=_n(m.converted),
+    )
+    kinds = ev.aggregate(
+        views=_n(ev.event == "page_view"),
+        ok=_n(ev.event == "payment_succeeded"),
+        failed=_n(ev.event == "payment_failed"),
+    )
+    return counts, kinds, median_hours(response_hours(m, ev))
+
+
 def window_digital(
     run: Backend, events: ir.Table | None, t: Tables, *, day: int, period_days: int
 ) -> Digital:
@@ -134,27 +157,10 @@ def window_digital(
 
     if events is None:
         return digital(None, groups=1)
-    ev = _in_window(events, day=day, period_days=period_days)
-    m = messages(ev, t.invoices, day=day)
-    email = m.channel == "email"
-    counts = run.frame(
-        m.aggregate(
-            e_sent=_n(email),
-            e_bounced=_n(email & (m.bounced == 1)),
-            e_opened=_n(email & (m.opened == 1)),
-            e_clicked=_n(email & (m.clicked == 1)),
-            reminders=m.count(),
-            converted=_n(m.converted),
-        )
-    ).iloc[0]
-    kinds = run.frame(
-        ev.aggregate(
-            views=_n(ev.event == "page_view"),
-            ok=_n(ev.event == "payment_succeeded"),
-            failed=_n(ev.event == "payment_failed"),
-        )
-    ).iloc[0]
-    median = run.frame(median_hours(response_hours(m, ev)))
+    queries = digital_queries(events, t, day=day, period_days=period_days)
+    counts = run.frame(queries[0]).iloc[0]
+    kinds = run.frame(queries[1]).iloc[0]
+    median = run.frame(queries[2])
     hours = median["hours"].iloc[0] if len(median) else None
     responded = median["n"].iloc[0] if len(median) else 0
 
