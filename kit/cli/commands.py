@@ -154,6 +154,13 @@ def kpis_command(
         "period_days": engagement.period_days,
         "currency": engagement.currency,
     }
+    if by is not None and ledger is None and engagement.data.named():
+        raise ConfigError(
+            "--by is not available for a ledger named in the engine yet",
+            key="--by",
+            value=by,
+            hint="kit kpis without --by computes every KPI in the engine",
+        )
     result = None
     if by is None and ledger is None:
         from kit.kpis.engine import compute_native

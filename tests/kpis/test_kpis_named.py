@@ -77,7 +77,7 @@ def _warehouse(file: Path, frames: dict[str, pd.DataFrame]) -> None:
         for column in out.columns:
             if column.endswith("_date"):
                 out[column] = pd.to_datetime(out[column]).dt.date
-            elif out[column].isna().all():  # no message ids: a text column of nulls
+            elif out[column].dtype == object and out[column].isna().all():  # text of nulls
                 out[column] = out[column].astype("string")
         con.register("frame", out)
         con.execute(f"CREATE OR REPLACE TABLE finance.{name} AS SELECT * FROM frame")  # noqa: S608
@@ -418,3 +418,23 @@ def test_a_hand_worked_ledger_named_in_the_engine(tmp_path: Path) -> None:
     assert got.values["response_time_hours"] == pytest.approx(25.0)
     # One email sent, and it was opened: 100 %.
     assert got.values["email_open_rate"] == pytest.approx(100.0)
+
+
+def test_kpis_refuses_by_and_an_engine_without_tables(tmp_path: Path) -> None:
+    folder = _broken(tmp_path, skip=True)
+    code, out = _cli("kpis", str(folder), "--as-of", "2024-03-31", "--by", "segment")
+    assert code == 2 and "--by is not available for a ledger named in the engine" in out
+    code, out = _cli("kpis", str(folder), "--as-of", "2024-03-31", "--engine", "duckdb")
+    assert code == 2 and "engine duckdb holds no tables" in " ".join(out.split())
+
+
+def test_a_table_left_empty_is_not_supplied(tmp_path: Path) -> None:
+    frames = _hand_frames()
+    frames["dunning_events"] = frames["dunning_events"].iloc[:0]
+    _warehouse(tmp_path / "wh.duckdb", frames)
+    engine = f"duckdb:///{tmp_path / 'wh.duckdb'}"
+    tables = {n: f"finance.{n}" for n in frames}
+    eng = load_engagement(_named_yaml(tmp_path / "named", engine, tables))
+    got = compute_native(eng, as_of=_BROKEN_AS_OF, engine=engine)
+    assert got is not None and got.values["email_open_rate"] is None
+    assert got.notes["email_open_rate"] == "no dunning_events data"  # as without the table

@@ -470,7 +470,7 @@ def _counted(
     row = run.frame(planned.counts).iloc[0]
     counts = []
     for i, (message, expected, column, broken) in enumerate(planned.rules):
-        n = int(row[f"_r{i}_n"] or 0)
+        n = _whole(row[f"_r{i}_n"])
         if n:
             counts.append(
                 Count(
@@ -480,11 +480,16 @@ def _counted(
                     message=message,
                     expected=expected,
                     rows=n,
-                    amount=float(row[f"_r{i}_a"] or 0.0),
+                    amount=0.0 if pd.isna(row[f"_r{i}_a"]) else float(row[f"_r{i}_a"]),
                     examples=_examples(planned.checked, canon, broken, run),
                 )
             )
-    return counts, int(row["_rows"]), int(row["_broken"])
+    return counts, _whole(row["_rows"]), _whole(row["_broken"])
+
+
+def _whole(value: Any) -> int:
+    """Return a count of an aggregate (a sum over no rows is null: 0)."""
+    return 0 if pd.isna(value) else int(value)
 
 
 def _n(cond: ir.BooleanValue) -> ir.IntegerScalar:
@@ -524,7 +529,8 @@ def check(engagement: Engagement, run: Backend, *, today: dt.date | None = None)
         out.counts += counts
         out.rows[canon] = rows
         out.left_out[canon] = broken if _source(engagement, canon).on_error == "skip" else 0
-        out.tables[canon] = planned.kept
+        if canon == "invoices" or rows > out.left_out[canon]:  # an empty table: not supplied
+            out.tables[canon] = planned.kept
     if "invoices" in out.tables and "paid_date" in out.tables["invoices"].columns:
         paid = out.tables["invoices"].paid_date.count()
         out.paid_dates = int(_scalar(run, paid) or 0)
@@ -534,6 +540,8 @@ def check(engagement: Engagement, run: Backend, *, today: dt.date | None = None)
 def refuse(checked: Checked) -> None:
     """Raise DataError listing every rule broken in a table with `on_error: fail`."""
     failed = checked.failed()
+    if not failed and checked.rows.get("invoices", 0) <= checked.left_out.get("invoices", 0):
+        raise DataError("no invoices could be loaded", key="data.invoices.table")
     if failed:
         raise DataError.from_problems(
             [c.problem() for c in failed],
