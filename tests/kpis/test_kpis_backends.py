@@ -11,10 +11,12 @@ import ibis
 import pytest
 from kpis_generated import generated_ledger
 
+from kit.engagement import load_engagement
 from kit.engines import check_engine
 from kit.kpis import compute_kpis, kpi_series, kpis_by
-from kit.kpis.backends import queries
-from kit.kpis.backends.tables import named_tables
+from kit.kpis.backends import named, queries
+from kit.kpis.backends.named_digital import digital_queries
+from kit.kpis.backends.tables import Tables, named_tables
 from kit.ledger import Ledger
 
 AS_OF = date(2024, 9, 30)
@@ -70,19 +72,36 @@ def test_engine_refused(value: str, message: str) -> None:
         check_engine(value)
 
 
-@pytest.mark.parametrize("dialect", ["snowflake", "bigquery", "databricks", "trino", "postgres"])
-def test_every_query_compiles_for_warehouses(dialect: str) -> None:
-    t = named_tables(groups=3)
+def _aggregates(t: Tables) -> list[ibis.Table]:
     day, p = 19_996, 90  # 2024-09-30
-    exprs = [
+    return [
         queries.invoice_totals(t, day=day, period_days=p, goal_days=45),
         queries.credit_totals(t, day=day, period_days=p),
         queries.resolved_totals(t, day=day, period_days=p),
         queries.monthly_sales(t, day=day, t_month=656),
     ]
-    for expr in exprs:
+
+
+@pytest.mark.parametrize("dialect", ["snowflake", "bigquery", "databricks", "trino", "postgres"])
+def test_every_query_compiles_for_warehouses(dialect: str, tmp_path: Path) -> None:
+    for expr in _aggregates(named_tables(groups=3)):
         sql = str(ibis.to_sql(expr, dialect=dialect))
         assert "kit_" in sql and "GROUP BY" in sql.upper()
+    # A ledger named in the engine: its rule counts, its timeline under the same aggregates and
+    # the digital-dunning queries (every one reads the invoices table or refers to it).
+    planned, t = _named_plan(tmp_path)
+    events = planned["dunning_events"].kept
+    named_queries = [
+        *(p.counts for p in planned.values()),
+        *_aggregates(t),
+        *digital_queries(events, t, day=19_996, period_days=90),
+    ]
+    for expr in named_queries:
+        assert "invoices" in str(ibis.to_sql(expr, dialect=dialect))
+    counted = str(ibis.to_sql(planned["payments"].counts, dialect=dialect))
+    assert "payments" in counted and "invoices" in counted  # references counted in the engine
+    settled = str(ibis.to_sql(t.invoices, dialect=dialect)).upper()
+    assert "OVER" in settled and "ROW_NUMBER" in settled  # window sum, pos by invoice id
 
 
 def test_kpis_command_refuses_an_unknown_engine_and_honours_duckdb() -> None:
@@ -136,12 +155,8 @@ _WAREHOUSE = {
 }
 
 
-@pytest.mark.parametrize("dialect", ["snowflake", "bigquery", "databricks", "trino", "postgres"])
-def test_named_table_queries_compile_for_warehouses(dialect: str, tmp_path: Path) -> None:
-    from kit.engagement import load_engagement
-    from kit.kpis.backends import named
-    from kit.kpis.backends.named_digital import digital_queries
-
+def _named_plan(tmp_path: Path) -> tuple[dict[str, named.Planned], Tables]:
+    """Return the named tables of _WAREHOUSE planned as expressions, and their timeline."""
     listed = "".join(
         f"  {n}: {{table: finance.{n}"
         + (", columns: {Belegnr: invoice_id, Betrag: amount}" if n == "invoices" else "")
@@ -152,24 +167,7 @@ def test_named_table_queries_compile_for_warehouses(dialect: str, tmp_path: Path
     (tmp_path / "engagement.yaml").write_text(
         f"client: W\nengine: 'postgres://host/db'\ndata:\n{listed}", encoding="utf-8"
     )
-    eng = load_engagement(tmp_path)
     found = {n: ibis.table(schema, name=n) for n, schema in _WAREHOUSE.items()}
-    planned = named.plan(eng, found, today=date(2026, 1, 1))
+    planned = named.plan(load_engagement(tmp_path), found, today=date(2026, 1, 1))
     assert set(planned) == set(_WAREHOUSE)
-    t = named.timeline_tables({n: p.kept for n, p in planned.items()})
-    day, p = 19_996, 90  # 2024-09-30
-    exprs = [
-        *(p.counts for p in planned.values()),
-        queries.invoice_totals(t, day=day, period_days=p, goal_days=45),
-        queries.credit_totals(t, day=day, period_days=p),
-        queries.resolved_totals(t, day=day, period_days=p),
-        queries.monthly_sales(t, day=day, t_month=656),
-        *digital_queries(planned["dunning_events"].kept, t, day=day, period_days=p),
-    ]
-    for expr in exprs:
-        sql = str(ibis.to_sql(expr, dialect=dialect))
-        assert "invoices" in sql  # every query reads the invoices table (or refers to it)
-    counted = str(ibis.to_sql(planned["payments"].counts, dialect=dialect))
-    assert "payments" in counted and "invoices" in counted  # references counted in the engine
-    settled = str(ibis.to_sql(t.invoices, dialect=dialect)).upper()
-    assert "OVER" in settled and "ROW_NUMBER" in settled  # window sum, pos by invoice id
+    return planned, named.timeline_tables({n: p.kept for n, p in planned.items()})

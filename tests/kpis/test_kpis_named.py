@@ -10,7 +10,6 @@ views of the shared session (`make spark`).
 from __future__ import annotations
 
 import json
-import math
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pytest
-from kpis_generated import generated_ledger
+from kpis_builders import same
+from kpis_generated import clean_tables
 from typer.testing import CliRunner
 
 from kit.cli import app
@@ -30,23 +30,6 @@ TODAY = date(2026, 1, 1)
 #: German headers of the invoices table in the warehouse, mapped under columns:.
 _GERMAN = {"Belegnr": "invoice_id", "Kunde": "customer_id", "Betrag": "amount"}
 _TABLES = ("invoices", "payments", "disputes", "dunning_events")
-
-
-def _ledger_frames(rows: int) -> dict[str, pd.DataFrame]:
-    """Return invoices, payments, disputes and dunning events no ingest rule refuses."""
-    ledger = generated_ledger(rows)
-    inv = ledger.invoices.drop(columns=["residual"])
-    pays = ledger.payments
-    assert pays is not None and ledger.disputes is not None and ledger.dunning_events is not None
-    pays = pays[pays["invoice_id"].notna()].drop(columns=["cleared_date"], errors="ignore")
-    issued = pays["invoice_id"].map(inv.set_index("invoice_id")["issue_date"])
-    pays = pays[pays["payment_date"] >= issued]  # ingest refuses payments before the invoice
-    return {
-        "invoices": inv,
-        "payments": pays.reset_index(drop=True),
-        "disputes": ledger.disputes,
-        "dunning_events": ledger.dunning_events,
-    }
 
 
 def _csv_engagement(folder: Path, frames: dict[str, pd.DataFrame]) -> Path:
@@ -104,12 +87,6 @@ def _named_yaml(folder: Path, engine: str, tables: dict[str, str], **extra: str)
     return folder
 
 
-def _same(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
-
-
 def _reference(folder: Path, as_of: date) -> Any:
     from kit.ingest import load_ledger
     from kit.kpis import compute_kpis
@@ -120,18 +97,18 @@ def _reference(folder: Path, as_of: date) -> Any:
 
 def _assert_equal(got: Any, ref: Any) -> None:
     assert {
-        k: (got.values[k], v) for k, v in ref.values.items() if not _same(got.values[k], v)
+        k: (got.values[k], v) for k, v in ref.values.items() if not same(got.values[k], v)
     } == {}
     assert got.notes == ref.notes
     assert list(got.aging["count"]) == list(ref.aging["count"])
-    assert all(_same(a, b) for a, b in zip(got.aging["amount"], ref.aging["amount"], strict=True))
+    assert all(same(a, b) for a, b in zip(got.aging["amount"], ref.aging["amount"], strict=True))
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Return (CSV engagement, DuckDB warehouse file) of the 20k generated ledger."""
     root = tmp_path_factory.mktemp("generated")
-    frames = _ledger_frames(20_000)
+    frames = clean_tables(20_000)
     _warehouse(root / "wh.duckdb", frames)
     return _csv_engagement(root / "files", frames), root / "wh.duckdb"
 
@@ -261,7 +238,7 @@ def test_on_error_skip_equals_the_csv_files_with_skip(tmp_path: Path) -> None:
     got = compute_native(eng, as_of=_BROKEN_AS_OF, engine=eng.engine)
     assert got is not None
     assert {
-        k: (got.values[k], v) for k, v in ref.values.items() if not _same(got.values[k], v)
+        k: (got.values[k], v) for k, v in ref.values.items() if not same(got.values[k], v)
     } == {}
 
 
@@ -321,7 +298,7 @@ def test_named_spark_views_equal_the_csv_files(
 
     monkeypatch.setitem(engine._BACKENDS, "spark", spark_backend)
     files, _ = generated
-    frames = _ledger_frames(20_000)
+    frames = clean_tables(20_000)
     views = _spark_views(spark_backend.con._session, frames, "kit_named")
     folder = _named_yaml(tmp_path / "named", "spark", views)
     got = compute_native(load_engagement(folder), as_of=as_of, engine="spark")
