@@ -160,22 +160,20 @@ def _lookup(con: Any, name: str, key: str) -> ir.Table:
     return found
 
 
+#: Per canonical kind, the engine types a column of that kind may have.
+_FITS: dict[str, tuple[str, ...]] = {
+    "id": ("is_string", "is_integer"),
+    "text": ("is_string",),
+    "number": ("is_integer", "is_floating", "is_decimal"),
+    "date": ("is_date", "is_timestamp"),
+    "datetime": ("is_timestamp",),
+    "bool": ("is_boolean",),
+}
+
+
 def _fits(kind: str, dtype: idt.DataType) -> bool:
-    return bool(_fitting(kind, dtype))
-
-
-def _fitting(kind: str, dtype: idt.DataType) -> Any:
-    if kind == "id":
-        return dtype.is_string() or dtype.is_integer()
-    if kind == "number":
-        return dtype.is_numeric() and not dtype.is_boolean()
-    if kind == "date":
-        return dtype.is_date() or dtype.is_timestamp()
-    if kind == "datetime":
-        return dtype.is_timestamp()
-    if kind == "bool":
-        return dtype.is_boolean()
-    return dtype.is_string()
+    """Return True when a column of engine type `dtype` can hold canonical kind `kind`."""
+    return any(bool(getattr(dtype, test)()) for test in _FITS[kind])
 
 
 def _typed(column: ir.Value, kind: str) -> ir.Value:
