@@ -415,3 +415,28 @@ def test_a_table_left_empty_is_not_supplied(tmp_path: Path) -> None:
     got = compute_native(eng, as_of=_BROKEN_AS_OF, engine=engine)
     assert got is not None and got.values["email_open_rate"] is None
     assert got.notes["email_open_rate"] == "no dunning_events data"  # as without the table
+
+
+def test_blank_ids_foreign_currency_and_implausible_dates_are_counted(tmp_path: Path) -> None:
+    inv = pd.DataFrame(
+        {
+            "invoice_id": ["J1", "  ", "J3", "J4"],  # J2's id is blank (trimmed: missing)
+            "customer_id": ["C1", "C1", "C2", "C2"],
+            "issue_date": pd.to_datetime(["2024-01-10", "2024-01-11", "1899-12-31", "2024-01-12"]),
+            "due_date": pd.to_datetime(["2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12"]),
+            "amount": [100.0, 20.0, 30.0, 45.5],
+            "currency": ["EUR", "EUR", "EUR", "USD"],  # J4 in USD, no fx rate
+        }
+    )
+    _warehouse(tmp_path / "wh.duckdb", {"invoices": inv})
+    folder = _named_yaml(
+        tmp_path / "named", f"duckdb:///{tmp_path / 'wh.duckdb'}", {"invoices": "finance.invoices"}
+    )
+    code, out = _cli("validate", str(folder), "--json")
+    assert code == 2
+    errors = {" ".join(p["message"].split()) for p in json.loads(out)["errors"]}
+    assert errors == {
+        "empty value in the required column invoice_id: 1 row, amount 20.00, e.g. –",
+        "date outside the plausible range: 1 row, amount 30.00, e.g. J3",
+        "amount in a foreign currency without an exchange rate: 1 row, amount 45.50, e.g. J4",
+    }

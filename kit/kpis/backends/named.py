@@ -94,7 +94,7 @@ class Count:
                 self.rows,
                 rule=_said(self.message),
                 amount=Amount(self.amount),
-                examples=", ".join(self.examples),
+                examples=", ".join(self.examples) or "–",  # rows without any id
             ),
             path=self.name,
             column=self.column,
@@ -381,8 +381,8 @@ def _prepared(canon: str, t: ir.Table, invoices: ir.Table | None) -> ir.Table:
 
 def _examples(t: ir.Table, canon: str, broken: ir.BooleanValue, run: Backend) -> tuple[str, ...]:
     """Return up to EXAMPLES ids of rows that break a rule (a query with LIMIT)."""
-    column = next(c for c in _EXAMPLE[canon] if c in t.columns)
-    picked = t.filter(broken.fill_null(False) & t[column].notnull()).select(id=t[column])
+    named = ibis.coalesce(*(t[c].cast("string") for c in _EXAMPLE[canon] if c in t.columns))
+    picked = t.filter(broken.fill_null(False) & named.notnull()).select(id=named)
     frame = run.frame(picked.order_by("id").limit(EXAMPLES))
     return tuple(str(v) for v in frame["id"])
 
