@@ -4,7 +4,7 @@ A DuckDB database file stands for the warehouse (`engine: duckdb:///…/wh.duckd
 schema `finance`): every KPI equals (1e-9) the default engine on the CSV files; every ingest
 rule is counted in the engine and reported per table and rule (`on_error: fail` → exit 2,
 `on_error: skip` → rows left out with their count and amount). On Spark the tables are temp
-views of the shared session (`make spark`).
+views of the one local Spark of the test run (`make spark`).
 """
 
 from __future__ import annotations
@@ -268,15 +268,15 @@ def test_a_table_the_engine_does_not_hold_is_named(tmp_path: Path) -> None:
     assert code == 2 and "table not found in the engine" in out
 
 
-def _spark_views(session: Any, frames: dict[str, pd.DataFrame], prefix: str) -> dict[str, str]:
-    """Register the frames as temp views of the Spark session; return canonical → view name."""
+def _spark_views(spark: Any, frames: dict[str, pd.DataFrame], prefix: str) -> dict[str, str]:
+    """Register the frames as temp views of `spark`; return canonical name → view name."""
     names = {}
     for name, frame in frames.items():
         out = frame.copy()
         if name == "invoices":
             out = out.rename(columns={v: k for k, v in _GERMAN.items()})
         out = out[[c for c in out.columns if not out[c].isna().all()]]  # no message ids at all
-        df = session.createDataFrame(out)
+        df = spark.createDataFrame(out)
         for column in out.columns:
             if column.endswith("_date"):
                 df = df.withColumn(column, df[column].cast("date"))
@@ -291,6 +291,7 @@ def test_named_spark_views_equal_the_csv_files(
     generated: tuple[Path, Path],
     tmp_path: Path,
     as_of: date,
+    spark_session: Any,
     spark_backend: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -299,7 +300,7 @@ def test_named_spark_views_equal_the_csv_files(
     monkeypatch.setitem(engine._BACKENDS, "spark", spark_backend)
     files, _ = generated
     frames = clean_tables(20_000)
-    views = _spark_views(spark_backend.con._session, frames, "kit_named")
+    views = _spark_views(spark_session, frames, "kit_named")
     folder = _named_yaml(tmp_path / "named", "spark", views)
     got = compute_native(load_engagement(folder), as_of=as_of, engine="spark")
     assert got is not None
@@ -309,12 +310,12 @@ def test_named_spark_views_equal_the_csv_files(
 
 @pytest.mark.spark
 def test_named_spark_views_count_every_rule(
-    tmp_path: Path, spark_backend: Any, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, spark_session: Any, spark_backend: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kit.kpis import engine
 
     monkeypatch.setitem(engine._BACKENDS, "spark", spark_backend)
-    views = _spark_views(spark_backend.con._session, _broken_frames(), "kit_broken")
+    views = _spark_views(spark_session, _broken_frames(), "kit_broken")
     skip = {n: "on_error: skip" for n in views}
     eng = load_engagement(_named_yaml(tmp_path / "named", "spark", views, **skip))
     from kit.kpis.backends.named import validate
