@@ -37,7 +37,7 @@ unit: $(STAMP)  ## unit tests (includes the sample run and the browser test)
 
 # The hand-worked KPI examples (receivables, credits, disputes, countback, IBM) on one local Spark
 # session, and the Spark-DuckDB parity suite.
-SPARK_TESTS := $(addprefix tests/kpis/test_kpis_,receivables.py credits.py disputes.py countback.py ibm.py spark.py)
+SPARK_TESTS := $(addprefix tests/kpis/test_kpis_,receivables.py credits.py disputes.py countback.py ibm.py spark.py named.py)
 spark: $(STAMP)  ## hand-worked KPI tests and the parity suite on one local Spark session
 	KIT_KPI_ENGINE=spark $(BIN)/pytest $(SPARK_TESTS) -q -p no:randomly
 

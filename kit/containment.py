@@ -45,7 +45,8 @@ _LOCAL_REF = re.compile(r"^(#|data:image/(png|jpeg|gif);base64,)", re.IGNORECASE
 def path_keys(engagement: Engagement) -> Iterator[tuple[str, Path]]:
     """Yield (key path in engagement.yaml, path as written) for every file or folder it names."""
     for name, source in engagement.data.items():
-        yield f"data.{name}.path", source.path
+        if source.path is not None:  # a table of the engine names no file
+            yield f"data.{name}.path", source.path
     if engagement.branding.logo is not None:
         yield "branding.logo", engagement.branding.logo
     yield "stakeholders", engagement.stakeholders

@@ -39,6 +39,7 @@ __all__ = [
     "load_engagement",
     "load_yaml_text",
     "repo_root",
+    "require_files",
     "resolve_engagement_dir",
 ]
 
@@ -61,10 +62,23 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Source(_Strict):
-    """How one ledger file is read and mapped to a canonical table."""
+#: Why a step that needs the ledger's rows refuses tables named in the engine.
+NAMED_ONLY = "a ledger named in the engine is read by kit kpis and kit validate only"
+#: What to do instead.
+NAMED_HINT = "give the ledger as files (path:) for this step"
+#: Keys of a source that apply to a table named in the engine (every other key reads a file).
+TABLE_KEYS = ("table", "columns", "on_error")
 
-    path: Path
+
+class Source(_Strict):
+    """How one ledger file is read and mapped to a canonical table, or which engine table it is.
+
+    Exactly one of `path` (a file) and `table` (`name`, `schema.name` or
+    `catalog.schema.name` of a table the KPI engine holds) is given.
+    """
+
+    path: Path | None = None
+    table: str | None = None
     format: Literal["csv", "xlsx", "parquet"] | None = None
     sep: str | None = None
     decimal: str = "."
@@ -79,6 +93,33 @@ class Source(_Strict):
     filter: dict[str, list[Any]] = Field(default_factory=dict)
     fx: dict[str, float] = Field(default_factory=dict)
     on_error: Literal["fail", "skip"] = "fail"
+
+    @model_validator(mode="after")
+    def _path_or_table(self) -> Self:
+        if (self.path is None) == (self.table is None):
+            raise ValueError("give either path (a file) or table (a table of the engine), not both")
+        if self.table is not None:
+            if not self.table.strip() or any(not part.strip() for part in self.table.split(".")):
+                raise ValueError(
+                    msg("table '{table}' is not a name such as schema.table", table=self.table)
+                )
+            extra = sorted(self.model_fields_set - set(TABLE_KEYS))
+            if extra:
+                raise ValueError(
+                    msg(
+                        "{key} reads a file: a table named in the engine takes only table, "
+                        "columns and on_error",
+                        key=extra[0],
+                    )
+                )
+        return self
+
+    @property
+    def file(self) -> Path:
+        """Return the file of a source read from a file; ConfigError for a table of the engine."""
+        if self.path is None:
+            raise ConfigError(NAMED_ONLY, key="table", value=self.table, hint=NAMED_HINT)
+        return self.path
 
     @field_validator("encoding")
     @classmethod
@@ -202,12 +243,41 @@ class DataSources(_Strict):
             )
         if self.ledger is None and self.invoices is None:
             raise ValueError("data needs invoices (and payments) or a ledger of line items")
+        named = self.named()
+        if named:
+            _named_alone(self, named)
         return self
+
+    def named(self) -> list[str]:
+        """Return the names of the tables given as tables of the engine (`table:`)."""
+        return [name for name, source in self.items() if source.table is not None]
 
     def items(self) -> list[tuple[str, Source]]:
         """Return (table name, source) for every configured table."""
         names = ("invoices", "payments", "ledger", "customers", "disputes", "dunning_events")
         return [(n, s) for n in names if (s := getattr(self, n)) is not None]
+
+
+def _named_alone(data: DataSources, named: list[str]) -> None:
+    """Refuse a ledger of line items, customers or files next to tables named in the engine."""
+    if data.ledger is not None and data.ledger.table is not None:
+        raise ValueError(
+            "data.ledger reads a file of line items: name invoices and payments as tables instead"
+        )
+    if data.customers is not None:
+        raise ValueError(
+            "data.customers is not read next to tables named in the engine: leave it out"
+        )
+    files = [name for name, _ in data.items() if name not in named]
+    if files:
+        raise ValueError(
+            msg(
+                "data.{name} is a file while data.{table} names a table in the engine: name "
+                "every table in the engine or give every one as a file",
+                name=files[0],
+                table=named[0],
+            )
+        )
 
 
 class Branding(_Strict):
@@ -348,6 +418,22 @@ class Engagement(_Strict):
             )
         return self
 
+    @model_validator(mode="after")
+    def _named_in_a_warehouse(self) -> Engagement:
+        # A table named in the engine must live in an engine that holds tables.
+        named = self.data.named()
+        if named and self.engine in ("duckdb", "numpy"):
+            raise ValueError(
+                msg(
+                    "data.{table} names a table in the engine, but engine {engine} holds no "
+                    "tables: set engine to spark or a warehouse URL such as "
+                    "duckdb:///path/to/file.duckdb or postgres://host/db",
+                    table=named[0],
+                    engine=self.engine,
+                )
+            )
+        return self
+
     @field_validator("engine")
     @classmethod
     def _engine(cls, value: str) -> str:
@@ -370,6 +456,16 @@ class Engagement(_Strict):
     def output_dir(self) -> Path:
         """Return the folder that holds runs/ and reports/."""
         return self.root / "output"
+
+
+def require_files(engagement: Engagement) -> None:
+    """Raise ConfigError when a ledger table is named in the engine (a step that reads files)."""
+    named = engagement.data.named()
+    if named:
+        source = getattr(engagement.data, named[0])
+        raise ConfigError(
+            NAMED_ONLY, key=f"data.{named[0]}.table", value=source.table, hint=NAMED_HINT
+        )
 
 
 def repo_root() -> Path:
@@ -508,6 +604,8 @@ def _check_files(engagement: Engagement, file: Path) -> list[Problem]:
         return problems
     problems = map_file_problems(engagement, file)
     for name, source in engagement.data.items():
+        if source.path is None:
+            continue  # a table of the engine: the engine looks it up (kit kpis, kit validate)
         resolved = engagement.resolve(source.path)
         if not resolved.is_file():
             problems.append(

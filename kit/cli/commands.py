@@ -156,6 +156,13 @@ def kpis_command(
         "period_days": engagement.period_days,
         "currency": engagement.currency,
     }
+    if by is not None and ledger is None and engagement.data.named():
+        raise ConfigError(
+            "--by is not available for a ledger named in the engine yet",
+            key="--by",
+            value=by,
+            hint="kit kpis without --by computes every KPI in the engine",
+        )
     result = None
     if by is None and ledger is None:
         from kit.kpis.engine import compute_native
@@ -266,7 +273,12 @@ def validate_command(engagement: Engagement) -> tuple[RenderableType, Any, bool]
     from kit.stakeholders import load_register
     from kit.steps.readiness import describe_readiness, ladder_problems, step_readiness
 
-    report = validate_engagement(engagement)
+    if engagement.data.named():  # the ledger's tables are in the engine: checked there
+        from kit.kpis.backends.named import validate
+
+        report = validate(engagement)
+    else:
+        report = validate_engagement(engagement)
     plan = phase_plan(engagement)
     checks: list[tuple[Path, Callable[[Path], object]]] = [
         (

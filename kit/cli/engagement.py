@@ -54,11 +54,14 @@ def run(
     """Execute the notebooks and convert them into client reports under output/reports/."""
     from kit.cli.commands import validate_command
     from kit.cli.options import parse_steps
+    from kit.engagement import require_files
     from kit.run.engine import run_engagement
 
     steps = parse_steps(only)
+    opened = open_engagement(engagement)
+    require_files(opened)  # the notebooks read the ledger's rows: tables named in the engine not
     # What `kit validate` refuses, `kit run` refuses too: same messages, exit code 2.
-    checked, _, blocking = validate_command(open_engagement(engagement))
+    checked, _, blocking = validate_command(opened)
     if blocking:
         show(checked, err=True)
         raise typer.Exit(2)

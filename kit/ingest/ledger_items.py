@@ -99,7 +99,7 @@ def load_ledger_items(
     source: LedgerSource, *, root: Path, currency: str, today: dt.date | None = None
 ) -> LedgerItems:
     """Return the canonical tables derived from a ledger source; never raises for bad data."""
-    path = str(source.path if source.path.is_absolute() else root / source.path)
+    path = str(source.file if source.file.is_absolute() else root / source.file)
     out = LedgerItems(path=path)
     try:
         raw, eff, header_row = read_ledger_file(source, root=root)

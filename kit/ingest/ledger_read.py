@@ -97,7 +97,7 @@ def read_ledger_file(source: LedgerSource, *, root: Path) -> tuple[pd.DataFrame,
     Long because the read follows the preset and the export layout step by step, each step refining
     the same effective source.
     """
-    file = source.path if source.path.is_absolute() else root / source.path
+    file = source.file if source.file.is_absolute() else root / source.file
     check_data_file(file, key="data.ledger.path")
     kind = source.format or ("xlsx" if file.suffix.lower() in (".xlsx", ".xlsm") else "csv")
     if kind == "parquet":

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kit.engagement import Engagement
+from kit.engagement import Engagement, require_files
 from kit.errors import DataError, Problem, Severity
 from kit.ingest.accounting import SourceAccount
 from kit.ingest.findings import MAX_PROBLEMS, Finding, to_problems
@@ -97,6 +97,7 @@ def ingest(engagement: Engagement, *, today: dt.date | None = None) -> Ingested:
     Long because the sources are read in parallel and checked in dependency order (customers and
     invoices before the tables that refer to them).
     """
+    require_files(engagement)  # a ledger named in the engine is read there (kit kpis, validate)
     sources = dict(engagement.data.items())
     blocking: list[Problem] = []
     findings: list[Finding] = []

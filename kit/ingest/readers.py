@@ -100,7 +100,7 @@ def check_data_file(file: Path, *, key: str) -> None:
 
 def read_raw(source: Source, *, root: Path, table: str) -> RawTable:
     """Return the raw table of a source with its reader warnings; DataError when unreadable."""
-    file = source.path if source.path.is_absolute() else root / source.path
+    file = source.file if source.file.is_absolute() else root / source.file
     check_data_file(file, key=f"data.{table}.path")
     kind = source.format or _SUFFIXES.get(file.suffix.lower(), "csv")
     if kind == "xlsx":

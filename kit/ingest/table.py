@@ -66,7 +66,7 @@ def load_table(
     few lines.
     """
     base = root
-    path = str(source.path if source.path.is_absolute() else base / source.path)
+    path = str(source.file if source.file.is_absolute() else base / source.file)
     result = LoadedTable(name=name, path=path)
     try:
         raw_table = read_raw(source, root=base, table=name)

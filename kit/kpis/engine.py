@@ -218,6 +218,8 @@ def compute_native(
     None when the engine is not DuckDB or the files need the pandas ingest (a source kind this
     path does not read, or a row some ingest rule reports): `load_ledger` + `compute_kpis` then.
     """
+    if engagement.data.named():
+        return _named(engagement, as_of=as_of, engine=engine or engagement.engine, today=today)
     if (engine or DEFAULT_ENGINE) != "duckdb":
         return None
     from kit.kpis.backends import native
@@ -238,6 +240,32 @@ def compute_native(
     if not loaded.has_settlements:
         computed = settlement_nulls(computed)
     return _package(computed, rec, [], day=day, period_days=period_days, goal_days=goal_days)
+
+
+def _named(engagement: Engagement, *, as_of: date, engine: str, today: date | None) -> KpiResult:
+    """Return every KPI at `as_of` of a ledger whose tables the engine holds (`table:`)."""
+    from kit.kpis.backends import named
+    from kit.kpis.backends.named_digital import window_digital
+
+    period_days, goal_days = engagement.period_days, engagement.goal_days
+    _check(period_days, goal_days)
+    named.require_tables(engagement, engine)
+    run = backend(engine)
+    assert run is not None  # noqa: S101 - numpy holds no tables: refused above
+    checked = named.check(engagement, run, today=today)
+    named.refuse(checked)
+    tables, settles = named.timeline(checked)
+    day = day_number(as_of)
+    rec, dis = checked.backend.aggregates(
+        tables, day=day, period_days=period_days, goal_days=goal_days
+    )
+    events = checked.tables.get("dunning_events")
+    dig = window_digital(checked.backend, events, tables, day=day, period_days=period_days)
+    computed = evaluate(rec, dis, dig, period_days=period_days)
+    if not settles:
+        computed = settlement_nulls(computed)
+    notes = named.notes(checked, rec.overpaid_count, rec.overpaid_amount)
+    return _package(computed, rec, notes, day=day, period_days=period_days, goal_days=goal_days)
 
 
 def group_codes(ledger: Ledger, by: str) -> tuple[np.ndarray, pd.Index]:

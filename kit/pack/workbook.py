@@ -529,7 +529,8 @@ def _sources_sheet(data: PackData) -> Sheet:
     ]
     sources = dict(ctx.engagement.data.items())
     for name, info in data.tables.items():
-        file = sources[name].path.name if name in sources else ""
+        path = sources[name].path if name in sources else None
+        file = path.name if path is not None else ""
         rows.append(
             (
                 tr(REPORT_SOURCE[name]),

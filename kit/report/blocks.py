@@ -272,9 +272,9 @@ def glossary(
             "table": ctx.tr("Table"),
             "file": ctx.tr("File"),
             "rows": [
-                (ctx.tr(REPORT_SOURCE[name]), source.path.name)
+                (ctx.tr(REPORT_SOURCE[name]), source.file.name)
                 for name, source in ctx.engagement.data.items()
-                if _has_rows(ctx.engagement.resolve(source.path))
+                if source.path is not None and _has_rows(ctx.engagement.resolve(source.path))
             ],
         }
     html = _macros().glossary(ctx.tr("Glossary and formulas"), terms, files)

@@ -50,7 +50,7 @@ def sha256_file(path: Path) -> str:
 def input_files(engagement: Engagement) -> list[Path]:
     """Return every input file of an engagement that exists: config, data, registers, maps."""
     files = [engagement.root / ENGAGEMENT_FILE]
-    files += [engagement.resolve(source.path) for _, source in engagement.data.items()]
+    files += [engagement.resolve(s.path) for _, s in engagement.data.items() if s.path is not None]
     optional = [engagement.stakeholders, engagement.status_log, engagement.backlog]
     if engagement.synonyms is not None:
         optional.append(engagement.synonyms)

@@ -181,8 +181,8 @@ def _header(engagement: Engagement) -> set[str]:
         if ledger is None or ledger.contains == "open_items":
             return set()
         return {"paid_date", *(ledger.columns or {}).values()}
-    if source.format not in (None, "csv"):
-        return set(source.columns.values())
+    if source.path is None or source.format not in (None, "csv"):
+        return set(source.columns.values())  # no file header to read: what the mapping names
     path = engagement.resolve(source.path)
     utf8 = source.encoding.lower().replace("_", "-") == "utf-8"
     encoding = "utf-8-sig" if utf8 else source.encoding

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
@@ -56,3 +57,10 @@ def base_ledger() -> Ledger:
         ]
     )
     return Ledger(invoices=inv, payments=pay)
+
+
+def same(a: float | None, b: float | None) -> bool:
+    """Return True when two KPI values agree to 1e-9 (both null counts as agreeing)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)

@@ -135,3 +135,21 @@ def _dunning(
     ev.loc[ev["event"].isin(["bounced", "opened", "clicked"]), "channel"] = "email"
     ev["message_id"] = None
     return ev.sort_values("timestamp", kind="stable").reset_index(drop=True)
+
+
+def clean_tables(rows: int) -> dict[str, pd.DataFrame]:
+    """Return invoices, payments, disputes and dunning events of the generated ledger that no
+    ingest rule refuses (no residual items, unapplied cash or payments before their invoice)."""
+    ledger = generated_ledger(rows)
+    inv = ledger.invoices.drop(columns=["residual"])
+    pays = ledger.payments
+    assert pays is not None and ledger.disputes is not None and ledger.dunning_events is not None
+    pays = pays[pays["invoice_id"].notna()].drop(columns=["cleared_date"], errors="ignore")
+    issued = pays["invoice_id"].map(inv.set_index("invoice_id")["issue_date"])
+    pays = pays[pays["payment_date"] >= issued]  # ingest refuses payments before the invoice
+    return {
+        "invoices": inv,
+        "payments": pays,
+        "disputes": ledger.disputes,
+        "dunning_events": ledger.dunning_events.copy(),
+    }

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from kpis_generated import generated_ledger
+from kpis_generated import clean_tables
 
 from kit.engagement import load_engagement
 from kit.ingest import load_ledger
@@ -26,23 +26,11 @@ AS_OF = date(2024, 6, 30)
 
 def _write(folder: Path, *, rows: int = 800, message_ids: bool = False) -> Path:
     """Write invoices, payments, disputes and dunning events (CSV) and engagement.yaml."""
-    ledger = generated_ledger(rows)
     folder.mkdir(parents=True, exist_ok=True)
-    inv = ledger.invoices.drop(columns=["residual"])
-    pays = ledger.payments
-    assert pays is not None and ledger.disputes is not None and ledger.dunning_events is not None
-    pays = pays[pays["invoice_id"].notna()].drop(columns=["cleared_date"], errors="ignore")
-    issued = pays["invoice_id"].map(inv.set_index("invoice_id")["issue_date"])
-    pays = pays[pays["payment_date"] >= issued]  # ingest refuses payments before the invoice
-    events = ledger.dunning_events.copy()
+    tables = clean_tables(rows)
     if message_ids:
+        events = tables["dunning_events"]
         events["message_id"] = "M" + events["invoice_id"].astype(str) + events["channel"]
-    tables = {
-        "invoices": inv,
-        "payments": pays,
-        "disputes": ledger.disputes,
-        "dunning_events": events,
-    }
     for name, frame in tables.items():
         frame.to_csv(folder / f"{name}.csv", index=False, date_format="%Y-%m-%d %H:%M:%S")
     for name in ("invoices", "payments", "disputes"):
