@@ -223,13 +223,14 @@ def compute_native(
     if (engine or DEFAULT_ENGINE) != "duckdb":
         return None
     from kit.kpis.backends import native
-    from kit.kpis.backends.run import Backend
 
     period_days, goal_days = engagement.period_days, engagement.goal_days
     _check(period_days, goal_days)
-    loaded = native.load(engagement, today=today)
+    loaded = native.load(engagement, today=today)  # imports Ibis while DuckDB reads
     if loaded is None:
         return None
+    from kit.kpis.backends.run import Backend
+
     run = Backend("duckdb", loaded.con)
     day = day_number(as_of)
     rec, dis = run.aggregates(loaded.tables, day=day, period_days=period_days, goal_days=goal_days)

@@ -158,3 +158,13 @@ def test_an_output_folder_that_is_a_link_is_not_spilled_into(tmp_path: Path) -> 
     (folder / "output").symlink_to(elsewhere)
     assert compute_native(load_engagement(folder), as_of=AS_OF, engine="duckdb") is None
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_disputed_column_is_left_to_the_pandas_ingest(tmp_path: Path) -> None:
+    """yes/no spellings of `disputed` are read by the pandas ingest, not typed by DuckDB."""
+    folder = _write(tmp_path / "eng", rows=60)
+    frame = pd.read_csv(folder / "invoices.csv", dtype=str)
+    frame["disputed"] = ["ja" if k % 7 == 0 else "nein" for k in range(len(frame))]
+    frame.to_csv(folder / "invoices.csv", index=False)
+    eng = load_engagement(folder)
+    assert compute_native(eng, as_of=AS_OF, engine="duckdb") is None

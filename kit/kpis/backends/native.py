@@ -190,10 +190,10 @@ def _source_sql(
         columns = _rename(found, source, table)
         if columns is None:
             return None
+        if any(kind_of(c) == "bool" for c in columns):
+            return None  # yes/no spellings are the pandas ingest's (a `disputed` column)
         by_header = {src: canon for canon, src in columns.items()}
         types = {n: _TYPES[kind_of(by_header[n])] if n in by_header else "VARCHAR" for n in found}
-        if any(kind_of(c) == "bool" for c in columns):
-            return None
         spec = ", ".join(f"{_literal(n)}: {_literal(t)}" for n, t in types.items())
         options = [f"columns = {{{spec}}}", "header = true", f"delim = {_literal(sep)}"]
         options += ["quote = '\"'", "escape = '\"'", "auto_detect = false", "strict_mode = true"]
