@@ -54,8 +54,12 @@ def _table_lines(summary: ValidationSummary, language: Language) -> list[str]:
     lines = []
     for name, info in summary.tables.items():
         rows = int(str(info.get("rows", 0)))
+        label = tr(LEDGER_TABLE[name], language) if name in LEDGER_TABLE else name
+        if info.get("path"):  # a file, or a table named in the engine
+            label += f" ({Path(str(info['path'])).name})"
+        shown = fmt_number(float(rows), language, digits=0)
         line = "  " + trn(
-            "{table}: {n} row", "{table}: {n} rows", rows, language, table=name, n=rows
+            "{table}: {n} row", "{table}: {n} rows", rows, language, table=label, n=shown
         )
         if info.get("filtered"):
             line += ", " + tr("{n} filtered out", language, n=info["filtered"])
