@@ -73,8 +73,8 @@ class Native:
     con: Any  # the ibis DuckDB backend holding the tables
 
 
-#: What the Ibis aggregates need, imported while DuckDB reads the files (DuckDB works without
-#: the interpreter lock, so the import costs the command no time of its own).
+#: What the Ibis aggregates need, imported while DuckDB reads the files (DuckDB releases the
+#: interpreter lock; both compete for the same cores, so this saves 0.1-0.4 s at 1M invoices).
 _AFTER_READING = ("ibis.backends.duckdb", "kit.kpis.backends.tables", "kit.kpis.backends.run")
 
 
@@ -295,16 +295,16 @@ def _counts(name: str, columns: set[str]) -> str:
     Repeated ids are counted on 64-bit hashes: equal ids have equal hashes, so no repeat goes
     unnoticed; a hash collision only makes pandas check the table exactly.
     """
-    repeated = "0"
+    beyond_rows = "0"  # repeated ids, or dunning events of invoices the invoices do not hold
     key = _UNIQUE.get(name)
     if key in columns:
-        repeated = f"count({key}) - count(DISTINCT hash({key}))"
+        beyond_rows = f"count({key}) - count(DISTINCT hash({key}))"
     if name == "dunning_events":  # events keep their invoice_id: unknown ones counted here
-        repeated = (
+        beyond_rows = (
             "(SELECT count(*) FROM src_dunning_events e ANTI JOIN src_invoices i "
             "ON i.invoice_id = e.invoice_id)"
         )
-    return f"SELECT count(*), count(*) FILTER (WHERE _bad) + {repeated} FROM src_{name}"
+    return f"SELECT count(*), count(*) FILTER (WHERE _bad) + {beyond_rows} FROM src_{name}"
 
 
 def _cross_rules(name: str, columns: set[str]) -> list[str]:
