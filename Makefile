@@ -8,7 +8,7 @@ LEDGER_SAMPLE := data/samples/nordwerk-gmbh
 # Executed notebooks must render figures inline: never let a kernel inherit a headless backend.
 unexport MPLBACKEND
 
-.PHONY: help demo test lint unit spark notebooks browser bench clean
+.PHONY: help demo test lint unit spark notebooks browser bench catalogues clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -45,6 +45,10 @@ notebooks: $(STAMP)  ## execute every notebook with nbval (lax)
 	$(BIN)/pytest --nbval-lax notebooks -q -p no:randomly
 
 test: lint unit spark notebooks  ## lint, type checks, unit, notebook and browser tests
+
+catalogues: $(STAMP)  ## compile the edited .po catalogues to the .mo files the kit reads
+	$(BIN)/python -c "from kit.i18n.translations import write_compiled; write_compiled()"
+	$(BIN)/pybabel compile -D typer -d kit/locale
 
 bench: $(STAMP)  ## speed and memory against DuckDB and at scale
 	$(BIN)/python benchmarks/ingest_vs_duckdb.py --repeat 3

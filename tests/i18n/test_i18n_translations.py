@@ -84,3 +84,25 @@ def test_german_counts_of_one_take_the_singular() -> None:
     assert trn(*unknown, 3, "de").startswith("Für 3 Aktivitäten fehlt der Aufwand")
     assert (maps_text(1, "de"), activities_text(1, "de")) == ("1 Prozesslandkarte", "1 Aktivität")
     assert (maps_text(2, "en"), activities_text(2, "en")) == ("2 process maps", "2 activities")
+
+
+def test_the_compiled_catalogues_the_kit_reads_match_their_po_files() -> None:
+    from io import BytesIO
+
+    from babel.messages.mofile import read_mo
+
+    from kit.i18n.translations import DOMAINS, LANGUAGES, compiled, compiled_path
+
+    def entries(data: bytes | None) -> tuple[object, dict[object, object]]:
+        assert data is not None
+        catalog = read_mo(BytesIO(data))
+        return catalog.plural_forms, {
+            (m.context, str(m.id)): str(m.string) for m in catalog if m.id
+        }
+
+    for language in LANGUAGES:
+        for domain in DOMAINS:
+            mo = compiled_path(language, domain)
+            assert entries(mo.read_bytes()) == entries(compiled(language, domain)), (
+                f"{mo.name} ({language}) differs from its .po file: run make catalogues"
+            )
