@@ -226,13 +226,14 @@ def compute_native(
 
     period_days, goal_days = engagement.period_days, engagement.goal_days
     _check(period_days, goal_days)
-    loaded = native.load(engagement, today=today)  # imports Ibis while DuckDB reads
+    day = int(day_number(as_of))
+    # Imports Ibis while DuckDB reads; what each invoice was paid by T and T − P comes along.
+    loaded = native.load(engagement, today=today, paid_at=(day, day - period_days))
     if loaded is None:
         return None
     from kit.kpis.backends.run import Backend
 
     run = Backend("duckdb", loaded.con)
-    day = day_number(as_of)
     rec, dis = run.aggregates(loaded.tables, day=day, period_days=period_days, goal_days=goal_days)
     if rec.overpaid_count:
         return None  # the pandas ingest names each overpaid invoice (or refuses the payments)

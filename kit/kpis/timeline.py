@@ -28,6 +28,7 @@ from kit.ledger import Ledger
 from kit.message import Msg, msg, plural
 
 __all__ = [
+    "EXACT_DIGITS",
     "NEVER",
     "TOLERANCE",
     "Timeline",
@@ -43,6 +44,9 @@ NEVER = np.int64(2**40)
 #: An open amount within this share of the invoice amount counts as exactly 0 (float noise of
 #: partial payments such as 33.33 + 33.33 + 33.34).
 TOLERANCE = 1e-9
+#: Precision and scale of the decimal in which the engines add money: each value is rounded to
+#: 1e-10 and added exactly, so a total does not depend on the order a parallel engine adds in.
+EXACT_DIGITS = (38, 10)
 
 _I64 = np.dtype(np.int64)
 

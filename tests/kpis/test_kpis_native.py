@@ -168,3 +168,56 @@ def test_a_disputed_column_is_left_to_the_pandas_ingest(tmp_path: Path) -> None:
     frame.to_csv(folder / "invoices.csv", index=False)
     eng = load_engagement(folder)
     assert compute_native(eng, as_of=AS_OF, engine="duckdb") is None
+
+
+def test_paid_sums_carried_by_the_invoices_equal_the_events_grouped_at_t(tmp_path: Path) -> None:
+    """The paid amounts summed with the settlement dates give the same aggregates, exactly."""
+    from dataclasses import replace
+
+    from kit.kpis.backends import native
+    from kit.kpis.backends.run import Backend
+    from kit.kpis.timeline import day_number
+
+    eng = load_engagement(_write(tmp_path / "eng", rows=500))
+    for as_of in (AS_OF, date(2023, 1, 15)):
+        day = day_number(as_of)
+        loaded = native.load(eng, paid_at=(day, day - 90))
+        assert loaded is not None
+        assert loaded.tables.paid_at == (day, day - 90)
+        assert "paid_t" in loaded.tables.invoices.columns
+        run = Backend("duckdb", loaded.con)
+        carried = run.aggregates(loaded.tables, day=day, period_days=90, goal_days=45)
+        grouped = run.aggregates(
+            replace(loaded.tables, paid_at=None), day=day, period_days=90, goal_days=45
+        )
+        assert carried[0].ar_start.sum() > 0 or as_of != AS_OF  # sums at T − P are not empty
+        for got, want in zip(carried, grouped, strict=True):
+            for field, value in vars(want).items():
+                np.testing.assert_array_equal(np.asarray(vars(got)[field]), np.asarray(value))
+
+
+def test_payments_of_one_day_settle_the_invoice_on_that_day(tmp_path: Path) -> None:
+    """Two payments of one day that together settle an invoice settle it on that day."""
+    folder = tmp_path / "eng"
+    folder.mkdir()
+    (folder / "invoices.csv").write_text(
+        "invoice_id,customer_id,issue_date,due_date,amount\n"
+        "A,C1,2024-01-01,2024-01-31,100\nB,C1,2024-01-01,2024-01-31,100\n",
+        encoding="utf-8",
+    )
+    (folder / "payments.csv").write_text(  # A: 60 + 40 on 10 Feb; B: 30 on 1 Feb, 70 on 5 Feb
+        "invoice_id,payment_date,amount\n"
+        "A,2024-02-10,60\nA,2024-02-10,40\nB,2024-02-01,30\nB,2024-02-05,70\n",
+        encoding="utf-8",
+    )
+    (folder / "engagement.yaml").write_text(
+        "client: Native\nlanguage: en\ncurrency: EUR\nperiod_days: 90\ndata:\n"
+        "  invoices: {path: invoices.csv}\n  payments: {path: payments.csv}\n",
+        encoding="utf-8",
+    )
+    got = compute_native(load_engagement(folder), as_of=date(2024, 3, 31), engine="duckdb")
+    assert got is not None
+    # A settled 10 Feb (40 days after issue), B 5 Feb (35 days): (100 × 40 + 100 × 35) / 200
+    assert got.values["days_to_pay"] == pytest.approx(37.5)
+    assert got.values["days_late"] == pytest.approx((100 * 10 + 100 * 5) / 200)
+    _compare(folder, date(2024, 3, 31))

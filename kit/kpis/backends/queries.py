@@ -12,7 +12,7 @@ import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
 from kit.kpis.backends.tables import Tables
-from kit.kpis.timeline import TOLERANCE
+from kit.kpis.timeline import EXACT_DIGITS, TOLERANCE
 
 __all__ = ["credit_totals", "invoice_totals", "monthly_sales", "resolved_totals"]
 
@@ -27,10 +27,11 @@ def _count(cond: ir.BooleanValue) -> ir.IntegerScalar:
 #: Sums are exact: each value is rounded to 1e-10 and added as a decimal, so a total does not
 #: depend on the order in which a parallel engine adds (a float sum may differ in the last bit
 #: between runs, partitions or engines).
-_EXACT = dt.Decimal(38, 10)
+_EXACT = dt.Decimal(*EXACT_DIGITS)
 
 
 def _total(value: ir.NumericValue, cond: ir.BooleanValue | bool = True) -> ir.FloatingScalar:
+    """Return the exact sum of `value` where `cond` holds (`native` writes the same in SQL)."""
     kept = ibis.ifelse(cond, value, 0.0) if cond is not True else value
     return kept.cast(_EXACT).sum().cast("float64")
 
@@ -44,16 +45,18 @@ def _open(issued: ir.BooleanValue, amount: ir.FloatingValue, paid: ir.FloatingVa
 def per_invoice(t: Tables, *, day: int, period_days: int) -> ir.Table:
     """Return per invoice at T: open amounts at T and T − P, bucket, window and dispute flags."""
     start = day - period_days
-    ev = t.events
-    paid = ev.group_by("inv").aggregate(
-        paid_t=_total(ev.amount, ev.day <= day), paid_s=_total(ev.amount, ev.day <= start)
-    )
     d = t.disputes
     dis = d.group_by(d.inv.name("dinv")).aggregate(
         d_by=_count(d.opened <= day), d_open=_count((d.opened <= day) & (d.resolved > day))
     )
     inv = t.invoices
-    j = inv.left_join(paid, inv.pos == paid.inv).left_join(dis, inv.pos == dis.dinv)
+    if t.paid_at != (day, start):
+        ev = t.events
+        paid = ev.group_by("inv").aggregate(
+            paid_t=_total(ev.amount, ev.day <= day), paid_s=_total(ev.amount, ev.day <= start)
+        )
+        inv = inv.left_join(paid, inv.pos == paid.inv)
+    j = inv.left_join(dis, inv.pos == dis.dinv)
     raw = _open(j.issue <= day, j.amount, j.paid_t)
     dpd = day - j.due
     bucket = ibis.cases(*((dpd <= edge, k) for k, edge in enumerate(_UPPER)), else_=len(_UPPER))

@@ -33,6 +33,10 @@ class Tables:
     first_day: int
     has_disputes: bool  # a disputed flag or a disputes table
     has_resolved: bool  # the disputes table has resolved_date
+    #: (T, T − P) in epoch days when `invoices` also holds `paid_t` and `paid_s`, each invoice's
+    #: settlement events summed up to T and up to T − P (as `queries.per_invoice` sums them), so
+    #: the aggregates at that T need not group the events again; None: they group them.
+    paid_at: tuple[int, int] | None = None
 
 
 def _months(days: np.ndarray) -> np.ndarray:
