@@ -77,13 +77,12 @@ def plot_gantt(
         label = f"{tr(ROLLOUT_STATUS[item.status], language)} · {percent}"
         if item.slippage_days:
             label += f" · {item.slippage_days:+d} {tr('days', language)}"
-        anchor = max(
-            d for d in (plan.end, item.actual_end, start and max(today, start), plan.start) if d
-        )
+        dates = (plan.end, item.actual_end, start and max(today, start), plan.start)
+        anchor = max((d for d in dates if d), default=today)  # a phase without dates: at T
         ax.text(_num(anchor + timedelta(days=2)), y, label, va="center", fontsize=8.5)
     ax.set_yticks(range(rows), [p.name for p in reversed(status.phases)], fontsize=9.5)
     ax.axvline(_num(today), color="#1f1f1f", linestyle="--", linewidth=1.2)
-    ax.text(_num(today), 1.01, tr("today ({date})", language,
+    ax.text(_num(today), 1.01, tr("as of {date}", language,
             date=fmt_date(today, language)), ha="center", va="bottom", fontsize=8.5,
             transform=ax.get_xaxis_transform())  # fmt: skip
     ax.set_ylim(-0.7, rows - 0.2)

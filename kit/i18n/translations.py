@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gettext as _stdlib_gettext
 import os
+from datetime import UTC, datetime
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -80,8 +81,10 @@ def compiled(language: str, domain: str = "kit") -> bytes | None:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with path.open("rb") as file:
-        catalog = read_po(file, locale=language, domain=domain)
+    raw = path.read_bytes()
+    catalog = read_po(BytesIO(raw), locale=language, domain=domain)
+    if b"POT-Creation-Date" not in raw:  # else Babel writes the time of compiling into the file
+        catalog.creation_date = datetime(1970, 1, 1, tzinfo=UTC)
     out = BytesIO()
     write_mo(out, catalog)
     return out.getvalue()

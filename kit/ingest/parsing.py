@@ -177,11 +177,24 @@ def _parse_distinct_dates(
     return parsed, bad
 
 
+#: A date written with dots (31.01.2026, 1.2.26, optionally with a time): day first, always.
+_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})(\s.*)?")
+
+
+def _dotted(text: pd.Series) -> bool:
+    """Return True when every cell that is not ISO is a date written with dots (day first)."""
+    cells = text.dropna().astype(str).unique()
+    return len(cells) > 0 and all(_DOTTED.fullmatch(cell.strip()) for cell in cells)
+
+
 def _parse_text_dates(text: pd.Series, date_format: str | None, dayfirst: bool) -> pd.Series:
     if date_format is None:
         parsed = _per_distinct(text, lambda u: pd.to_datetime(u, format="ISO8601", errors="coerce"))
         if parsed.notna().sum() == text.notna().sum():
             return parsed
+        # 01.06.2026 is the 1st of June wherever dates are written with dots; left to pandas
+        # it would be read month first whenever the day is 12 or less (and refused otherwise).
+        dayfirst = dayfirst or _dotted(text[parsed.isna()])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             return _per_distinct(

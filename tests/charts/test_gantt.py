@@ -69,7 +69,7 @@ def test_gantt_planned_and_actual_bars() -> None:
     assert len(today_lines) == 1
     assert today_lines[0].get_xdata()[0] == mdates.date2num(date(2026, 3, 20))
     texts = " ".join(t.get_text() for t in ax.texts)
-    assert "blockiert · 40\u00a0%" in texts and "heute (20.03.2026)" in texts
+    assert "blockiert · 40\u00a0%" in texts and "Stichtag 20.03.2026" in texts
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend[0] == "geplant" and "tatsächlich: rot" in legend
 
@@ -78,3 +78,12 @@ def test_gantt_without_dates_says_so() -> None:
     status = status_for_plan([PlannedPhase(id="setup")], empty_status(), today=date(2026, 1, 1))
     fig = plot_gantt(status, language="en")
     assert "No phase has planned dates." in [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_gantt_of_phases_without_dates_beside_one_that_has_started() -> None:
+    # the scaffold's phases carry no dates: one has a status entry, the other has nothing yet
+    plan = [PlannedPhase(id="blueprint"), PlannedPhase(id="setup")]
+    log = _log((date(2026, 6, 1), "blueprint", "in_progress", 40, "SAP interface agreed"))
+    status = status_for_plan(plan, log, today=date(2026, 6, 30), language="en")
+    fig = plot_gantt(status)
+    assert len(_bars(fig)) == 1  # the started phase's actual bar; the other gets its label only

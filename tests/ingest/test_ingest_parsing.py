@@ -34,3 +34,24 @@ def test_timestamps_keep_their_time_and_clean_columns_have_no_bad_rows() -> None
     assert len(bad) == 0
     blank, none_bad = parse_dates(_cells(None, None), date_format=None, dayfirst=False)
     assert blank.isna().all() and len(none_bad) == 0
+
+
+def test_dates_with_dots_are_read_day_first_without_a_date_format() -> None:
+    # an export whose days are all 12 or less must not be read month first (10.05. = 10 May)
+    cells = _cells("10.05.2026", "01.06.2026", "03.02.2026", None)
+    parsed, bad = parse_dates(cells, date_format=None, dayfirst=False)
+    assert parsed.tolist()[:3] == [
+        pd.Timestamp("2026-05-10"),
+        pd.Timestamp("2026-06-01"),
+        pd.Timestamp("2026-02-03"),
+    ]
+    assert len(bad) == 0
+    # a day over 12 among them is read the same way, not refused
+    mixed, mixed_bad = parse_dates(
+        _cells("10.05.2026", "15.01.2026"), date_format=None, dayfirst=False
+    )
+    assert mixed.tolist() == [pd.Timestamp("2026-05-10"), pd.Timestamp("2026-01-15")]
+    assert len(mixed_bad) == 0
+    # slashes stay as they were: month first unless dayfirst is set
+    us, _ = parse_dates(_cells("02/03/2026"), date_format=None, dayfirst=False)
+    assert us.tolist() == [pd.Timestamp("2026-02-03")]
