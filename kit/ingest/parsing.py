@@ -261,6 +261,12 @@ class CellFormats(Protocol):
 def number_example(source: CellFormats) -> str:
     """Return what a number of `source` looks like, for the `expected` of a finding."""
     whole = f"1{source.thousands}234" if source.thousands else "1234"
+    if source.decimal == "." and not source.thousands:  # the default: say how 1.234,56 is read
+        return msg(
+            "a number like {example} (decimal point; for 1.234,56 set decimal: ',' and "
+            "thousands: '.' in engagement.yaml)",
+            example=f"{whole}{source.decimal}56",
+        )
     return msg(
         "a number like {example} (decimal '{decimal}', thousands '{thousands}')",
         example=f"{whole}{source.decimal}56",

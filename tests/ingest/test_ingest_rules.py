@@ -237,3 +237,22 @@ def test_source_options_reach_the_parser(tmp_path: Path) -> None:
     source = {**DE_SOURCE, "sep": ";"}
     eng = engagement(tmp_path, {"rechnungen.csv": INVOICES_DE}, {"invoices": source})
     assert load_ledger(eng).invoices["amount"].sum() == pytest.approx(1834.46)  # 1234.56+500+99.90
+
+
+def test_a_rule_with_a_note_per_row_is_worded_in_the_reader_language() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from kit.ingest.findings import Finding
+    from kit.message import msg
+
+    finding = Finding(
+        "due date before the issue date",
+        path="invoices.csv",
+        rows=np.array([2]),
+        column="due_date",
+        details=pd.Series([msg("{what} {day}", what=msg("issue date"), day="2026-02-01")], [2]),
+    )
+    (problem,) = finding.problems()
+    text = problem.describe("de")
+    assert "Fälligkeitsdatum vor dem Belegdatum (" in text and "due date before" not in text
