@@ -93,8 +93,23 @@ def kpis_view(engagement: Engagement, result: KpiResult, *, as_of: date) -> Rend
         (_bucket(str(bucket), language), ctx.money(float(amount), digits=0))
         for bucket, amount in result.aging["amount"].items()
     ]
+    stale = None
+    if not result.values.get("credit_sales") and (result.values.get("ar_total") or 0) > 0:
+        stale = lines(
+            [
+                tr(
+                    "No invoice was issued in the {days} days up to {date}, yet invoices are "
+                    "open: if the export is older, set as_of in engagement.yaml to its date "
+                    "(or pass --as-of).",
+                    language,
+                    days=engagement.period_days,
+                    date=fmt_date(as_of, language),
+                )
+            ]
+        )
     return stack(
         lines([_title(engagement, as_of, language)]),
+        stale,
         table(headers, rows, right=(1,)),
         table(
             (tr("Days past due", language), tr("Amount", language)),

@@ -133,3 +133,12 @@ def test_a_missing_register_passes_validate_and_run_says_whom_to_add(tmp_path: P
     result = CliRunner().invoke(app, ["validate", str(eng)])
     assert result.exit_code == 0, result.output
     assert "Step 02: no stakeholder register (stakeholders.csv is missing)" in result.output
+
+
+def test_kpis_say_when_the_as_of_date_lies_after_the_last_invoice() -> None:
+    # the sample's last invoice is of 30 June 2026; half a year later none falls in the window
+    result = CliRunner().invoke(app, ["kpis", str(SAMPLE), "--as-of", "2027-01-31"])
+    assert result.exit_code == 0, result.output
+    assert "In den 90 Tagen bis 31.01.2027 wurde keine Rechnung gestellt" in result.output
+    current = CliRunner().invoke(app, ["kpis", str(SAMPLE)])
+    assert "wurde keine Rechnung gestellt" not in current.output
