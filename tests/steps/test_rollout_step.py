@@ -140,3 +140,21 @@ def test_as_of_is_the_report_date_not_the_system_date(ctx_de) -> None:  # type: 
     status = rollout_view(later).status
     # 20.07.2026 + ceil(0.4 × 53) = 11.08.2026 → 32 days past 10.07.2026
     assert status.phase("hypercare").slippage_days == 32
+
+
+def test_phases_without_planned_dates_claim_no_slippage(tmp_path: Path) -> None:
+    import re
+
+    root = _copy(tmp_path)
+    config = root / "engagement.yaml"
+    text = re.sub(r", start: [0-9-]+, end: [0-9-]+\}", "}", config.read_text(encoding="utf-8"))
+    config.write_text(text, encoding="utf-8")
+    (root / "tracking" / "status.csv").write_text(
+        "date,phase,status,percent_complete,note,author\n", encoding="utf-8"
+    )
+    ctx = open_report(root, language="en")
+    view = rollout_view(ctx)
+    assert view.status.slippage_days is None
+    assert "Slippage" not in rollout_tiles(ctx, view).html
+    summary = rollout_summary(ctx, view).text
+    assert "0 of 7 phases are finished." in summary and "on time" not in summary

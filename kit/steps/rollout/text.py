@@ -71,11 +71,12 @@ def _found(ctx: ReportContext, view: RolloutView) -> list[str]:
             done=len(done),
             total=len(status.phases),
         )
-        + " "
         + (
-            tr("Finished later than planned: {phases}.", phases=", ".join(late))
+            " " + tr("Finished later than planned: {phases}.", phases=", ".join(late))
             if late
-            else tr("Every finished phase was completed on time.")
+            else " " + tr("Every finished phase was completed on time.")
+            if done
+            else ""
         )
     )
     episodes = blocked_episodes(view)

@@ -132,7 +132,11 @@ def rollout_headline(ctx: ReportContext, view: RolloutView) -> None:
             rag=rag_text(ctx, status.rag),
         )
     nxt = status.milestones[0] if status.milestones else None
-    takeaway = ctx.tr("Slippage {slip}.", slip=ctx.days(status.slippage_days or 0, digits=0))
+    takeaway = (  # without planned ends there is no slippage to state
+        ctx.tr("Slippage {slip}.", slip=ctx.days(status.slippage_days, digits=0))
+        if status.slippage_days is not None
+        else ""
+    )
     if nxt is not None:
         takeaway += " " + ctx.tr(
             "Next milestone: end of {phase} on {date}.",
@@ -143,7 +147,7 @@ def rollout_headline(ctx: ReportContext, view: RolloutView) -> None:
         ctx,
         title=ctx.tr("Rollout status"),
         value_text=value,
-        takeaway=takeaway,
+        takeaway=takeaway.strip(),
         status=RAG_TILE_STATUS[status.rag],
     )
 
@@ -165,14 +169,19 @@ def rollout_tiles(ctx: ReportContext, view: RolloutView) -> Html:
             status=RAG_TILE_STATUS[current.rag] if current else "good",
             note=tr("RAG {rag}", rag=rag_text(ctx, current.rag)) if current else None,
         ),
-        Tile(
-            tr("Slippage (forecast)"),
-            float(status.slippage_days or 0),
-            unit="days",
-            digits=0,
-            status=RAG_TILE_STATUS[status.rag],
-            note=tr("largest slippage of the open phases"),
-        ),
+    ]
+    if status.slippage_days is not None:  # no planned end: no slippage (the summary says why)
+        items.append(
+            Tile(
+                tr("Slippage (forecast)"),
+                float(status.slippage_days),
+                unit="days",
+                digits=0,
+                status=RAG_TILE_STATUS[status.rag],
+                note=tr("largest slippage of the open phases"),
+            )
+        )
+    items += [
         Tile(tr("Phases finished"), float(done), unit=of, digits=0, status="neutral"),
         Tile(
             tr("Automatic criteria met"),
