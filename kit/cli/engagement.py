@@ -10,7 +10,7 @@ import typer
 from kit.cli.boundary import open_engagement, speak
 from kit.cli.options import AsOfOpt, EngagementArg, JsonOpt, LanguageChoice, parse_date
 from kit.cli.output import emit_json, show
-from kit.i18n import N_
+from kit.i18n import N_, tr
 
 __all__ = ["new", "run", "validate"]
 
@@ -26,7 +26,20 @@ def new(
     from kit.scaffold import create_engagement
 
     chosen = speak(language.value)
-    typer.echo(str(create_engagement(path, client=client, language=chosen)))
+    created = create_engagement(path, client=client, language=chosen)
+    typer.echo(str(created))  # the folder alone on stdout, for scripts; what next on stderr
+    typer.echo(
+        tr(
+            "Next: put the client's ledger exports in {data} and name them and their columns in "
+            "engagement.yaml (its comments and {readme} show how), set as_of to the date of the "
+            "export, then run kit validate {path} and kit run {path}.",
+            chosen,
+            data=str(created / "data") + "/",
+            readme="LIESMICH.md" if chosen == "de" else "README.md",
+            path=str(created),
+        ),
+        err=True,
+    )
 
 
 def validate(engagement: EngagementArg, as_json: JsonOpt = False) -> None:

@@ -118,6 +118,8 @@ def read_raw(source: Source, *, root: Path, table: str) -> RawTable:
             path=file,
             row=source.skiprows + 1,
             expected="at least one data row below the header",
+            hint="a new engagement's files hold only the header: put the client's ledger export "
+            "in data/ and name it and its columns in engagement.yaml",
         )
     raw = RawTable(frame=frame, path=str(file))
     _drop_totals(raw, source, table)

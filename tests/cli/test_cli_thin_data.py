@@ -142,3 +142,13 @@ def test_kpis_say_when_the_as_of_date_lies_after_the_last_invoice() -> None:
     assert "In den 90 Tagen bis 31.01.2027 wurde keine Rechnung gestellt" in result.output
     current = CliRunner().invoke(app, ["kpis", str(SAMPLE)])
     assert "wurde keine Rechnung gestellt" not in current.output
+
+
+def test_new_prints_the_folder_and_says_what_comes_next(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["new", str(tmp_path / "neu"), "--language", "de"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(tmp_path / "neu")  # scripts read the folder alone
+    assert "Weiter: die Exporte des Mandanten nach" in result.stderr
+    bare = CliRunner().invoke(app, ["validate", str(tmp_path / "neu")])
+    assert bare.exit_code == 2
+    assert "die Dateien eines neuen Engagements enthalten nur die Kopfzeile" in bare.output
