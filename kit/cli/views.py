@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.console import RenderableType
 
 from kit.cli.output import lines, stack, table
-from kit.i18n import N_, Language, fmt_bucket, fmt_date, fmt_number, tr, trp
+from kit.i18n import N_, Language, fmt_bucket, fmt_date, fmt_number, tr, trn, trp
 from kit.i18n.labels import LEDGER_REASON, LEDGER_TABLE, ROLLOUT_RAG, ROLLOUT_STATUS
 
 if TYPE_CHECKING:
@@ -107,10 +107,26 @@ def kpis_view(engagement: Engagement, result: KpiResult, *, as_of: date) -> Rend
                 )
             ]
         )
+    overpaid = None
+    if result.overpaid_count:  # the note of ar_total points here
+        overpaid = lines(
+            [
+                trn(
+                    "{count} invoice was paid beyond its amount by {amount} in total at the "
+                    "as-of date; it counts as 0 open (the report's data quality names it).",
+                    "{count} invoices were paid beyond their amount by {amount} in total at the "
+                    "as-of date; they count as 0 open (the report's data quality names them).",
+                    result.overpaid_count,
+                    language,
+                    amount=ctx.money(result.overpaid_amount),
+                )
+            ]
+        )
     return stack(
         lines([_title(engagement, as_of, language)]),
         stale,
         table(headers, rows, right=(1,)),
+        overpaid,
         table(
             (tr("Days past due", language), tr("Amount", language)),
             aging,

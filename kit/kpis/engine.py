@@ -203,6 +203,8 @@ def _package(
         aging=aging_frame(rec.aging_amount[0], rec.aging_count[0]),
         warnings=warnings,
         goal_days=goal_days,
+        overpaid_count=int(rec.overpaid_count),
+        overpaid_amount=float(rec.overpaid_amount),
     )
 
 

@@ -22,6 +22,8 @@ class KpiResult:
     aging: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
     goal_days: int = 45
+    overpaid_count: int = 0  # invoices paid beyond their amount at T (they count as 0 open)
+    overpaid_amount: float = 0.0  # what was paid beyond them, in total
 
     def to_json_dict(self, *, client: str, currency: str) -> dict[str, object]:
         """Return the `kit kpis --json` document (architecture.md shape), floats unrounded."""

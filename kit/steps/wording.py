@@ -32,7 +32,7 @@ _KPIS_NOTE: dict[str, str] = {
     "no_sales": N_("no invoices issued in the window"),
     "no_settled": N_("no invoices settled in the window"),
     "no_settlements": N_("no settlement information (neither payments nor paid dates)"),
-    "overpaid": N_("overpaid invoices count as 0 open (see data quality)"),
+    "overpaid": N_("overpaid invoices count as 0 open (named under data quality)"),
 }
 
 

@@ -142,6 +142,9 @@ def test_kpis_say_when_the_as_of_date_lies_after_the_last_invoice() -> None:
     assert "In den 90 Tagen bis 31.01.2027 wurde keine Rechnung gestellt" in result.output
     current = CliRunner().invoke(app, ["kpis", str(SAMPLE)])
     assert "wurde keine Rechnung gestellt" not in current.output
+    # the note of the AR total points to the overpaid invoices: the output says how many
+    overpaid = "11 Rechnungen waren am Stichtag um insgesamt 1.106,36\u00a0€ überzahlt"
+    assert overpaid in current.output
 
 
 def test_new_prints_the_folder_and_says_what_comes_next(tmp_path: Path) -> None:
