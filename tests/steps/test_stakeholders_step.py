@@ -170,5 +170,5 @@ def test_glossary_has_raci_letters_and_quadrants(engagement: Engagement) -> None
         "Monitor",
     ):
         assert term in html
-    assert "stakeholders.csv" in html
+    assert "stakeholder register of the engagement" in html and ".csv" not in html  # no file
     assert not re.search(r"\{[a-z_]+\}", html)

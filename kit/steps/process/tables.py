@@ -9,7 +9,6 @@ import pandas as pd
 
 from kit.i18n import N_, NP_
 from kit.process import DuplicateGroup
-from kit.process.compare import REFERENCE_DIR
 from kit.report import Html, glossary, table
 from kit.report.context import ReportContext
 from kit.steps.process.view import ProcessView, hours_text, join_unique, trigger_text
@@ -144,7 +143,7 @@ _STEPS_PROCESS_GLOSSARY_MEANING: dict[str, str] = {
         "Each activity on the loop then runs 1 ÷ (1 − p) times on "
         "average; the extra effort is rework."
     ),
-    "sources": N_("Process maps: {files}. To-be process: {reference} (reference model)."),
+    "sources": N_("Process maps: {files}. To-be process: the reference model of the kit."),
     "to_be": N_(
         "Reference flow of the receivables cycle ({reference}): "
         "invoice, pre-due reminder, dunning levels, dispute handling "
@@ -418,15 +417,14 @@ def avoided_table(ctx: ReportContext, view: ProcessView) -> Html:
 @needs("maps")
 def process_glossary(ctx: ReportContext, view: ProcessView) -> Html:
     """Return the glossary: hours, avoidable hours, rework, handoff, duplicates, sources."""
-    root = ctx.engagement.root
     files = sorted(
         {
-            str(m.source.relative_to(root) if m.source.is_relative_to(root) else m.source.name)
+            m.source.stem.replace("_", " ")  # the map's name, not where its file lies
             for m in view.maps
             if m.source
         }
     )
-    reference = (REFERENCE_DIR / ctx.language / "receivables_to_be.yaml").name
+    reference = ctx.tr("the reference model of the kit")
     rows = [
         (
             ctx.tr(_STEPS_PROCESS_GLOSSARY[term]),

@@ -41,7 +41,7 @@ _STEPS_ROLLOUT_GLOSSARY: dict[str, tuple[str, str]] = {
     "log": (
         N_("Status log"),
         N_(
-            "tracking/status.csv: one row per status update (date, phase, "
+            "The status log of the engagement: one row per status update (date, phase, "
             "status, percent complete, note, author); rows are only added, "
             "never overwritten. The latest update per phase up to the "
             "as-of date counts."

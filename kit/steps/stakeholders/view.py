@@ -164,8 +164,8 @@ _STEPS_STAKEHOLDERS_GLOSSARY_TERM: dict[str, tuple[str, str]] = {
     "register": (
         N_("Stakeholder register"),
         N_(
-            "File {file} in the engagement folder: name, role, department, "
-            "influence, interest and RACI role per phase."
+            "The stakeholder register of the engagement: name, role, "
+            "department, influence, interest and RACI role per phase."
         ),
     ),
 }
