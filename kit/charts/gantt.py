@@ -86,7 +86,16 @@ def plot_gantt(
             date=fmt_date(today, language)), ha="center", va="bottom", fontsize=8.5,
             transform=ax.get_xaxis_transform())  # fmt: skip
     ax.set_ylim(-0.7, rows - 0.2)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
+    left, right = ax.get_xlim()
+    if right - left < 28:  # a plan without dates: four weeks around T, so the axis reads as dates
+        ax.set_xlim(min(left, _num(today) - 14), max(right, _num(today) + 14))
+    left, right = ax.get_xlim()
+    # Weekly ticks for a few weeks (the automatic ones restart on the 1st, next to the 29th).
+    locator: mdates.DateLocator = (
+        mdates.WeekdayLocator(byweekday=mdates.MO)  # type: ignore[no-untyped-call]
+        if right - left <= 70
+        else mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
+    )
     ax.xaxis.set_major_locator(locator)
     left, right = ax.get_xlim()
     # Month ticks in the one month format; a plan of a few weeks gets dated ticks instead.

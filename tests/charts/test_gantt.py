@@ -87,3 +87,5 @@ def test_gantt_of_phases_without_dates_beside_one_that_has_started() -> None:
     status = status_for_plan(plan, log, today=date(2026, 6, 30), language="en")
     fig = plot_gantt(status)
     assert len(_bars(fig)) == 1  # the started phase's actual bar; the other gets its label only
+    left, right = fig.axes[0].get_xlim()
+    assert right - left >= 28  # the axis spans weeks, not the single day of the one entry
