@@ -54,6 +54,7 @@ __all__ = [
     "Figure",
     "Joined",
     "Msg",
+    "as_msg",
     "literal",
     "msg",
     "plural",
@@ -188,6 +189,14 @@ class Msg(str):
 def msg(id: str, /, **params: object) -> Msg:
     """Return the message `id` (English with `{placeholders}`) carrying `params`."""
     return Msg(id, **params)
+
+
+def as_msg(text: str) -> Msg:
+    """Return `text` as a message, rendered in the reader's language even inside another one.
+
+    A plain string filling another message's placeholder stays as it is; a message id does not.
+    """
+    return text if isinstance(text, Msg) else msg(text)
 
 
 def plural(singular: str, plural_id: str, count: int, /, **params: object) -> Msg:

@@ -97,7 +97,6 @@ def plot_gantt(
         else mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
     )
     ax.xaxis.set_major_locator(locator)
-    left, right = ax.get_xlim()
     # Month ticks in the one month format; a plan of a few weeks gets dated ticks instead.
     locale_axes(ax, language, x="month" if right - left > 120 else "date", y="skip")
     left, right = ax.get_xlim()

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import DataError, Problem, Severity
-from kit.message import Msg, msg, plural
+from kit.message import as_msg, msg, plural
 
 __all__ = ["MAX_PROBLEMS", "Finding", "problem_of", "to_problems"]
 
@@ -56,17 +56,12 @@ class Finding:
                 shared,
                 message=shared.message
                 if note is None
-                else msg("{message} ({note})", message=_as_message(shared.message), note=note),
+                else msg("{message} ({note})", message=as_msg(shared.message), note=note),
                 row=int(row),
                 value=value,
             )
             for row, value, note in zip(rows, shown, notes, strict=True)
         ]
-
-
-def _as_message(text: str) -> Msg:
-    """Return `text` as a message id, so that it is translated inside the sentence it fills."""
-    return text if isinstance(text, Msg) else msg(text)
 
 
 def _shown_values(values: pd.Series | None, rows: np.ndarray) -> list[str | None]:

@@ -30,7 +30,7 @@ from kit.kpis.backends.run import Backend
 from kit.kpis.backends.tables import Tables
 from kit.kpis.timeline import NEVER, TOLERANCE
 from kit.ledger import CANONICAL, CHANNELS, EVENTS
-from kit.message import Amount, Msg, msg, plural
+from kit.message import Amount, as_msg, msg, plural
 
 __all__ = [
     "Checked",
@@ -92,7 +92,7 @@ class Count:
                 "{rule}: {count} row, amount {amount}, e.g. {examples}",
                 "{rule}: {count} rows, amount {amount}, e.g. {examples}",
                 self.rows,
-                rule=_said(self.message),
+                rule=as_msg(self.message),
                 amount=Amount(self.amount),
                 examples=", ".join(self.examples) or "–",  # rows without any id
             ),
@@ -121,11 +121,6 @@ class Checked:
     def skipped(self) -> list[Count]:
         """Return the counts of tables with `on_error: skip` (their rows are left out)."""
         return [c for c in self.counts if _source(self.engagement, c.table).on_error == "skip"]
-
-
-def _said(text: str) -> Msg:
-    """Return a rule's message as a message (a plain id is rendered in the reader's language)."""
-    return text if isinstance(text, Msg) else msg(text)
 
 
 def _source(engagement: Engagement, table: str) -> Source:
@@ -596,7 +591,7 @@ def notes(checked: Checked, overpaid: int, amount: float) -> list[str]:
             "{count} rows of {table} left out (on_error: skip): {rule}",
             c.rows,
             table=c.name,
-            rule=_said(c.message),
+            rule=as_msg(c.message),
         )
         for c in checked.skipped()
     ]
