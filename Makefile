@@ -8,7 +8,7 @@ LEDGER_SAMPLE := data/samples/nordwerk-gmbh
 # Executed notebooks must render figures inline: never let a kernel inherit a headless backend.
 unexport MPLBACKEND
 
-.PHONY: help demo test lint unit spark notebooks browser bench catalogues clean
+.PHONY: help demo test lint unit spark notebooks browser bench catalogues compiled clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -49,6 +49,9 @@ test: lint unit spark notebooks  ## lint, type checks, unit, notebook and browse
 catalogues: $(STAMP)  ## compile the edited .po catalogues to the .mo files the kit reads
 	$(BIN)/python -c "from kit.i18n.translations import write_compiled; write_compiled()"
 	$(BIN)/pybabel compile -D typer -d kit/locale
+
+compiled: $(STAMP)  ## compile the KPI aggregates (kit/kpis/backends/queries.py) to the DuckDB SQL the kit runs
+	$(BIN)/python -c "from kit.kpis.backends.compiled import write_compiled; write_compiled()"
 
 bench: $(STAMP)  ## speed and memory against DuckDB and at scale
 	$(BIN)/python benchmarks/ingest_vs_duckdb.py --repeat 3

@@ -229,14 +229,21 @@ def compute_native(
     period_days, goal_days = engagement.period_days, engagement.goal_days
     _check(period_days, goal_days)
     day = int(day_number(as_of))
-    # Imports Ibis while DuckDB reads; what each invoice was paid by T and T − P comes along.
+    # What each invoice was paid by T and T − P comes along with the settlement days.
     loaded = native.load(engagement, today=today, paid_at=(day, day - period_days))
     if loaded is None:
         return None
-    from kit.kpis.backends.run import Backend
+    from kit.kpis.backends import compiled
 
-    run = Backend("duckdb", loaded.con)
-    rec, dis = run.aggregates(loaded.tables, day=day, period_days=period_days, goal_days=goal_days)
+    rec, dis = compiled.aggregates(
+        loaded.raw,
+        day=day,
+        period_days=period_days,
+        goal_days=goal_days,
+        first_day=loaded.first_day,
+        has_disputes=loaded.has_disputes,
+        has_resolved=loaded.has_resolved,
+    )
     if rec.overpaid_count:
         return None  # the pandas ingest names each overpaid invoice (or refuses the payments)
     dig = native.window_digital(loaded, day=day, period_days=period_days)
