@@ -16,8 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from kit.kpis.aggregates import Receivables, month_index
 from kit.kpis.backends.assemble import Rows, by_group, receivables_and_disputes
 from kit.kpis.disputes import Disputes
@@ -26,11 +24,9 @@ __all__ = ["COMPILED", "aggregates", "compile_queries", "render", "templates", "
 
 #: The compiled aggregates of the `native` tables, by query name.
 COMPILED = Path(__file__).with_name("duckdb_queries.json")
-#: The columns `native` adds to kit_invoices: paid up to T and up to T − P (`Tables.paid_at`).
-PAID_COLUMNS = {"paid_t": "float64", "paid_s": "float64"}
 #: Sentinel values compiled in place of each parameter; no other number in the SQL equals one.
-_SENTINELS = {"day": 1234567, "start": 1234567 - 98765, "goal": 4321, "t_month": 765432}
 _PERIOD = 98765
+_SENTINELS = {"day": 1234567, "start": 1234567 - _PERIOD, "goal": 4321, "t_month": 765432}
 _PLACEHOLDER = re.compile(r"\{(day|start|goal|t_month)\}")
 
 
@@ -39,20 +35,9 @@ def compile_queries(*, day: int, period_days: int, goal_days: int, t_month: int)
     import ibis
 
     from kit.kpis.backends import queries
-    from kit.kpis.backends.tables import SCHEMAS, Tables
+    from kit.kpis.backends.tables import named_tables
 
-    start = day - period_days
-    tables = Tables(
-        invoices=ibis.table({**SCHEMAS["invoices"], **PAID_COLUMNS}, name="kit_invoices"),
-        events=ibis.table(SCHEMAS["events"], name="kit_events"),
-        credits=ibis.table(SCHEMAS["credits"], name="kit_credits"),
-        disputes=ibis.table(SCHEMAS["disputes"], name="kit_disputes"),
-        groups=1,
-        first_day=0,
-        has_disputes=True,
-        has_resolved=True,
-        paid_at=(day, start),
-    )
+    tables = named_tables(paid_at=(day, day - period_days))
     exprs = {
         "invoices": queries.invoice_totals(
             tables, day=day, period_days=period_days, goal_days=goal_days
@@ -132,7 +117,7 @@ def aggregates(
         by_group(_rows(raw, sql["resolved"]), 1),
         _rows(raw, sql["sales"]),
         groups=1,
-        day=int(np.int64(day)),
+        day=int(day),
         first_day=first_day,
         has_disputes=has_disputes,
         has_resolved=has_resolved,

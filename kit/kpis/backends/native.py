@@ -78,19 +78,9 @@ class Native:
     @property
     def tables(self) -> Tables:
         """Return the tables as unbound Ibis tables (for `run.Backend`; imports Ibis)."""
-        import ibis
+        from kit.kpis.backends.tables import named_tables
 
-        from kit.kpis.backends.tables import SCHEMAS, Tables
-
-        invoices = SCHEMAS["invoices"]
-        if self.paid_at is not None:
-            invoices = {**invoices, "paid_t": "float64", "paid_s": "float64"}
-        return Tables(
-            invoices=ibis.table(invoices, name="kit_invoices"),
-            events=ibis.table(SCHEMAS["events"], name="kit_events"),
-            credits=ibis.table(SCHEMAS["credits"], name="kit_credits"),
-            disputes=ibis.table(SCHEMAS["disputes"], name="kit_disputes"),
-            groups=1,
+        return named_tables(
             first_day=self.first_day,
             has_disputes=self.has_disputes,
             has_resolved=self.has_resolved,

@@ -16,7 +16,7 @@ import pyarrow as pa
 from kit.kpis.credits import group_of
 from kit.kpis.timeline import NEVER, Timeline, date_days, positions
 
-__all__ = ["SCHEMAS", "Tables", "arrow_tables", "named_tables", "tables"]
+__all__ = ["PAID_COLUMNS", "SCHEMAS", "Tables", "arrow_tables", "named_tables", "tables"]
 
 _I64 = np.dtype(np.int64)
 
@@ -159,17 +159,36 @@ SCHEMAS: dict[str, dict[str, str]] = {
 }
 
 
-def named_tables(names: dict[str, str] | None = None, *, groups: int = 1) -> Tables:
-    """Return unbound tables by name (a warehouse's tables, or for compiling SQL without data)."""
+#: The columns kit_invoices also holds when `Tables.paid_at` is set: paid up to T and T − P.
+PAID_COLUMNS = {"paid_t": "float64", "paid_s": "float64"}
+
+
+def named_tables(
+    names: dict[str, str] | None = None,
+    *,
+    groups: int = 1,
+    first_day: int = 0,
+    has_disputes: bool = True,
+    has_resolved: bool = True,
+    paid_at: tuple[int, int] | None = None,
+) -> Tables:
+    """Return unbound tables by name (a warehouse's tables, or for compiling SQL without data).
+
+    With `paid_at`, the invoices also have `PAID_COLUMNS` (the tables `native` materialises).
+    """
     names = names or {key: f"kit_{key}" for key in SCHEMAS}
-    bound = {key: ibis.table(schema, name=names[key]) for key, schema in SCHEMAS.items()}
+    schemas = dict(SCHEMAS)
+    if paid_at is not None:
+        schemas["invoices"] = {**SCHEMAS["invoices"], **PAID_COLUMNS}
+    bound = {key: ibis.table(schema, name=names[key]) for key, schema in schemas.items()}
     return Tables(
         invoices=bound["invoices"],
         events=bound["events"],
         credits=bound["credits"],
         disputes=bound["disputes"],
         groups=groups,
-        first_day=0,
-        has_disputes=True,
-        has_resolved=True,
+        first_day=first_day,
+        has_disputes=has_disputes,
+        has_resolved=has_resolved,
+        paid_at=paid_at,
     )
